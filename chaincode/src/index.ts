@@ -1,0 +1,3 @@
+import { SmokeContract } from './contracts/smoke-contract';
+
+export const contracts: (typeof SmokeContract)[] = [SmokeContract];

@@ -1,0 +1,11 @@
+export { chaincodeLabel, deployChaincode, type DeployResult } from './scripts/chaincode.ts';
+export { loadConfig, portSpan, type ConsortiumConfig } from './scripts/config.ts';
+export type { NetworkContext } from './scripts/context.ts';
+export { identityFiles, type IdentityFiles } from './scripts/identities.ts';
+export { clean, down, openNetwork, up, type UpResult } from './scripts/network.ts';
+export { findFreeBasePort } from './scripts/ports.ts';
+export { peerProcessName } from './scripts/peer.ts';
+export { runningPid } from './scripts/processes.ts';
+export { nodeStatuses, type NodeStatus } from './scripts/status.ts';
+export { findMember, type MemberPlan, type Topology } from './scripts/topology.ts';
+export { enrollUser, type EnrolledUser, type Role } from './scripts/users.ts';

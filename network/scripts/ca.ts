@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
+import { run } from './exec.ts';
+import { fabricBin } from './fabric-tools.ts';
+import { healthUrl, httpOk, waitFor } from './health.ts';
+import { logTail, runningPid, startProcess } from './processes.ts';
+import { randomSecret } from './secrets.ts';
+import type { CaNode } from './topology.ts';
+
+export const REGISTRAR = 'registrar';
+
+export function caProcessName(node: CaNode): string {
+  return node.name;
+}
+
+function bootstrapSecret(ctx: NetworkContext, org: string): string {
+  const home = ctx.paths.caHome(org);
+  const file = `${home}/bootstrap.secret`;
+  mkdirSync(home, { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, randomSecret(), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** Starts the org's Fabric CA (identities and TLS certificates) unless it already runs. */
+export async function startCa(ctx: NetworkContext, node: CaNode): Promise<boolean> {
+  const name = caProcessName(node);
+  if (runningPid(ctx.paths, name) !== undefined && (await httpOk(healthUrl(node.host, node.opsPort)))) {
+    return false;
+  }
+  const secret = bootstrapSecret(ctx, node.org);
+  startProcess(ctx.paths, {
+    name,
+    command: fabricBin(ctx.tools, 'fabric-ca-server'),
+    args: ['start', '-b', `${REGISTRAR}:${secret}`],
+    env: {
+      FABRIC_CA_SERVER_HOME: ctx.paths.caHome(node.org),
+      FABRIC_CA_SERVER_ADDRESS: node.host,
+      FABRIC_CA_SERVER_PORT: String(node.port),
+      FABRIC_CA_SERVER_CA_NAME: node.name,
+      FABRIC_CA_SERVER_CSR_CN: node.name,
+      FABRIC_CA_SERVER_CSR_HOSTS: `${node.host},localhost`,
+      FABRIC_CA_SERVER_TLS_ENABLED: 'true',
+      FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS: `${node.host}:${node.opsPort}`,
+      FABRIC_CA_SERVER_METRICS_PROVIDER: 'prometheus',
+    },
+  });
+  await waitFor(
+    `CA ${node.name}`,
+    () => httpOk(healthUrl(node.host, node.opsPort)),
+    START_TIMEOUT_MS,
+    () => logTail(ctx.paths, name),
+  );
+  return true;
+}
+
+/** Runs fabric-ca-client against the org's CA over TLS. */
+export function caClient(ctx: NetworkContext, node: CaNode, args: string[]): Promise<string> {
+  const tlsArgs = ['--caname', node.name, '--tls.certfiles', ctx.paths.caCert(node.org)];
+  // The client writes its config file into its home; keep it in the state folder, not in $HOME.
+  const env = { FABRIC_CA_CLIENT_HOME: ctx.paths.registrar(node.org) };
+  return run(fabricBin(ctx.tools, 'fabric-ca-client'), [...args, ...tlsArgs], { env });
+}
+
+export function caUrl(node: CaNode, user: string, secret: string): string {
+  return `https://${encodeURIComponent(user)}:${encodeURIComponent(secret)}@${node.host}:${node.port}`;
+}
+
+/** Enrolls the CA's bootstrap identity once; it registers every other identity of the org. */
+export async function ensureRegistrar(ctx: NetworkContext, node: CaNode): Promise<string> {
+  const home = ctx.paths.registrar(node.org);
+  if (!existsSync(`${home}/msp/signcerts/cert.pem`)) {
+    const secret = bootstrapSecret(ctx, node.org);
+    await caClient(ctx, node, ['enroll', '-u', caUrl(node, REGISTRAR, secret), '-H', home]);
+  }
+  return home;
+}

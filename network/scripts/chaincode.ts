@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
+import { CommandError, run } from './exec.ts';
+import { tcpOpen, waitFor } from './health.ts';
+import { peerCli } from './peer.ts';
+import { CHAINCODE_DIR } from './paths.ts';
+import { logTail, runningPid, startProcess, stopProcess } from './processes.ts';
+import type { MemberPlan } from './topology.ts';
+
+const SUPERVISOR = new URL('./supervise.ts', import.meta.url).pathname;
+
+export interface DeployResult {
+  label: string;
+  sequence: number;
+  /** False when the same chaincode was already committed. */
+  committed: boolean;
+}
+
+export function chaincodeProcessName(org: MemberPlan): string {
+  return `chaincode-${org.name}`;
+}
+
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? filesBelow(path) : [path];
+    })
+    .sort();
+}
+
+/** The label names the chaincode and a hash of its build: a changed build is a new definition. */
+export function chaincodeLabel(name: string, dir = CHAINCODE_DIR): string {
+  const dist = join(dir, 'dist');
+  if (!existsSync(join(dist, 'index.js'))) {
+    throw new Error(`chaincode is not built (${dist}/index.js missing): run npm run build --prefix chaincode`);
+  }
+  const hash = createHash('sha256');
+  for (const file of [...filesBelow(dist), join(dir, 'package.json'), join(dir, 'package-lock.json')]) {
+    if (!existsSync(file) || statSync(file).isDirectory()) continue;
+    hash.update(relative(dir, file)).update('\0').update(readFileSync(file));
+  }
+  return `${name}_${hash.digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * Writes the org's chaincode-as-a-service package: metadata.json plus code.tar.gz holding only
+ * connection.json (where the org's chaincode server listens). Built with fixed timestamps and owners
+ * so that the same label always yields the same package id.
+ */
+async function buildPackage(ctx: NetworkContext, org: MemberPlan, label: string): Promise<string> {
+  const dir = join(ctx.paths.chaincode, org.name, label);
+  const file = join(dir, `${label}.tar.gz`);
+  if (existsSync(file)) return file;
+  const work = join(dir, 'work');
+  mkdirSync(join(work, 'code'), { recursive: true });
+  const connection = { address: `${org.peer.host}:${org.peer.chaincodeServerPort}`, dial_timeout: '10s', tls_required: false };
+  writeFileSync(join(work, 'code', 'connection.json'), JSON.stringify(connection));
+  writeFileSync(join(work, 'metadata.json'), JSON.stringify({ label, type: 'ccaas' }));
+  const fixed = ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner'];
+  await run('tar', [...fixed, '-cf', join(work, 'code.tar'), '-C', join(work, 'code'), 'connection.json']);
+  await run('gzip', ['-n', '-f', join(work, 'code.tar')]);
+  await run('tar', [...fixed, '-cf', join(dir, `${label}.tar`), '-C', work, 'code.tar.gz', 'metadata.json']);
+  await run('gzip', ['-n', '-f', join(dir, `${label}.tar`)]);
+  rmSync(work, { recursive: true, force: true });
+  return file;
+}
+
+export function packageId(label: string, file: string): string {
+  return `${label}:${createHash('sha256').update(readFileSync(file)).digest('hex')}`;
+}
+
+async function installedPackages(ctx: NetworkContext, org: MemberPlan): Promise<string[]> {
+  const output = await peerCli(ctx, org, ['lifecycle', 'chaincode', 'queryinstalled', '--output', 'json']);
+  const body = JSON.parse(output || '{}') as { installed_chaincodes?: { package_id: string }[] };
+  return (body.installed_chaincodes ?? []).map((item) => item.package_id);
+}
+
+async function install(ctx: NetworkContext, org: MemberPlan, label: string): Promise<string> {
+  const file = await buildPackage(ctx, org, label);
+  const id = packageId(label, file);
+  if (!(await installedPackages(ctx, org)).includes(id)) {
+    await peerCli(ctx, org, ['lifecycle', 'chaincode', 'install', file]);
+    ctx.log(`chaincode ${label} installed on ${org.peer.name}`);
+  }
+  return id;
+}
+
+/** Runs the org's chaincode server under the supervisor, restarting it if its command changed. */
+async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Promise<void> {
+  const name = chaincodeProcessName(org);
+  const address = `${org.peer.host}:${org.peer.chaincodeServerPort}`;
+  const server = join(CHAINCODE_DIR, 'node_modules', 'fabric-shim', 'cli.js');
+  const args = [SUPERVISOR, process.execPath, server, 'server', '--chaincode-address', address, '--chaincode-id', id];
+  const marker = join(ctx.paths.chaincode, org.name, 'running-command');
+  const command = JSON.stringify(args);
+  const current = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
+  if (runningPid(ctx.paths, name) !== undefined && current === command) return;
+  await stopProcess(ctx.paths, name);
+  startProcess(ctx.paths, { name, command: process.execPath, args, cwd: CHAINCODE_DIR, env: { NODE_ENV: 'production' } });
+  writeFileSync(marker, command);
+  await waitFor(
+    `chaincode server ${name}`,
+    () => tcpOpen(org.peer.host, org.peer.chaincodeServerPort),
+    START_TIMEOUT_MS,
+    () => logTail(ctx.paths, name),
+  );
+}
+
+export function endorsementPolicy(ctx: NetworkContext): string {
+  const { members, config } = ctx.topology;
+  const peers = members.map((org) => `'${org.mspId}.peer'`).join(', ');
+  return `OutOf(${config.chaincode.endorsingOrgs}, ${peers})`;
+}
+
+function ordererArgs(ctx: NetworkContext): string[] {
+  const orderer = ctx.topology.ordererOrg;
+  const first = orderer.orderers[0];
+  if (!first) throw new Error('no orderer in the topology');
+  return ['-o', `${first.host}:${first.port}`, '--tls', '--cafile', ctx.paths.caCert(orderer.name)];
+}
+
+interface Committed {
+  sequence: number;
+  version: string;
+}
+
+async function queryCommitted(ctx: NetworkContext, org: MemberPlan): Promise<Committed | undefined> {
+  const { channel, chaincode } = ctx.topology.config;
+  try {
+    const output = await peerCli(ctx, org, [
+      'lifecycle', 'chaincode', 'querycommitted', '-C', channel, '-n', chaincode.name, '--output', 'json',
+    ]);
+    return JSON.parse(output) as Committed;
+  } catch (error) {
+    if (error instanceof CommandError && /not (be )?found|not defined/i.test(error.output)) return undefined;
+    throw error;
+  }
+}
+
+function definitionArgs(ctx: NetworkContext, label: string, sequence: number): string[] {
+  const { channel, chaincode } = ctx.topology.config;
+  return [
+    '--channelID', channel, '--name', chaincode.name, '--version', label,
+    '--sequence', String(sequence), '--signature-policy', endorsementPolicy(ctx),
+  ];
+}
+
+async function approvals(ctx: NetworkContext, org: MemberPlan, label: string, sequence: number): Promise<Record<string, boolean>> {
+  const output = await peerCli(ctx, org, [
+    'lifecycle', 'chaincode', 'checkcommitreadiness', ...definitionArgs(ctx, label, sequence), '--output', 'json',
+  ]);
+  return (JSON.parse(output) as { approvals: Record<string, boolean> }).approvals;
+}
+
+async function approveAndCommit(ctx: NetworkContext, label: string, sequence: number, ids: Map<string, string>): Promise<void> {
+  const { members } = ctx.topology;
+  const [first] = members;
+  if (!first) throw new Error('no member org');
+  const approved = await approvals(ctx, first, label, sequence);
+  for (const org of members) {
+    if (approved[org.mspId]) continue;
+    await peerCli(ctx, org, [
+      'lifecycle', 'chaincode', 'approveformyorg', ...ordererArgs(ctx), ...definitionArgs(ctx, label, sequence),
+      '--package-id', ids.get(org.name) ?? '', '--waitForEvent',
+    ]);
+    ctx.log(`${org.mspId} approved ${label} (sequence ${sequence})`);
+  }
+  const peers = members.flatMap((org) => [
+    '--peerAddresses', `${org.peer.host}:${org.peer.port}`, '--tlsRootCertFiles', ctx.paths.caCert(org.name),
+  ]);
+  await peerCli(ctx, first, [
+    'lifecycle', 'chaincode', 'commit', ...ordererArgs(ctx), ...definitionArgs(ctx, label, sequence), ...peers, '--waitForEvent',
+  ]);
+  ctx.log(`chaincode ${label} committed on channel ${ctx.topology.config.channel} (sequence ${sequence})`);
+}
+
+/** Polls until the chaincode answers a query on every peer (the peer dials the server lazily). */
+async function waitUntilServing(ctx: NetworkContext): Promise<void> {
+  const { channel, chaincode } = ctx.topology.config;
+  const query = JSON.stringify({ function: 'org.hyperledger.fabric:GetMetadata', Args: [] });
+  await Promise.all(
+    ctx.topology.members.map((org) =>
+      waitFor(
+        `chaincode on ${org.peer.name}`,
+        async () => {
+          try {
+            await peerCli(ctx, org, ['chaincode', 'query', '-C', channel, '-n', chaincode.name, '-c', query]);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        START_TIMEOUT_MS,
+        () => logTail(ctx.paths, chaincodeProcessName(org)),
+      ),
+    ),
+  );
+}
+
+/**
+ * Installs the current chaincode build on every peer, runs each org's server, and approves and
+ * commits the definition at the next sequence if the committed one is a different build.
+ */
+export async function deployChaincode(
+  ctx: NetworkContext,
+  label = chaincodeLabel(ctx.topology.config.chaincode.name),
+): Promise<DeployResult> {
+  const { members } = ctx.topology;
+  const [first] = members;
+  if (!first) throw new Error('no member org');
+  const ids = new Map<string, string>();
+  await Promise.all(members.map(async (org) => ids.set(org.name, await install(ctx, org, label))));
+  const committed = await queryCommitted(ctx, first);
+  const sequence = committed?.version === label ? committed.sequence : (committed?.sequence ?? 0) + 1;
+  if (sequence !== committed?.sequence) await approveAndCommit(ctx, label, sequence, ids);
+  // Servers switch to the new package only now: until the commit, peers still expect the old one.
+  await Promise.all(members.map((org) => startServer(ctx, org, ids.get(org.name) ?? '')));
+  await waitUntilServing(ctx);
+  return { label, sequence, committed: sequence !== committed?.sequence };
+}

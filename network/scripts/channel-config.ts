@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { NetworkContext } from './context.ts';
+import { run } from './exec.ts';
+import { fabricBin } from './fabric-tools.ts';
+import { identityFiles } from './identities.ts';
+import type { MemberPlan, OrdererOrgPlan, Topology } from './topology.ts';
+
+export const PROFILE = 'SCFChannel';
+
+/** Orderer batching: a block is cut at 500 transactions, 2 MB, or 500 ms after the first transaction. */
+export const BATCH = { timeout: '500ms', maxMessageCount: 500, preferredMaxBytes: '2 MB' };
+
+const signature = (rule: string): { Type: string; Rule: string } => ({ Type: 'Signature', Rule: rule });
+const implicit = (rule: string): { Type: string; Rule: string } => ({ Type: 'ImplicitMeta', Rule: rule });
+
+function memberOrg(ctx: NetworkContext, org: MemberPlan): Record<string, unknown> {
+  const id = org.mspId;
+  return {
+    Name: id,
+    ID: id,
+    MSPDir: ctx.paths.orgMsp(org.name),
+    Policies: {
+      Readers: signature(`OR('${id}.admin', '${id}.peer', '${id}.client')`),
+      Writers: signature(`OR('${id}.admin', '${id}.client')`),
+      Admins: signature(`OR('${id}.admin')`),
+      Endorsement: signature(`OR('${id}.peer')`),
+    },
+    AnchorPeers: [{ Host: org.peer.host, Port: org.peer.port }],
+  };
+}
+
+function ordererOrg(ctx: NetworkContext, org: OrdererOrgPlan): Record<string, unknown> {
+  const id = org.mspId;
+  return {
+    Name: id,
+    ID: id,
+    MSPDir: ctx.paths.orgMsp(org.name),
+    Policies: {
+      Readers: signature(`OR('${id}.member')`),
+      Writers: signature(`OR('${id}.member')`),
+      Admins: signature(`OR('${id}.admin')`),
+    },
+    OrdererEndpoints: org.orderers.map((node) => `${node.host}:${node.port}`),
+  };
+}
+
+/** The configtx.yaml document for the application channel (Raft ordering, all member orgs). */
+export function channelProfile(ctx: NetworkContext, topology: Topology): Record<string, unknown> {
+  const orderer = topology.ordererOrg;
+  const consenters = orderer.orderers.map((node) => {
+    const tls = identityFiles(ctx.paths.identity(orderer.name, node.name)).tlsCert;
+    return { Host: node.host, Port: node.port, ClientTLSCert: tls, ServerTLSCert: tls };
+  });
+  return {
+    Profiles: {
+      [PROFILE]: {
+        Capabilities: { V2_0: true },
+        Policies: {
+          Readers: implicit('ANY Readers'),
+          Writers: implicit('ANY Writers'),
+          Admins: implicit('MAJORITY Admins'),
+        },
+        Orderer: {
+          OrdererType: 'etcdraft',
+          EtcdRaft: {
+            Consenters: consenters,
+            Options: {
+              TickInterval: '500ms',
+              ElectionTick: 10,
+              HeartbeatTick: 1,
+              MaxInflightBlocks: 5,
+              SnapshotIntervalSize: '16 MB',
+            },
+          },
+          BatchTimeout: BATCH.timeout,
+          BatchSize: {
+            MaxMessageCount: BATCH.maxMessageCount,
+            AbsoluteMaxBytes: '10 MB',
+            PreferredMaxBytes: BATCH.preferredMaxBytes,
+          },
+          Organizations: [ordererOrg(ctx, orderer)],
+          Policies: {
+            Readers: implicit('ANY Readers'),
+            Writers: implicit('ANY Writers'),
+            Admins: implicit('MAJORITY Admins'),
+            BlockValidation: implicit('ANY Writers'),
+          },
+          Capabilities: { V2_0: true },
+        },
+        Application: {
+          Organizations: topology.members.map((org) => memberOrg(ctx, org)),
+          Policies: {
+            Readers: implicit('ANY Readers'),
+            Writers: implicit('ANY Writers'),
+            Admins: implicit('MAJORITY Admins'),
+            LifecycleEndorsement: implicit('MAJORITY Endorsement'),
+            Endorsement: implicit('MAJORITY Endorsement'),
+          },
+          Capabilities: { V2_5: true },
+        },
+      },
+    },
+  };
+}
+
+/** Writes configtx.yaml and the channel's genesis block once; the block is reused on later `up`s. */
+export async function ensureGenesisBlock(ctx: NetworkContext): Promise<string> {
+  const block = ctx.paths.genesisBlock;
+  if (existsSync(block)) return block;
+  mkdirSync(ctx.paths.channel, { recursive: true });
+  writeFileSync(join(ctx.paths.channel, 'configtx.yaml'), stringify(channelProfile(ctx, ctx.topology)));
+  const channel = ctx.topology.config.channel;
+  await run(fabricBin(ctx.tools, 'configtxgen'), [
+    '-configPath',
+    ctx.paths.channel,
+    '-profile',
+    PROFILE,
+    '-channelID',
+    channel,
+    '-outputBlock',
+    block,
+  ]);
+  ctx.log(`genesis block of channel "${channel}" written`);
+  return block;
+}

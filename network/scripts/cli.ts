@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { deployChaincode } from './chaincode.ts';
+import { ConfigError } from './config.ts';
+import type { NetworkContext } from './context.ts';
+import { clean, down, openNetwork, up } from './network.ts';
+import { nodeStatuses } from './status.ts';
+import { describeNetwork } from './summary.ts';
+import { enrollUser, ROLES, UserError, type Role } from './users.ts';
+
+const USAGE = `usage: npm run network -- <command> [options]
+
+commands:
+  up        start (or restore) every node, create the channel, deploy the chaincode
+  deploy    deploy the current chaincode build (next sequence if it changed)
+  status    health of every node; exits 1 if any is down
+  info      what runs where: ports, logs, state folder
+  user      register and enroll a user: --org O --name N --enterprise ID --role ${ROLES.join('|')}
+  watch     stay in the foreground until Ctrl-C, then stop the network
+  down      stop every process the network started
+  clean     stop, then delete the state folder (ledgers, certificates, logs)
+
+options:
+  --state-dir DIR   state folder (default .state, or SCF_STATE_DIR)
+  --config FILE     consortium config (default network/config/consortium.json)
+  --base-port N     first port of the network (default from the config, or SCF_BASE_PORT)
+  --orderers N      number of Raft orderers, 1 to 6 (default 3, or SCF_ORDERERS)
+  --no-deploy       with up: do not deploy the chaincode
+`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'state-dir': { type: 'string' },
+    config: { type: 'string' },
+    'base-port': { type: 'string' },
+    orderers: { type: 'string' },
+    'no-deploy': { type: 'boolean' },
+    org: { type: 'string' },
+    name: { type: 'string' },
+    enterprise: { type: 'string' },
+    role: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+function intOption(value: string | undefined, env: string | undefined): number | undefined {
+  const text = value ?? env;
+  if (text === undefined || text === '') return undefined;
+  const number = Number(text);
+  if (!Number.isInteger(number)) throw new ConfigError(`expected an integer, got "${text}"`);
+  return number;
+}
+
+function context(): NetworkContext {
+  return openNetwork({
+    stateDir: values['state-dir'],
+    configFile: values.config,
+    overrides: {
+      basePort: intOption(values['base-port'], process.env.SCF_BASE_PORT),
+      orderers: intOption(values.orderers, process.env.SCF_ORDERERS),
+    },
+  });
+}
+
+async function status(ctx: NetworkContext): Promise<number> {
+  const nodes = await nodeStatuses(ctx);
+  if (nodes.length === 0) {
+    process.stdout.write(`network is not running (state ${ctx.paths.root})\n`);
+    return 1;
+  }
+  for (const node of nodes) {
+    const state = node.healthy ? 'healthy' : node.pid === undefined ? 'STOPPED' : 'UNHEALTHY';
+    const pid = node.pid === undefined ? '-' : String(node.pid);
+    process.stdout.write(`${node.name.padEnd(22)} ${node.kind.padEnd(10)} ${node.endpoint.padEnd(22)} pid ${pid.padEnd(8)} ${state}\n`);
+  }
+  const down = nodes.filter((node) => !node.healthy).length;
+  process.stdout.write(down === 0 ? `all ${nodes.length} nodes healthy\n` : `${down} of ${nodes.length} nodes down: run up to restore\n`);
+  return down === 0 ? 0 : 1;
+}
+
+function watch(ctx: NetworkContext): Promise<number> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.stderr.write('\nstopping the network...\n');
+      void down(ctx).then((stopped) => {
+        process.stderr.write(`stopped ${stopped.length} processes\n`);
+        resolve(0);
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function user(ctx: NetworkContext): Promise<number> {
+  const { org, name, enterprise, role } = values;
+  if (!org || !name || !enterprise || !role) throw new UserError('user needs --org, --name, --enterprise and --role');
+  const enrolled = await enrollUser(ctx, { org, name, enterpriseId: enterprise, role: role as Role });
+  process.stdout.write(`${JSON.stringify({ mspId: enrolled.mspId, cert: enrolled.cert, key: enrolled.key }, null, 2)}\n`);
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const [command] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const ctx = context();
+  switch (command) {
+    case 'up': {
+      const result = await up(ctx, { deploy: !values['no-deploy'] });
+      if (!result.alreadyRunning) process.stdout.write(describeNetwork(ctx));
+      return 0;
+    }
+    case 'deploy': {
+      const result = await deployChaincode(ctx);
+      process.stdout.write(`chaincode ${result.label} at sequence ${result.sequence}${result.committed ? ' committed' : ' (unchanged)'}\n`);
+      return 0;
+    }
+    case 'status':
+      return status(ctx);
+    case 'info':
+      process.stdout.write(describeNetwork(ctx));
+      return 0;
+    case 'user':
+      return user(ctx);
+    case 'watch':
+      return watch(ctx);
+    case 'down': {
+      const stopped = await down(ctx);
+      process.stdout.write(stopped.length > 0 ? `stopped ${stopped.join(', ')}\n` : 'nothing was running\n');
+      return 0;
+    }
+    case 'clean':
+      await clean(ctx);
+      process.stdout.write(`removed ${ctx.paths.root}\n`);
+      return 0;
+    default:
+      process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: ${message}\n`);
+    process.exit(1);
+  },
+);

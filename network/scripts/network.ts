@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { startCa } from './ca.ts';
+import { deployChaincode, type DeployResult } from './chaincode.ts';
+import { ensureGenesisBlock } from './channel-config.ts';
+import { loadConfig, validateConfig, type ConfigOverrides, type ConsortiumConfig } from './config.ts';
+import type { NetworkContext } from './context.ts';
+import { fabricTools } from './fabric-tools.ts';
+import { writeOrgMsp } from './identities.ts';
+import { enrollOrderer, enrollOrdererAdmin, joinOrderer, startOrderer } from './orderer.ts';
+import { enrollOrgAdmin, enrollPeer, joinPeer, startPeer } from './peer.ts';
+import { defaultStateDir, StatePaths } from './paths.ts';
+import { portsInUse } from './ports.ts';
+import { knownProcesses, stopProcess } from './processes.ts';
+import { nodeStatuses } from './status.ts';
+import { allPorts, planTopology } from './topology.ts';
+
+export interface OpenOptions {
+  stateDir?: string | undefined;
+  configFile?: string | undefined;
+  overrides?: ConfigOverrides | undefined;
+  log?: ((message: string) => void) | undefined;
+}
+
+/**
+ * Binds a state folder to a consortium plan. The first `up` saves the plan (ports, orgs) in the
+ * state folder; later commands reuse it, since certificates and the genesis block depend on it.
+ */
+export function openNetwork(options: OpenOptions = {}): NetworkContext {
+  const paths = new StatePaths(options.stateDir ?? defaultStateDir());
+  const config = existsSync(paths.plan)
+    ? validateConfig(JSON.parse(readFileSync(paths.plan, 'utf8')) as ConsortiumConfig)
+    : loadConfig(options.configFile, options.overrides);
+  const log = options.log ?? ((message: string): void => void process.stderr.write(`[network] ${message}\n`));
+  return { topology: planTopology(config), paths, tools: fabricTools(), log };
+}
+
+export interface UpResult {
+  alreadyRunning: boolean;
+  started: string[];
+  chaincode?: DeployResult;
+}
+
+async function timed<T>(ctx: NetworkContext, what: string, step: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const result = await step();
+  ctx.log(`${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  return result;
+}
+
+async function assertPortsFree(ctx: NetworkContext): Promise<void> {
+  if (knownProcesses(ctx.paths).length > 0) return;
+  const busy = await portsInUse(ctx.topology.config.host, allPorts(ctx.topology));
+  if (busy.length > 0) {
+    throw new Error(`ports already in use: ${busy.join(', ')} (another network? set SCF_BASE_PORT or --base-port)`);
+  }
+}
+
+async function enrollNodes(ctx: NetworkContext): Promise<void> {
+  const { members, ordererOrg } = ctx.topology;
+  await enrollOrdererAdmin(ctx);
+  for (const node of ordererOrg.orderers) await enrollOrderer(ctx, node);
+  await Promise.all(members.map(async (org) => [await enrollPeer(ctx, org), await enrollOrgAdmin(ctx, org)]));
+  for (const org of [...members, ordererOrg]) writeOrgMsp(ctx, org.name);
+}
+
+/**
+ * Brings the network to its running state, starting only what is missing: CAs, identities, the
+ * channel's genesis block, orderers joined to the channel, peers joined to it, and the chaincode.
+ */
+export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}): Promise<UpResult> {
+  const before = await nodeStatuses(ctx);
+  if (before.length > 0 && before.every((node) => node.healthy)) {
+    ctx.log(`network already running (${before.length} processes, state ${ctx.paths.root})`);
+    return { alreadyRunning: true, started: [] };
+  }
+  await assertPortsFree(ctx);
+  mkdirSync(ctx.paths.root, { recursive: true });
+  if (!existsSync(ctx.paths.plan)) writeFileSync(ctx.paths.plan, JSON.stringify(ctx.topology.config, null, 2));
+  const { members, ordererOrg } = ctx.topology;
+  const started: string[] = [];
+  const note = (name: string) => (didStart: boolean) => void (didStart && started.push(name));
+
+  await timed(ctx, 'certificate authorities up', () =>
+    Promise.all([...members, ordererOrg].map((org) => startCa(ctx, org.ca).then(note(org.ca.name)))),
+  );
+  await timed(ctx, 'node and admin identities enrolled', () => enrollNodes(ctx));
+  const block = await ensureGenesisBlock(ctx);
+  await timed(ctx, `${ordererOrg.orderers.length} orderer(s) up and joined`, async () => {
+    await Promise.all(ordererOrg.orderers.map((node) => startOrderer(ctx, node).then(note(node.name))));
+    await Promise.all(ordererOrg.orderers.map((node) => joinOrderer(ctx, node, block)));
+  });
+  await timed(ctx, `${members.length} peers up and joined`, async () => {
+    await Promise.all(members.map((org) => startPeer(ctx, org).then(note(org.peer.name))));
+    await Promise.all(members.map((org) => joinPeer(ctx, org, block)));
+  });
+  if (options.deploy === false) return { alreadyRunning: false, started };
+  const chaincode = await timed(ctx, 'chaincode deployed', () => deployChaincode(ctx));
+  return { alreadyRunning: false, started, chaincode };
+}
+
+/** Stops every process this state folder started, chaincode servers first, CAs last. */
+export async function down(ctx: NetworkContext): Promise<string[]> {
+  const names = knownProcesses(ctx.paths);
+  const rank = (name: string): number =>
+    name.startsWith('chaincode-') ? 0 : name.startsWith('peer') ? 1 : name.startsWith('orderer') ? 2 : 3;
+  const stopped: string[] = [];
+  for (const tier of [0, 1, 2, 3]) {
+    const batch = names.filter((name) => rank(name) === tier);
+    const results = await Promise.all(batch.map((name) => stopProcess(ctx.paths, name)));
+    batch.forEach((name, index) => results[index] && stopped.push(name));
+  }
+  return stopped;
+}
+
+/** Stops everything and deletes the state folder: ledgers, certificates, logs. */
+export async function clean(ctx: NetworkContext): Promise<void> {
+  await down(ctx);
+  rmSync(ctx.paths.root, { recursive: true, force: true });
+}

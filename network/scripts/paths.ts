@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CHAINCODE_DIR = join(REPO_ROOT, 'chaincode');
+export const BUILDERS_DIR = fileURLToPath(new URL('../builders', import.meta.url));
+
+/** The default state folder (git-ignored); SCF_STATE_DIR or --state-dir move it. */
+export function defaultStateDir(): string {
+  return process.env.SCF_STATE_DIR ?? join(REPO_ROOT, '.state');
+}
+
+/** Layout of one network's state folder: everything it writes lives below `root`. */
+export class StatePaths {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  get plan(): string {
+    return join(this.root, 'network.json');
+  }
+  get logs(): string {
+    return join(this.root, 'logs');
+  }
+  get pids(): string {
+    return join(this.root, 'pids');
+  }
+  get channel(): string {
+    return join(this.root, 'channel');
+  }
+  get genesisBlock(): string {
+    return join(this.channel, 'genesis.block');
+  }
+  get chaincode(): string {
+    return join(this.root, 'chaincode');
+  }
+  log(process: string): string {
+    return join(this.logs, `${process}.log`);
+  }
+  pid(process: string): string {
+    return join(this.pids, `${process}.pid`);
+  }
+  org(org: string): string {
+    return join(this.root, 'orgs', org);
+  }
+  caHome(org: string): string {
+    return join(this.org(org), 'ca');
+  }
+  caCert(org: string): string {
+    return join(this.caHome(org), 'ca-cert.pem');
+  }
+  registrar(org: string): string {
+    return join(this.org(org), 'registrar');
+  }
+  orgMsp(org: string): string {
+    return join(this.org(org), 'msp');
+  }
+  /** An enrolled identity: msp/ (signing) and tls/ (TLS client/server) below it. */
+  identity(org: string, name: string): string {
+    return join(this.org(org), 'identities', name);
+  }
+  nodeData(org: string, node: string): string {
+    return join(this.org(org), 'nodes', node);
+  }
+}

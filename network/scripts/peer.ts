@@ -1,0 +1,130 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
+import { run } from './exec.ts';
+import { fabricBin } from './fabric-tools.ts';
+import { healthUrl, httpOk, waitFor } from './health.ts';
+import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
+import { BUILDERS_DIR } from './paths.ts';
+import { logTail, runningPid, startProcess } from './processes.ts';
+import type { MemberPlan } from './topology.ts';
+
+export const PEER_IDENTITY = 'peer0';
+export const ORG_ADMIN = 'admin';
+
+export function peerProcessName(org: MemberPlan): string {
+  return org.peer.name;
+}
+
+export function enrollPeer(ctx: NetworkContext, org: MemberPlan): Promise<IdentityFiles> {
+  return enrollIdentity(ctx, org.ca, {
+    name: PEER_IDENTITY,
+    type: 'peer',
+    tlsHosts: [org.peer.host, 'localhost', org.peer.name],
+  });
+}
+
+/** The org admin: joins channels, installs and approves chaincode. */
+export function enrollOrgAdmin(ctx: NetworkContext, org: MemberPlan): Promise<IdentityFiles> {
+  return enrollIdentity(ctx, org.ca, { name: ORG_ADMIN, type: 'admin', tlsHosts: [ORG_ADMIN] });
+}
+
+/**
+ * A generated copy of the installed core.yaml whose only changes are the ones env variables cannot
+ * express: our chaincode-as-a-service builder, and no Docker endpoint.
+ */
+function writePeerConfig(ctx: NetworkContext, org: MemberPlan): string {
+  const dir = join(ctx.paths.nodeData(org.name, PEER_IDENTITY), 'config');
+  mkdirSync(dir, { recursive: true });
+  const doc = parseDocument(readFileSync(join(ctx.tools.configDir, 'core.yaml'), 'utf8'));
+  doc.setIn(['chaincode', 'externalBuilders'], [{ name: 'scf-ccaas', path: join(BUILDERS_DIR, 'ccaas') }]);
+  doc.setIn(['vm', 'endpoint'], '');
+  writeFileSync(join(dir, 'core.yaml'), doc.toString());
+  return dir;
+}
+
+function peerEnv(ctx: NetworkContext, org: MemberPlan, configDir: string): Record<string, string> {
+  const { peer } = org;
+  const id = identityFiles(ctx.paths.identity(org.name, PEER_IDENTITY));
+  const data = join(ctx.paths.nodeData(org.name, PEER_IDENTITY), 'data');
+  const address = `${peer.host}:${peer.port}`;
+  return {
+    FABRIC_CFG_PATH: configDir,
+    FABRIC_LOGGING_SPEC: 'INFO',
+    CORE_PEER_ID: peer.name,
+    CORE_PEER_LISTENADDRESS: address,
+    CORE_PEER_ADDRESS: address,
+    CORE_PEER_CHAINCODELISTENADDRESS: `${peer.host}:${peer.chaincodePort}`,
+    CORE_PEER_CHAINCODEADDRESS: `${peer.host}:${peer.chaincodePort}`,
+    CORE_PEER_GOSSIP_BOOTSTRAP: address,
+    CORE_PEER_GOSSIP_EXTERNALENDPOINT: address,
+    CORE_PEER_LOCALMSPID: org.mspId,
+    CORE_PEER_MSPCONFIGPATH: id.msp,
+    CORE_PEER_TLS_ENABLED: 'true',
+    CORE_PEER_TLS_CERT_FILE: id.tlsCert,
+    CORE_PEER_TLS_KEY_FILE: id.tlsKey,
+    CORE_PEER_TLS_ROOTCERT_FILE: ctx.paths.caCert(org.name),
+    CORE_PEER_FILESYSTEMPATH: data,
+    CORE_LEDGER_SNAPSHOTS_ROOTDIR: join(data, 'snapshots'),
+    CORE_OPERATIONS_LISTENADDRESS: `${peer.host}:${peer.opsPort}`,
+    CORE_METRICS_PROVIDER: 'prometheus',
+  };
+}
+
+/** Starts the org's peer unless it already runs healthy. Its ledger survives restarts. */
+export async function startPeer(ctx: NetworkContext, org: MemberPlan): Promise<boolean> {
+  const name = peerProcessName(org);
+  const { peer } = org;
+  if (runningPid(ctx.paths, name) !== undefined && (await httpOk(healthUrl(peer.host, peer.opsPort)))) {
+    return false;
+  }
+  startProcess(ctx.paths, {
+    name,
+    command: fabricBin(ctx.tools, 'peer'),
+    args: ['node', 'start'],
+    env: peerEnv(ctx, org, writePeerConfig(ctx, org)),
+  });
+  await waitFor(
+    `peer ${peer.name}`,
+    () => httpOk(healthUrl(peer.host, peer.opsPort)),
+    START_TIMEOUT_MS,
+    () => logTail(ctx.paths, name),
+  );
+  return true;
+}
+
+/** Runs the peer CLI as the org admin against the org's own peer. */
+export function peerCli(ctx: NetworkContext, org: MemberPlan, args: string[]): Promise<string> {
+  const admin = identityFiles(ctx.paths.identity(org.name, ORG_ADMIN));
+  return run(fabricBin(ctx.tools, 'peer'), args, {
+    env: {
+      FABRIC_CFG_PATH: join(ctx.paths.nodeData(org.name, PEER_IDENTITY), 'config'),
+      FABRIC_LOGGING_SPEC: 'WARNING',
+      CORE_PEER_LOCALMSPID: org.mspId,
+      CORE_PEER_MSPCONFIGPATH: admin.msp,
+      CORE_PEER_ADDRESS: `${org.peer.host}:${org.peer.port}`,
+      CORE_PEER_TLS_ENABLED: 'true',
+      CORE_PEER_TLS_ROOTCERT_FILE: ctx.paths.caCert(org.name),
+      CORE_PEER_TLS_CLIENTCERT_FILE: admin.tlsCert,
+      CORE_PEER_TLS_CLIENTKEY_FILE: admin.tlsKey,
+    },
+  });
+}
+
+export async function peerChannels(ctx: NetworkContext, org: MemberPlan): Promise<string[]> {
+  const output = await peerCli(ctx, org, ['channel', 'list']);
+  // "Channels peers has joined:" followed by one name per line.
+  return output
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/** Joins the peer to the channel from the genesis block, once. */
+export async function joinPeer(ctx: NetworkContext, org: MemberPlan, block: string): Promise<boolean> {
+  if ((await peerChannels(ctx, org)).includes(ctx.topology.config.channel)) return false;
+  await peerCli(ctx, org, ['channel', 'join', '-b', block]);
+  return true;
+}

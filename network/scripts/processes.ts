@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { StatePaths } from './paths.ts';
+
+/** A long-running node of the network, started detached with its output in logs/<name>.log. */
+export interface ProcessSpec {
+  name: string;
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd?: string;
+}
+
+interface PidRecord {
+  pid: number;
+  command: string;
+  startedAt: string;
+}
+
+/** Starts the process in its own process group so that `down` can stop it and its children. */
+export function startProcess(paths: StatePaths, spec: ProcessSpec): number {
+  mkdirSync(paths.logs, { recursive: true });
+  mkdirSync(paths.pids, { recursive: true });
+  const log = openSync(paths.log(spec.name), 'a');
+  try {
+    const child = spawn(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...spec.env },
+      detached: true,
+      stdio: ['ignore', log, log],
+    });
+    child.on('error', (error) => {
+      writeFileSync(paths.log(spec.name), `failed to start ${spec.command}: ${error.message}\n`, { flag: 'a' });
+    });
+    if (child.pid === undefined) throw new Error(`could not start ${spec.name} (${spec.command})`);
+    child.unref();
+    const record: PidRecord = { pid: child.pid, command: spec.command, startedAt: new Date().toISOString() };
+    writeFileSync(paths.pid(spec.name), JSON.stringify(record));
+    return child.pid;
+  } finally {
+    closeSync(log);
+  }
+}
+
+function readRecord(paths: StatePaths, name: string): PidRecord | undefined {
+  const file = paths.pid(name);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as PidRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pid of the named process if it is still the process we started (not a reused pid). */
+export function runningPid(paths: StatePaths, name: string): number | undefined {
+  const record = readRecord(paths, name);
+  if (!record) return undefined;
+  try {
+    process.kill(record.pid, 0);
+  } catch {
+    return undefined;
+  }
+  const cmdline = `/proc/${record.pid}/cmdline`;
+  if (existsSync(cmdline)) {
+    const argv = readFileSync(cmdline, 'utf8').split('\0');
+    if (!argv.some((arg) => basename(arg) === basename(record.command))) return undefined;
+  }
+  return record.pid;
+}
+
+export function knownProcesses(paths: StatePaths): string[] {
+  if (!existsSync(paths.pids)) return [];
+  return readdirSync(paths.pids)
+    .filter((file) => file.endsWith('.pid'))
+    .map((file) => file.slice(0, -'.pid'.length))
+    .sort();
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** SIGTERM, then SIGKILL after the grace period. Returns true if a process was running. */
+export async function stopProcess(paths: StatePaths, name: string, graceMs = 10_000): Promise<boolean> {
+  const pid = runningPid(paths, name);
+  rmSync(paths.pid(name), { force: true });
+  if (pid === undefined) return false;
+  signalGroup(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await sleep(100);
+  }
+  signalGroup(pid, 'SIGKILL');
+  return true;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // A zombie still answers signal 0; its state letter is Z.
+  const stat = `/proc/${pid}/stat`;
+  if (existsSync(stat)) {
+    const state = readFileSync(stat, 'utf8').split(') ')[1]?.[0];
+    return state !== 'Z';
+  }
+  return true;
+}
+
+export function logTail(paths: StatePaths, name: string, lines = 15): string {
+  const file = paths.log(name);
+  if (!existsSync(file)) return '(no log)';
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}

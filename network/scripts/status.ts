@@ -1,0 +1,68 @@
+import { caProcessName } from './ca.ts';
+import { chaincodeProcessName } from './chaincode.ts';
+import type { NetworkContext } from './context.ts';
+import { healthUrl, httpOk, tcpOpen } from './health.ts';
+import { ordererProcessName } from './orderer.ts';
+import { peerProcessName } from './peer.ts';
+import { knownProcesses, runningPid } from './processes.ts';
+
+export interface NodeStatus {
+  name: string;
+  kind: 'ca' | 'orderer' | 'peer' | 'chaincode';
+  endpoint: string;
+  pid: number | undefined;
+  healthy: boolean;
+}
+
+interface Probe {
+  name: string;
+  kind: NodeStatus['kind'];
+  endpoint: string;
+  check: () => Promise<boolean>;
+}
+
+function probes(ctx: NetworkContext): Probe[] {
+  const { members, ordererOrg } = ctx.topology;
+  const cas = [...members, ordererOrg].map((org): Probe => ({
+    name: caProcessName(org.ca),
+    kind: 'ca',
+    endpoint: `${org.ca.host}:${org.ca.port}`,
+    check: () => httpOk(healthUrl(org.ca.host, org.ca.opsPort)),
+  }));
+  const orderers = ordererOrg.orderers.map((node): Probe => ({
+    name: ordererProcessName(node),
+    kind: 'orderer',
+    endpoint: `${node.host}:${node.port}`,
+    check: () => httpOk(healthUrl(node.host, node.opsPort)),
+  }));
+  const peers = members.map((org): Probe => ({
+    name: peerProcessName(org),
+    kind: 'peer',
+    endpoint: `${org.peer.host}:${org.peer.port}`,
+    check: () => httpOk(healthUrl(org.peer.host, org.peer.opsPort)),
+  }));
+  const servers = members.map((org): Probe => ({
+    name: chaincodeProcessName(org),
+    kind: 'chaincode',
+    endpoint: `${org.peer.host}:${org.peer.chaincodeServerPort}`,
+    check: () => tcpOpen(org.peer.host, org.peer.chaincodeServerPort),
+  }));
+  return [...cas, ...orderers, ...peers, ...servers];
+}
+
+/**
+ * Health of every node of the plan that this state folder has started at least once: its process
+ * is alive and its operations endpoint (or, for chaincode servers, its port) answers.
+ */
+export async function nodeStatuses(ctx: NetworkContext): Promise<NodeStatus[]> {
+  const known = new Set(knownProcesses(ctx.paths));
+  const everStarted = known.size > 0;
+  const relevant = probes(ctx).filter((probe) => everStarted && (known.has(probe.name) || probe.kind !== 'chaincode'));
+  return Promise.all(
+    relevant.map(async (probe) => {
+      const pid = runningPid(ctx.paths, probe.name);
+      const healthy = pid !== undefined && (await probe.check());
+      return { name: probe.name, kind: probe.kind, endpoint: probe.endpoint, pid, healthy };
+    }),
+  );
+}

@@ -1,0 +1,31 @@
+import type { NetworkContext } from './context.ts';
+
+/** A human-readable map of the running network: what listens where, and where its logs are. */
+export function describeNetwork(ctx: NetworkContext): string {
+  const { topology, paths, tools } = ctx;
+  const { config, members, ordererOrg } = topology;
+  const lines = [
+    '',
+    `Consortium network: channel "${config.channel}", chaincode "${config.chaincode.name}", Fabric ${tools.version}`,
+    '',
+    `  ${'org'.padEnd(10)} ${'MSP'.padEnd(14)} ${'CA'.padEnd(16)} ${'peer'.padEnd(16)} ${'peer ops'.padEnd(16)} chaincode server`,
+    ...members.map(
+      (org) =>
+        `  ${org.name.padEnd(10)} ${org.mspId.padEnd(14)} ${`${org.ca.host}:${org.ca.port}`.padEnd(16)} ` +
+        `${`${org.peer.host}:${org.peer.port}`.padEnd(16)} ${`${org.peer.host}:${org.peer.opsPort}`.padEnd(16)} ` +
+        `${org.peer.host}:${org.peer.chaincodeServerPort}`,
+    ),
+    `  ${ordererOrg.name.padEnd(10)} ${ordererOrg.mspId.padEnd(14)} ${`${ordererOrg.ca.host}:${ordererOrg.ca.port}`.padEnd(16)}`,
+    ...ordererOrg.orderers.map(
+      (node) =>
+        `    ${node.name.padEnd(10)} listen ${node.host}:${node.port}  admin ${node.adminPort}  ops ${node.opsPort}`,
+    ),
+    '',
+    `  state folder: ${paths.root}`,
+    `  logs:         ${paths.logs}`,
+    `  health:       npm run network -- status`,
+    `  stop:         npm stop (or Ctrl-C where npm start runs)`,
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}

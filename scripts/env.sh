@@ -1,0 +1,44 @@
+# Sourced by the project's scripts: locations, logging, and a Node >= 22.12 on PATH.
+# shellcheck shell=bash
+
+SCF_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SCF_TOOLS="${SCF_TOOLS_DIR:-$SCF_ROOT/.tools}"
+export SCF_ROOT SCF_TOOLS
+
+scf_log() { printf '[scf] %s\n' "$*" >&2; }
+scf_die() {
+  printf '[scf] error: %s\n' "$*" >&2
+  exit 1
+}
+
+scf_node_ok() {
+  command -v node >/dev/null 2>&1 &&
+    node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 12) ? 0 : 1)'
+}
+
+scf_node_arch() {
+  case "$(uname -m)" in
+    x86_64 | amd64) echo x64 ;;
+    aarch64 | arm64) echo arm64 ;;
+    *) scf_die "no Node 22 package for CPU $(uname -m); install Node >= 22.12 yourself" ;;
+  esac
+}
+
+# Puts Node >= 22.12 first on PATH: the system's if new enough, else a project-local copy of the
+# npm registry's node-linux-<arch>@22 package (a plain binary, no install scripts needed).
+scf_ensure_node() {
+  scf_node_ok && return 0
+  local pkg dir bin
+  pkg="node-linux-$(scf_node_arch)"
+  dir="$SCF_TOOLS/node"
+  bin="$dir/node_modules/$pkg/bin"
+  if [ ! -x "$bin/node" ]; then
+    command -v npm >/dev/null 2>&1 || scf_die "npm is needed to provision Node 22 (install Node.js and npm first)"
+    scf_log "system Node is $(node -v 2>/dev/null || echo missing); installing $pkg@22 into $dir"
+    npm install --prefix "$dir" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$pkg@22" >&2 ||
+      scf_die "could not install $pkg@22 from the npm registry"
+  fi
+  export PATH="$bin:$PATH"
+  scf_node_ok || scf_die "provisioned Node at $bin does not run"
+  scf_log "using Node $(node -v) from $bin"
+}
