@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { startCa } from './ca.ts';
 import { deployChaincode, type DeployResult } from './chaincode.ts';
 import { ensureGenesisBlock } from './channel-config.ts';
+import { waitForGossip } from './gossip.ts';
 import { loadConfig, validateConfig, type ConfigOverrides, type ConsortiumConfig } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { fabricTools } from './fabric-tools.ts';
@@ -95,6 +96,7 @@ export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}
   });
   if (options.deploy === false) return { alreadyRunning: false, started };
   const chaincode = await timed(ctx, 'chaincode deployed', () => deployChaincode(ctx));
+  await timed(ctx, 'peers see each other through gossip', () => waitForGossip(ctx));
   return { alreadyRunning: false, started, chaincode };
 }
 

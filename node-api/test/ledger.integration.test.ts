@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  enrollUser,
+  findMember,
+  nodeStatuses,
+  peerProcessName,
+  runningPid,
+  up,
+  type EnrolledUser,
+  type NetworkContext,
+} from '@scf/network';
+import { LedgerError } from '../src/ledger/index.ts';
+import { sessionFor, startTestNetwork, stopTestNetwork, type UserSession } from './support/test-network.ts';
+
+describe('consortium network with the chaincode deployed', () => {
+  let ctx: NetworkContext | undefined;
+  let supplierClerk: EnrolledUser;
+  let bankApprover: EnrolledUser;
+  const sessions: UserSession[] = [];
+
+  const network = (): NetworkContext => {
+    if (!ctx) throw new Error('network did not start');
+    return ctx;
+  };
+  const open = (user: EnrolledUser): UserSession => {
+    const session = sessionFor(network(), user);
+    sessions.push(session);
+    return session;
+  };
+
+  beforeAll(async () => {
+    ctx = await startTestNetwork(3);
+    supplierClerk = await enrollUser(ctx, { org: 'supplier', name: 'alice', enterpriseId: 'SUP0001', role: 'clerk' });
+    bankApprover = await enrollUser(ctx, { org: 'banka', name: 'bob', enterpriseId: 'BANKA01', role: 'approver' });
+  });
+
+  afterAll(async () => {
+    for (const session of sessions) session.connection.close();
+    await stopTestNetwork(ctx);
+  });
+
+  it('reports every node healthy', async () => {
+    const nodes = await nodeStatuses(network());
+    expect(nodes.map((node) => node.kind).sort()).toEqual(
+      [...Array(6).fill('ca'), ...Array(5).fill('chaincode'), ...Array(3).fill('orderer'), ...Array(5).fill('peer')].sort(),
+    );
+    expect(nodes.filter((node) => !node.healthy)).toEqual([]);
+  });
+
+  it('lets the chaincode see each caller MSP and certificate attributes', async () => {
+    await expect(open(supplierClerk).smoke.whoAmI()).resolves.toMatchObject({
+      mspId: 'SupplierMSP',
+      enterpriseId: 'SUP0001',
+      role: 'clerk',
+    });
+    await expect(open(bankApprover).smoke.whoAmI()).resolves.toMatchObject({
+      mspId: 'BankAMSP',
+      enterpriseId: 'BANKA01',
+      role: 'approver',
+    });
+  });
+
+  it('commits a write by one org that another org reads through its own peer', async () => {
+    const written = await open(supplierClerk).smoke.putNote('it-1', 'from the supplier');
+    expect(written.writtenBy).toBe('SupplierMSP');
+    expect(written.blockNumber).toBeGreaterThan(0n);
+    await expect(open(bankApprover).smoke.getNote('it-1')).resolves.toMatchObject({
+      text: 'from the supplier',
+      txId: written.txId,
+    });
+    const reply = await open(bankApprover).smoke.putNote('it-2', 'from bank A');
+    await expect(open(supplierClerk).smoke.getNote('it-2')).resolves.toMatchObject({ writtenBy: 'BankAMSP', txId: reply.txId });
+  });
+
+  it('rejects bad input with the chaincode error code and writes nothing', async () => {
+    const session = open(supplierClerk);
+    const failure = session.smoke.putNote('too-long', 't'.repeat(1025));
+    await expect(failure).rejects.toBeInstanceOf(LedgerError);
+    await expect(failure).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(session.smoke.getNote('too-long')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('says so when up runs on a network that is already running', async () => {
+    await expect(up(network())).resolves.toMatchObject({ alreadyRunning: true, started: [] });
+  });
+
+  it('restores a killed peer with its ledger when up runs again', async () => {
+    const net = network();
+    const bankA = findMember(net.topology, 'banka');
+    const pid = runningPid(net.paths, peerProcessName(bankA));
+    expect(pid).toBeDefined();
+    process.kill(pid ?? 0, 'SIGKILL');
+    await expect.poll(async () => (await nodeStatuses(net)).find((node) => node.name === bankA.peer.name)?.healthy).toBe(false);
+
+    const result = await up(net);
+    expect(result.started).toEqual([bankA.peer.name]);
+    const restored = open(bankApprover);
+    await expect(restored.smoke.getNote('it-1')).resolves.toMatchObject({ text: 'from the supplier' });
+    await expect(restored.smoke.putNote('it-3', 'after restart')).resolves.toMatchObject({ writtenBy: 'BankAMSP' });
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  clean,
+  findFreeBasePort,
+  findMember,
+  loadConfig,
+  openNetwork,
+  portSpan,
+  up,
+  type EnrolledUser,
+  type NetworkContext,
+} from '@scf/network';
+import { connectLedger, SmokeLedger, type LedgerConnection } from '../../src/ledger/index.ts';
+
+/** A whole consortium network of its own, on free ports in a temporary state folder. */
+export async function startTestNetwork(orderers = 3): Promise<NetworkContext> {
+  const basePort = await findFreeBasePort(portSpan(loadConfig()));
+  const stateDir = mkdtempSync(join(tmpdir(), 'scf-it-'));
+  const ctx = openNetwork({ stateDir, overrides: { basePort, orderers }, log: () => undefined });
+  try {
+    await up(ctx);
+  } catch (error) {
+    await clean(ctx);
+    throw error;
+  }
+  return ctx;
+}
+
+export async function stopTestNetwork(ctx: NetworkContext | undefined): Promise<void> {
+  if (ctx) await clean(ctx);
+}
+
+export interface UserSession {
+  connection: LedgerConnection;
+  smoke: SmokeLedger;
+}
+
+/** Connects as `user` through its own org's peer gateway. */
+export function sessionFor(ctx: NetworkContext, user: EnrolledUser): UserSession {
+  const org = findMember(ctx.topology, user.org);
+  const connection = connectLedger(
+    { address: `${org.peer.host}:${org.peer.port}`, tlsRootCertPem: readFileSync(ctx.paths.caCert(org.name)) },
+    { mspId: user.mspId, certificatePem: readFileSync(user.cert), privateKeyPem: readFileSync(user.key) },
+  );
+  const { channel, chaincode } = ctx.topology.config;
+  return { connection, smoke: new SmokeLedger(connection.gateway, channel, chaincode.name) };
+}

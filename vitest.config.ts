@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+const integration = ['**/*.integration.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          env: { CORE_CHAINCODE_LOGGING_LEVEL: 'warning' },
+          include: ['chaincode/test/**/*.test.ts', 'network/test/**/*.test.ts', 'node-api/test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...integration],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: integration,
+          exclude: ['**/node_modules/**'],
+          // Each file starts its own Fabric network: run them one at a time on this 2-core machine.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ],
+    coverage: {
+      provider: 'v8',
+      include: ['chaincode/src/**/*.ts', 'network/scripts/**/*.ts', 'node-api/src/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+    },
+  },
+});
