@@ -40,5 +40,26 @@ scf_ensure_node() {
   fi
   export PATH="$bin:$PATH"
   scf_node_ok || scf_die "provisioned Node at $bin does not run"
-  scf_log "using Node $(node -v) from $bin"
+}
+
+# The lockfile's hash, recorded after a successful install, tells whether `npm ci` must run again.
+scf_npm_ci() { # $1 folder with package-lock.json, $2 label
+  local dir="$1" stamp="$1/node_modules/.scf-lock-hash" want
+  want=$(sha256sum "$dir/package-lock.json" | cut -c1-16)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  scf_log "installing npm packages for $2 (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || scf_die "npm ci failed in $dir"
+  echo "$want" >"$stamp"
+}
+
+# Everything the network and tests need: Node 22, npm packages, Fabric binaries, the chaincode build.
+scf_setup() {
+  scf_ensure_node
+  scf_npm_ci "$SCF_ROOT" "the workspace"
+  scf_npm_ci "$SCF_ROOT/chaincode" "the chaincode"
+  bash "$SCF_ROOT/scripts/install-fabric.sh"
+  scf_log "building the chaincode"
+  (cd "$SCF_ROOT/chaincode" && npm run --silent build >&2) || scf_die "chaincode build failed"
 }

@@ -21,7 +21,9 @@ describe('marshal', () => {
 
 describe('errorCodeOf', () => {
   it('recovers a known code from a gateway message', () => {
-    expect(errorCodeOf('chaincode response 500, [NOT_FOUND] no note under key "x"')).toBe(ErrorCodes.NotFound);
+    expect(errorCodeOf('chaincode response 500, [NOT_FOUND] no note under key "x"')).toBe(
+      ErrorCodes.NotFound,
+    );
   });
 
   it('ignores unknown or missing codes', () => {

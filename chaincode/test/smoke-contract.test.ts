@@ -59,16 +59,18 @@ describe('SmokeContract', () => {
 
   it('reports the caller MSP and its scf attributes', async () => {
     const ledger = new MemoryLedger();
-    const me = JSON.parse(await new SmokeContract().WhoAmI(ledger.context(bankApprover))) as Record<string, unknown>;
+    const me = JSON.parse(await new SmokeContract().WhoAmI(ledger.context(bankApprover))) as Record<
+      string,
+      unknown
+    >;
     expect(me).toMatchObject({ mspId: 'BankAMSP', enterpriseId: 'BANKA', role: 'approver' });
   });
 
   it('reports null attributes for a certificate without them', async () => {
     const ledger = new MemoryLedger();
-    const me = JSON.parse(await new SmokeContract().WhoAmI(ledger.context({ mspId: 'CoreFirmMSP' }))) as Record<
-      string,
-      unknown
-    >;
+    const me = JSON.parse(
+      await new SmokeContract().WhoAmI(ledger.context({ mspId: 'CoreFirmMSP' })),
+    ) as Record<string, unknown>;
     expect(me).toMatchObject({ mspId: 'CoreFirmMSP', enterpriseId: null, role: null });
   });
 });

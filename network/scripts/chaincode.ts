@@ -35,7 +35,9 @@ function filesBelow(dir: string): string[] {
 export function chaincodeLabel(name: string, dir = CHAINCODE_DIR): string {
   const dist = join(dir, 'dist');
   if (!existsSync(join(dist, 'index.js'))) {
-    throw new Error(`chaincode is not built (${dist}/index.js missing): run npm run build --prefix chaincode`);
+    throw new Error(
+      `chaincode is not built (${dist}/index.js missing): run npm run build --prefix chaincode`,
+    );
   }
   const hash = createHash('sha256');
   for (const file of [...filesBelow(dist), join(dir, 'package.json'), join(dir, 'package-lock.json')]) {
@@ -56,7 +58,11 @@ async function buildPackage(ctx: NetworkContext, org: MemberPlan, label: string)
   if (existsSync(file)) return file;
   const work = join(dir, 'work');
   mkdirSync(join(work, 'code'), { recursive: true });
-  const connection = { address: `${org.peer.host}:${org.peer.chaincodeServerPort}`, dial_timeout: '10s', tls_required: false };
+  const connection = {
+    address: `${org.peer.host}:${org.peer.chaincodeServerPort}`,
+    dial_timeout: '10s',
+    tls_required: false,
+  };
   writeFileSync(join(work, 'code', 'connection.json'), JSON.stringify(connection));
   writeFileSync(join(work, 'metadata.json'), JSON.stringify({ label, type: 'ccaas' }));
   const fixed = ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner'];
@@ -93,13 +99,28 @@ async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Pr
   const name = chaincodeProcessName(org);
   const address = `${org.peer.host}:${org.peer.chaincodeServerPort}`;
   const server = join(CHAINCODE_DIR, 'node_modules', 'fabric-shim', 'cli.js');
-  const args = [SUPERVISOR, process.execPath, server, 'server', '--chaincode-address', address, '--chaincode-id', id];
+  const args = [
+    SUPERVISOR,
+    process.execPath,
+    server,
+    'server',
+    '--chaincode-address',
+    address,
+    '--chaincode-id',
+    id,
+  ];
   const marker = join(ctx.paths.chaincode, org.name, 'running-command');
   const command = JSON.stringify(args);
   const current = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
   if (runningPid(ctx.paths, name) !== undefined && current === command) return;
   await stopProcess(ctx.paths, name);
-  startProcess(ctx.paths, { name, command: process.execPath, args, cwd: CHAINCODE_DIR, env: { NODE_ENV: 'production' } });
+  startProcess(ctx.paths, {
+    name,
+    command: process.execPath,
+    args,
+    cwd: CHAINCODE_DIR,
+    env: { NODE_ENV: 'production' },
+  });
   writeFileSync(marker, command);
   await waitFor(
     `chaincode server ${name}`,
@@ -131,7 +152,15 @@ async function queryCommitted(ctx: NetworkContext, org: MemberPlan): Promise<Com
   const { channel, chaincode } = ctx.topology.config;
   try {
     const output = await peerCli(ctx, org, [
-      'lifecycle', 'chaincode', 'querycommitted', '-C', channel, '-n', chaincode.name, '--output', 'json',
+      'lifecycle',
+      'chaincode',
+      'querycommitted',
+      '-C',
+      channel,
+      '-n',
+      chaincode.name,
+      '--output',
+      'json',
     ]);
     return JSON.parse(output) as Committed;
   } catch (error) {
@@ -143,19 +172,42 @@ async function queryCommitted(ctx: NetworkContext, org: MemberPlan): Promise<Com
 function definitionArgs(ctx: NetworkContext, label: string, sequence: number): string[] {
   const { channel, chaincode } = ctx.topology.config;
   return [
-    '--channelID', channel, '--name', chaincode.name, '--version', label,
-    '--sequence', String(sequence), '--signature-policy', endorsementPolicy(ctx),
+    '--channelID',
+    channel,
+    '--name',
+    chaincode.name,
+    '--version',
+    label,
+    '--sequence',
+    String(sequence),
+    '--signature-policy',
+    endorsementPolicy(ctx),
   ];
 }
 
-async function approvals(ctx: NetworkContext, org: MemberPlan, label: string, sequence: number): Promise<Record<string, boolean>> {
+async function approvals(
+  ctx: NetworkContext,
+  org: MemberPlan,
+  label: string,
+  sequence: number,
+): Promise<Record<string, boolean>> {
   const output = await peerCli(ctx, org, [
-    'lifecycle', 'chaincode', 'checkcommitreadiness', ...definitionArgs(ctx, label, sequence), '--output', 'json',
+    'lifecycle',
+    'chaincode',
+    'checkcommitreadiness',
+    ...definitionArgs(ctx, label, sequence),
+    '--output',
+    'json',
   ]);
   return (JSON.parse(output) as { approvals: Record<string, boolean> }).approvals;
 }
 
-async function approveAndCommit(ctx: NetworkContext, label: string, sequence: number, ids: Map<string, string>): Promise<void> {
+async function approveAndCommit(
+  ctx: NetworkContext,
+  label: string,
+  sequence: number,
+  ids: Map<string, string>,
+): Promise<void> {
   const { members } = ctx.topology;
   const [first] = members;
   if (!first) throw new Error('no member org');
@@ -163,16 +215,31 @@ async function approveAndCommit(ctx: NetworkContext, label: string, sequence: nu
   for (const org of members) {
     if (approved[org.mspId]) continue;
     await peerCli(ctx, org, [
-      'lifecycle', 'chaincode', 'approveformyorg', ...ordererArgs(ctx), ...definitionArgs(ctx, label, sequence),
-      '--package-id', ids.get(org.name) ?? '', '--waitForEvent',
+      'lifecycle',
+      'chaincode',
+      'approveformyorg',
+      ...ordererArgs(ctx),
+      ...definitionArgs(ctx, label, sequence),
+      '--package-id',
+      ids.get(org.name) ?? '',
+      '--waitForEvent',
     ]);
     ctx.log(`${org.mspId} approved ${label} (sequence ${sequence})`);
   }
   const peers = members.flatMap((org) => [
-    '--peerAddresses', `${org.peer.host}:${org.peer.port}`, '--tlsRootCertFiles', ctx.paths.caCert(org.name),
+    '--peerAddresses',
+    `${org.peer.host}:${org.peer.port}`,
+    '--tlsRootCertFiles',
+    ctx.paths.caCert(org.name),
   ]);
   await peerCli(ctx, first, [
-    'lifecycle', 'chaincode', 'commit', ...ordererArgs(ctx), ...definitionArgs(ctx, label, sequence), ...peers, '--waitForEvent',
+    'lifecycle',
+    'chaincode',
+    'commit',
+    ...ordererArgs(ctx),
+    ...definitionArgs(ctx, label, sequence),
+    ...peers,
+    '--waitForEvent',
   ]);
   ctx.log(`chaincode ${label} committed on channel ${ctx.topology.config.channel} (sequence ${sequence})`);
 }

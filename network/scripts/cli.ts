@@ -72,10 +72,16 @@ async function status(ctx: NetworkContext): Promise<number> {
   for (const node of nodes) {
     const state = node.healthy ? 'healthy' : node.pid === undefined ? 'STOPPED' : 'UNHEALTHY';
     const pid = node.pid === undefined ? '-' : String(node.pid);
-    process.stdout.write(`${node.name.padEnd(22)} ${node.kind.padEnd(10)} ${node.endpoint.padEnd(22)} pid ${pid.padEnd(8)} ${state}\n`);
+    process.stdout.write(
+      `${node.name.padEnd(22)} ${node.kind.padEnd(10)} ${node.endpoint.padEnd(22)} pid ${pid.padEnd(8)} ${state}\n`,
+    );
   }
   const down = nodes.filter((node) => !node.healthy).length;
-  process.stdout.write(down === 0 ? `all ${nodes.length} nodes healthy\n` : `${down} of ${nodes.length} nodes down: run up to restore\n`);
+  process.stdout.write(
+    down === 0
+      ? `all ${nodes.length} nodes healthy\n`
+      : `${down} of ${nodes.length} nodes down: run up to restore\n`,
+  );
   return down === 0 ? 0 : 1;
 }
 
@@ -95,9 +101,12 @@ function watch(ctx: NetworkContext): Promise<number> {
 
 async function user(ctx: NetworkContext): Promise<number> {
   const { org, name, enterprise, role } = values;
-  if (!org || !name || !enterprise || !role) throw new UserError('user needs --org, --name, --enterprise and --role');
+  if (!org || !name || !enterprise || !role)
+    throw new UserError('user needs --org, --name, --enterprise and --role');
   const enrolled = await enrollUser(ctx, { org, name, enterpriseId: enterprise, role: role as Role });
-  process.stdout.write(`${JSON.stringify({ mspId: enrolled.mspId, cert: enrolled.cert, key: enrolled.key }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ mspId: enrolled.mspId, cert: enrolled.cert, key: enrolled.key }, null, 2)}\n`,
+  );
   return 0;
 }
 
@@ -116,7 +125,9 @@ async function main(): Promise<number> {
     }
     case 'deploy': {
       const result = await deployChaincode(ctx);
-      process.stdout.write(`chaincode ${result.label} at sequence ${result.sequence}${result.committed ? ' committed' : ' (unchanged)'}\n`);
+      process.stdout.write(
+        `chaincode ${result.label} at sequence ${result.sequence}${result.committed ? ' committed' : ' (unchanged)'}\n`,
+      );
       return 0;
     }
     case 'status':

@@ -24,7 +24,11 @@ export function fabricTools(): FabricTools {
     if (!value) throw new Error(`${envFile} has no ${key}: run scripts/install-fabric.sh --force`);
     return value;
   };
-  return { binDir: get('FABRIC_BIN_DIR'), configDir: get('FABRIC_CONFIG_DIR'), version: get('FABRIC_VERSION') };
+  return {
+    binDir: get('FABRIC_BIN_DIR'),
+    configDir: get('FABRIC_CONFIG_DIR'),
+    version: get('FABRIC_VERSION'),
+  };
 }
 
 export function fabricBin(tools: FabricTools, name: string): string {

@@ -9,7 +9,9 @@ export async function knownPeers(org: MemberPlan, channel: string): Promise<numb
       signal: AbortSignal.timeout(1000),
     });
     const text = await response.text();
-    const line = text.split('\n').find((row) => row.startsWith(`gossip_membership_total_peers_known{channel="${channel}"}`));
+    const line = text
+      .split('\n')
+      .find((row) => row.startsWith(`gossip_membership_total_peers_known{channel="${channel}"}`));
     return line === undefined ? 0 : Number(line.split(' ').pop());
   } catch {
     return 0;

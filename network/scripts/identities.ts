@@ -90,11 +90,17 @@ function attrsArg(attrs: Record<string, string>): string {
     .join(',');
 }
 
-async function register(ctx: NetworkContext, ca: CaNode, request: IdentityRequest, secret: string): Promise<void> {
+async function register(
+  ctx: NetworkContext,
+  ca: CaNode,
+  request: IdentityRequest,
+  secret: string,
+): Promise<void> {
   const registrar = await ensureRegistrar(ctx, ca);
   const args = ['register', '-H', registrar, '--id.name', request.name, '--id.secret', secret];
   args.push('--id.type', request.type);
-  if (request.attrs && Object.keys(request.attrs).length > 0) args.push('--id.attrs', attrsArg(request.attrs));
+  if (request.attrs && Object.keys(request.attrs).length > 0)
+    args.push('--id.attrs', attrsArg(request.attrs));
   try {
     await caClient(ctx, ca, args);
   } catch (error) {
@@ -119,10 +125,28 @@ export async function enrollIdentity(
   if (request.tlsHosts) {
     const tlsDir = join(dir, 'tls');
     const hosts = request.tlsHosts.join(',');
-    await caClient(ctx, ca, ['enroll', '-u', url, '-M', tlsDir, '--enrollment.profile', 'tls', '--csr.hosts', hosts]);
+    await caClient(ctx, ca, [
+      'enroll',
+      '-u',
+      url,
+      '-M',
+      tlsDir,
+      '--enrollment.profile',
+      'tls',
+      '--csr.hosts',
+      hosts,
+    ]);
     normalizeTls(tlsDir, files);
   }
-  await caClient(ctx, ca, ['enroll', '-u', url, '-M', files.msp, '--csr.hosts', request.tlsHosts?.join(',') ?? request.name]);
+  await caClient(ctx, ca, [
+    'enroll',
+    '-u',
+    url,
+    '-M',
+    files.msp,
+    '--csr.hosts',
+    request.tlsHosts?.join(',') ?? request.name,
+  ]);
   normalizeMsp(ctx, ca.org, files);
   return files;
 }

@@ -52,7 +52,9 @@ async function assertPortsFree(ctx: NetworkContext): Promise<void> {
   if (knownProcesses(ctx.paths).length > 0) return;
   const busy = await portsInUse(ctx.topology.config.host, allPorts(ctx.topology));
   if (busy.length > 0) {
-    throw new Error(`ports already in use: ${busy.join(', ')} (another network? set SCF_BASE_PORT or --base-port)`);
+    throw new Error(
+      `ports already in use: ${busy.join(', ')} (another network? set SCF_BASE_PORT or --base-port)`,
+    );
   }
 }
 
@@ -76,10 +78,15 @@ export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}
   }
   await assertPortsFree(ctx);
   mkdirSync(ctx.paths.root, { recursive: true });
-  if (!existsSync(ctx.paths.plan)) writeFileSync(ctx.paths.plan, JSON.stringify(ctx.topology.config, null, 2));
+  if (!existsSync(ctx.paths.plan))
+    writeFileSync(ctx.paths.plan, JSON.stringify(ctx.topology.config, null, 2));
   const { members, ordererOrg } = ctx.topology;
   const started: string[] = [];
-  const note = (name: string) => (didStart: boolean) => void (didStart && started.push(name));
+  const note =
+    (name: string) =>
+    (didStart: boolean): void => {
+      if (didStart) started.push(name);
+    };
 
   await timed(ctx, 'certificate authorities up', () =>
     Promise.all([...members, ordererOrg].map((org) => startCa(ctx, org.ca).then(note(org.ca.name)))),

@@ -108,8 +108,7 @@ function parseOsnadminBody(output: string): unknown {
 
 export async function ordererChannels(ctx: NetworkContext, node: OrdererNode): Promise<string[]> {
   const body = parseOsnadminBody(await osnadmin(ctx, node, ['channel', 'list'])) as
-    | { channels?: { name: string }[] | null }
-    | undefined;
+    { channels?: { name: string }[] | null } | undefined;
   return (body?.channels ?? []).map((channel) => channel.name);
 }
 

@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StatePaths } from './paths.ts';
@@ -32,7 +41,9 @@ export function startProcess(paths: StatePaths, spec: ProcessSpec): number {
       stdio: ['ignore', log, log],
     });
     child.on('error', (error) => {
-      writeFileSync(paths.log(spec.name), `failed to start ${spec.command}: ${error.message}\n`, { flag: 'a' });
+      writeFileSync(paths.log(spec.name), `failed to start ${spec.command}: ${error.message}\n`, {
+        flag: 'a',
+      });
     });
     if (child.pid === undefined) throw new Error(`could not start ${spec.name} (${spec.command})`);
     child.unref();

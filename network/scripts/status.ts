@@ -57,7 +57,9 @@ function probes(ctx: NetworkContext): Probe[] {
 export async function nodeStatuses(ctx: NetworkContext): Promise<NodeStatus[]> {
   const known = new Set(knownProcesses(ctx.paths));
   const everStarted = known.size > 0;
-  const relevant = probes(ctx).filter((probe) => everStarted && (known.has(probe.name) || probe.kind !== 'chaincode'));
+  const relevant = probes(ctx).filter(
+    (probe) => everStarted && (known.has(probe.name) || probe.kind !== 'chaincode'),
+  );
   return Promise.all(
     relevant.map(async (probe) => {
       const pid = runningPid(ctx.paths, probe.name);

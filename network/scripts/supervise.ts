@@ -27,7 +27,9 @@ function start(program: string): void {
     if (stopping) process.exit(0);
     if (Date.now() - startedAt > STABLE_MS) backoffMs = 1_000;
     stamp(`${program} exited (${signal ?? `code ${String(code)}`}); restarting in ${backoffMs} ms`);
-    setTimeout(() => start(program), backoffMs);
+    setTimeout(() => {
+      start(program);
+    }, backoffMs);
     backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
   });
 }

@@ -74,7 +74,13 @@ export function planTopology(config: ConsortiumConfig): Topology {
   });
   const ordererOrg: OrdererOrgPlan = {
     ...config.ordererOrg,
-    ca: { org: config.ordererOrg.name, name: `ca-${config.ordererOrg.name}`, host, port: base, opsPort: base + 1 },
+    ca: {
+      org: config.ordererOrg.name,
+      name: `ca-${config.ordererOrg.name}`,
+      host,
+      port: base,
+      opsPort: base + 1,
+    },
     orderers,
   };
   return { config, members, ordererOrg };

@@ -38,13 +38,15 @@ const RESERVED = new Set([ORG_ADMIN, ORDERER_ADMIN, PEER_IDENTITY, REGISTRAR]);
 
 function validate(request: UserRequest): void {
   if (!USER_NAME.test(request.name) || RESERVED.has(request.name) || /^orderer\d+$/.test(request.name)) {
-    throw new UserError(`user name "${request.name}" must match ${USER_NAME.source} and not be a node or admin name`);
+    throw new UserError(
+      `user name "${request.name}" must match ${USER_NAME.source} and not be a node or admin name`,
+    );
   }
   if (!ENTERPRISE_ID.test(request.enterpriseId)) {
     throw new UserError(`enterprise id "${request.enterpriseId}" must match ${ENTERPRISE_ID.source}`);
   }
   if (!ROLES.includes(request.role)) {
-    throw new UserError(`role "${String(request.role)}" must be one of ${ROLES.join(', ')}`);
+    throw new UserError(`role "${request.role}" must be one of ${ROLES.join(', ')}`);
   }
 }
 
@@ -59,7 +61,9 @@ export async function enrollUser(ctx: NetworkContext, request: UserRequest): Pro
   if (existsSync(record)) {
     const known = JSON.parse(readFileSync(record, 'utf8')) as UserRequest;
     if (known.enterpriseId !== request.enterpriseId || known.role !== request.role) {
-      throw new UserError(`user ${request.name}@${org.name} exists as ${known.role} of ${known.enterpriseId}`);
+      throw new UserError(
+        `user ${request.name}@${org.name} exists as ${known.role} of ${known.enterpriseId}`,
+      );
     }
   }
   const files = await enrollIdentity(ctx, org.ca, {

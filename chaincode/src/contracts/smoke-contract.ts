@@ -70,6 +70,9 @@ function validate(key: string, text: string): void {
     throw new ChaincodeError(ErrorCodes.InvalidArgument, `key must be 1 to ${MAX_KEY_LENGTH} characters`);
   }
   if (text.length > MAX_TEXT_LENGTH) {
-    throw new ChaincodeError(ErrorCodes.InvalidArgument, `text must be at most ${MAX_TEXT_LENGTH} characters`);
+    throw new ChaincodeError(
+      ErrorCodes.InvalidArgument,
+      `text must be at most ${MAX_TEXT_LENGTH} characters`,
+    );
   }
 }

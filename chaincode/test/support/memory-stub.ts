@@ -41,7 +41,8 @@ export class MemoryLedger {
         state.delete(key);
         return Promise.resolve();
       },
-      createCompositeKey: (type: string, parts: string[]): string => `\u0000${[type, ...parts].join('\u0000')}\u0000`,
+      createCompositeKey: (type: string, parts: string[]): string =>
+        `\u0000${[type, ...parts].join('\u0000')}\u0000`,
       setEvent: (name: string, payload: Uint8Array): void => {
         events.push({ name, payload: Buffer.from(payload).toString('utf8') });
       },

@@ -30,8 +30,14 @@ function deadline(ms: number): () => grpc.CallOptions {
 }
 
 export function connectLedger(peer: PeerEndpoint, identity: LedgerIdentity): LedgerConnection {
-  const options: grpc.ClientOptions = peer.hostAlias ? { 'grpc.ssl_target_name_override': peer.hostAlias } : {};
-  const client = new grpc.Client(peer.address, grpc.credentials.createSsl(Buffer.from(peer.tlsRootCertPem)), options);
+  const options: grpc.ClientOptions = peer.hostAlias
+    ? { 'grpc.ssl_target_name_override': peer.hostAlias }
+    : {};
+  const client = new grpc.Client(
+    peer.address,
+    grpc.credentials.createSsl(Buffer.from(peer.tlsRootCertPem)),
+    options,
+  );
   const connectOptions: ConnectOptions = {
     client,
     identity: { mspId: identity.mspId, credentials: identity.certificatePem },

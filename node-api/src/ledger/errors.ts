@@ -26,7 +26,8 @@ export function toLedgerError(error: unknown): LedgerError {
   const messages = [error.message, ...error.details.map((detail) => detail.message)];
   const coded = messages.find((text) => CHAINCODE_CODE.test(text));
   const txId = error instanceof EndorseError ? error.transactionId : undefined;
-  if (coded === undefined) return new LedgerError('LEDGER_UNAVAILABLE', error.message, txId, { cause: error });
+  if (coded === undefined)
+    return new LedgerError('LEDGER_UNAVAILABLE', error.message, txId, { cause: error });
   const code = CHAINCODE_CODE.exec(coded)?.[1] ?? 'LEDGER_UNAVAILABLE';
   return new LedgerError(code, coded.slice(coded.indexOf('[')), txId, { cause: error });
 }

@@ -1,4 +1,10 @@
-export { connectLedger, DEADLINES, type LedgerConnection, type LedgerIdentity, type PeerEndpoint } from './connection.ts';
+export {
+  connectLedger,
+  DEADLINES,
+  type LedgerConnection,
+  type LedgerIdentity,
+  type PeerEndpoint,
+} from './connection.ts';
 export { LedgerError, toLedgerError } from './errors.ts';
 export { SmokeLedger, type Caller, type Note } from './smoke-ledger.ts';
 export { evaluate, MVCC_READ_CONFLICT, submit, type Submitted } from './submit.ts';

@@ -21,7 +21,11 @@ async function submitOnce(contract: Contract, name: string, args: string[]): Pro
     throw toLedgerError(error);
   }
   if (!status.successful) return status.code;
-  return { result: transaction.getResult(), transactionId: status.transactionId, blockNumber: status.blockNumber };
+  return {
+    result: transaction.getResult(),
+    transactionId: status.transactionId,
+    blockNumber: status.blockNumber,
+  };
 }
 
 /**

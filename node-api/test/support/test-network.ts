@@ -41,7 +41,10 @@ export interface UserSession {
 export function sessionFor(ctx: NetworkContext, user: EnrolledUser): UserSession {
   const org = findMember(ctx.topology, user.org);
   const connection = connectLedger(
-    { address: `${org.peer.host}:${org.peer.port}`, tlsRootCertPem: readFileSync(ctx.paths.caCert(org.name)) },
+    {
+      address: `${org.peer.host}:${org.peer.port}`,
+      tlsRootCertPem: readFileSync(ctx.paths.caCert(org.name)),
+    },
     { mspId: user.mspId, certificatePem: readFileSync(user.cert), privateKeyPem: readFileSync(user.key) },
   );
   const { channel, chaincode } = ctx.topology.config;

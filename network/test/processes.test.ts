@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StatePaths } from '../scripts/paths.ts';
+import { knownProcesses, logTail, runningPid, startProcess, stopProcess } from '../scripts/processes.ts';
+
+const paths = (): StatePaths => new StatePaths(mkdtempSync(join(tmpdir(), 'scf-proc-')));
+
+describe('processes', () => {
+  it('starts a detached process, finds it by pid file, and stops it', async () => {
+    const state = paths();
+    const pid = startProcess(state, { name: 'sleeper', command: '/bin/sleep', args: ['30'], env: {} });
+    expect(runningPid(state, 'sleeper')).toBe(pid);
+    expect(knownProcesses(state)).toEqual(['sleeper']);
+    await expect(stopProcess(state, 'sleeper')).resolves.toBe(true);
+    expect(runningPid(state, 'sleeper')).toBeUndefined();
+    expect(knownProcesses(state)).toEqual([]);
+  });
+
+  it('escalates to SIGKILL when a process ignores SIGTERM', async () => {
+    const state = paths();
+    startProcess(state, {
+      name: 'stubborn',
+      command: '/bin/sh',
+      args: ['-c', 'trap "" TERM; sleep 30 & wait'],
+      env: {},
+    });
+    const started = Date.now();
+    await expect(stopProcess(state, 'stubborn', 500)).resolves.toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(runningPid(state, 'stubborn')).toBeUndefined();
+  });
+
+  it('does not mistake a reused pid for its process', () => {
+    const state = paths();
+    startProcess(state, { name: 'real', command: '/bin/true', args: [], env: {} });
+    writeFileSync(
+      state.pid('ghost'),
+      JSON.stringify({ pid: process.pid, command: '/usr/bin/orderer', startedAt: '' }),
+    );
+    expect(runningPid(state, 'ghost')).toBeUndefined();
+  });
+
+  it('reports nothing to stop for an unknown process', async () => {
+    await expect(stopProcess(paths(), 'nothing')).resolves.toBe(false);
+  });
+
+  it('keeps the output in logs/<name>.log', async () => {
+    const state = paths();
+    startProcess(state, {
+      name: 'echo',
+      command: '/bin/sh',
+      args: ['-c', 'echo hello from $GREETING'],
+      env: { GREETING: 'env' },
+    });
+    await expect.poll(() => logTail(state, 'echo')).toBe('hello from env');
+    expect(logTail(state, 'none')).toBe('(no log)');
+  });
+});

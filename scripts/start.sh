@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# npm start: set up what is missing, bring the whole consortium up, print what runs where, and stay
+# in the foreground until Ctrl-C (which stops everything). Extra arguments go to `network up`,
+# e.g. npm start -- --orderers 1. With SCF_DETACH=1 it returns once the network is up.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+scf_setup
+
+cli=(node "$SCF_ROOT/network/scripts/cli.ts")
+stop_all() {
+  trap - INT TERM
+  scf_log "stopping the network"
+  "${cli[@]}" down || true
+}
+trap 'stop_all; exit 130' INT TERM
+
+started=$(date +%s)
+"${cli[@]}" up "$@"
+"${cli[@]}" status
+scf_log "consortium up in $(($(date +%s) - started))s"
+
+if [ "${SCF_DETACH:-0}" = "1" ]; then
+  scf_log "running in the background; stop it with: npm stop"
+  exit 0
+fi
+scf_log "running; press Ctrl-C to stop everything (or run npm stop in another terminal)"
+trap - INT TERM
+exec "${cli[@]}" watch "$@"

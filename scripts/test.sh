@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# npm test: set up what is missing, check types, lint and format, then run every test (unit tests,
+# and integration tests that start their own networks on free ports) with coverage.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+scf_setup
+cd "$SCF_ROOT"
+
+scf_log "type check"
+npx tsc -b
+scf_log "lint"
+npx eslint --max-warnings 0 .
+scf_log "format check"
+npx prettier --check . >/dev/null || { npx prettier --check . || true; scf_die "files need formatting: npm run format"; }
+
+results="$SCF_ROOT/coverage/test-results.json"
+mkdir -p "$SCF_ROOT/coverage"
+scf_log "unit and integration tests"
+status=0
+npx vitest run --coverage --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+if [ -f "$results" ]; then
+  node -e '
+    const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+  ' "$results"
+fi
+exit "$status"
