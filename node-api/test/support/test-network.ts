@@ -44,6 +44,8 @@ export function sessionFor(ctx: NetworkContext, user: EnrolledUser): UserSession
     {
       address: `${org.peer.host}:${org.peer.port}`,
       tlsRootCertPem: readFileSync(ctx.paths.caCert(org.name)),
+      // The peer's TLS certificate names it; TLS server names must not be IP addresses.
+      hostAlias: org.peer.name,
     },
     { mspId: user.mspId, certificatePem: readFileSync(user.cert), privateKeyPem: readFileSync(user.key) },
   );
