@@ -9,7 +9,7 @@ import { CHAINCODE_DIR } from './paths.ts';
 import { logTail, runningPid, startProcess, stopProcess } from './processes.ts';
 import type { MemberPlan } from './topology.ts';
 
-const SUPERVISOR = new URL('./supervise.ts', import.meta.url).pathname;
+const SUPERVISOR = new URL('./supervise.sh', import.meta.url).pathname;
 
 export interface DeployResult {
   label: string;
@@ -99,16 +99,7 @@ async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Pr
   const name = chaincodeProcessName(org);
   const address = `${org.peer.host}:${org.peer.chaincodeServerPort}`;
   const server = join(CHAINCODE_DIR, 'node_modules', 'fabric-shim', 'cli.js');
-  const args = [
-    SUPERVISOR,
-    process.execPath,
-    server,
-    'server',
-    '--chaincode-address',
-    address,
-    '--chaincode-id',
-    id,
-  ];
+  const args = [process.execPath, server, 'server', '--chaincode-address', address, '--chaincode-id', id];
   const marker = join(ctx.paths.chaincode, org.name, 'running-command');
   const command = JSON.stringify(args);
   const current = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
@@ -116,7 +107,7 @@ async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Pr
   await stopProcess(ctx.paths, name);
   startProcess(ctx.paths, {
     name,
-    command: process.execPath,
+    command: SUPERVISOR,
     args,
     cwd: CHAINCODE_DIR,
     env: { NODE_ENV: 'production' },

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import {
+  deployChaincode,
   enrollUser,
   findMember,
   nodeStatuses,
@@ -113,5 +115,45 @@ describe('consortium network with the chaincode deployed', () => {
     await expect(restored.smoke.putNote('it-3', 'after restart')).resolves.toMatchObject({
       writtenBy: 'BankAMSP',
     });
+  });
+
+  it('deploys a changed chaincode at the next sequence without a teardown, keeping the data', async () => {
+    const net = network();
+    const before = await deployChaincode(net);
+    expect(before.committed).toBe(false);
+    const after = await deployChaincode(net, `${net.topology.config.chaincode.name}_redeploy`);
+    expect(after).toMatchObject({ committed: true, sequence: before.sequence + 1 });
+    const session = open(supplierClerk);
+    await expect(session.smoke.getNote('it-1')).resolves.toMatchObject({ text: 'from the supplier' });
+    await expect(session.smoke.putNote('it-4', 'after redeploy')).resolves.toMatchObject({
+      writtenBy: 'SupplierMSP',
+    });
+  });
+
+  it('restarts a chaincode server that dies', async () => {
+    const net = network();
+    const supervisor = runningPid(net.paths, 'chaincode-supplier');
+    // The supervisor's one child is the chaincode server (or, between restarts, a backoff sleep).
+    const serverPid = (): string => {
+      try {
+        return execFileSync('ps', ['-o', 'pid=', '--ppid', String(supervisor)], { encoding: 'utf8' }).trim();
+      } catch {
+        return '';
+      }
+    };
+    await expect.poll(serverPid).toMatch(/^\d+$/);
+    const first = serverPid();
+    process.kill(Number(first), 'SIGKILL');
+    await expect.poll(serverPid, { timeout: 10_000 }).toMatch(/^\d+$/);
+    expect(serverPid()).not.toBe(first);
+    await expect
+      .poll(
+        () =>
+          open(supplierClerk)
+            .smoke.whoAmI()
+            .then((me) => me.mspId),
+        { timeout: 30_000 },
+      )
+      .toBe('SupplierMSP');
   });
 });
