@@ -3,10 +3,12 @@ import { parseArgs } from 'node:util';
 import { deployChaincode } from './chaincode.ts';
 import { ConfigError } from './config.ts';
 import type { NetworkContext } from './context.ts';
-import { clean, down, openNetwork, up } from './network.ts';
+import { clean, down as stopAll, openNetwork, up } from './network.ts';
 import { nodeStatuses } from './status.ts';
 import { describeNetwork } from './summary.ts';
 import { enrollUser, ROLES, UserError, type Role } from './users.ts';
+
+const WATCH_INTERVAL_MS = 10_000;
 
 const USAGE = `usage: npm run network -- <command> [options]
 
@@ -85,11 +87,28 @@ async function status(ctx: NetworkContext): Promise<number> {
   return down === 0 ? 0 : 1;
 }
 
+/** Stays in the foreground, reporting nodes that go down or come back, until SIGINT/SIGTERM stop everything. */
 function watch(ctx: NetworkContext): Promise<number> {
   return new Promise((resolve) => {
+    const down = new Set<string>();
+    const timer = setInterval(() => {
+      void nodeStatuses(ctx).then((nodes) => {
+        for (const node of nodes) {
+          if (!node.healthy && !down.has(node.name)) {
+            down.add(node.name);
+            process.stderr.write(
+              `[network] ${node.name} is down: see ${ctx.paths.log(node.name)}; npm run network -- up restores it\n`,
+            );
+          } else if (node.healthy && down.delete(node.name)) {
+            process.stderr.write(`[network] ${node.name} is back\n`);
+          }
+        }
+      });
+    }, WATCH_INTERVAL_MS);
     const stop = (): void => {
+      clearInterval(timer);
       process.stderr.write('\nstopping the network...\n');
-      void down(ctx).then((stopped) => {
+      void stopAll(ctx).then((stopped) => {
         process.stderr.write(`stopped ${stopped.length} processes\n`);
         resolve(0);
       });
@@ -140,7 +159,7 @@ async function main(): Promise<number> {
     case 'watch':
       return watch(ctx);
     case 'down': {
-      const stopped = await down(ctx);
+      const stopped = await stopAll(ctx);
       process.stdout.write(stopped.length > 0 ? `stopped ${stopped.join(', ')}\n` : 'nothing was running\n');
       return 0;
     }
