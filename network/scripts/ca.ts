@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
+import type { NetworkContext } from './context.ts';
 import { run } from './exec.ts';
 import { fabricBin } from './fabric-tools.ts';
-import { healthUrl, httpOk, waitFor } from './health.ts';
-import { logTail, runningPid, startProcess } from './processes.ts';
+import { healthUrl, httpOk } from './health.ts';
+import { ensureRunning } from './launch.ts';
 import { randomSecret } from './secrets.ts';
 import type { CaNode } from './topology.ts';
 
@@ -22,35 +22,27 @@ function bootstrapSecret(ctx: NetworkContext, org: string): string {
 }
 
 /** Starts the org's Fabric CA (identities and TLS certificates) unless it already runs. */
-export async function startCa(ctx: NetworkContext, node: CaNode): Promise<boolean> {
-  const name = caProcessName(node);
-  if (runningPid(ctx.paths, name) !== undefined && (await httpOk(healthUrl(node.host, node.opsPort)))) {
-    return false;
-  }
-  const secret = bootstrapSecret(ctx, node.org);
-  startProcess(ctx.paths, {
-    name,
-    command: fabricBin(ctx.tools, 'fabric-ca-server'),
-    args: ['start', '-b', `${REGISTRAR}:${secret}`],
-    env: {
-      FABRIC_CA_SERVER_HOME: ctx.paths.caHome(node.org),
-      FABRIC_CA_SERVER_ADDRESS: node.host,
-      FABRIC_CA_SERVER_PORT: String(node.port),
-      FABRIC_CA_SERVER_CA_NAME: node.name,
-      FABRIC_CA_SERVER_CSR_CN: node.name,
-      FABRIC_CA_SERVER_CSR_HOSTS: `${node.host},localhost`,
-      FABRIC_CA_SERVER_TLS_ENABLED: 'true',
-      FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS: `${node.host}:${node.opsPort}`,
-      FABRIC_CA_SERVER_METRICS_PROVIDER: 'prometheus',
-    },
-  });
-  await waitFor(
-    `CA ${node.name}`,
+export function startCa(ctx: NetworkContext, node: CaNode): Promise<boolean> {
+  return ensureRunning(
+    ctx,
+    caProcessName(node),
     () => httpOk(healthUrl(node.host, node.opsPort)),
-    START_TIMEOUT_MS,
-    () => logTail(ctx.paths, name),
+    () => ({
+      command: fabricBin(ctx.tools, 'fabric-ca-server'),
+      args: ['start', '-b', `${REGISTRAR}:${bootstrapSecret(ctx, node.org)}`],
+      env: {
+        FABRIC_CA_SERVER_HOME: ctx.paths.caHome(node.org),
+        FABRIC_CA_SERVER_ADDRESS: node.host,
+        FABRIC_CA_SERVER_PORT: String(node.port),
+        FABRIC_CA_SERVER_CA_NAME: node.name,
+        FABRIC_CA_SERVER_CSR_CN: node.name,
+        FABRIC_CA_SERVER_CSR_HOSTS: `${node.host},localhost`,
+        FABRIC_CA_SERVER_TLS_ENABLED: 'true',
+        FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS: `${node.host}:${node.opsPort}`,
+        FABRIC_CA_SERVER_METRICS_PROVIDER: 'prometheus',
+      },
+    }),
   );
-  return true;
 }
 
 /** Runs fabric-ca-client against the org's CA over TLS. */

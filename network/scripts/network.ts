@@ -28,10 +28,21 @@ export interface OpenOptions {
  */
 export function openNetwork(options: OpenOptions = {}): NetworkContext {
   const paths = new StatePaths(options.stateDir ?? defaultStateDir());
-  const config = existsSync(paths.plan)
+  const log = options.log ?? ((message: string): void => void process.stderr.write(`[network] ${message}\n`));
+  const saved = existsSync(paths.plan);
+  const config = saved
     ? validateConfig(JSON.parse(readFileSync(paths.plan, 'utf8')) as ConsortiumConfig)
     : loadConfig(options.configFile, options.overrides);
-  const log = options.log ?? ((message: string): void => void process.stderr.write(`[network] ${message}\n`));
+  const { basePort, orderers } = options.overrides ?? {};
+  if (
+    saved &&
+    ((basePort ?? config.basePort) !== config.basePort || (orderers ?? config.orderers) !== config.orderers)
+  ) {
+    log(
+      `${paths.root} holds a network on base port ${config.basePort} with ${config.orderers} orderer(s); ` +
+        'the requested base port/orderers apply only after `clean`',
+    );
+  }
   return { topology: planTopology(config), paths, tools: fabricTools(), log };
 }
 

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
+import type { NetworkContext } from './context.ts';
 import { run } from './exec.ts';
 import { fabricBin } from './fabric-tools.ts';
-import { healthUrl, httpOk, waitFor } from './health.ts';
+import { healthUrl, httpOk } from './health.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
-import { logTail, runningPid, startProcess } from './processes.ts';
+import { ensureRunning } from './launch.ts';
 import type { OrdererNode } from './topology.ts';
 
 export const ORDERER_ADMIN = 'admin';
@@ -64,24 +64,13 @@ function ordererEnv(ctx: NetworkContext, node: OrdererNode): Record<string, stri
 }
 
 /** Starts one Raft orderer unless it already runs healthy. Its ledger survives restarts. */
-export async function startOrderer(ctx: NetworkContext, node: OrdererNode): Promise<boolean> {
-  const name = ordererProcessName(node);
-  if (runningPid(ctx.paths, name) !== undefined && (await httpOk(healthUrl(node.host, node.opsPort)))) {
-    return false;
-  }
-  startProcess(ctx.paths, {
-    name,
-    command: fabricBin(ctx.tools, 'orderer'),
-    args: [],
-    env: ordererEnv(ctx, node),
-  });
-  await waitFor(
-    `orderer ${node.name}`,
+export function startOrderer(ctx: NetworkContext, node: OrdererNode): Promise<boolean> {
+  return ensureRunning(
+    ctx,
+    ordererProcessName(node),
     () => httpOk(healthUrl(node.host, node.opsPort)),
-    START_TIMEOUT_MS,
-    () => logTail(ctx.paths, name),
+    () => ({ command: fabricBin(ctx.tools, 'orderer'), args: [], env: ordererEnv(ctx, node) }),
   );
-  return true;
 }
 
 function osnadmin(ctx: NetworkContext, node: OrdererNode, args: string[]): Promise<string> {

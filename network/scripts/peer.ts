@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
+import type { NetworkContext } from './context.ts';
 import { run } from './exec.ts';
 import { fabricBin } from './fabric-tools.ts';
-import { healthUrl, httpOk, waitFor } from './health.ts';
+import { healthUrl, httpOk } from './health.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
 import { BUILDERS_DIR } from './paths.ts';
-import { logTail, runningPid, startProcess } from './processes.ts';
+import { ensureRunning } from './launch.ts';
 import type { MemberPlan } from './topology.ts';
 
 export const PEER_IDENTITY = 'peer0';
@@ -73,25 +73,17 @@ function peerEnv(ctx: NetworkContext, org: MemberPlan, configDir: string): Recor
 }
 
 /** Starts the org's peer unless it already runs healthy. Its ledger survives restarts. */
-export async function startPeer(ctx: NetworkContext, org: MemberPlan): Promise<boolean> {
-  const name = peerProcessName(org);
-  const { peer } = org;
-  if (runningPid(ctx.paths, name) !== undefined && (await httpOk(healthUrl(peer.host, peer.opsPort)))) {
-    return false;
-  }
-  startProcess(ctx.paths, {
-    name,
-    command: fabricBin(ctx.tools, 'peer'),
-    args: ['node', 'start'],
-    env: peerEnv(ctx, org, writePeerConfig(ctx, org)),
-  });
-  await waitFor(
-    `peer ${peer.name}`,
-    () => httpOk(healthUrl(peer.host, peer.opsPort)),
-    START_TIMEOUT_MS,
-    () => logTail(ctx.paths, name),
+export function startPeer(ctx: NetworkContext, org: MemberPlan): Promise<boolean> {
+  return ensureRunning(
+    ctx,
+    peerProcessName(org),
+    () => httpOk(healthUrl(org.peer.host, org.peer.opsPort)),
+    () => ({
+      command: fabricBin(ctx.tools, 'peer'),
+      args: ['node', 'start'],
+      env: peerEnv(ctx, org, writePeerConfig(ctx, org)),
+    }),
   );
-  return true;
 }
 
 /** Runs the peer CLI as the org admin against the org's own peer. */

@@ -4,18 +4,13 @@ import { ChaincodeError, ErrorCodes } from '../lib/errors';
 import { SmokeEvents } from '../lib/events';
 import { marshal, unmarshal } from '../lib/json';
 import { txTime } from '../lib/time';
+import type { Note } from '../model/note';
+
+export type { Note };
 
 const NOTE_TYPE = 'smoke.note';
 const MAX_KEY_LENGTH = 64;
 const MAX_TEXT_LENGTH = 1024;
-
-export interface Note {
-  key: string;
-  text: string;
-  writtenAt: string;
-  writtenBy: string;
-  txId: string;
-}
 
 /** Proves the pipeline end to end: a write, a read, and what the chaincode sees of its caller. */
 @Info({ title: 'SmokeContract', description: 'Network smoke test: one write, one read, the caller' })

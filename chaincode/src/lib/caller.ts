@@ -1,17 +1,11 @@
 import type { Context } from 'fabric-contract-api';
+import type { Caller } from '../model/caller';
 
 /** Certificate attributes every user carries (issued by the org's Fabric CA). */
 export const Attributes = {
   enterpriseId: 'scf.enterpriseId',
   role: 'scf.role',
 } as const;
-
-export interface Caller {
-  mspId: string;
-  id: string;
-  enterpriseId: string | null;
-  role: string | null;
-}
 
 /** Who is submitting this transaction, read from the creator's certificate. */
 export function callerOf(ctx: Context): Caller {

@@ -1,20 +1,9 @@
 import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
+import type { Caller } from '../../../chaincode/src/model/caller.ts';
+import type { Note } from '../../../chaincode/src/model/note.ts';
 import { evaluate, submit } from './submit.ts';
 
-export interface Note {
-  key: string;
-  text: string;
-  writtenAt: string;
-  writtenBy: string;
-  txId: string;
-}
-
-export interface Caller {
-  mspId: string;
-  id: string;
-  enterpriseId: string | null;
-  role: string | null;
-}
+export type { Caller, Note };
 
 const decoder = new TextDecoder();
 const parse = <T>(bytes: Uint8Array): T => JSON.parse(decoder.decode(bytes)) as T;
