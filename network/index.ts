@@ -5,7 +5,7 @@ export { identityFiles, type IdentityFiles } from './scripts/identities.ts';
 export { clean, down, openNetwork, up, type UpResult } from './scripts/network.ts';
 export { findFreeBasePort } from './scripts/ports.ts';
 export { peerProcessName } from './scripts/peer.ts';
-export { runningPid } from './scripts/processes.ts';
+export { killAllSync, runningPid } from './scripts/processes.ts';
 export { nodeStatuses, type NodeStatus } from './scripts/status.ts';
 export { findMember, type MemberPlan, type Topology } from './scripts/topology.ts';
 export { enrollUser, type EnrolledUser, type Role } from './scripts/users.ts';

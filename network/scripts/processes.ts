@@ -137,3 +137,14 @@ export function logTail(paths: StatePaths, name: string, lines = 15): string {
   if (!existsSync(file)) return '(no log)';
   return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
+
+/**
+ * Sends SIGKILL to every process group this state folder started, synchronously: for exit handlers
+ * of test runs, where no await is possible. `down` is the orderly way.
+ */
+export function killAllSync(paths: StatePaths): void {
+  for (const name of knownProcesses(paths)) {
+    const pid = runningPid(paths, name);
+    if (pid !== undefined) signalGroup(pid, 'SIGKILL');
+  }
+}

@@ -5,6 +5,7 @@ import {
   clean,
   findFreeBasePort,
   findMember,
+  killAllSync,
   loadConfig,
   openNetwork,
   portSpan,
@@ -19,6 +20,10 @@ export async function startTestNetwork(orderers = 3): Promise<NetworkContext> {
   const basePort = await findFreeBasePort(portSpan(loadConfig()));
   const stateDir = mkdtempSync(join(tmpdir(), 'scf-it-'));
   const ctx = openNetwork({ stateDir, overrides: { basePort, orderers }, log: () => undefined });
+  // Should the test process die before its afterAll, leave no Fabric process behind.
+  process.once('exit', () => {
+    killAllSync(ctx.paths);
+  });
   try {
     await up(ctx);
   } catch (error) {
