@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SmokeContract, type Note } from '../src/contracts/smoke-contract';
 import { ChaincodeError, ErrorCodes } from '../src/lib/errors';
-import { SmokeEvents } from '../src/lib/events';
+import { Events } from '../src/lib/events';
 import { MemoryLedger } from './support/memory-stub';
 
 const supplierClerk = { mspId: 'SupplierMSP', attrs: { 'scf.enterpriseId': 'SUP001', 'scf.role': 'clerk' } };
@@ -11,8 +11,10 @@ describe('SmokeContract', () => {
   it('stores a note stamped with the transaction time and writer, readable by another org', async () => {
     const ledger = new MemoryLedger();
     const contract = new SmokeContract();
-    ledger.advanceSeconds(90);
-    const written = JSON.parse(await contract.PutNote(ledger.context(supplierClerk), 'k1', 'hello')) as Note;
+    ledger.setTime('2026-01-01T00:01:30Z');
+    const written = JSON.parse(
+      await ledger.submit(supplierClerk, (ctx) => contract.PutNote(ctx, 'k1', 'hello')),
+    ) as Note;
     expect(written).toEqual({
       key: 'k1',
       text: 'hello',
@@ -20,19 +22,21 @@ describe('SmokeContract', () => {
       writtenBy: 'SupplierMSP',
       txId: 'tx000001',
     });
-    const read = JSON.parse(await contract.GetNote(ledger.context(bankApprover), 'k1')) as Note;
+    const read = JSON.parse(
+      await ledger.evaluate(bankApprover, (ctx) => contract.GetNote(ctx, 'k1')),
+    ) as Note;
     expect(read).toEqual(written);
   });
 
   it('emits exactly one NotePut event carrying the stored note', async () => {
     const ledger = new MemoryLedger();
-    const result = await new SmokeContract().PutNote(ledger.context(supplierClerk), 'k2', 'x');
-    expect(ledger.events).toEqual([{ name: SmokeEvents.NotePut, payload: result }]);
+    const result = await ledger.submit(supplierClerk, (ctx) => new SmokeContract().PutNote(ctx, 'k2', 'x'));
+    expect(ledger.events).toEqual([{ name: Events.NotePut, payload: result, txId: 'tx000001' }]);
   });
 
   it('serializes with sorted keys so that every peer endorses the same bytes', async () => {
     const ledger = new MemoryLedger();
-    const result = await new SmokeContract().PutNote(ledger.context(supplierClerk), 'k3', 'x');
+    const result = await ledger.submit(supplierClerk, (ctx) => new SmokeContract().PutNote(ctx, 'k3', 'x'));
     const keys = Object.keys(JSON.parse(result) as object);
     expect(keys).toEqual([...keys].sort());
   });
@@ -43,7 +47,7 @@ describe('SmokeContract', () => {
     ['text over 1024 characters', 'k', 't'.repeat(1025)],
   ])('rejects %s with INVALID_ARGUMENT and writes nothing', async (_, key, text) => {
     const ledger = new MemoryLedger();
-    const attempt = new SmokeContract().PutNote(ledger.context(supplierClerk), key, text);
+    const attempt = ledger.submit(supplierClerk, (ctx) => new SmokeContract().PutNote(ctx, key, text));
     await expect(attempt).rejects.toMatchObject({ code: ErrorCodes.InvalidArgument });
     await expect(attempt).rejects.toBeInstanceOf(ChaincodeError);
     expect(ledger.state.size).toBe(0);

@@ -1,9 +1,9 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { callerOf } from '../lib/caller';
 import { ChaincodeError, ErrorCodes } from '../lib/errors';
-import { SmokeEvents } from '../lib/events';
+import { Events } from '../lib/events';
 import { marshal, unmarshal } from '../lib/json';
-import { txTime } from '../lib/time';
+import { txTime } from '../lib/dates';
 import type { Note } from '../model/note';
 
 export type { Note };
@@ -33,7 +33,7 @@ export class SmokeContract extends Contract {
     };
     const bytes = Buffer.from(marshal(note));
     await ctx.stub.putState(noteKey(ctx, key), bytes);
-    ctx.stub.setEvent(SmokeEvents.NotePut, bytes);
+    ctx.stub.setEvent(Events.NotePut, bytes);
     return marshal(note);
   }
 

@@ -1,8 +1,15 @@
-/** Stable codes clients branch on; the message is for people. */
+/** Stable codes clients branch on; the message is for people. The node API maps them to GraphQL codes. */
 export const ErrorCodes = {
   InvalidArgument: 'INVALID_ARGUMENT',
   NotFound: 'NOT_FOUND',
   Forbidden: 'FORBIDDEN',
+  AlreadyExists: 'ALREADY_EXISTS',
+  InvalidState: 'INVALID_STATE',
+  DeliveryNotConfirmed: 'DELIVERY_NOT_CONFIRMED',
+  AmountExceeded: 'AMOUNT_EXCEEDED',
+  CreditLimitExceeded: 'CREDIT_LIMIT_EXCEEDED',
+  NotMature: 'NOT_MATURE',
+  OfferExpired: 'OFFER_EXPIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
@@ -28,3 +35,10 @@ export function errorCodeOf(message: string): ErrorCode | undefined {
   const code = CODE_PATTERN.exec(message)?.[1];
   return Object.values(ErrorCodes).find((known) => known === code);
 }
+
+export const invalid = (message: string): ChaincodeError =>
+  new ChaincodeError(ErrorCodes.InvalidArgument, message);
+export const forbidden = (message: string): ChaincodeError =>
+  new ChaincodeError(ErrorCodes.Forbidden, message);
+export const invalidState = (message: string): ChaincodeError =>
+  new ChaincodeError(ErrorCodes.InvalidState, message);

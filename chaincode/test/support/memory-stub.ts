@@ -1,6 +1,6 @@
 import type { Context } from 'fabric-contract-api';
 
-/** The caller a test transaction runs as. */
+/** The caller a test transaction runs as; `peerMsp` is the org of the peer that runs it (default: the caller's). */
 export interface TestCaller {
   mspId: string;
   id?: string;
@@ -10,42 +10,179 @@ export interface TestCaller {
 export interface EmittedEvent {
   name: string;
   payload: string;
+  txId: string;
+}
+
+export interface TxOptions {
+  transient?: Record<string, string>;
+  peerMsp?: string;
+}
+
+interface HistoryEntry {
+  txId: string;
+  timestamp: { seconds: bigint; nanos: number };
+  isDelete: boolean;
+  value: Uint8Array;
+}
+
+const SEP = '\u0000';
+const MAX_UNICODE = '\u{10FFFF}';
+const encoder = new TextEncoder();
+
+/** Fabric's composite key layout: NUL, type, NUL, each attribute followed by NUL. */
+function compositeKey(type: string, attributes: string[]): string {
+  return `${SEP}${type}${SEP}${attributes.map((part) => `${part}${SEP}`).join('')}`;
+}
+
+function splitKey(key: string): { objectType: string; attributes: string[] } {
+  const parts = key.split(SEP).slice(1, -1);
+  return { objectType: parts[0] ?? '', attributes: parts.slice(1) };
+}
+
+function iteratorOf<T>(items: T[]): {
+  next: () => Promise<{ done: boolean; value: T }>;
+  close: () => Promise<void>;
+} {
+  let index = 0;
+  return {
+    next: () => {
+      const value = items[index] as T;
+      index += 1;
+      return Promise.resolve({ done: index > items.length, value });
+    },
+    close: () => Promise.resolve(),
+  };
 }
 
 /**
- * An in-memory stand-in for the chaincode stub and client identity: enough of both for unit tests
- * of contracts. World state is a sorted map shared across transactions of one ledger.
+ * An in-memory ledger standing in for the peer in unit tests: world state, private collections,
+ * key-level endorsement policies, history and events. Like Fabric, a transaction reads committed
+ * state only (not its own writes), and its writes and event commit only if it does not throw.
  */
 export class MemoryLedger {
   readonly state = new Map<string, Uint8Array>();
+  readonly privateState = new Map<string, Map<string, Uint8Array>>();
+  readonly validationParameters = new Map<string, Uint8Array>();
+  readonly history = new Map<string, HistoryEntry[]>();
   readonly events: EmittedEvent[] = [];
   private txCounter = 0;
-  private clockSeconds = 1_767_225_600; // 2026-01-01T00:00:00Z
+  private millis = Date.UTC(2026, 0, 5, 2, 0, 0); // 2026-01-05 10:00 in China
 
-  /** A fresh context for one transaction by `caller`, at the ledger's current time. */
-  context(caller: TestCaller): Context {
+  /** Runs `body` as a submitted transaction: commits its writes and event only if it succeeds. */
+  async submit<T>(
+    caller: TestCaller,
+    body: (ctx: Context) => Promise<T>,
+    options: TxOptions = {},
+  ): Promise<T> {
+    const tx = this.transaction(caller, options);
+    const result = await body(tx.ctx);
+    tx.commit();
+    return result;
+  }
+
+  /** Runs `body` as an evaluated (read-only) transaction: nothing it writes is kept. */
+  async evaluate<T>(
+    caller: TestCaller,
+    body: (ctx: Context) => Promise<T>,
+    options: TxOptions = {},
+  ): Promise<T> {
+    return body(this.transaction(caller, options).ctx);
+  }
+
+  /** A context for a transaction that is never committed (for tests of single helpers). */
+  context(caller: TestCaller, options: TxOptions = {}): Context {
+    return this.transaction(caller, options).ctx;
+  }
+
+  setTime(iso: string): void {
+    this.millis = Date.parse(iso);
+  }
+
+  advanceDays(days: number): void {
+    this.millis += days * 86_400_000;
+  }
+
+  /** Every committed key whose composite type is `type`. */
+  keysOfType(type: string): string[] {
+    return [...this.state.keys()].filter((key) => splitKey(key).objectType === type).sort();
+  }
+
+  private transaction(caller: TestCaller, options: TxOptions): { ctx: Context; commit: () => void } {
     this.txCounter += 1;
     const txId = `tx${String(this.txCounter).padStart(6, '0')}`;
-    const seconds = this.clockSeconds;
-    const state = this.state;
-    const events = this.events;
+    const timestamp = {
+      seconds: BigInt(Math.floor(this.millis / 1000)),
+      nanos: (this.millis % 1000) * 1_000_000,
+    };
+    const writes = new Map<string, Uint8Array | null>();
+    const privateWrites: { collection: string; key: string; value: Uint8Array }[] = [];
+    const parameters = new Map<string, Uint8Array>();
+    let event: EmittedEvent | undefined;
+    const peerMsp = options.peerMsp ?? caller.mspId;
+    const committed = this.state;
+    const readPrivate = (collection: string): Map<string, Uint8Array> => {
+      const member = collection === `_implicit_org_${peerMsp}`;
+      if (collection.startsWith('_implicit_org_') && !member) {
+        throw new Error(`peer of ${peerMsp} is not a member of collection ${collection}`);
+      }
+      return this.privateState.get(collection) ?? new Map<string, Uint8Array>();
+    };
+    const range = (prefix: string, after = ''): { key: string; value: Uint8Array }[] =>
+      [...committed.entries()]
+        .filter(([key]) => key.startsWith(prefix) && key > after && key < `${prefix}${MAX_UNICODE}`)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, value]) => ({ key, value }));
+
     const stub = {
       getTxID: (): string => txId,
-      getTxTimestamp: () => ({ seconds: BigInt(seconds), nanos: 0 }),
-      getState: (key: string): Promise<Uint8Array> => Promise.resolve(state.get(key) ?? new Uint8Array()),
+      getTxTimestamp: () => timestamp,
+      getMspID: (): string => peerMsp,
+      getState: (key: string): Promise<Uint8Array> => Promise.resolve(committed.get(key) ?? new Uint8Array()),
       putState: (key: string, value: Uint8Array): Promise<void> => {
-        state.set(key, value);
+        if (value.length === 0) throw new Error('putState with an empty value deletes the key in Fabric');
+        writes.set(key, value);
         return Promise.resolve();
       },
       deleteState: (key: string): Promise<void> => {
-        state.delete(key);
+        writes.set(key, null);
         return Promise.resolve();
       },
-      createCompositeKey: (type: string, parts: string[]): string =>
-        `\u0000${[type, ...parts].join('\u0000')}\u0000`,
-      setEvent: (name: string, payload: Uint8Array): void => {
-        events.push({ name, payload: Buffer.from(payload).toString('utf8') });
+      createCompositeKey: compositeKey,
+      splitCompositeKey: splitKey,
+      getStateByPartialCompositeKey: (type: string, attributes: string[]) =>
+        Promise.resolve(iteratorOf(range(compositeKey(type, attributes)))),
+      getStateByPartialCompositeKeyWithPagination: (
+        type: string,
+        attributes: string[],
+        pageSize: number,
+        bookmark: string,
+      ) => {
+        const page = range(compositeKey(type, attributes), bookmark).slice(0, pageSize);
+        const last = page[page.length - 1];
+        return Promise.resolve({
+          iterator: iteratorOf(page),
+          metadata: { fetchedRecordsCount: page.length, bookmark: last?.key ?? bookmark },
+        });
       },
+      setEvent: (name: string, payload: Uint8Array): void => {
+        event = { name, payload: Buffer.from(payload).toString('utf8'), txId };
+      },
+      setStateValidationParameter: (key: string, policy: Uint8Array): Promise<void> => {
+        parameters.set(key, policy);
+        return Promise.resolve();
+      },
+      getStateValidationParameter: (key: string): Promise<Uint8Array> =>
+        Promise.resolve(this.validationParameters.get(key) ?? new Uint8Array()),
+      getTransient: (): Map<string, Uint8Array> =>
+        new Map(Object.entries(options.transient ?? {}).map(([key, value]) => [key, encoder.encode(value)])),
+      putPrivateData: (collection: string, key: string, value: Uint8Array): Promise<void> => {
+        privateWrites.push({ collection, key, value });
+        return Promise.resolve();
+      },
+      getPrivateData: (collection: string, key: string): Promise<Uint8Array> =>
+        Promise.resolve(readPrivate(collection).get(key) ?? new Uint8Array()),
+      getHistoryForKey: (key: string) =>
+        Promise.resolve(iteratorOf([...(this.history.get(key) ?? [])].reverse())),
     };
     const attrs = caller.attrs ?? {};
     const clientIdentity = {
@@ -53,10 +190,23 @@ export class MemoryLedger {
       getID: (): string => caller.id ?? `x509::CN=user,OU=client::CN=ca-${caller.mspId}`,
       getAttributeValue: (name: string): string | null => attrs[name] ?? null,
     };
-    return { stub, clientIdentity } as unknown as Context;
-  }
-
-  advanceSeconds(seconds: number): void {
-    this.clockSeconds += seconds;
+    const ctx = { stub, clientIdentity } as unknown as Context;
+    const commit = (): void => {
+      for (const [key, value] of writes) {
+        const entries = this.history.get(key) ?? [];
+        entries.push({ txId, timestamp, isDelete: value === null, value: value ?? new Uint8Array() });
+        this.history.set(key, entries);
+        if (value === null) committed.delete(key);
+        else committed.set(key, value);
+      }
+      for (const { collection, key, value } of privateWrites) {
+        const store = this.privateState.get(collection) ?? new Map<string, Uint8Array>();
+        store.set(key, value);
+        this.privateState.set(collection, store);
+      }
+      for (const [key, policy] of parameters) this.validationParameters.set(key, policy);
+      if (event) this.events.push(event);
+    };
+    return { ctx, commit };
   }
 }

@@ -1,0 +1,67 @@
+import type { Context } from 'fabric-contract-api';
+import type { LedgerRecord, ObjectType } from '../model/record';
+import { ChaincodeError, ErrorCodes } from './errors';
+import { marshal, unmarshal } from './json';
+
+/** Fabric treats an empty value as a delete, so index entries store one NUL byte. */
+const INDEX_VALUE = Buffer.from([0]);
+
+export function recordKey(ctx: Context, type: ObjectType, id: string): string {
+  return ctx.stub.createCompositeKey(type, [id]);
+}
+
+export async function findRecord<T extends LedgerRecord>(
+  ctx: Context,
+  type: ObjectType,
+  id: string,
+): Promise<T | undefined> {
+  const bytes = await ctx.stub.getState(recordKey(ctx, type, id));
+  return bytes.length === 0 ? undefined : unmarshal<T>(bytes);
+}
+
+export async function getRecord<T extends LedgerRecord>(
+  ctx: Context,
+  type: ObjectType,
+  id: string,
+): Promise<T> {
+  const record = await findRecord<T>(ctx, type, id);
+  if (!record) throw new ChaincodeError(ErrorCodes.NotFound, `${type} ${id} does not exist`);
+  return record;
+}
+
+/** Who writes, as recorded in `updatedBy`: enterprise/role@MSP. */
+export function actorLabel(ctx: Context): string {
+  const identity = ctx.clientIdentity;
+  const enterprise = identity.getAttributeValue('scf.enterpriseId') ?? '-';
+  const role = identity.getAttributeValue('scf.role') ?? '-';
+  return `${enterprise}/${role}@${identity.getMSPID()}`;
+}
+
+/** Writes a record, stamping when, by which transaction and by whom it was last written. */
+export async function putRecord<T extends LedgerRecord>(ctx: Context, record: T, now: string): Promise<T> {
+  const stamped: T = { ...record, updatedAt: now, txId: ctx.stub.getTxID(), updatedBy: actorLabel(ctx) };
+  await ctx.stub.putState(recordKey(ctx, record.docType, record.id), Buffer.from(marshal(stamped)));
+  return stamped;
+}
+
+/** Secondary index entry `index → (values..., id)`, for lookups by enterprise, status or date. */
+export async function putIndex(ctx: Context, index: string, values: string[], id: string): Promise<void> {
+  await ctx.stub.putState(ctx.stub.createCompositeKey(index, [...values, id]), INDEX_VALUE);
+}
+
+export async function deleteIndex(ctx: Context, index: string, values: string[], id: string): Promise<void> {
+  await ctx.stub.deleteState(ctx.stub.createCompositeKey(index, [...values, id]));
+}
+
+/** Moves an index entry when an indexed value changes (for example a status). */
+export async function moveIndex(
+  ctx: Context,
+  index: string,
+  from: string[],
+  to: string[],
+  id: string,
+): Promise<void> {
+  if (from.join('\u0000') === to.join('\u0000')) return;
+  await deleteIndex(ctx, index, from, id);
+  await putIndex(ctx, index, to, id);
+}

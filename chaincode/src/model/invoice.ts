@@ -1,0 +1,31 @@
+import type { IsoDate } from '../lib/dates';
+import type { Fen } from '../lib/money';
+import type { LedgerRecord } from './record';
+
+export const InvoiceStatuses = ['REGISTERED', 'CONFIRMED', 'REJECTED', 'CANCELLED'] as const;
+export type InvoiceStatus = (typeof InvoiceStatuses)[number];
+
+/**
+ * A trade invoice from seller to buyer. Its id is the fingerprint of (seller, buyer, number), so the
+ * same invoice can exist once on the whole network.
+ */
+export interface Invoice extends LedgerRecord {
+  docType: 'invoice';
+  number: string;
+  sellerId: string;
+  buyerId: string;
+  amount: Fen;
+  currency: string;
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  documentHash: string;
+  purchaseOrderNumber?: string;
+  status: InvoiceStatus;
+  /** Paid so far with voucher pieces transferred against this invoice. */
+  paidAmount: Fen;
+  /** Set when the buyer confirmed without a confirmed delivery. */
+  deliveryWaived?: boolean;
+  rejectionReason?: string;
+  /** The voucher created when the buyer confirmed the invoice. */
+  voucherId?: string;
+}
