@@ -1,0 +1,98 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Attributes } from '../lib/caller';
+import { txTime } from '../lib/dates';
+import { ChaincodeError, ErrorCodes, forbidden } from '../lib/errors';
+import { emit, Events } from '../lib/events';
+import { marshal } from '../lib/json';
+import { pageByIndex } from '../lib/query';
+import { findRecord, getRecord, putIndex, putRecord } from '../lib/store';
+import { requireCreditCode } from '../lib/credit-code';
+import { requireOneOf, requireText } from '../lib/validation';
+import { EnterpriseKinds, EnterpriseStatuses, type Enterprise } from '../model/enterprise';
+import { ObjectTypes } from '../model/record';
+
+/** Index of enterprises by kind: enterprise.kind → kind, id. */
+export const ENTERPRISE_BY_KIND = 'idx.enterprise.kind';
+
+/** The caller must be an admin of its org; returns the org's MSP id. */
+function requireOrgAdmin(ctx: Context): string {
+  if (ctx.clientIdentity.getAttributeValue(Attributes.role) !== 'admin') {
+    throw forbidden('only an org admin (scf.role=admin) may register or change enterprises');
+  }
+  return ctx.clientIdentity.getMSPID();
+}
+
+/** Legal entities of the consortium: each registered by an admin of the org that hosts it. */
+@Info({ title: 'EnterpriseContract', description: 'Enterprise registry' })
+export class EnterpriseContract extends Contract {
+  constructor() {
+    super('enterprise');
+  }
+
+  /** Registers an enterprise hosted by the caller's org (admin only); the id is its credit code. */
+  @Transaction()
+  @Returns('string')
+  async Register(ctx: Context, id: string, name: string, kind: string): Promise<string> {
+    const hostMsp = requireOrgAdmin(ctx);
+    const code = requireCreditCode(id, 'id');
+    const enterprise: Enterprise = {
+      docType: ObjectTypes.Enterprise,
+      id: code,
+      name: requireText(name, 'name', 200),
+      kind: requireOneOf(kind, 'kind', EnterpriseKinds),
+      hostMsp,
+      status: 'ACTIVE',
+      createdAt: txTime(ctx),
+      updatedAt: '',
+      txId: '',
+      updatedBy: '',
+    };
+    if (await findRecord(ctx, ObjectTypes.Enterprise, code)) {
+      throw new ChaincodeError(ErrorCodes.AlreadyExists, `enterprise ${code} is already registered`);
+    }
+    const saved = await putRecord(ctx, enterprise, enterprise.createdAt);
+    await putIndex(ctx, ENTERPRISE_BY_KIND, [saved.kind], saved.id);
+    emit(ctx, Events.EnterpriseRegistered, [saved]);
+    return marshal(saved);
+  }
+
+  /** Suspends or reactivates an enterprise; only an admin of its hosting org may. */
+  @Transaction()
+  @Returns('string')
+  async SetStatus(ctx: Context, id: string, status: string): Promise<string> {
+    const mspId = requireOrgAdmin(ctx);
+    const next = requireOneOf(status, 'status', EnterpriseStatuses);
+    const enterprise = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, id);
+    if (enterprise.hostMsp !== mspId)
+      throw forbidden(`enterprise ${id} is hosted by ${enterprise.hostMsp}, not ${mspId}`);
+    if (enterprise.status === next)
+      throw new ChaincodeError(ErrorCodes.InvalidState, `enterprise ${id} is already ${next}`);
+    const saved = await putRecord(ctx, { ...enterprise, status: next }, txTime(ctx));
+    emit(ctx, Events.EnterpriseStatusChanged, [saved]);
+    return marshal(saved);
+  }
+
+  /** Reads one enterprise. */
+  @Transaction(false)
+  @Returns('string')
+  async Get(ctx: Context, id: string): Promise<string> {
+    return marshal(await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, id));
+  }
+
+  /** Lists enterprises of one kind, a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByKind(ctx: Context, kind: string, pageSize: string, bookmark: string): Promise<string> {
+    const wanted = requireOneOf(kind, 'kind', EnterpriseKinds);
+    return marshal(
+      await pageByIndex<Enterprise>(
+        ctx,
+        ObjectTypes.Enterprise,
+        ENTERPRISE_BY_KIND,
+        [wanted],
+        pageSize,
+        bookmark,
+      ),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import type { Context } from 'fabric-contract-api';
+import { bindToOrgs } from '../lib/endorsement';
+import { deleteIndex, moveIndex, putIndex, putRecord, recordKey } from '../lib/store';
+import { ObjectTypes } from '../model/record';
+import type { Voucher, VoucherStatus } from '../model/voucher';
+
+export const VoucherIndexes = {
+  byHolder: 'idx.voucher.holder',
+  byDebtor: 'idx.voucher.debtor',
+  byStatus: 'idx.voucher.status',
+  byRoot: 'idx.voucher.root',
+  /** Open pieces (ACTIVE or FINANCED) by maturity date, for the overdue sweep. */
+  openByMaturity: 'idx.voucher.open-maturity',
+} as const;
+
+/** Statuses in which a piece still waits for payment at maturity. */
+export const OPEN_STATUSES: readonly VoucherStatus[] = ['ACTIVE', 'FINANCING', 'FINANCED'];
+
+/** Voucher ids: the root takes the confirmed invoice's id; piece n of a parent is `${parentId}.${n}`. */
+export function childVoucherId(parentId: string, index: number): string {
+  return `${parentId}.${index + 1}`;
+}
+
+/**
+ * Writes a voucher and keeps its indexes (holder, debtor, status, root, open-by-maturity) in step,
+ * binding the key to the holder's and the debtor's orgs. `previous` is absent on creation.
+ */
+export async function saveVoucher(
+  ctx: Context,
+  voucher: Voucher,
+  now: string,
+  owners: { holderMsp: string; debtorMsp: string },
+  previous?: Voucher,
+): Promise<Voucher> {
+  const saved = await putRecord(ctx, voucher, now);
+  const id = saved.id;
+  if (!previous) {
+    await putIndex(ctx, VoucherIndexes.byDebtor, [saved.debtorId], id);
+    await putIndex(ctx, VoucherIndexes.byRoot, [saved.rootId], id);
+    await putIndex(ctx, VoucherIndexes.byHolder, [saved.holderId], id);
+    await putIndex(ctx, VoucherIndexes.byStatus, [saved.status], id);
+  } else {
+    await moveIndex(ctx, VoucherIndexes.byHolder, [previous.holderId], [saved.holderId], id);
+    await moveIndex(ctx, VoucherIndexes.byStatus, [previous.status], [saved.status], id);
+  }
+  const wasOpen = previous !== undefined && OPEN_STATUSES.includes(previous.status);
+  const isOpen = OPEN_STATUSES.includes(saved.status);
+  if (wasOpen && !isOpen) await deleteIndex(ctx, VoucherIndexes.openByMaturity, [saved.maturityDate], id);
+  if (!wasOpen && isOpen) await putIndex(ctx, VoucherIndexes.openByMaturity, [saved.maturityDate], id);
+  if (!previous || previous.holderId !== saved.holderId) {
+    await bindToOrgs(ctx, recordKey(ctx, ObjectTypes.Voucher, id), [owners.holderMsp, owners.debtorMsp]);
+  }
+  return saved;
+}
