@@ -6,5 +6,6 @@ export {
   type PeerEndpoint,
 } from './connection.ts';
 export { LedgerError, toLedgerError } from './errors.ts';
+export { ScfLedger, type Committed, type OfferInput, type Page, type VoucherPiece } from './scf-ledger.ts';
 export { SmokeLedger, type Caller, type Note } from './smoke-ledger.ts';
-export { evaluate, MVCC_READ_CONFLICT, submit, type Submitted } from './submit.ts';
+export { evaluate, MVCC_READ_CONFLICT, submit, type SubmitOptions, type Submitted } from './submit.ts';

@@ -11,11 +11,31 @@ export interface Submitted {
   blockNumber: bigint;
 }
 
-async function submitOnce(contract: Contract, name: string, args: string[]): Promise<Submitted | number> {
+export interface SubmitOptions {
+  /** Private inputs: passed to the chaincode but kept out of the transaction written to the ledger. */
+  transient?: Record<string, string>;
+  /** Endorse on exactly these orgs (needed when transient data must reach only the orgs entitled to it). */
+  endorsingOrganizations?: string[];
+}
+
+async function submitOnce(
+  contract: Contract,
+  name: string,
+  args: string[],
+  options: SubmitOptions,
+): Promise<Submitted | number> {
   let transaction;
   let status;
   try {
-    transaction = await contract.newProposal(name, { arguments: args }).endorse();
+    const transientData = options.transient
+      ? Object.fromEntries(Object.entries(options.transient).map(([key, value]) => [key, Buffer.from(value)]))
+      : undefined;
+    const proposal = contract.newProposal(name, {
+      arguments: args,
+      ...(transientData ? { transientData } : {}),
+      ...(options.endorsingOrganizations ? { endorsingOrganizations: options.endorsingOrganizations } : {}),
+    });
+    transaction = await proposal.endorse();
     status = await (await transaction.submit()).getStatus();
   } catch (error) {
     throw toLedgerError(error);
@@ -32,9 +52,14 @@ async function submitOnce(contract: Contract, name: string, args: string[]): Pro
  * Endorses, orders and waits for the commit of one transaction. Only an MVCC read conflict is
  * retried (a fresh endorsement reads the new state); every other failure surfaces as a LedgerError.
  */
-export async function submit(contract: Contract, name: string, args: string[]): Promise<Submitted> {
+export async function submit(
+  contract: Contract,
+  name: string,
+  args: string[],
+  options: SubmitOptions = {},
+): Promise<Submitted> {
   for (let attempt = 1; ; attempt += 1) {
-    const outcome = await submitOnce(contract, name, args);
+    const outcome = await submitOnce(contract, name, args, options);
     if (typeof outcome !== 'number') return outcome;
     if (outcome !== MVCC_READ_CONFLICT || attempt >= MAX_ATTEMPTS) {
       throw new LedgerError('COMMIT_FAILED', `${name} was not committed: validation code ${outcome}`);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { EnterpriseContract } from '../src/contracts/enterprise-contract';
+import { LedgerContract, type HistoryEntry } from '../src/contracts/ledger-contract';
+import { ErrorCodes } from '../src/lib/errors';
+import { MemoryLedger } from './support/memory-stub';
+import { ENTERPRISES, MSP, orgAdmin, registerEnterprises, userOf } from './support/fixtures';
+
+const history = new LedgerContract();
+
+describe('LedgerContract.GetHistory', () => {
+  it('returns every version oldest first with transaction id, time and actor', async () => {
+    const ledger = new MemoryLedger();
+    await registerEnterprises(ledger);
+    const { id } = ENTERPRISES.tier1;
+    ledger.setTime('2026-02-01T00:00:00Z');
+    await ledger.submit(orgAdmin(MSP.supplier), (ctx) =>
+      new EnterpriseContract().SetStatus(ctx, id, 'SUSPENDED'),
+    );
+    const entries = JSON.parse(
+      await ledger.evaluate(userOf('bankA', 'clerk'), (ctx) => history.GetHistory(ctx, 'enterprise', id)),
+    ) as HistoryEntry[];
+    expect(entries.map((entry) => (entry.record as { status?: string } | null)?.status)).toEqual([
+      'ACTIVE',
+      'SUSPENDED',
+    ]);
+    expect(entries.map((entry) => entry.txId)).toEqual(['tx000002', 'tx000008']);
+    expect(entries[1]).toMatchObject({ timestamp: '2026-02-01T00:00:00.000Z', isDelete: false });
+    expect(entries[1]?.record?.updatedBy).toBe('ORG-ADMIN/admin@SupplierMSP');
+  });
+
+  it('rejects an unknown type and an unknown object', async () => {
+    const ledger = new MemoryLedger();
+    const reader = userOf('bankA', 'clerk');
+    await expect(ledger.evaluate(reader, (ctx) => history.GetHistory(ctx, 'car', 'x'))).rejects.toMatchObject(
+      {
+        code: ErrorCodes.InvalidArgument,
+      },
+    );
+    await expect(
+      ledger.evaluate(reader, (ctx) => history.GetHistory(ctx, 'invoice', 'x')),
+    ).rejects.toMatchObject({
+      code: ErrorCodes.NotFound,
+    });
+  });
+});

@@ -1,0 +1,187 @@
+import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
+import type { BenchmarkRate } from '../../../chaincode/src/model/benchmark-rate.ts';
+import type { CreditLine } from '../../../chaincode/src/model/credit-line.ts';
+import type { Enterprise } from '../../../chaincode/src/model/enterprise.ts';
+import type { Financing, OfferTerms } from '../../../chaincode/src/model/financing.ts';
+import type { Invoice } from '../../../chaincode/src/model/invoice.ts';
+import type { Shipment } from '../../../chaincode/src/model/shipment.ts';
+import type { Voucher } from '../../../chaincode/src/model/voucher.ts';
+import { evaluate, submit, type SubmitOptions } from './submit.ts';
+
+export type { BenchmarkRate, CreditLine, Enterprise, Financing, Invoice, OfferTerms, Shipment, Voucher };
+
+/** A committed write: what the chaincode returned, and where it sits in the ledger. */
+export interface Committed<T> {
+  value: T;
+  transactionId: string;
+  blockNumber: bigint;
+}
+
+export interface Page<T> {
+  items: T[];
+  bookmark: string;
+}
+
+/** Offer terms the bank chooses; the chaincode derives the rest (rate, interest, proceeds). */
+export interface OfferInput {
+  advanceRateBps: number;
+  spreadBps: number;
+  fees: string;
+  validUntil: string;
+}
+
+/** A piece of a split: kept by the holder, or transferred against an invoice from the recipient. */
+export type VoucherPiece = { amount: string } | { amount: string; toEnterpriseId: string; invoiceId: string };
+
+const decoder = new TextDecoder();
+const parse = <T>(bytes: Uint8Array): T => JSON.parse(decoder.decode(bytes)) as T;
+
+/** One contract (namespace) of the chaincode, turning strings and JSON into typed values. */
+class Namespace {
+  private readonly contract: Contract;
+
+  constructor(gateway: Gateway, channel: string, chaincode: string, name: string) {
+    this.contract = gateway.getNetwork(channel).getContract(chaincode, name);
+  }
+
+  async write<T>(name: string, args: string[], options?: SubmitOptions): Promise<Committed<T>> {
+    const submitted = await submit(this.contract, name, args, options);
+    return {
+      value: parse<T>(submitted.result),
+      transactionId: submitted.transactionId,
+      blockNumber: submitted.blockNumber,
+    };
+  }
+
+  async read<T>(name: string, args: string[]): Promise<T> {
+    return parse<T>(await evaluate(this.contract, name, args));
+  }
+}
+
+const PAGE = ['50', ''];
+
+/** Typed client of the supply-chain finance chaincode, acting with one user's identity. */
+export class ScfLedger {
+  readonly enterprises;
+  readonly invoices;
+  readonly shipments;
+  readonly vouchers;
+  readonly creditLines;
+  readonly rates;
+  readonly financings;
+  readonly settlement;
+  readonly history;
+
+  constructor(gateway: Gateway, channel: string, chaincode: string) {
+    const ns = (name: string): Namespace => new Namespace(gateway, channel, chaincode, name);
+    const enterprise = ns('enterprise');
+    const invoice = ns('invoice');
+    const shipment = ns('shipment');
+    const voucher = ns('voucher');
+    const credit = ns('creditline');
+    const rate = ns('rate');
+    const financing = ns('financing');
+    const settlement = ns('settlement');
+    const ledger = ns('ledger');
+
+    this.enterprises = {
+      register: (id: string, name: string, kind: Enterprise['kind']) =>
+        enterprise.write<Enterprise>('Register', [id, name, kind]),
+      setStatus: (id: string, status: Enterprise['status']) =>
+        enterprise.write<Enterprise>('SetStatus', [id, status]),
+      get: (id: string) => enterprise.read<Enterprise>('Get', [id]),
+      listByKind: (kind: Enterprise['kind'], page = PAGE) =>
+        enterprise.read<Page<Enterprise>>('ListByKind', [kind, ...page]),
+    };
+    this.invoices = {
+      register: (input: {
+        number: string;
+        buyerId: string;
+        amount: string;
+        issueDate: string;
+        dueDate: string;
+        documentHash: string;
+        purchaseOrderNumber?: string;
+      }) =>
+        invoice.write<Invoice>('Register', [
+          input.number,
+          input.buyerId,
+          input.amount,
+          input.issueDate,
+          input.dueDate,
+          input.documentHash,
+          input.purchaseOrderNumber ?? '',
+        ]),
+      confirm: (id: string, waiveDelivery = false) =>
+        invoice.write<unknown>('Confirm', [id, String(waiveDelivery)]),
+      reject: (id: string, reason: string) => invoice.write<Invoice>('Reject', [id, reason]),
+      cancel: (id: string) => invoice.write<Invoice>('Cancel', [id]),
+      get: (id: string) => invoice.read<Invoice>('Get', [id]),
+      listBySeller: (id: string, page = PAGE) => invoice.read<Page<Invoice>>('ListBySeller', [id, ...page]),
+      listByBuyer: (id: string, page = PAGE) => invoice.read<Page<Invoice>>('ListByBuyer', [id, ...page]),
+    };
+    this.shipments = {
+      recordPickup: (input: {
+        invoiceId: string;
+        waybillNumber: string;
+        origin: string;
+        destination: string;
+        documentHash: string;
+      }) =>
+        shipment.write<Shipment>('RecordPickup', [
+          input.invoiceId,
+          input.waybillNumber,
+          input.origin,
+          input.destination,
+          input.documentHash,
+        ]),
+      confirmDelivery: (id: string, documentHash: string) =>
+        shipment.write<Shipment>('ConfirmDelivery', [id, documentHash]),
+      get: (id: string) => shipment.read<Shipment>('Get', [id]),
+    };
+    this.vouchers = {
+      splitTransfer: (id: string, pieces: VoucherPiece[]) =>
+        voucher.write<unknown>('SplitTransfer', [id, JSON.stringify(pieces)]),
+      get: (id: string) => voucher.read<Voucher>('Get', [id]),
+      lineage: (id: string) => voucher.read<Voucher[]>('GetLineage', [id]),
+      tree: (rootId: string) => voucher.read<{ root: Voucher; vouchers: Voucher[] }>('GetTree', [rootId]),
+      listByHolder: (id: string, page = PAGE) => voucher.read<Page<Voucher>>('ListByHolder', [id, ...page]),
+    };
+    this.creditLines = {
+      grant: (debtorId: string, limit: string, expiryDate: string) =>
+        credit.write<CreditLine>('Grant', [debtorId, limit, expiryDate]),
+      get: (id: string) => credit.read<CreditLine>('Get', [id]),
+    };
+    this.rates = {
+      publish: (tenor: BenchmarkRate['tenor'], rateBps: number, effectiveDate: string) =>
+        rate.write<BenchmarkRate>('Publish', [tenor, String(rateBps), effectiveDate]),
+      current: (tenor: BenchmarkRate['tenor'], asOf: string) =>
+        rate.read<BenchmarkRate>('Current', [tenor, asOf]),
+    };
+    this.financings = {
+      apply: (voucherId: string, bankId: string) => financing.write<unknown>('Apply', [voucherId, bankId]),
+      /** The terms travel as transient data, endorsed only by the bank's and the applicant's orgs. */
+      offer: (id: string, terms: OfferInput, orgs: { bankMsp: string; applicantMsp: string }) =>
+        financing.write<Financing>('Offer', [id], {
+          transient: { terms: JSON.stringify(terms) },
+          endorsingOrganizations: [...new Set([orgs.bankMsp, orgs.applicantMsp])],
+        }),
+      accept: (id: string) => financing.write<Financing>('Accept', [id]),
+      disburse: (id: string, paymentReference: string) =>
+        financing.write<unknown>('Disburse', [id, paymentReference]),
+      reject: (id: string, reason: string) => financing.write<unknown>('Reject', [id, reason]),
+      withdraw: (id: string) => financing.write<unknown>('Withdraw', [id]),
+      terms: (id: string) => financing.read<OfferTerms>('GetTerms', [id]),
+      get: (id: string) => financing.read<Financing>('Get', [id]),
+    };
+    this.settlement = {
+      pay: (voucherId: string, paymentReference: string) =>
+        settlement.write<unknown>('Pay', [voucherId, paymentReference]),
+      sweepOverdue: (limit = 100) =>
+        settlement.write<{ count: number; vouchers: Voucher[] }>('SweepOverdue', [String(limit)]),
+    };
+    this.history = {
+      of: (type: string, id: string) => ledger.read<unknown[]>('GetHistory', [type, id]),
+    };
+  }
+}
