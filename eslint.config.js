@@ -10,7 +10,7 @@ export default tseslint.config(
       'coverage/**',
       '.tools/**',
       '.state/**',
-      '.tsbuild/**',
+      '**/.tsbuild/**',
       'web/**',
     ],
   },

@@ -1,0 +1,234 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { ANY_ROLE, APPROVERS, requireActor, requireEnterprise, requireParty } from '../lib/access';
+import { businessDate, parseDate, txTime } from '../lib/dates';
+import { ChaincodeError, ErrorCodes, invalid, invalidState } from '../lib/errors';
+import { emit, Events } from '../lib/events';
+import { marshal } from '../lib/json';
+import { fen, parseFen } from '../lib/money';
+import { pageByIndex } from '../lib/query';
+import { findRecord, getRecord } from '../lib/store';
+import { optionalText, requireOneOf, requireSha256, requireText } from '../lib/validation';
+import type { Enterprise } from '../model/enterprise';
+import { InvoiceStatuses, type Invoice } from '../model/invoice';
+import { ObjectTypes } from '../model/record';
+import type { Voucher } from '../model/voucher';
+import { InvoiceIndexes, invoiceFingerprint, saveInvoice } from '../repositories/invoices';
+import { saveVoucher } from '../repositories/vouchers';
+import { hasDeliveredShipment } from './shipment-contract';
+
+const INVOICE_NUMBER_PATTERN = /^[A-Za-z0-9\-_/]+$/;
+const BOOLEAN_ARGS = ['true', 'false'] as const;
+
+/** The invoice in the given state, or INVALID_STATE naming what was attempted. */
+function requireStatus(invoice: Invoice, status: Invoice['status'], what: string): void {
+  if (invoice.status !== status) {
+    throw invalidState(`invoice ${invoice.id} is ${invoice.status}; only a ${status} invoice can be ${what}`);
+  }
+}
+
+async function pageInvoices(
+  ctx: Context,
+  index: string,
+  value: string,
+  pageSize: string,
+  bookmark: string,
+): Promise<string> {
+  return marshal(await pageByIndex<Invoice>(ctx, ObjectTypes.Invoice, index, [value], pageSize, bookmark));
+}
+
+/** The voucher a confirmation issues: the buyer owes the invoice amount to the seller at the due date. */
+function rootVoucher(invoice: Invoice, now: string): Voucher {
+  return {
+    docType: ObjectTypes.Voucher,
+    id: invoice.id,
+    debtorId: invoice.buyerId,
+    holderId: invoice.sellerId,
+    amount: invoice.amount,
+    currency: invoice.currency,
+    maturityDate: invoice.dueDate,
+    rootId: invoice.id,
+    tier: 0,
+    status: 'ACTIVE',
+    invoiceId: invoice.id,
+    childIds: [],
+    createdAt: now,
+    updatedAt: '',
+    txId: '',
+    updatedBy: '',
+  };
+}
+
+/** Owners are bound to an invoice's key when it is registered; later writes bind nothing. */
+const BOUND_ON_CREATION: string[] = [];
+
+/** Trade invoices: a supplier registers them, its buyer confirms (确权) or rejects them. */
+@Info({ title: 'InvoiceContract', description: 'Trade invoices and their confirmation into vouchers' })
+export class InvoiceContract extends Contract {
+  constructor() {
+    super('invoice');
+  }
+
+  /** Registers an invoice of the calling supplier to a buyer; one invoice exists once network-wide. */
+  @Transaction()
+  @Returns('string')
+  async Register(
+    ctx: Context,
+    number: string,
+    buyerId: string,
+    amount: string,
+    issueDate: string,
+    dueDate: string,
+    documentHash: string,
+    purchaseOrderNumber: string,
+  ): Promise<string> {
+    const actor = await requireActor(ctx, { roles: ['clerk', 'approver'], kinds: ['SUPPLIER'] });
+    const seller = actor.enterprise;
+    const invoiceNumber = requireText(number, 'number', 64, INVOICE_NUMBER_PATTERN);
+    const face = parseFen(amount, 'amount');
+    const issued = parseDate(issueDate, 'issueDate');
+    const due = parseDate(dueDate, 'dueDate');
+    if (issued > businessDate(ctx))
+      throw invalid(`issueDate ${issued} is after today (${businessDate(ctx)})`);
+    if (due <= issued) throw invalid(`dueDate ${due} must be after issueDate ${issued}`);
+    const hash = requireSha256(documentHash, 'documentHash');
+    const orderNumber = optionalText(purchaseOrderNumber, 'purchaseOrderNumber', 64);
+    if (buyerId === seller.id) throw invalid('an enterprise cannot invoice itself');
+    const buyer = await requireEnterprise(ctx, buyerId, ['CORE', 'SUPPLIER'], 'buyer');
+    const id = invoiceFingerprint(seller.id, buyer.id, invoiceNumber);
+    if (await findRecord(ctx, ObjectTypes.Invoice, id)) {
+      throw new ChaincodeError(
+        ErrorCodes.AlreadyExists,
+        `invoice ${invoiceNumber} from ${seller.id} to ${buyer.id} is already registered`,
+      );
+    }
+    const now = txTime(ctx);
+    const invoice: Invoice = {
+      docType: ObjectTypes.Invoice,
+      id,
+      number: invoiceNumber,
+      sellerId: seller.id,
+      buyerId: buyer.id,
+      amount: fen(face),
+      currency: 'CNY',
+      issueDate: issued,
+      dueDate: due,
+      documentHash: hash,
+      purchaseOrderNumber: orderNumber,
+      status: 'REGISTERED',
+      paidAmount: fen(0n),
+      createdAt: now,
+      updatedAt: '',
+      txId: '',
+      updatedBy: '',
+    };
+    const saved = await saveInvoice(ctx, invoice, now, [seller.hostMsp, buyer.hostMsp]);
+    emit(ctx, Events.InvoiceRegistered, [saved]);
+    return marshal(saved);
+  }
+
+  /**
+   * The buyer (a core enterprise) confirms an invoice, issuing the root voucher to the seller; it
+   * needs a delivered shipment unless the buyer waives delivery on the record.
+   */
+  @Transaction()
+  @Returns('string')
+  async Confirm(ctx: Context, invoiceId: string, waiveDelivery: string): Promise<string> {
+    const waived = requireOneOf(waiveDelivery, 'waiveDelivery', BOOLEAN_ARGS) === 'true';
+    const actor = await requireActor(ctx, { roles: APPROVERS, kinds: ['CORE'] });
+    const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId);
+    requireParty(actor, invoice.buyerId, `confirm invoice ${invoiceId}`);
+    requireStatus(invoice, 'REGISTERED', 'confirmed');
+    const today = businessDate(ctx);
+    if (invoice.dueDate <= today)
+      throw invalidState(`invoice ${invoiceId} is already due (${invoice.dueDate})`);
+    if (!waived && !(await hasDeliveredShipment(ctx, invoiceId))) {
+      throw new ChaincodeError(
+        ErrorCodes.DeliveryNotConfirmed,
+        `no delivered shipment for invoice ${invoiceId}; confirm with waiveDelivery=true to waive it`,
+      );
+    }
+    const seller = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, invoice.sellerId);
+    const buyerMsp = actor.enterprise.hostMsp;
+    const now = txTime(ctx);
+    const voucher = rootVoucher(invoice, now);
+    const confirmed: Invoice = {
+      ...invoice,
+      status: 'CONFIRMED',
+      voucherId: voucher.id,
+      ...(waived ? { deliveryWaived: true } : {}),
+    };
+    const savedVoucher = await saveVoucher(ctx, voucher, now, {
+      holderMsp: seller.hostMsp,
+      debtorMsp: buyerMsp,
+    });
+    const savedInvoice = await saveInvoice(ctx, confirmed, now, [seller.hostMsp, buyerMsp], invoice);
+    emit(ctx, Events.InvoiceConfirmed, [savedInvoice, savedVoucher]);
+    return marshal(savedInvoice);
+  }
+
+  /** The buyer rejects a registered invoice, giving its reason. */
+  @Transaction()
+  @Returns('string')
+  async Reject(ctx: Context, invoiceId: string, reason: string): Promise<string> {
+    const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: ['CORE', 'SUPPLIER'] });
+    const rejectionReason = requireText(reason, 'reason', 500);
+    const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId);
+    requireParty(actor, invoice.buyerId, `reject invoice ${invoiceId}`);
+    requireStatus(invoice, 'REGISTERED', 'rejected');
+    const rejected: Invoice = { ...invoice, status: 'REJECTED', rejectionReason };
+    const saved = await saveInvoice(ctx, rejected, txTime(ctx), BOUND_ON_CREATION, invoice);
+    emit(ctx, Events.InvoiceRejected, [saved]);
+    return marshal(saved);
+  }
+
+  /** The seller withdraws a registered invoice on which nothing has been paid. */
+  @Transaction()
+  @Returns('string')
+  async Cancel(ctx: Context, invoiceId: string): Promise<string> {
+    const actor = await requireActor(ctx, { roles: ANY_ROLE });
+    const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId);
+    requireParty(actor, invoice.sellerId, `cancel invoice ${invoiceId}`);
+    requireStatus(invoice, 'REGISTERED', 'cancelled');
+    if (parseFen(invoice.paidAmount, 'paidAmount', { allowZero: true }) !== 0n) {
+      throw invalidState(`invoice ${invoiceId} is partly paid (${invoice.paidAmount} fen)`);
+    }
+    const saved = await saveInvoice(
+      ctx,
+      { ...invoice, status: 'CANCELLED' },
+      txTime(ctx),
+      BOUND_ON_CREATION,
+      invoice,
+    );
+    emit(ctx, Events.InvoiceCancelled, [saved]);
+    return marshal(saved);
+  }
+
+  /** Reads one invoice. */
+  @Transaction(false)
+  @Returns('string')
+  async Get(ctx: Context, id: string): Promise<string> {
+    return marshal(await getRecord<Invoice>(ctx, ObjectTypes.Invoice, id));
+  }
+
+  /** Lists the invoices one enterprise issued, a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListBySeller(ctx: Context, sellerId: string, pageSize: string, bookmark: string): Promise<string> {
+    return pageInvoices(ctx, InvoiceIndexes.bySeller, sellerId, pageSize, bookmark);
+  }
+
+  /** Lists the invoices addressed to one enterprise, a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByBuyer(ctx: Context, buyerId: string, pageSize: string, bookmark: string): Promise<string> {
+    return pageInvoices(ctx, InvoiceIndexes.byBuyer, buyerId, pageSize, bookmark);
+  }
+
+  /** Lists the invoices in one status, a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByStatus(ctx: Context, status: string, pageSize: string, bookmark: string): Promise<string> {
+    const wanted = requireOneOf(status, 'status', InvoiceStatuses);
+    return pageInvoices(ctx, InvoiceIndexes.byStatus, wanted, pageSize, bookmark);
+  }
+}

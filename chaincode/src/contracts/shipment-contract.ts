@@ -1,0 +1,128 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { ANY_ROLE, requireActor, requireParty } from '../lib/access';
+import { txTime } from '../lib/dates';
+import { ChaincodeError, ErrorCodes, invalidState } from '../lib/errors';
+import { emit, Events } from '../lib/events';
+import { marshal } from '../lib/json';
+import { idsByIndex, pageByIndex } from '../lib/query';
+import { findRecord, getRecord } from '../lib/store';
+import { requireSha256, requireText } from '../lib/validation';
+import type { Enterprise } from '../model/enterprise';
+import type { Invoice } from '../model/invoice';
+import { ObjectTypes } from '../model/record';
+import type { Shipment } from '../model/shipment';
+import { saveShipment, ShipmentIndexes, shipmentId } from '../repositories/shipments';
+
+const WAYBILL_PATTERN = /^[A-Za-z0-9\-_/]+$/;
+/** More shipments than this for one invoice would be a data error; the check stays bounded. */
+const MAX_SHIPMENTS_PER_INVOICE = 100;
+
+/** Whether any shipment recorded for the invoice has been delivered (the buyer's confirmation needs one). */
+export async function hasDeliveredShipment(ctx: Context, invoiceId: string): Promise<boolean> {
+  const ids = await idsByIndex(ctx, ShipmentIndexes.byInvoice, [invoiceId], MAX_SHIPMENTS_PER_INVOICE);
+  for (const id of ids) {
+    const shipment = await findRecord<Shipment>(ctx, ObjectTypes.Shipment, id);
+    if (shipment?.status === 'DELIVERED') return true;
+  }
+  return false;
+}
+
+/** Goods behind invoices, as a logistics enterprise records them: picked up, then delivered. */
+@Info({ title: 'ShipmentContract', description: 'Pickups and deliveries of invoiced goods' })
+export class ShipmentContract extends Contract {
+  constructor() {
+    super('shipment');
+  }
+
+  /** Records that the calling carrier picked up the goods of a registered invoice under a waybill. */
+  @Transaction()
+  @Returns('string')
+  async RecordPickup(
+    ctx: Context,
+    invoiceId: string,
+    waybillNumber: string,
+    origin: string,
+    destination: string,
+    documentHash: string,
+  ): Promise<string> {
+    const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: ['LOGISTICS'] });
+    const now = txTime(ctx);
+    const carrier = actor.enterprise;
+    const waybill = requireText(waybillNumber, 'waybillNumber', 64, WAYBILL_PATTERN);
+    const shipment: Shipment = {
+      docType: ObjectTypes.Shipment,
+      id: shipmentId(carrier.id, waybill),
+      invoiceId,
+      logisticsId: carrier.id,
+      waybillNumber: waybill,
+      origin: requireText(origin, 'origin', 200),
+      destination: requireText(destination, 'destination', 200),
+      documentHash: requireSha256(documentHash, 'documentHash'),
+      status: 'PICKED_UP',
+      pickedUpAt: now,
+      createdAt: now,
+      updatedAt: '',
+      txId: '',
+      updatedBy: '',
+    };
+    const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId);
+    if (invoice.status !== 'REGISTERED') {
+      throw invalidState(`invoice ${invoiceId} is ${invoice.status}; goods ship only for a REGISTERED one`);
+    }
+    if (await findRecord(ctx, ObjectTypes.Shipment, shipment.id)) {
+      throw new ChaincodeError(
+        ErrorCodes.AlreadyExists,
+        `waybill ${waybill} of ${carrier.id} is already recorded`,
+      );
+    }
+    const buyer = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, invoice.buyerId);
+    const saved = await saveShipment(ctx, shipment, now, [carrier.hostMsp, buyer.hostMsp]);
+    emit(ctx, Events.ShipmentPickedUp, [saved]);
+    return marshal(saved);
+  }
+
+  /** Records that the goods of a picked-up shipment were delivered; only its carrier may. */
+  @Transaction()
+  @Returns('string')
+  async ConfirmDelivery(ctx: Context, id: string, deliveryDocumentHash: string): Promise<string> {
+    const actor = await requireActor(ctx, { roles: ANY_ROLE });
+    const hash = requireSha256(deliveryDocumentHash, 'deliveryDocumentHash');
+    const shipment = await getRecord<Shipment>(ctx, ObjectTypes.Shipment, id);
+    requireParty(actor, shipment.logisticsId, `confirm delivery of shipment ${id}`);
+    if (shipment.status !== 'PICKED_UP') throw invalidState(`shipment ${id} is already ${shipment.status}`);
+    const now = txTime(ctx);
+    const delivered: Shipment = {
+      ...shipment,
+      status: 'DELIVERED',
+      deliveredAt: now,
+      deliveryDocumentHash: hash,
+    };
+    // The key was bound to its owners on pickup; an update binds nothing.
+    const saved = await saveShipment(ctx, delivered, now, [], shipment);
+    emit(ctx, Events.ShipmentDelivered, [saved]);
+    return marshal(saved);
+  }
+
+  /** Reads one shipment. */
+  @Transaction(false)
+  @Returns('string')
+  async Get(ctx: Context, id: string): Promise<string> {
+    return marshal(await getRecord<Shipment>(ctx, ObjectTypes.Shipment, id));
+  }
+
+  /** Lists the shipments of one invoice, a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByInvoice(ctx: Context, invoiceId: string, pageSize: string, bookmark: string): Promise<string> {
+    return marshal(
+      await pageByIndex<Shipment>(
+        ctx,
+        ObjectTypes.Shipment,
+        ShipmentIndexes.byInvoice,
+        [invoiceId],
+        pageSize,
+        bookmark,
+      ),
+    );
+  }
+}
