@@ -1,0 +1,414 @@
+import { createHash } from 'node:crypto';
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import {
+  ANY_ROLE,
+  APPROVERS,
+  requireActor,
+  requireEnterprise,
+  requireParty,
+  type Actor,
+  type Role,
+} from '../lib/access';
+import { businessDate, daysBetween, parseDate, txTime, type IsoDate } from '../lib/dates';
+import { ChaincodeError, ErrorCodes, forbidden, invalid, invalidState } from '../lib/errors';
+import { emit, Events, type EventName } from '../lib/events';
+import { marshal } from '../lib/json';
+import { divideHalfUp, fen, parseFen } from '../lib/money';
+import { pageByIndex } from '../lib/query';
+import { getRecord } from '../lib/store';
+import { parseJsonArg, requireInt, requireOneOf, requireText } from '../lib/validation';
+import type { BenchmarkRate } from '../model/benchmark-rate';
+import type { CreditLine } from '../model/credit-line';
+import { FinancingStatuses, type Financing, type FinancingStatus, type OfferTerms } from '../model/financing';
+import { ObjectTypes } from '../model/record';
+import type { Voucher } from '../model/voucher';
+import { saveCreditLine } from '../repositories/credit-lines';
+import { FinancingIndexes, hostMspOf, saveFinancing, voucherOwners } from '../repositories/financings';
+import { saveVoucher } from '../repositories/vouchers';
+import { requireCredit } from './credit-line-contract';
+import { currentRate } from './rate-contract';
+
+/** The transient map entry that carries the offer terms, so they never enter the public transaction. */
+export const TERMS_TRANSIENT_KEY = 'terms';
+/** Discounting prices off the one-year LPR. */
+const LPR_TENOR = '1Y';
+const BPS = 10_000n;
+/** Interest accrues on an actual/360 day count. */
+const DAY_COUNT_BASIS = 360n;
+
+/** The implicit private collection of one org: only its peers hold the data. */
+export function orgCollection(mspId: string): string {
+  return `_implicit_org_${mspId}`;
+}
+
+/** The digest the public financing carries of its private terms. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** What the bank decides; everything else in the terms is derived from it, the LPR and the dates. */
+interface TermsInput {
+  advanceRateBps: number;
+  spreadBps: number;
+  fees: bigint;
+  validUntil: IsoDate;
+}
+
+function readTermsInput(ctx: Context): TermsInput {
+  const bytes = ctx.stub.getTransient().get(TERMS_TRANSIENT_KEY);
+  if (!bytes || bytes.length === 0) {
+    throw invalid(`the offer terms must come in the transient map under "${TERMS_TRANSIENT_KEY}"`);
+  }
+  const parsed = parseJsonArg(Buffer.from(bytes).toString('utf8'), 'terms');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw invalid('terms must be a JSON object');
+  }
+  const input = parsed as Record<string, unknown>;
+  return {
+    advanceRateBps: requireInt(input.advanceRateBps, 'terms.advanceRateBps', 1, 10_000),
+    spreadBps: requireInt(input.spreadBps, 'terms.spreadBps', -500, 5_000),
+    fees: parseFen(input.fees, 'terms.fees', { allowZero: true }),
+    validUntil: parseDate(input.validUntil, 'terms.validUntil'),
+  };
+}
+
+/**
+ * Prices a discount: financed = face × advance rate; interest = financed × (LPR + spread) × days / 360;
+ * net = financed − interest − fees. Each derived amount is the exact rational rounded half up to the fen.
+ */
+function priceOffer(financing: Financing, input: TermsInput, lpr: BenchmarkRate, today: IsoDate): OfferTerms {
+  const annualRateBps = lpr.rateBps + input.spreadBps;
+  if (annualRateBps <= 0) {
+    throw invalid(`LPR ${lpr.rateBps} bps plus spread ${input.spreadBps} bps gives no positive annual rate`);
+  }
+  // validUntil lies in [today, maturity), so maturity is at least one day away.
+  const days = daysBetween(today, financing.maturityDate);
+  const face = parseFen(financing.amount, 'amount');
+  const financed = divideHalfUp(face * BigInt(input.advanceRateBps), BPS);
+  const interest = divideHalfUp(financed * BigInt(annualRateBps) * BigInt(days), BPS * DAY_COUNT_BASIS);
+  const net = financed - interest - input.fees;
+  if (net <= 0n) {
+    throw invalid(
+      `the offer leaves no net proceeds: financed ${fen(financed)}, interest ${fen(interest)}, fees ${fen(input.fees)} fen`,
+    );
+  }
+  return {
+    financingId: financing.id,
+    faceAmount: financing.amount,
+    advanceRateBps: input.advanceRateBps,
+    financedAmount: fen(financed),
+    lprTenor: lpr.tenor,
+    lprBps: lpr.rateBps,
+    spreadBps: input.spreadBps,
+    annualRateBps,
+    days,
+    discountInterest: fen(interest),
+    fees: fen(input.fees),
+    netProceeds: fen(net),
+    validUntil: input.validUntil,
+  };
+}
+
+function requireStatus(financing: Financing, allowed: readonly FinancingStatus[], what: string): void {
+  if (!allowed.includes(financing.status)) {
+    throw invalidState(
+      `financing ${financing.id} is ${financing.status}; to ${what} it must be ${allowed.join(' or ')}`,
+    );
+  }
+}
+
+/** Loads a financing and checks the caller acts for the given party of it. */
+async function requireFinancingParty(
+  ctx: Context,
+  id: string,
+  party: 'applicantId' | 'bankId',
+  roles: readonly Role[],
+  what: string,
+): Promise<{ financing: Financing; actor: Actor }> {
+  const financing = await getRecord<Financing>(ctx, ObjectTypes.Financing, id);
+  const actor = await requireActor(ctx, { roles, kinds: [party === 'bankId' ? 'BANK' : 'SUPPLIER'] });
+  requireParty(actor, financing[party], `${what} financing ${id}`);
+  return { financing, actor };
+}
+
+/** The financing's voucher, which must still be held for it (guards against an inconsistent ledger). */
+async function heldVoucher(ctx: Context, financing: Financing): Promise<Voucher> {
+  const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, financing.voucherId);
+  if (voucher.status !== 'FINANCING' || voucher.financingId !== financing.id) {
+    throw invalidState(`voucher ${voucher.id} is ${voucher.status}, not held for financing ${financing.id}`);
+  }
+  return voucher;
+}
+
+/** Closes a financing that was never disbursed and frees its voucher for another application. */
+async function release(
+  ctx: Context,
+  financing: Financing,
+  changes: Pick<Financing, 'status'> & Partial<Financing>,
+  event: EventName,
+): Promise<string> {
+  const voucher = await heldVoucher(ctx, financing);
+  const owners = await voucherOwners(ctx, voucher);
+  const now = txTime(ctx);
+  const saved = await saveFinancing(ctx, { ...financing, ...changes }, now, financing);
+  const freed = await saveVoucher(ctx, { ...voucher, status: 'ACTIVE' }, now, owners, voucher);
+  emit(ctx, event, [saved, freed]);
+  return marshal(saved);
+}
+
+/**
+ * Discounting of vouchers at a bank: apply, offer (terms private to applicant and bank), accept,
+ * disburse; or reject, withdraw, expire. A voucher is in at most one open financing network-wide.
+ */
+@Info({ title: 'FinancingContract', description: 'Voucher financing with private offer terms' })
+export class FinancingContract extends Contract {
+  constructor() {
+    super('financing');
+  }
+
+  /** The voucher's holder applies to a bank; the voucher is locked (FINANCING) until the financing closes. */
+  @Transaction()
+  @Returns('string')
+  async Apply(ctx: Context, voucherId: string, bankId: string): Promise<string> {
+    const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
+    const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: ['SUPPLIER'] });
+    requireParty(actor, voucher.holderId, `apply for financing of voucher ${voucherId}`);
+    if (voucher.status !== 'ACTIVE') {
+      throw invalidState(`voucher ${voucherId} is ${voucher.status}; only an ACTIVE voucher can be financed`);
+    }
+    const today = businessDate(ctx);
+    if (voucher.maturityDate <= today) {
+      throw invalidState(`voucher ${voucherId} matures on ${voucher.maturityDate}, not after ${today}`);
+    }
+    const bank = await requireEnterprise(ctx, bankId, ['BANK'], 'bank');
+    const owners = await voucherOwners(ctx, voucher);
+    const now = txTime(ctx);
+    const financing: Financing = {
+      docType: ObjectTypes.Financing,
+      id: `${voucherId}:${ctx.stub.getTxID().slice(0, 16)}`,
+      voucherId,
+      applicantId: actor.enterprise.id,
+      bankId: bank.id,
+      debtorId: voucher.debtorId,
+      amount: voucher.amount,
+      maturityDate: voucher.maturityDate,
+      status: 'APPLIED',
+      createdAt: now,
+      updatedAt: '',
+      txId: '',
+      updatedBy: '',
+    };
+    const saved = await saveFinancing(ctx, financing, now);
+    const locked = await saveVoucher(
+      ctx,
+      { ...voucher, status: 'FINANCING', financingId: saved.id },
+      now,
+      owners,
+      voucher,
+    );
+    emit(ctx, Events.FinancingApplied, [saved, locked]);
+    return marshal(saved);
+  }
+
+  /**
+   * The bank offers; the terms come only in the transient map, are priced off the current LPR and
+   * stored privately for the bank's and the applicant's orgs. The public record carries their hash.
+   */
+  @Transaction()
+  @Returns('string')
+  async Offer(ctx: Context, financingId: string): Promise<string> {
+    const { financing, actor } = await requireFinancingParty(
+      ctx,
+      financingId,
+      'bankId',
+      APPROVERS,
+      'offer on',
+    );
+    requireStatus(financing, ['APPLIED'], 'offer');
+    const input = readTermsInput(ctx);
+    const today = businessDate(ctx);
+    if (input.validUntil < today || input.validUntil >= financing.maturityDate) {
+      throw invalid(`terms.validUntil must be from ${today} and before maturity ${financing.maturityDate}`);
+    }
+    const lpr = await currentRate(ctx, LPR_TENOR, today);
+    const terms = priceOffer(financing, input, lpr, today);
+    await requireCredit(ctx, financing.bankId, financing.debtorId, parseFen(financing.amount, 'amount'));
+    const applicantMsp = await hostMspOf(ctx, financing.applicantId);
+    const bytes = Buffer.from(marshal(terms));
+    for (const mspId of new Set([actor.enterprise.hostMsp, applicantMsp])) {
+      await ctx.stub.putPrivateData(orgCollection(mspId), financingId, bytes);
+    }
+    const offered: Financing = {
+      ...financing,
+      status: 'OFFERED',
+      termsHash: sha256Hex(bytes),
+      offerValidUntil: input.validUntil,
+    };
+    const saved = await saveFinancing(ctx, offered, txTime(ctx), financing);
+    emit(ctx, Events.FinancingOffered, [saved]);
+    return marshal(saved);
+  }
+
+  /** The applicant accepts the offer while it is valid. */
+  @Transaction()
+  @Returns('string')
+  async Accept(ctx: Context, financingId: string): Promise<string> {
+    const { financing } = await requireFinancingParty(ctx, financingId, 'applicantId', APPROVERS, 'accept');
+    requireStatus(financing, ['OFFERED'], 'accept');
+    const today = businessDate(ctx);
+    if (financing.offerValidUntil === undefined || today > financing.offerValidUntil) {
+      throw new ChaincodeError(
+        ErrorCodes.OfferExpired,
+        `the offer on financing ${financingId} was valid until ${String(financing.offerValidUntil)}`,
+      );
+    }
+    const saved = await saveFinancing(ctx, { ...financing, status: 'ACCEPTED' }, txTime(ctx), financing);
+    emit(ctx, Events.FinancingAccepted, [saved]);
+    return marshal(saved);
+  }
+
+  /** The bank pays out: the credit line is consumed and the voucher passes to the bank. */
+  @Transaction()
+  @Returns('string')
+  async Disburse(ctx: Context, financingId: string, paymentReference: string): Promise<string> {
+    const { financing, actor } = await requireFinancingParty(
+      ctx,
+      financingId,
+      'bankId',
+      APPROVERS,
+      'disburse',
+    );
+    requireStatus(financing, ['ACCEPTED'], 'disburse');
+    const reference = requireText(paymentReference, 'paymentReference', 64);
+    const face = parseFen(financing.amount, 'amount');
+    const line = await requireCredit(ctx, financing.bankId, financing.debtorId, face);
+    const voucher = await heldVoucher(ctx, financing);
+    const owners = { holderMsp: actor.enterprise.hostMsp, debtorMsp: await hostMspOf(ctx, voucher.debtorId) };
+    const now = txTime(ctx);
+    const used: CreditLine = { ...line, used: fen(parseFen(line.used, 'used', { allowZero: true }) + face) };
+    const savedLine = await saveCreditLine(ctx, used, now, line);
+    const financed: Voucher = { ...voucher, holderId: financing.bankId, status: 'FINANCED' };
+    const savedVoucher = await saveVoucher(ctx, financed, now, owners, voucher);
+    const disbursed: Financing = { ...financing, status: 'DISBURSED', paymentReference: reference };
+    const saved = await saveFinancing(ctx, disbursed, now, financing);
+    emit(ctx, Events.FinancingDisbursed, [saved, savedVoucher, savedLine]);
+    return marshal(saved);
+  }
+
+  /** The bank declines an application or withdraws its offer; the voucher is free again. */
+  @Transaction()
+  @Returns('string')
+  async Reject(ctx: Context, financingId: string, reason: string): Promise<string> {
+    const { financing } = await requireFinancingParty(ctx, financingId, 'bankId', ANY_ROLE, 'reject');
+    requireStatus(financing, ['APPLIED', 'OFFERED'], 'reject');
+    const rejectionReason = requireText(reason, 'reason', 500);
+    return release(ctx, financing, { status: 'REJECTED', rejectionReason }, Events.FinancingRejected);
+  }
+
+  /** The applicant withdraws before disbursement; the voucher is free again. */
+  @Transaction()
+  @Returns('string')
+  async Withdraw(ctx: Context, financingId: string): Promise<string> {
+    const { financing } = await requireFinancingParty(ctx, financingId, 'applicantId', ANY_ROLE, 'withdraw');
+    requireStatus(financing, ['APPLIED', 'OFFERED', 'ACCEPTED'], 'withdraw');
+    return release(ctx, financing, { status: 'WITHDRAWN' }, Events.FinancingWithdrawn);
+  }
+
+  /** Any registered enterprise may close an offer whose validity has passed, freeing the voucher. */
+  @Transaction()
+  @Returns('string')
+  async Expire(ctx: Context, financingId: string): Promise<string> {
+    const financing = await getRecord<Financing>(ctx, ObjectTypes.Financing, financingId);
+    await requireActor(ctx, { roles: ANY_ROLE });
+    requireStatus(financing, ['OFFERED'], 'expire');
+    const today = businessDate(ctx);
+    if (financing.offerValidUntil === undefined || today <= financing.offerValidUntil) {
+      throw invalidState(
+        `the offer on financing ${financingId} is valid until ${String(financing.offerValidUntil)}`,
+      );
+    }
+    return release(ctx, financing, { status: 'EXPIRED' }, Events.FinancingExpired);
+  }
+
+  /**
+   * The offer terms, from the caller's own org collection; only the applicant and the bank may read
+   * them, on a peer of their own org, and the bytes must match the public hash.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async GetTerms(ctx: Context, financingId: string): Promise<string> {
+    const financing = await getRecord<Financing>(ctx, ObjectTypes.Financing, financingId);
+    const actor = await requireActor(ctx, { roles: ANY_ROLE });
+    if (actor.enterprise.id !== financing.applicantId && actor.enterprise.id !== financing.bankId) {
+      throw forbidden(`only the applicant and the bank of financing ${financingId} may read its terms`);
+    }
+    const peerMsp = ctx.stub.getMspID();
+    if (peerMsp !== actor.mspId) {
+      throw forbidden(`terms are read on a peer of ${actor.mspId}; this peer belongs to ${peerMsp}`);
+    }
+    const bytes = await ctx.stub.getPrivateData(orgCollection(actor.mspId), financingId);
+    if (financing.termsHash === undefined || bytes.length === 0) {
+      throw new ChaincodeError(
+        ErrorCodes.NotFound,
+        `financing ${financingId} has no offer terms for ${actor.mspId}`,
+      );
+    }
+    if (sha256Hex(bytes) !== financing.termsHash) {
+      throw invalidState(`the private terms of financing ${financingId} do not match the public hash`);
+    }
+    return Buffer.from(bytes).toString('utf8');
+  }
+
+  /** Reads one financing (public part: no terms). */
+  @Transaction(false)
+  @Returns('string')
+  async Get(ctx: Context, id: string): Promise<string> {
+    return marshal(await getRecord<Financing>(ctx, ObjectTypes.Financing, id));
+  }
+
+  /** Lists an applicant's financings, a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByApplicant(
+    ctx: Context,
+    applicantId: string,
+    pageSize: string,
+    bookmark: string,
+  ): Promise<string> {
+    return listBy(ctx, FinancingIndexes.byApplicant, applicantId, pageSize, bookmark);
+  }
+
+  /** Lists the financings applied for at a bank, a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByBank(ctx: Context, bankId: string, pageSize: string, bookmark: string): Promise<string> {
+    return listBy(ctx, FinancingIndexes.byBank, bankId, pageSize, bookmark);
+  }
+
+  /** Lists every financing of one voucher (at most one open), a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByVoucher(ctx: Context, voucherId: string, pageSize: string, bookmark: string): Promise<string> {
+    return listBy(ctx, FinancingIndexes.byVoucher, voucherId, pageSize, bookmark);
+  }
+
+  /** Lists financings in one status, a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByStatus(ctx: Context, status: string, pageSize: string, bookmark: string): Promise<string> {
+    const wanted = requireOneOf(status, 'status', FinancingStatuses);
+    return listBy(ctx, FinancingIndexes.byStatus, wanted, pageSize, bookmark);
+  }
+}
+
+async function listBy(
+  ctx: Context,
+  index: string,
+  value: string,
+  pageSize: string,
+  bookmark: string,
+): Promise<string> {
+  return marshal(
+    await pageByIndex<Financing>(ctx, ObjectTypes.Financing, index, [value], pageSize, bookmark),
+  );
+}

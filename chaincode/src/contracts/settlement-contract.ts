@@ -1,0 +1,135 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { ANY_ROLE, APPROVERS, requireActor, requireParty } from '../lib/access';
+import { businessDate, txTime } from '../lib/dates';
+import { ChaincodeError, ErrorCodes, invalidState } from '../lib/errors';
+import { emit, Events } from '../lib/events';
+import { marshal } from '../lib/json';
+import { fen, parseFen } from '../lib/money';
+import { findRecord, getRecord } from '../lib/store';
+import { requireInt, requireText } from '../lib/validation';
+import type { CreditLine } from '../model/credit-line';
+import type { Financing } from '../model/financing';
+import { ObjectTypes, type LedgerRecord } from '../model/record';
+import type { Voucher, VoucherStatus } from '../model/voucher';
+import { creditLineId, saveCreditLine } from '../repositories/credit-lines';
+import { saveFinancing, voucherOwners } from '../repositories/financings';
+import { saveVoucher, VoucherIndexes } from '../repositories/vouchers';
+
+/** A piece can be paid from these; FINANCING must first close, SPLIT pieces are paid leaf by leaf. */
+const PAYABLE: readonly VoucherStatus[] = ['ACTIVE', 'FINANCED', 'OVERDUE'];
+/** Open pieces the sweep marks overdue; a FINANCING piece waits until its financing closes. */
+const SWEEPABLE: readonly VoucherStatus[] = ['ACTIVE', 'FINANCED'];
+const MAX_SWEEP = 200;
+
+/** A disbursed financing that paying its voucher settles, with its bank's line before and after release. */
+interface Release {
+  financing: Financing;
+  line: CreditLine;
+  released: CreditLine;
+}
+
+/**
+ * The disbursed financing a voucher carries, if any (a FINANCED piece, or one that turned OVERDUE
+ * after disbursement), and its line with the face amount the financing consumed given back.
+ */
+async function releaseOf(ctx: Context, voucher: Voucher, amount: bigint): Promise<Release | undefined> {
+  if (voucher.financingId === undefined) return undefined;
+  const financing = await findRecord<Financing>(ctx, ObjectTypes.Financing, voucher.financingId);
+  if (financing?.status !== 'DISBURSED') return undefined;
+  const lineId = creditLineId(financing.bankId, financing.debtorId);
+  const line = await getRecord<CreditLine>(ctx, ObjectTypes.CreditLine, lineId);
+  const used = parseFen(line.used, 'used', { allowZero: true });
+  if (used < amount) {
+    throw invalidState(
+      `credit line ${lineId} has ${line.used} fen in use, less than the ${fen(amount)} fen to release`,
+    );
+  }
+  return { financing, line, released: { ...line, used: fen(used - amount) } };
+}
+
+/** Maturity: the debtor pays whoever holds each piece; unpaid pieces past maturity turn OVERDUE. */
+@Info({ title: 'SettlementContract', description: 'Payment of vouchers at maturity and overdue sweep' })
+export class SettlementContract extends Contract {
+  constructor() {
+    super('settlement');
+  }
+
+  /** The debtor records paying a matured piece to its holder; a financed piece also settles its financing. */
+  @Transaction()
+  @Returns('string')
+  async Pay(ctx: Context, voucherId: string, paymentReference: string): Promise<string> {
+    const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
+    const actor = await requireActor(ctx, { roles: APPROVERS, kinds: ['CORE'] });
+    requireParty(actor, voucher.debtorId, `pay voucher ${voucherId}`);
+    if (!PAYABLE.includes(voucher.status)) {
+      throw invalidState(
+        `voucher ${voucherId} is ${voucher.status}; only ${PAYABLE.join(', ')} vouchers are paid`,
+      );
+    }
+    const today = businessDate(ctx);
+    if (today < voucher.maturityDate) {
+      throw new ChaincodeError(
+        ErrorCodes.NotMature,
+        `voucher ${voucherId} matures on ${voucher.maturityDate}`,
+      );
+    }
+    const reference = requireText(paymentReference, 'paymentReference', 64);
+    const amount = parseFen(voucher.amount, 'amount');
+    const release = await releaseOf(ctx, voucher, amount);
+    const owners = await voucherOwners(ctx, voucher);
+    const now = txTime(ctx);
+    const settlement = {
+      paidTo: voucher.holderId,
+      amount: voucher.amount,
+      paymentReference: reference,
+      paidAt: now,
+    };
+    const paid = await saveVoucher(ctx, { ...voucher, status: 'SETTLED', settlement }, now, owners, voucher);
+    const written: LedgerRecord[] = [paid];
+    if (release) {
+      const { financing, line, released } = release;
+      written.push(await saveFinancing(ctx, { ...financing, status: 'SETTLED' }, now, financing));
+      written.push(await saveCreditLine(ctx, released, now, line));
+    }
+    emit(ctx, Events.VoucherSettled, written);
+    return marshal(paid);
+  }
+
+  /**
+   * Marks up to `limit` ACTIVE or FINANCED pieces that matured before the business date OVERDUE,
+   * earliest maturity first. Writes and emits nothing when there are none.
+   */
+  @Transaction()
+  @Returns('string')
+  async SweepOverdue(ctx: Context, limit: string): Promise<string> {
+    await requireActor(ctx, { roles: ANY_ROLE });
+    const max = requireInt(limit, 'limit', 1, MAX_SWEEP);
+    const due = await overdueCandidates(ctx, max);
+    const now = txTime(ctx);
+    const vouchers: Voucher[] = [];
+    for (const voucher of due) {
+      const owners = await voucherOwners(ctx, voucher);
+      vouchers.push(await saveVoucher(ctx, { ...voucher, status: 'OVERDUE' }, now, owners, voucher));
+    }
+    if (vouchers.length > 0) emit(ctx, Events.VouchersOverdue, vouchers);
+    return marshal({ count: vouchers.length, vouchers });
+  }
+}
+
+/** Walks the open-by-maturity index in date order up to the business date, collecting sweepable pieces. */
+async function overdueCandidates(ctx: Context, max: number): Promise<Voucher[]> {
+  const today = businessDate(ctx);
+  const iterator = await ctx.stub.getStateByPartialCompositeKey(VoucherIndexes.openByMaturity, []);
+  const found: Voucher[] = [];
+  try {
+    for (let next = await iterator.next(); !next.done && found.length < max; next = await iterator.next()) {
+      const [maturityDate, id] = ctx.stub.splitCompositeKey(next.value.key).attributes;
+      if (maturityDate === undefined || id === undefined || maturityDate >= today) break;
+      const voucher = await findRecord<Voucher>(ctx, ObjectTypes.Voucher, id);
+      if (voucher && SWEEPABLE.includes(voucher.status)) found.push(voucher);
+    }
+  } finally {
+    await iterator.close();
+  }
+  return found;
+}

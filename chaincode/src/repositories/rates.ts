@@ -1,0 +1,29 @@
+import type { Context } from 'fabric-contract-api';
+import type { IsoDate } from '../lib/dates';
+import { putIndex, putRecord } from '../lib/store';
+import type { BenchmarkRate, RateTenor } from '../model/benchmark-rate';
+
+export const RateIndexes = {
+  /** tenor, effectiveDate, id: dates sort as text, so a tenor's history is in date order. */
+  byTenor: 'idx.rate.tenor',
+} as const;
+
+/** A publication's id: one rate per tenor and effective date. */
+export function rateId(tenor: RateTenor, effectiveDate: IsoDate): string {
+  return `${tenor}:${effectiveDate}`;
+}
+
+/**
+ * Writes a benchmark rate, indexed by tenor and effective date on creation. Publications are never
+ * rewritten (history is kept), so `previous` only exists for symmetry with the other repositories.
+ */
+export async function saveRate(
+  ctx: Context,
+  rate: BenchmarkRate,
+  now: string,
+  previous?: BenchmarkRate,
+): Promise<BenchmarkRate> {
+  const saved = await putRecord(ctx, rate, now);
+  if (!previous) await putIndex(ctx, RateIndexes.byTenor, [saved.tenor, saved.effectiveDate], saved.id);
+  return saved;
+}

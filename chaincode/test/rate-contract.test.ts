@@ -1,0 +1,154 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { currentRate } from '../src/contracts/rate-contract';
+import { ErrorCodes } from '../src/lib/errors';
+import { Events } from '../src/lib/events';
+import type { Page } from '../src/lib/query';
+import type { BenchmarkRate } from '../src/model/benchmark-rate';
+import { ObjectTypes } from '../src/model/record';
+import { RateIndexes } from '../src/repositories/rates';
+import { ENTERPRISES, MSP, orgAdmin, registerEnterprises, userOf } from './support/fixtures';
+import {
+  endorsersOf,
+  expectRefused,
+  hasIndex,
+  lastEvent,
+  parse,
+  publishRate,
+  rates as contract,
+  START_TIME,
+  stored,
+} from './support/finance-fixtures';
+import { MemoryLedger } from './support/memory-stub';
+
+let ledger: MemoryLedger;
+
+beforeEach(async () => {
+  ledger = new MemoryLedger();
+  await registerEnterprises(ledger);
+});
+
+const reader = userOf('tier2', 'clerk');
+const current = async (tenor: string, asOf: string) =>
+  parse<BenchmarkRate>(await ledger.evaluate(reader, (ctx) => contract.Current(ctx, tenor, asOf)));
+const history = async (tenor: string, size: string, bookmark = '') =>
+  parse<Page<BenchmarkRate>>(
+    await ledger.evaluate(reader, (ctx) => contract.History(ctx, tenor, size, bookmark)),
+  );
+
+describe('RateContract.Publish', () => {
+  it('publishes a rate as a bank admin, indexed by tenor and date, with one event', async () => {
+    const saved = parse<BenchmarkRate>(
+      await ledger.submit(userOf('bankA', 'admin'), (ctx) =>
+        contract.Publish(ctx, '1Y', '310', '2025-12-22'),
+      ),
+    );
+    expect(saved).toEqual({
+      docType: 'rate',
+      id: '1Y:2025-12-22',
+      tenor: '1Y',
+      rateBps: 310,
+      effectiveDate: '2025-12-22',
+      publishedBy: ENTERPRISES.bankA.id,
+      createdAt: START_TIME,
+      updatedAt: START_TIME,
+      txId: saved.txId,
+      updatedBy: `${ENTERPRISES.bankA.id}/admin@${MSP.bankA}`,
+    });
+    expect(await stored(ledger, ObjectTypes.BenchmarkRate, '1Y:2025-12-22')).toEqual(saved);
+    expect(hasIndex(ledger, RateIndexes.byTenor, ['1Y', '2025-12-22'], saved.id)).toBe(true);
+    expect(endorsersOf(ledger, ObjectTypes.BenchmarkRate, saved.id)).toEqual([]);
+    expect(lastEvent(ledger)).toEqual({ name: Events.BenchmarkRatePublished, records: [saved] });
+    expect(await current('1Y', '2026-01-05')).toEqual(saved);
+    expect(await history('1Y', '10')).toEqual({ items: [saved], bookmark: '' });
+  });
+
+  it('refuses a second publication for the same tenor and date, from any bank', async () => {
+    await publishRate(ledger, '1Y', 310, '2025-12-22');
+    await expectRefused(
+      ledger,
+      () =>
+        ledger.submit(userOf('bankB', 'admin'), (ctx) => contract.Publish(ctx, '1Y', '300', '2025-12-22')),
+      ErrorCodes.AlreadyExists,
+    );
+    await publishRate(ledger, '5Y', 350, '2025-12-22', 'bankB');
+    expect((await current('5Y', '2025-12-22')).publishedBy).toBe(ENTERPRISES.bankB.id);
+  });
+
+  it.each([
+    ['a bank approver', userOf('bankA', 'approver'), ['1Y', '310', '2026-01-01'], ErrorCodes.Forbidden],
+    ['a core admin', userOf('core', 'admin'), ['1Y', '310', '2026-01-01'], ErrorCodes.Forbidden],
+    ['an org admin of no enterprise', orgAdmin(MSP.bankA), ['1Y', '310', '2026-01-01'], ErrorCodes.Forbidden],
+    ['an unknown tenor', userOf('bankA', 'admin'), ['2Y', '310', '2026-01-01'], ErrorCodes.InvalidArgument],
+    ['a zero rate', userOf('bankA', 'admin'), ['1Y', '0', '2026-01-01'], ErrorCodes.InvalidArgument],
+    [
+      'a rate over 10000 bps',
+      userOf('bankA', 'admin'),
+      ['1Y', '10001', '2026-01-01'],
+      ErrorCodes.InvalidArgument,
+    ],
+    ['a fractional rate', userOf('bankA', 'admin'), ['1Y', '3.1', '2026-01-01'], ErrorCodes.InvalidArgument],
+    ['a non-numeric rate', userOf('bankA', 'admin'), ['1Y', 'abc', '2026-01-01'], ErrorCodes.InvalidArgument],
+    ['a non-date', userOf('bankA', 'admin'), ['1Y', '310', '2026-1-1'], ErrorCodes.InvalidArgument],
+  ])('refuses %s and writes nothing', async (_, caller, args, code) => {
+    const [tenor = '', bps = '', date = ''] = args;
+    await expectRefused(
+      ledger,
+      () => ledger.submit(caller, (ctx) => contract.Publish(ctx, tenor, bps, date)),
+      code,
+    );
+  });
+
+  it('accepts the bounds 1 and 10000 bps', async () => {
+    await publishRate(ledger, '1Y', 1, '2025-01-01');
+    await publishRate(ledger, '1Y', 10_000, '2025-02-01');
+    expect((await history('1Y', '10')).items.map((rate) => rate.rateBps)).toEqual([1, 10_000]);
+  });
+});
+
+describe('RateContract.Current and History', () => {
+  beforeEach(async () => {
+    // Published out of date order: the index, not the order of publication, decides.
+    await publishRate(ledger, '1Y', 300, '2026-02-20');
+    await publishRate(ledger, '1Y', 345, '2025-06-20');
+    await publishRate(ledger, '1Y', 310, '2025-12-22');
+    await publishRate(ledger, '5Y', 360, '2025-12-22');
+  });
+
+  it.each([
+    ['2025-06-20', 345],
+    ['2025-12-21', 345],
+    ['2025-12-22', 310],
+    ['2026-01-05', 310],
+    ['2026-02-19', 310],
+    ['2026-02-20', 300],
+    ['2030-01-01', 300],
+  ])('gives the 1Y rate in force on %s', async (asOf, bps) => {
+    expect((await current('1Y', asOf)).rateBps).toBe(bps);
+  });
+
+  it('keeps tenors apart', async () => {
+    expect(await current('5Y', '2026-01-05')).toMatchObject({ id: '5Y:2025-12-22', rateBps: 360 });
+    await expect(current('5Y', '2025-12-21')).rejects.toMatchObject({ code: ErrorCodes.NotFound });
+  });
+
+  it('answers NOT_FOUND before the first publication and refuses bad arguments', async () => {
+    await expect(current('1Y', '2025-06-19')).rejects.toMatchObject({ code: ErrorCodes.NotFound });
+    await expect(current('3M', '2026-01-05')).rejects.toMatchObject({ code: ErrorCodes.InvalidArgument });
+    await expect(current('1Y', 'today')).rejects.toMatchObject({ code: ErrorCodes.InvalidArgument });
+    await expect(history('10Y', '5')).rejects.toMatchObject({ code: ErrorCodes.InvalidArgument });
+    await expect(history('1Y', '0')).rejects.toMatchObject({ code: ErrorCodes.InvalidArgument });
+  });
+
+  it('exports currentRate for financing', async () => {
+    const rate = await ledger.evaluate(reader, (ctx) => currentRate(ctx, '1Y', '2026-03-01'));
+    expect(rate).toMatchObject({ id: '1Y:2026-02-20', rateBps: 300 });
+  });
+
+  it('lists the history of a tenor oldest first, a page at a time', async () => {
+    const first = await history('1Y', '2');
+    expect(first.items.map((rate) => rate.id)).toEqual(['1Y:2025-06-20', '1Y:2025-12-22']);
+    const second = await history('1Y', '2', first.bookmark);
+    expect(second).toEqual({ items: [await current('1Y', '2026-02-20')], bookmark: '' });
+    expect((await history('5Y', '10')).items.map((rate) => rate.id)).toEqual(['5Y:2025-12-22']);
+  });
+});
