@@ -1,0 +1,333 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { APPROVERS, requireActor, requireEnterprise, requireParty } from '../lib/access';
+import { businessDate, txTime } from '../lib/dates';
+import { ChaincodeError, ErrorCodes, invalid, invalidState } from '../lib/errors';
+import { emit, Events } from '../lib/events';
+import { marshal } from '../lib/json';
+import { fen, parseFen } from '../lib/money';
+import { idsByIndex, pageByIndex, type Page } from '../lib/query';
+import { findRecord, getRecord } from '../lib/store';
+import { parseJsonArg, requireOneOf, requireText } from '../lib/validation';
+import type { Enterprise } from '../model/enterprise';
+import type { Invoice, InvoiceStatus } from '../model/invoice';
+import { ObjectTypes } from '../model/record';
+import { VoucherStatuses, type Voucher } from '../model/voucher';
+import { saveInvoice } from '../repositories/invoices';
+import { childVoucherId, saveVoucher, VoucherIndexes } from '../repositories/vouchers';
+
+/** Bounds the work of one transaction: a split writes one record and five index entries per piece. */
+export const MAX_PIECES = 50;
+/** Parent links followed by GetLineage before it gives up (a guard against corrupt, cyclic data). */
+export const MAX_LINEAGE_STEPS = 64;
+/** Vouchers GetTree reads from the root index. */
+export const MAX_TREE_SIZE = 2000;
+
+const ID_MAX = 128;
+const KEPT_KEYS = ['amount'];
+const TRANSFER_KEYS = ['amount', 'invoiceId', 'toEnterpriseId'];
+/** An invoice can be paid with voucher pieces while it stands; rejected or cancelled trades cannot. */
+const PAYABLE_INVOICE: readonly InvoiceStatus[] = ['REGISTERED', 'CONFIRMED'];
+
+/** One requested piece; `transfer` is absent for a piece the holder keeps. */
+interface Piece {
+  amount: bigint;
+  transfer?: { toEnterpriseId: string; invoiceId: string };
+}
+
+/** An invoice cited by the split, with its seller and the total of the pieces paying it. */
+interface Payment {
+  invoice: Invoice;
+  seller: Enterprise;
+  total: bigint;
+}
+
+/** A checked piece: who will hold it and the invoice behind it. */
+interface PlannedPiece {
+  amount: bigint;
+  holder: Enterprise;
+  invoiceId: string;
+  transferred: boolean;
+}
+
+/** Everything a split writes, checked before the first write. */
+interface SplitPlan {
+  parent: Voucher;
+  parentHolder: Enterprise;
+  debtor: Enterprise;
+  pieces: PlannedPiece[];
+  payments: Map<string, Payment>;
+}
+
+function parsePiece(value: unknown, index: number): Piece {
+  const field = `pieces[${index}]`;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw invalid(`${field} must be an object`);
+  }
+  const piece = value as Record<string, unknown>;
+  const keys = Object.keys(piece).sort().join(',');
+  if (keys !== KEPT_KEYS.join(',') && keys !== TRANSFER_KEYS.join(',')) {
+    throw invalid(`${field} must be { amount } or { amount, toEnterpriseId, invoiceId }, got keys [${keys}]`);
+  }
+  const amount = parseFen(piece.amount, `${field}.amount`);
+  if (keys === KEPT_KEYS.join(',')) return { amount };
+  return {
+    amount,
+    transfer: {
+      toEnterpriseId: requireText(piece.toEnterpriseId, `${field}.toEnterpriseId`, ID_MAX),
+      invoiceId: requireText(piece.invoiceId, `${field}.invoiceId`, ID_MAX),
+    },
+  };
+}
+
+/** Parses the pieces argument; a split needs two pieces, a whole transfer one transferred piece. */
+function parsePieces(piecesJson: string): Piece[] {
+  const value = parseJsonArg(piecesJson, 'pieces');
+  if (!Array.isArray(value)) throw invalid('pieces must be a JSON array');
+  if (value.length > MAX_PIECES) throw invalid(`at most ${MAX_PIECES} pieces, got ${value.length}`);
+  const pieces = value.map((item: unknown, index) => parsePiece(item, index));
+  const [only] = pieces;
+  if (pieces.length === 0 || (pieces.length === 1 && !only?.transfer)) {
+    throw invalid('pieces must hold at least two pieces, or exactly one transferred piece');
+  }
+  return pieces;
+}
+
+/** The voucher must still be the holder's to dispose of: active and not yet due. */
+function requireTransferable(ctx: Context, voucher: Voucher): void {
+  if (voucher.status !== 'ACTIVE') throw invalidState(`voucher ${voucher.id} is ${voucher.status}`);
+  const today = businessDate(ctx);
+  if (today >= voucher.maturityDate) {
+    throw invalidState(`voucher ${voucher.id} matured on ${voucher.maturityDate}; today is ${today}`);
+  }
+}
+
+/** Pieces never create or destroy value: together they are exactly the parent. */
+function requireExactSum(parent: Voucher, pieces: Piece[]): void {
+  const total = pieces.reduce((sum, piece) => sum + piece.amount, 0n);
+  const amount = parseFen(parent.amount, `voucher ${parent.id} amount`);
+  if (total !== amount) {
+    throw invalid(`the pieces add up to ${fen(total)} fen, but voucher ${parent.id} is ${fen(amount)} fen`);
+  }
+}
+
+/** The cited invoice must be the trade in which the recipient sold to the holder, and still payable. */
+function requireTradeInvoice(invoice: Invoice, parent: Voucher, recipientId: string): void {
+  if (invoice.sellerId !== recipientId || invoice.buyerId !== parent.holderId) {
+    throw invalid(
+      `invoice ${invoice.id} is from ${invoice.sellerId} to ${invoice.buyerId}; ` +
+        `a transfer to ${recipientId} needs an invoice from ${recipientId} to ${parent.holderId}`,
+    );
+  }
+  if (invoice.currency !== parent.currency) {
+    throw invalid(
+      `invoice ${invoice.id} is in ${invoice.currency}, voucher ${parent.id} in ${parent.currency}`,
+    );
+  }
+  if (!PAYABLE_INVOICE.includes(invoice.status)) {
+    throw invalidState(`invoice ${invoice.id} is ${invoice.status}`);
+  }
+}
+
+/** Each cited invoice can take no more than what is still unpaid on it. */
+function requireUnpaidCovers(payments: Map<string, Payment>): void {
+  for (const { invoice, total } of payments.values()) {
+    const unpaid =
+      parseFen(invoice.amount, `invoice ${invoice.id} amount`) -
+      parseFen(invoice.paidAmount, `invoice ${invoice.id} paidAmount`, { allowZero: true });
+    if (total > unpaid) {
+      throw new ChaincodeError(
+        ErrorCodes.AmountExceeded,
+        `pieces of ${fen(total)} fen cite invoice ${invoice.id}, which has ${fen(unpaid)} fen unpaid`,
+      );
+    }
+  }
+}
+
+/** The recipient of a transfer: a registered, active supplier other than the holder. */
+async function requireRecipient(ctx: Context, parent: Voucher, recipientId: string): Promise<Enterprise> {
+  if (recipientId === parent.holderId) {
+    throw invalid(`voucher ${parent.id} cannot be transferred to its own holder`);
+  }
+  return requireEnterprise(ctx, recipientId, ['SUPPLIER'], 'recipient');
+}
+
+/** Resolves every piece, checking each transfer; collects the cited invoices with what they receive. */
+async function checkPieces(
+  ctx: Context,
+  parent: Voucher,
+  holder: Enterprise,
+  pieces: Piece[],
+): Promise<Pick<SplitPlan, 'pieces' | 'payments'>> {
+  const recipients = new Map<string, Enterprise>();
+  const payments = new Map<string, Payment>();
+  const planned: PlannedPiece[] = [];
+  for (const { amount, transfer } of pieces) {
+    if (!transfer) {
+      planned.push({ amount, holder, invoiceId: parent.invoiceId, transferred: false });
+      continue;
+    }
+    const { toEnterpriseId, invoiceId } = transfer;
+    const recipient = recipients.get(toEnterpriseId) ?? (await requireRecipient(ctx, parent, toEnterpriseId));
+    recipients.set(toEnterpriseId, recipient);
+    const payment = payments.get(invoiceId) ?? {
+      invoice: await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId),
+      seller: recipient,
+      total: 0n,
+    };
+    requireTradeInvoice(payment.invoice, parent, toEnterpriseId);
+    payments.set(invoiceId, { ...payment, total: payment.total + amount });
+    planned.push({ amount, holder: recipient, invoiceId, transferred: true });
+  }
+  requireUnpaidCovers(payments);
+  return { pieces: planned, payments };
+}
+
+async function planSplit(ctx: Context, voucherId: string, piecesJson: string): Promise<SplitPlan> {
+  const actor = await requireActor(ctx, { roles: APPROVERS, kinds: ['SUPPLIER', 'CORE'] });
+  const pieces = parsePieces(piecesJson);
+  const parent = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
+  requireParty(actor, parent.holderId, `split or transfer voucher ${parent.id}`);
+  requireTransferable(ctx, parent);
+  requireExactSum(parent, pieces);
+  const checked = await checkPieces(ctx, parent, actor.enterprise, pieces);
+  const debtor = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, parent.debtorId);
+  return { parent, parentHolder: actor.enterprise, debtor, ...checked };
+}
+
+/** Piece i of the parent: a transferred piece goes one tier down, a kept one stays at the holder's. */
+function childOf(parent: Voucher, piece: PlannedPiece, index: number, now: string): Voucher {
+  return {
+    docType: ObjectTypes.Voucher,
+    id: childVoucherId(parent.id, index),
+    debtorId: parent.debtorId,
+    holderId: piece.holder.id,
+    amount: fen(piece.amount),
+    currency: parent.currency,
+    maturityDate: parent.maturityDate,
+    rootId: parent.rootId,
+    parentId: parent.id,
+    tier: piece.transferred ? parent.tier + 1 : parent.tier,
+    status: 'ACTIVE',
+    invoiceId: piece.invoiceId,
+    childIds: [],
+    createdAt: now,
+    updatedAt: '',
+    txId: '',
+    updatedBy: '',
+  };
+}
+
+/** What a split wrote, as stored. */
+export interface SplitResult {
+  parent: Voucher;
+  children: Voucher[];
+  invoices: Invoice[];
+}
+
+/** Writes the checked plan: children, the parent marked SPLIT, the invoices with what they were paid. */
+async function writeSplit(ctx: Context, plan: SplitPlan): Promise<SplitResult> {
+  const { parent, parentHolder, debtor } = plan;
+  const now = txTime(ctx);
+  const children: Voucher[] = [];
+  for (const [index, piece] of plan.pieces.entries()) {
+    const owners = { holderMsp: piece.holder.hostMsp, debtorMsp: debtor.hostMsp };
+    children.push(await saveVoucher(ctx, childOf(parent, piece, index, now), now, owners));
+  }
+  const split: Voucher = { ...parent, status: 'SPLIT', childIds: children.map((child) => child.id) };
+  const owners = { holderMsp: parentHolder.hostMsp, debtorMsp: debtor.hostMsp };
+  const savedParent = await saveVoucher(ctx, split, now, owners, parent);
+  const invoices: Invoice[] = [];
+  for (const { invoice, seller, total } of plan.payments.values()) {
+    const paidAmount = fen(parseFen(invoice.paidAmount, 'paidAmount', { allowZero: true }) + total);
+    const invoiceOwners = [seller.hostMsp, parentHolder.hostMsp];
+    invoices.push(await saveInvoice(ctx, { ...invoice, paidAmount }, now, invoiceOwners, invoice));
+  }
+  return { parent: savedParent, children, invoices };
+}
+
+function listBy(
+  ctx: Context,
+  index: string,
+  value: string,
+  pageSize: string,
+  bookmark: string,
+): Promise<Page<Voucher>> {
+  return pageByIndex<Voucher>(ctx, ObjectTypes.Voucher, index, [value], pageSize, bookmark);
+}
+
+/** Digital debt vouchers: split, transferred down the supply chain, traced back to their root. */
+@Info({ title: 'VoucherContract', description: 'Digital debt vouchers: split, transfer and lineage' })
+export class VoucherContract extends Contract {
+  constructor() {
+    super('voucher');
+  }
+
+  /** Splits an active voucher into pieces kept or paid to suppliers against their invoices. */
+  @Transaction()
+  @Returns('string')
+  async SplitTransfer(ctx: Context, voucherId: string, piecesJson: string): Promise<string> {
+    const result = await writeSplit(ctx, await planSplit(ctx, voucherId, piecesJson));
+    emit(ctx, Events.VoucherSplit, [result.parent, ...result.children, ...result.invoices]);
+    return marshal(result);
+  }
+
+  /** Reads one voucher. */
+  @Transaction(false)
+  @Returns('string')
+  async Get(ctx: Context, id: string): Promise<string> {
+    return marshal(await getRecord<Voucher>(ctx, ObjectTypes.Voucher, id));
+  }
+
+  /** The path from the root voucher down to this one, root first. */
+  @Transaction(false)
+  @Returns('string')
+  async GetLineage(ctx: Context, id: string): Promise<string> {
+    const path = [await getRecord<Voucher>(ctx, ObjectTypes.Voucher, id)];
+    for (let parentId = path[0]?.parentId; parentId !== undefined; parentId = path[0]?.parentId) {
+      if (path.length > MAX_LINEAGE_STEPS) {
+        throw invalidState(`voucher ${id} is more than ${MAX_LINEAGE_STEPS} steps from its root`);
+      }
+      path.unshift(await getRecord<Voucher>(ctx, ObjectTypes.Voucher, parentId));
+    }
+    return marshal(path);
+  }
+
+  /** Every voucher descended from a root (the root included), sorted by id. */
+  @Transaction(false)
+  @Returns('string')
+  async GetTree(ctx: Context, rootId: string): Promise<string> {
+    const root = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, rootId);
+    if (root.rootId !== root.id) throw invalid(`voucher ${rootId} is not a root; its root is ${root.rootId}`);
+    const ids = await idsByIndex(ctx, VoucherIndexes.byRoot, [rootId], MAX_TREE_SIZE);
+    const vouchers: Voucher[] = [];
+    for (const id of [...ids].sort()) {
+      const voucher = await findRecord<Voucher>(ctx, ObjectTypes.Voucher, id);
+      if (voucher) vouchers.push(voucher);
+    }
+    return marshal({ root, vouchers });
+  }
+
+  /** Lists the vouchers an enterprise holds (in any status), a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByHolder(ctx: Context, holderId: string, pageSize: string, bookmark: string): Promise<string> {
+    const holder = requireText(holderId, 'holderId', ID_MAX);
+    return marshal(await listBy(ctx, VoucherIndexes.byHolder, holder, pageSize, bookmark));
+  }
+
+  /** Lists the vouchers an enterprise owes, a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByDebtor(ctx: Context, debtorId: string, pageSize: string, bookmark: string): Promise<string> {
+    const debtor = requireText(debtorId, 'debtorId', ID_MAX);
+    return marshal(await listBy(ctx, VoucherIndexes.byDebtor, debtor, pageSize, bookmark));
+  }
+
+  /** Lists the vouchers in one status, a page at a time. */
+  @Transaction(false)
+  @Returns('string')
+  async ListByStatus(ctx: Context, status: string, pageSize: string, bookmark: string): Promise<string> {
+    const wanted = requireOneOf(status, 'status', VoucherStatuses);
+    return marshal(await listBy(ctx, VoucherIndexes.byStatus, wanted, pageSize, bookmark));
+  }
+}
