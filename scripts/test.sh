@@ -18,6 +18,18 @@ mkdir -p "$SCF_ROOT/coverage"
 scf_log "unit and integration tests"
 status=0
 npx vitest run --coverage --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+summary="$SCF_ROOT/coverage/coverage-summary.json"
+if [ -f "$summary" ]; then
+  node -e '
+    const files = Object.entries(JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")));
+    for (const area of ["chaincode/src/", "network/scripts/", "node-api/src/"]) {
+      const mine = files.filter(([file]) => file.includes(`/${area}`)).map(([, c]) => c.lines);
+      const covered = mine.reduce((sum, l) => sum + l.covered, 0);
+      const total = mine.reduce((sum, l) => sum + l.total, 0);
+      if (total > 0) console.log(`line coverage of ${area}: ${(100 * covered / total).toFixed(1)}% (${covered}/${total})`);
+    }
+  ' "$summary"
+fi
 if [ -f "$results" ]; then
   node -e '
     const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));

@@ -101,7 +101,9 @@ async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Pr
   const server = join(CHAINCODE_DIR, 'node_modules', 'fabric-shim', 'cli.js');
   const args = [process.execPath, server, 'server', '--chaincode-address', address, '--chaincode-id', id];
   const marker = join(ctx.paths.chaincode, org.name, 'running-command');
-  const command = JSON.stringify(args);
+  // getMspID() in the chaincode reads the peer's MSP from CORE_PEER_LOCALMSPID.
+  const env = { NODE_ENV: 'production', CORE_PEER_LOCALMSPID: org.mspId };
+  const command = JSON.stringify({ args, env });
   const current = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
   if (runningPid(ctx.paths, name) !== undefined && current === command) return;
   await stopProcess(ctx.paths, name);
@@ -110,7 +112,7 @@ async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Pr
     command: SUPERVISOR,
     args,
     cwd: CHAINCODE_DIR,
-    env: { NODE_ENV: 'production' },
+    env,
   });
   writeFileSync(marker, command);
   await waitFor(

@@ -113,7 +113,7 @@ export class ScfLedger {
           input.purchaseOrderNumber ?? '',
         ]),
       confirm: (id: string, waiveDelivery = false) =>
-        invoice.write<unknown>('Confirm', [id, String(waiveDelivery)]),
+        invoice.write<Invoice>('Confirm', [id, String(waiveDelivery)]),
       reject: (id: string, reason: string) => invoice.write<Invoice>('Reject', [id, reason]),
       cancel: (id: string) => invoice.write<Invoice>('Cancel', [id]),
       get: (id: string) => invoice.read<Invoice>('Get', [id]),

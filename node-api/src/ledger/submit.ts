@@ -1,9 +1,15 @@
-import type { Contract } from '@hyperledger/fabric-gateway';
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { EndorseError, type Contract } from '@hyperledger/fabric-gateway';
 import { LedgerError, toLedgerError } from './errors.ts';
 
 /** Fabric's TxValidationCode for a read set that another transaction changed first. */
 export const MVCC_READ_CONFLICT = 11;
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 6;
+const BASE_BACKOFF_MS = 100;
+const ABORTED: number = GrpcStatus.ABORTED;
+
+/** An outcome worth a fresh attempt: a read conflict, seen at commit or already at endorsement. */
+const READ_CONFLICT = 'read-conflict';
 
 export interface Submitted {
   result: Uint8Array;
@@ -18,12 +24,26 @@ export interface SubmitOptions {
   endorsingOrganizations?: string[];
 }
 
+/** Exponential backoff with full jitter, so that writers of one hot key stop colliding in lockstep. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * BASE_BACKOFF_MS * 2 ** (attempt - 1);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Peers that endorse while a conflicting transaction is half-committed (one has its block, the other
+ * not yet) return different results, which the gateway reports as ABORTED. Chaincode errors are UNKNOWN.
+ */
+function isEndorsementMismatch(error: unknown): boolean {
+  return error instanceof EndorseError && error.code === ABORTED;
+}
+
 async function submitOnce(
   contract: Contract,
   name: string,
   args: string[],
   options: SubmitOptions,
-): Promise<Submitted | number> {
+): Promise<Submitted | number | typeof READ_CONFLICT> {
   let transaction;
   let status;
   try {
@@ -38,9 +58,10 @@ async function submitOnce(
     transaction = await proposal.endorse();
     status = await (await transaction.submit()).getStatus();
   } catch (error) {
+    if (isEndorsementMismatch(error)) return READ_CONFLICT;
     throw toLedgerError(error);
   }
-  if (!status.successful) return status.code;
+  if (!status.successful) return status.code === MVCC_READ_CONFLICT ? READ_CONFLICT : status.code;
   return {
     result: transaction.getResult(),
     transactionId: status.transactionId,
@@ -49,8 +70,8 @@ async function submitOnce(
 }
 
 /**
- * Endorses, orders and waits for the commit of one transaction. Only an MVCC read conflict is
- * retried (a fresh endorsement reads the new state); every other failure surfaces as a LedgerError.
+ * Endorses, orders and waits for the commit of one transaction. Only a read conflict is retried, with
+ * backoff (a fresh endorsement reads the new state); every other failure surfaces as a LedgerError.
  */
 export async function submit(
   contract: Contract,
@@ -60,10 +81,17 @@ export async function submit(
 ): Promise<Submitted> {
   for (let attempt = 1; ; attempt += 1) {
     const outcome = await submitOnce(contract, name, args, options);
-    if (typeof outcome !== 'number') return outcome;
-    if (outcome !== MVCC_READ_CONFLICT || attempt >= MAX_ATTEMPTS) {
+    if (typeof outcome === 'number') {
       throw new LedgerError('COMMIT_FAILED', `${name} was not committed: validation code ${outcome}`);
     }
+    if (outcome !== READ_CONFLICT) return outcome;
+    if (attempt >= MAX_ATTEMPTS) {
+      throw new LedgerError(
+        'CONFLICT',
+        `${name} kept conflicting with concurrent transactions (${attempt} attempts)`,
+      );
+    }
+    await backoff(attempt);
   }
 }
 

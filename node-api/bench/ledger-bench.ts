@@ -1,0 +1,223 @@
+/**
+ * npm run bench:ledger — on one fresh network in one run: a one-write baseline (the smoke contract's
+ * PutNote: the practical limit of this machine) and the voucher life cycle, each with N concurrent
+ * clients through fabric-gateway. Prints throughput, submit→commit latency p50/p95, and the ratio to
+ * the baseline. Settings: BENCH_CLIENTS (16), BENCH_BASELINE_TX (800), BENCH_CYCLES (48), BENCH_ORDERERS (3).
+ */
+import { createHash } from 'node:crypto';
+import { BATCH, enrollUser, type NetworkContext } from '@scf/network';
+import { SmokeLedger } from '../src/ledger/index.ts';
+import { connectAs, Consortium, PARTIES, type Party, type Session } from '../test/support/consortium.ts';
+import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
+import { Samples, table, timed } from './stats.ts';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const BASELINE_TX = Number(process.env.BENCH_BASELINE_TX ?? 800);
+const CYCLES = Number(process.env.BENCH_CYCLES ?? 48);
+const ORDERERS = Number(process.env.BENCH_ORDERERS ?? 3);
+
+const DAY_MS = 86_400_000;
+const cstDate = (days: number): string =>
+  new Date(Date.now() + 8 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+
+interface RunResult {
+  name: string;
+  transactions: number;
+  seconds: number;
+  samples: Samples[];
+}
+
+/** Runs `clients` workers in parallel, each doing `work(client)`, and measures the wall time. */
+async function parallel(clients: number, work: (client: number) => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, (_, client) => work(client)));
+  return (performance.now() - started) / 1000;
+}
+
+async function baseline(ctx: NetworkContext, consortium: Consortium): Promise<RunResult> {
+  const user = (await consortium.as('tier1', 'clerk')).user;
+  const samples = new Samples('PutNote');
+  const perClient = Math.ceil(BASELINE_TX / CLIENTS);
+  const sessions = Array.from({ length: CLIENTS }, () => connectAs(ctx, user));
+  const { channel, chaincode } = ctx.topology.config;
+  try {
+    const seconds = await parallel(CLIENTS, async (client) => {
+      const smoke = new SmokeLedger(
+        (sessions[client] as Session).connection.gateway,
+        channel,
+        chaincode.name,
+      );
+      for (let index = 0; index < perClient; index += 1) {
+        await timed(samples, () => smoke.putNote(`bench-${client}-${index}`, 'baseline'));
+      }
+    });
+    return { name: 'baseline: one write', transactions: samples.count, seconds, samples: [samples] };
+  } finally {
+    for (const session of sessions) session.connection.close();
+  }
+}
+
+const STEPS = [
+  'register',
+  'pickup',
+  'deliver',
+  'confirm',
+  'register-t2',
+  'split',
+  'apply',
+  'offer',
+  'accept',
+  'disburse',
+] as const;
+
+async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<RunResult> {
+  const samples = new Map(STEPS.map((step) => [step, new Samples(step)]));
+  const sample = (step: (typeof STEPS)[number]): Samples => samples.get(step) as Samples;
+  const roles: [Party, 'clerk' | 'approver'][] = [
+    ['tier1', 'clerk'],
+    ['tier1', 'approver'],
+    ['tier2', 'clerk'],
+    ['tier2', 'approver'],
+    ['carrier', 'clerk'],
+    ['core', 'approver'],
+    ['bankA', 'approver'],
+  ];
+  const users = new Map<string, Awaited<ReturnType<typeof enrollUser>>>();
+  for (const [party, role] of roles) users.set(`${party}/${role}`, (await consortium.as(party, role)).user);
+  const clients = Array.from({ length: CLIENTS }, () => {
+    const session = (key: string): Session => connectAs(ctx, users.get(key) ?? (undefined as never));
+    return Object.fromEntries(
+      roles.map(([party, role]) => [`${party}/${role}`, session(`${party}/${role}`)]),
+    );
+  });
+  const perClient = Math.ceil(CYCLES / CLIENTS);
+  const maturity = cstDate(60);
+  try {
+    const seconds = await parallel(CLIENTS, async (client) => {
+      const as = (key: string): Session => clients[client]?.[key] as Session;
+      for (let cycle = 0; cycle < perClient; cycle += 1) {
+        const tag = `B${client}-${cycle}-${Date.now()}`;
+        const invoice = await timed(sample('register'), () =>
+          as('tier1/clerk').ledger.invoices.register({
+            number: `INV-${tag}`,
+            buyerId: PARTIES.core.id,
+            amount: '10000000',
+            issueDate: cstDate(0),
+            dueDate: maturity,
+            documentHash: sha(tag),
+          }),
+        );
+        const rootId = invoice.value.id;
+        const shipment = await timed(sample('pickup'), () =>
+          as('carrier/clerk').ledger.shipments.recordPickup({
+            invoiceId: rootId,
+            waybillNumber: `WB-${tag}`,
+            origin: 'Ningbo',
+            destination: 'Qingdao',
+            documentHash: sha(`wb ${tag}`),
+          }),
+        );
+        await timed(sample('deliver'), () =>
+          as('carrier/clerk').ledger.shipments.confirmDelivery(shipment.value.id, sha(`pod ${tag}`)),
+        );
+        await timed(sample('confirm'), () => as('core/approver').ledger.invoices.confirm(rootId));
+        const backing = await timed(sample('register-t2'), () =>
+          as('tier2/clerk').ledger.invoices.register({
+            number: `T2-${tag}`,
+            buyerId: PARTIES.tier1.id,
+            amount: '4000000',
+            issueDate: cstDate(0),
+            dueDate: maturity,
+            documentHash: sha(`t2 ${tag}`),
+          }),
+        );
+        await timed(sample('split'), () =>
+          as('tier1/approver').ledger.vouchers.splitTransfer(rootId, [
+            { amount: '4000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing.value.id },
+            { amount: '6000000' },
+          ]),
+        );
+        const piece = `${rootId}.1`;
+        await timed(sample('apply'), () =>
+          as('tier2/clerk').ledger.financings.apply(piece, PARTIES.bankA.id),
+        );
+        const financingId = (await as('tier2/clerk').ledger.vouchers.get(piece)).financingId ?? '';
+        await timed(sample('offer'), () =>
+          as('bankA/approver').ledger.financings.offer(
+            financingId,
+            { advanceRateBps: 9000, spreadBps: 90, fees: '0', validUntil: cstDate(5) },
+            { bankMsp: 'BankAMSP', applicantMsp: 'SupplierMSP' },
+          ),
+        );
+        await timed(sample('accept'), () => as('tier2/approver').ledger.financings.accept(financingId));
+        await timed(sample('disburse'), () =>
+          as('bankA/approver').ledger.financings.disburse(financingId, `PAY-${tag}`),
+        );
+      }
+    });
+    const all = [...samples.values()];
+    return {
+      name: 'voucher life cycle',
+      transactions: all.reduce((sum, s) => sum + s.count, 0),
+      seconds,
+      samples: all,
+    };
+  } finally {
+    for (const client of clients) for (const session of Object.values(client)) session.connection.close();
+  }
+}
+
+async function main(): Promise<void> {
+  log(`starting a network with ${ORDERERS} orderer(s)`);
+  const ctx = await startTestNetwork(ORDERERS);
+  const consortium = new Consortium(ctx);
+  try {
+    await consortium.registerParties();
+    await (await consortium.as('bankA', 'admin')).ledger.rates.publish('1Y', 310, cstDate(-1));
+    await (
+      await consortium.as('bankA', 'approver')
+    ).ledger.creditLines.grant(PARTIES.core.id, '9000000000000', cstDate(365));
+    log(`baseline: ${BASELINE_TX} PutNote with ${CLIENTS} clients`);
+    const base = await baseline(ctx, consortium);
+    log(`life cycle: ${CYCLES} cycles of ${STEPS.length} transactions with ${CLIENTS} clients`);
+    const cycle = await lifecycle(ctx, consortium);
+    const rate = (run: RunResult): number => run.transactions / run.seconds;
+    const all = (run: RunResult): Samples => Samples.merge(run.name, run.samples);
+    const rows = [base, cycle].map((run) => [
+      run.name,
+      CLIENTS,
+      run.transactions,
+      run.seconds.toFixed(1),
+      rate(run).toFixed(1),
+      all(run).quantile(0.5).toFixed(0),
+      all(run).quantile(0.95).toFixed(0),
+      (rate(run) / rate(base)).toFixed(2),
+    ]);
+    process.stdout.write(
+      `\n${table(['scenario', 'clients', 'tx', 's', 'tx/s', 'p50 ms', 'p95 ms', 'vs baseline'], rows)}\n\n`,
+    );
+    const steps = cycle.samples.map((s) => [
+      s.name,
+      s.count,
+      s.quantile(0.5).toFixed(0),
+      s.quantile(0.95).toFixed(0),
+    ]);
+    process.stdout.write(`${table(['life-cycle step', 'tx', 'p50 ms', 'p95 ms'], steps)}\n`);
+    process.stdout.write(
+      `\nFabric ${ctx.tools.version}, ${ORDERERS} Raft orderer(s), batch timeout ${BATCH.timeout}, ` +
+        `at most ${BATCH.maxMessageCount} tx or ${BATCH.preferredMaxBytes} per block\n`,
+    );
+  } finally {
+    consortium.closeAll();
+    await stopTestNetwork(ctx);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

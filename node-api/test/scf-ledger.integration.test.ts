@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { NetworkContext } from '@scf/network';
+import { LedgerError, submit } from '../src/ledger/index.ts';
+import { Consortium, PARTIES } from './support/consortium.ts';
+import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
+
+const DAY_MS = 86_400_000;
+/** A business date (China Standard Time) `days` from now. */
+const cstDate = (days: number, from = Date.now()): string =>
+  new Date(from + 8 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Runs `body` with the client clock (and so the proposal timestamps) set to 10:00 CST on `date`. */
+async function on<T>(date: string, body: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(`${date}T02:00:00Z`));
+  try {
+    return await body();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+describe('supply-chain finance ledger on the real 5-org network', () => {
+  let ctx: NetworkContext | undefined;
+  let consortium: Consortium;
+  const today = cstDate(0);
+  const maturity = cstDate(30);
+
+  beforeAll(async () => {
+    ctx = await startTestNetwork(1);
+    consortium = new Consortium(ctx);
+    await consortium.registerParties();
+    const bankAdmin = await consortium.as('bankA', 'admin');
+    await bankAdmin.ledger.rates.publish('1Y', 310, cstDate(-30));
+    const bankApprover = await consortium.as('bankA', 'approver');
+    await bankApprover.ledger.creditLines.grant(PARTIES.core.id, '500000000', cstDate(365));
+  });
+
+  afterAll(async () => {
+    consortium.closeAll();
+    await stopTestNetwork(ctx);
+  });
+
+  /** Registers an invoice from `seller` to `buyer`, returning its id. */
+  async function invoice(
+    seller: 'tier1' | 'tier2',
+    buyer: 'core' | 'tier1',
+    number: string,
+    amount: string,
+  ): Promise<string> {
+    const clerk = await consortium.as(seller, 'clerk');
+    const registered = await clerk.ledger.invoices.register({
+      number,
+      buyerId: PARTIES[buyer].id,
+      amount,
+      issueDate: today,
+      dueDate: maturity,
+      documentHash: sha(number),
+    });
+    return registered.value.id;
+  }
+
+  /** A confirmed invoice from tier 1 to the core enterprise, delivered; returns the root voucher id. */
+  async function confirmedVoucher(number: string, amount: string): Promise<string> {
+    const invoiceId = await invoice('tier1', 'core', number, amount);
+    const carrier = await consortium.as('carrier', 'clerk');
+    const shipment = await carrier.ledger.shipments.recordPickup({
+      invoiceId,
+      waybillNumber: `WB-${number}`,
+      origin: 'Ningbo',
+      destination: 'Qingdao',
+      documentHash: sha(`waybill ${number}`),
+    });
+    await carrier.ledger.shipments.confirmDelivery(shipment.value.id, sha(`pod ${number}`));
+    const core = await consortium.as('core', 'approver');
+    await core.ledger.invoices.confirm(invoiceId);
+    return invoiceId;
+  }
+
+  it('walks the whole story: confirm, split to tier 2, finance privately at bank A, pay at maturity', async () => {
+    const rootId = await confirmedVoucher('INV-STORY-1', '100000000');
+    const tier1 = await consortium.as('tier1', 'approver');
+    await expect(tier1.ledger.vouchers.get(rootId)).resolves.toMatchObject({
+      status: 'ACTIVE',
+      holderId: PARTIES.tier1.id,
+    });
+
+    const backing = await invoice('tier2', 'tier1', 'INV-T2-1', '30000000');
+    await tier1.ledger.vouchers.splitTransfer(rootId, [
+      { amount: '30000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing },
+      { amount: '70000000' },
+    ]);
+    const tree = await tier1.ledger.vouchers.tree(rootId);
+    const [toTier2, kept] = [`${rootId}.1`, `${rootId}.2`];
+    expect(tree.vouchers.map((v) => [v.id, v.holderId, v.amount, v.status])).toEqual([
+      [rootId, PARTIES.tier1.id, '100000000', 'SPLIT'],
+      [toTier2, PARTIES.tier2.id, '30000000', 'ACTIVE'],
+      [kept, PARTIES.tier1.id, '70000000', 'ACTIVE'],
+    ]);
+
+    const tier2Clerk = await consortium.as('tier2', 'clerk');
+    await tier2Clerk.ledger.financings.apply(toTier2, PARTIES.bankA.id);
+    const financingId = (await tier2Clerk.ledger.vouchers.get(toTier2)).financingId ?? '';
+    expect(financingId).not.toBe('');
+
+    const bankA = await consortium.as('bankA', 'approver');
+    const offered = await bankA.ledger.financings.offer(
+      financingId,
+      { advanceRateBps: 9000, spreadBps: 90, fees: '5000', validUntil: cstDate(5) },
+      { bankMsp: 'BankAMSP', applicantMsp: 'SupplierMSP' },
+    );
+    expect(offered.value.termsHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(offered.value)).not.toContain('advanceRateBps');
+
+    const tier2 = await consortium.as('tier2', 'approver');
+    const terms = await tier2.ledger.financings.terms(financingId);
+    expect(terms).toMatchObject({
+      faceAmount: '30000000',
+      financedAmount: '27000000',
+      annualRateBps: 400,
+      days: 30,
+    });
+    expect(terms.discountInterest).toBe('90000');
+    await expect(bankA.ledger.financings.terms(financingId)).resolves.toEqual(terms);
+    const bankB = await consortium.as('bankB', 'approver');
+    await expect(bankB.ledger.financings.terms(financingId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    await tier2.ledger.financings.accept(financingId);
+    await bankA.ledger.financings.disburse(financingId, 'PAY-STORY-1');
+    await expect(bankA.ledger.vouchers.get(toTier2)).resolves.toMatchObject({
+      status: 'FINANCED',
+      holderId: PARTIES.bankA.id,
+    });
+    await expect(
+      bankA.ledger.creditLines.get(`${PARTIES.bankA.id}:${PARTIES.core.id}`),
+    ).resolves.toMatchObject({ used: '30000000' });
+
+    const core = await consortium.as('core', 'approver');
+    await expect(core.ledger.settlement.pay(toTier2, 'TOO-EARLY')).rejects.toMatchObject({
+      code: 'NOT_MATURE',
+    });
+    await on(maturity, async () => {
+      await core.ledger.settlement.pay(toTier2, 'SETTLE-1');
+      await core.ledger.settlement.pay(kept, 'SETTLE-2');
+    });
+    await expect(core.ledger.vouchers.get(toTier2)).resolves.toMatchObject({
+      status: 'SETTLED',
+      settlement: { paidTo: PARTIES.bankA.id, amount: '30000000', paymentReference: 'SETTLE-1' },
+    });
+    await expect(core.ledger.vouchers.get(kept)).resolves.toMatchObject({
+      status: 'SETTLED',
+      settlement: { paidTo: PARTIES.tier1.id, amount: '70000000' },
+    });
+    await expect(core.ledger.financings.get(financingId)).resolves.toMatchObject({ status: 'SETTLED' });
+    await expect(
+      core.ledger.creditLines.get(`${PARTIES.bankA.id}:${PARTIES.core.id}`),
+    ).resolves.toMatchObject({ used: '0' });
+  });
+
+  it('lets exactly one of two simultaneous applications for one voucher commit, at bank A or bank B', async () => {
+    const rootId = await confirmedVoucher('INV-RACE-1', '5000000');
+    const tier1 = await consortium.as('tier1', 'clerk');
+    const outcomes = await Promise.allSettled([
+      tier1.ledger.financings.apply(rootId, PARTIES.bankA.id),
+      tier1.ledger.financings.apply(rootId, PARTIES.bankB.id),
+    ]);
+    const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const lost = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    const reason = (lost[0] as PromiseRejectedResult).reason as LedgerError;
+    expect(reason).toBeInstanceOf(LedgerError);
+    expect(reason.code).toBe('INVALID_STATE');
+    const history = (await tier1.ledger.history.of('voucher', rootId)) as { record: { status: string } }[];
+    expect(history.map((entry) => entry.record.status)).toEqual(['ACTIVE', 'FINANCING']);
+  });
+
+  it('binds a voucher to its holder and debtor orgs: endorsements from two other orgs do not commit', async () => {
+    const rootId = await confirmedVoucher('INV-SBE-1', '2000000');
+    const tier1 = await consortium.as('tier1', 'approver');
+    const contract = tier1.connection.gateway.getNetwork('scf').getContract('scf', 'voucher');
+    const pieces = JSON.stringify([{ amount: '1000000' }, { amount: '1000000' }]);
+    const attempt = submit(contract, 'SplitTransfer', [rootId, pieces], {
+      endorsingOrganizations: ['SupplierMSP', 'LogisticsMSP'],
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'COMMIT_FAILED' });
+    await expect(tier1.ledger.vouchers.get(rootId)).resolves.toMatchObject({
+      status: 'ACTIVE',
+      childIds: [],
+    });
+  });
+
+  it('refuses an SME confirming and a bank registering an invoice, writing nothing', async () => {
+    const invoiceId = await invoice('tier1', 'core', 'INV-ACL-1', '1000000');
+    const supplier = await consortium.as('tier1', 'approver');
+    await expect(supplier.ledger.invoices.confirm(invoiceId, true)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const bank = await consortium.as('bankA', 'clerk');
+    await expect(
+      bank.ledger.invoices.register({
+        number: 'BANK-1',
+        buyerId: PARTIES.core.id,
+        amount: '100',
+        issueDate: today,
+        dueDate: maturity,
+        documentHash: sha('x'),
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(supplier.ledger.invoices.get(invoiceId)).resolves.toMatchObject({ status: 'REGISTERED' });
+  });
+});
