@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { enrollUser, findMember, type EnrolledUser, type NetworkContext, type Role } from '@scf/network';
+import { enrollUser, type EnrolledUser, type NetworkContext, type Role } from '@scf/network';
 import { creditCodeCheckChar } from '../../../chaincode/src/lib/credit-code.ts';
-import { connectLedger, ScfLedger, type LedgerConnection } from '../../src/ledger/index.ts';
+import { ScfLedger, type LedgerConnection } from '../../src/ledger/index.ts';
+import { connectUser } from './test-network.ts';
 
 type Kind = 'CORE' | 'SUPPLIER' | 'BANK' | 'LOGISTICS';
 
@@ -27,15 +27,7 @@ export interface Session {
 }
 
 export function connectAs(ctx: NetworkContext, user: EnrolledUser): Session {
-  const org = findMember(ctx.topology, user.org);
-  const connection = connectLedger(
-    {
-      address: `${org.peer.host}:${org.peer.port}`,
-      tlsRootCertPem: readFileSync(ctx.paths.caCert(org.name)),
-      hostAlias: org.peer.name,
-    },
-    { mspId: user.mspId, certificatePem: readFileSync(user.cert), privateKeyPem: readFileSync(user.key) },
-  );
+  const connection = connectUser(ctx, user);
   const { channel, chaincode } = ctx.topology.config;
   return { user, connection, ledger: new ScfLedger(connection.gateway, channel, chaincode.name) };
 }

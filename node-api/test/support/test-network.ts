@@ -42,10 +42,10 @@ export interface UserSession {
   smoke: SmokeLedger;
 }
 
-/** Connects as `user` through its own org's peer gateway. */
-export function sessionFor(ctx: NetworkContext, user: EnrolledUser): UserSession {
+/** A gateway connection as `user` through its own org's peer (TLS host name: the peer's name). */
+export function connectUser(ctx: NetworkContext, user: EnrolledUser): LedgerConnection {
   const org = findMember(ctx.topology, user.org);
-  const connection = connectLedger(
+  return connectLedger(
     {
       address: `${org.peer.host}:${org.peer.port}`,
       tlsRootCertPem: readFileSync(ctx.paths.caCert(org.name)),
@@ -54,6 +54,11 @@ export function sessionFor(ctx: NetworkContext, user: EnrolledUser): UserSession
     },
     { mspId: user.mspId, certificatePem: readFileSync(user.cert), privateKeyPem: readFileSync(user.key) },
   );
+}
+
+/** Connects as `user`, with the smoke contract's client. */
+export function sessionFor(ctx: NetworkContext, user: EnrolledUser): UserSession {
+  const connection = connectUser(ctx, user);
   const { channel, chaincode } = ctx.topology.config;
   return { connection, smoke: new SmokeLedger(connection.gateway, channel, chaincode.name) };
 }
