@@ -1,6 +1,6 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { EndorseError, type Contract } from '@hyperledger/fabric-gateway';
-import { LedgerError, toLedgerError } from './errors.ts';
+import { LEDGER_UNAVAILABLE as UNAVAILABLE, LedgerError, toLedgerError } from './errors.ts';
 
 /** Fabric's TxValidationCode for a read set that another transaction changed first. */
 export const MVCC_READ_CONFLICT = 11;
@@ -32,10 +32,11 @@ function backoff(attempt: number): Promise<void> {
 
 /**
  * Peers that endorse while a conflicting transaction is half-committed (one has its block, the other
- * not yet) return different results, which the gateway reports as ABORTED. Chaincode errors are UNKNOWN.
+ * not yet) return different results: the gateway reports ABORTED. A chaincode rejection is ABORTED too,
+ * but carries the chaincode's error code; only an ABORTED without one is worth a fresh attempt.
  */
 function isEndorsementMismatch(error: unknown): boolean {
-  return error instanceof EndorseError && error.code === ABORTED;
+  return error instanceof EndorseError && error.code === ABORTED && toLedgerError(error).code === UNAVAILABLE;
 }
 
 async function submitOnce(
