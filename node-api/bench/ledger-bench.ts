@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { BATCH, enrollUser, type NetworkContext } from '@scf/network';
-import { SmokeLedger } from '../src/ledger/index.ts';
+import { ScfLedger, SmokeLedger, type Committed } from '../src/ledger/index.ts';
 import { creditCodeCheckChar } from '../../chaincode/src/lib/credit-code.ts';
 import { connectAs, Consortium, PARTIES, type Party, type Session } from '../test/support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
@@ -127,10 +127,22 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
     const seconds = await parallel(CLIENTS, async (client) => {
       const as = (key: string): Session => clients[client]?.[key] as Session;
       const debtor = debtors[client] as { id: string; approver: Session };
+      // Each actor works from its own org's peer, so it waits for the block of the step before it.
+      let last = 0n;
+      const step = async <T>(
+        name: (typeof STEPS)[number],
+        session: Session,
+        call: (ledger: ScfLedger) => Promise<Committed<T>>,
+      ): Promise<Committed<T>> => {
+        if (last > 0n) await session.ledger.waitForBlock(last);
+        const result = await timed(sample(name), () => call(session.ledger));
+        last = result.blockNumber;
+        return result;
+      };
       for (let cycle = 0; cycle < perClient; cycle += 1) {
         const tag = `B${client}-${cycle}-${Date.now()}`;
-        const invoice = await timed(sample('register'), () =>
-          as('tier1/clerk').ledger.invoices.register({
+        const invoice = await step('register', as('tier1/clerk'), (ledger) =>
+          ledger.invoices.register({
             number: `INV-${tag}`,
             buyerId: debtor.id,
             amount: '10000000',
@@ -140,8 +152,8 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
           }),
         );
         const rootId = invoice.value.id;
-        const shipment = await timed(sample('pickup'), () =>
-          as('carrier/clerk').ledger.shipments.recordPickup({
+        const shipment = await step('pickup', as('carrier/clerk'), (ledger) =>
+          ledger.shipments.recordPickup({
             invoiceId: rootId,
             waybillNumber: `WB-${tag}`,
             origin: 'Ningbo',
@@ -149,12 +161,12 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
             documentHash: sha(`wb ${tag}`),
           }),
         );
-        await timed(sample('deliver'), () =>
-          as('carrier/clerk').ledger.shipments.confirmDelivery(shipment.value.id, sha(`pod ${tag}`)),
+        await step('deliver', as('carrier/clerk'), (ledger) =>
+          ledger.shipments.confirmDelivery(shipment.value.id, sha(`pod ${tag}`)),
         );
-        await timed(sample('confirm'), () => debtor.approver.ledger.invoices.confirm(rootId));
-        const backing = await timed(sample('register-t2'), () =>
-          as('tier2/clerk').ledger.invoices.register({
+        await step('confirm', debtor.approver, (ledger) => ledger.invoices.confirm(rootId));
+        const backing = await step('register-t2', as('tier2/clerk'), (ledger) =>
+          ledger.invoices.register({
             number: `T2-${tag}`,
             buyerId: PARTIES.tier1.id,
             amount: '4000000',
@@ -163,27 +175,27 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
             documentHash: sha(`t2 ${tag}`),
           }),
         );
-        await timed(sample('split'), () =>
-          as('tier1/approver').ledger.vouchers.splitTransfer(rootId, [
+        await step('split', as('tier1/approver'), (ledger) =>
+          ledger.vouchers.splitTransfer(rootId, [
             { amount: '4000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing.value.id },
             { amount: '6000000' },
           ]),
         );
         const piece = `${rootId}.1`;
-        await timed(sample('apply'), () =>
-          as('tier2/clerk').ledger.financings.apply(piece, PARTIES.bankA.id),
+        const applied = await step('apply', as('tier2/clerk'), (ledger) =>
+          ledger.financings.apply(piece, PARTIES.bankA.id),
         );
-        const financingId = (await as('tier2/clerk').ledger.vouchers.get(piece)).financingId ?? '';
-        await timed(sample('offer'), () =>
-          as('bankA/approver').ledger.financings.offer(
+        const financingId = applied.value.id;
+        await step('offer', as('bankA/approver'), (ledger) =>
+          ledger.financings.offer(
             financingId,
             { advanceRateBps: 9000, spreadBps: 90, fees: '0', validUntil: cstDate(5) },
             { bankMsp: 'BankAMSP', applicantMsp: 'SupplierMSP' },
           ),
         );
-        await timed(sample('accept'), () => as('tier2/approver').ledger.financings.accept(financingId));
-        await timed(sample('disburse'), () =>
-          as('bankA/approver').ledger.financings.disburse(financingId, `PAY-${tag}`),
+        await step('accept', as('tier2/approver'), (ledger) => ledger.financings.accept(financingId));
+        await step('disburse', as('bankA/approver'), (ledger) =>
+          ledger.financings.disburse(financingId, `PAY-${tag}`),
         );
       }
     });

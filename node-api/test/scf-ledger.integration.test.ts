@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NetworkContext } from '@scf/network';
-import { LedgerError, submit } from '../src/ledger/index.ts';
-import { Consortium, PARTIES } from './support/consortium.ts';
+import { LedgerError, submit, type Committed, type ScfLedger } from '../src/ledger/index.ts';
+import { Consortium, PARTIES, type Session } from './support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
 
 const DAY_MS = 86_400_000;
@@ -43,6 +43,20 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     await stopTestNetwork(ctx);
   });
 
+  // Each party reads from its own org's peer, which may lag the peer that confirmed the last commit:
+  // like a user acting on what their own node shows, every step first waits for the block before it.
+  let last = 0n;
+  async function act<T>(session: Session, call: (ledger: ScfLedger) => Promise<Committed<T>>): Promise<T> {
+    await session.ledger.waitForBlock(last);
+    const committed = await call(session.ledger);
+    last = committed.blockNumber;
+    return committed.value;
+  }
+  async function view(session: Session): Promise<ScfLedger> {
+    await session.ledger.waitForBlock(last);
+    return session.ledger;
+  }
+
   /** Registers an invoice from `seller` to `buyer`, returning its id. */
   async function invoice(
     seller: 'tier1' | 'tier2',
@@ -51,47 +65,52 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     amount: string,
   ): Promise<string> {
     const clerk = await consortium.as(seller, 'clerk');
-    const registered = await clerk.ledger.invoices.register({
-      number,
-      buyerId: PARTIES[buyer].id,
-      amount,
-      issueDate: today,
-      dueDate: maturity,
-      documentHash: sha(number),
-    });
-    return registered.value.id;
+    const registered = await act(clerk, (ledger) =>
+      ledger.invoices.register({
+        number,
+        buyerId: PARTIES[buyer].id,
+        amount,
+        issueDate: today,
+        dueDate: maturity,
+        documentHash: sha(number),
+      }),
+    );
+    return registered.id;
   }
 
   /** A confirmed invoice from tier 1 to the core enterprise, delivered; returns the root voucher id. */
   async function confirmedVoucher(number: string, amount: string): Promise<string> {
     const invoiceId = await invoice('tier1', 'core', number, amount);
     const carrier = await consortium.as('carrier', 'clerk');
-    const shipment = await carrier.ledger.shipments.recordPickup({
-      invoiceId,
-      waybillNumber: `WB-${number}`,
-      origin: 'Ningbo',
-      destination: 'Qingdao',
-      documentHash: sha(`waybill ${number}`),
-    });
-    await carrier.ledger.shipments.confirmDelivery(shipment.value.id, sha(`pod ${number}`));
-    const core = await consortium.as('core', 'approver');
-    await core.ledger.invoices.confirm(invoiceId);
+    const shipment = await act(carrier, (ledger) =>
+      ledger.shipments.recordPickup({
+        invoiceId,
+        waybillNumber: `WB-${number}`,
+        origin: 'Ningbo',
+        destination: 'Qingdao',
+        documentHash: sha(`waybill ${number}`),
+      }),
+    );
+    await act(carrier, (ledger) => ledger.shipments.confirmDelivery(shipment.id, sha(`pod ${number}`)));
+    await act(await consortium.as('core', 'approver'), (ledger) => ledger.invoices.confirm(invoiceId));
     return invoiceId;
   }
 
   it('walks the whole story: confirm, split to tier 2, finance privately at bank A, pay at maturity', async () => {
     const rootId = await confirmedVoucher('INV-STORY-1', '100000000');
     const tier1 = await consortium.as('tier1', 'approver');
-    await expect(tier1.ledger.vouchers.get(rootId)).resolves.toMatchObject({
+    await expect((await view(tier1)).vouchers.get(rootId)).resolves.toMatchObject({
       status: 'ACTIVE',
       holderId: PARTIES.tier1.id,
     });
 
     const backing = await invoice('tier2', 'tier1', 'INV-T2-1', '30000000');
-    await tier1.ledger.vouchers.splitTransfer(rootId, [
-      { amount: '30000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing },
-      { amount: '70000000' },
-    ]);
+    await act(tier1, (ledger) =>
+      ledger.vouchers.splitTransfer(rootId, [
+        { amount: '30000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing },
+        { amount: '70000000' },
+      ]),
+    );
     const tree = await tier1.ledger.vouchers.tree(rootId);
     const [toTier2, kept] = [`${rootId}.1`, `${rootId}.2`];
     expect(tree.vouchers.map((v) => [v.id, v.holderId, v.amount, v.status])).toEqual([
@@ -101,21 +120,28 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     ]);
 
     const tier2Clerk = await consortium.as('tier2', 'clerk');
-    await tier2Clerk.ledger.financings.apply(toTier2, PARTIES.bankA.id);
-    const financingId = (await tier2Clerk.ledger.vouchers.get(toTier2)).financingId ?? '';
+    const { id: financingId } = await act(tier2Clerk, (ledger) =>
+      ledger.financings.apply(toTier2, PARTIES.bankA.id),
+    );
+    await expect(tier2Clerk.ledger.vouchers.get(toTier2)).resolves.toMatchObject({
+      status: 'FINANCING',
+      financingId,
+    });
     expect(financingId).not.toBe('');
 
     const bankA = await consortium.as('bankA', 'approver');
-    const offered = await bankA.ledger.financings.offer(
-      financingId,
-      { advanceRateBps: 9000, spreadBps: 90, fees: '5000', validUntil: cstDate(5) },
-      { bankMsp: 'BankAMSP', applicantMsp: 'SupplierMSP' },
+    const offered = await act(bankA, (ledger) =>
+      ledger.financings.offer(
+        financingId,
+        { advanceRateBps: 9000, spreadBps: 90, fees: '5000', validUntil: cstDate(5) },
+        { bankMsp: 'BankAMSP', applicantMsp: 'SupplierMSP' },
+      ),
     );
-    expect(offered.value.termsHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(offered.value)).not.toContain('advanceRateBps');
+    expect(offered.termsHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(offered)).not.toContain('advanceRateBps');
 
     const tier2 = await consortium.as('tier2', 'approver');
-    const terms = await tier2.ledger.financings.terms(financingId);
+    const terms = await (await view(tier2)).financings.terms(financingId);
     expect(terms).toMatchObject({
       faceAmount: '30000000',
       financedAmount: '27000000',
@@ -125,10 +151,12 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     expect(terms.discountInterest).toBe('90000');
     await expect(bankA.ledger.financings.terms(financingId)).resolves.toEqual(terms);
     const bankB = await consortium.as('bankB', 'approver');
-    await expect(bankB.ledger.financings.terms(financingId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect((await view(bankB)).financings.terms(financingId)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
 
-    await tier2.ledger.financings.accept(financingId);
-    await bankA.ledger.financings.disburse(financingId, 'PAY-STORY-1');
+    await act(tier2, (ledger) => ledger.financings.accept(financingId));
+    await act(bankA, (ledger) => ledger.financings.disburse(financingId, 'PAY-STORY-1'));
     await expect(bankA.ledger.vouchers.get(toTier2)).resolves.toMatchObject({
       status: 'FINANCED',
       holderId: PARTIES.bankA.id,
@@ -138,13 +166,17 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     ).resolves.toMatchObject({ used: '30000000' });
 
     const core = await consortium.as('core', 'approver');
-    await expect(core.ledger.settlement.pay(toTier2, 'TOO-EARLY')).rejects.toMatchObject({
+    await expect((await view(core)).settlement.pay(toTier2, 'TOO-EARLY')).rejects.toMatchObject({
       code: 'NOT_MATURE',
     });
-    await on(maturity, async () => {
-      await core.ledger.settlement.pay(toTier2, 'SETTLE-1');
-      await core.ledger.settlement.pay(kept, 'SETTLE-2');
-    });
+    // Deliver requests (block events) carry the client's time and peers refuse one days ahead, so
+    // the waiting happens before the clock moves; the payments themselves are plain endorsements.
+    await view(core);
+    const [, second] = await on(maturity, async () => [
+      await core.ledger.settlement.pay(toTier2, 'SETTLE-1'),
+      await core.ledger.settlement.pay(kept, 'SETTLE-2'),
+    ]);
+    last = second.blockNumber;
     await expect(core.ledger.vouchers.get(toTier2)).resolves.toMatchObject({
       status: 'SETTLED',
       settlement: { paidTo: PARTIES.bankA.id, amount: '30000000', paymentReference: 'SETTLE-1' },
@@ -162,6 +194,7 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
   it('lets exactly one of two simultaneous applications for one voucher commit, at bank A or bank B', async () => {
     const rootId = await confirmedVoucher('INV-RACE-1', '5000000');
     const tier1 = await consortium.as('tier1', 'clerk');
+    await view(tier1);
     const outcomes = await Promise.allSettled([
       tier1.ledger.financings.apply(rootId, PARTIES.bankA.id),
       tier1.ledger.financings.apply(rootId, PARTIES.bankB.id),
@@ -173,20 +206,23 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     const reason = (lost[0] as PromiseRejectedResult).reason as LedgerError;
     expect(reason).toBeInstanceOf(LedgerError);
     expect(reason.code).toBe('INVALID_STATE');
-    const history = (await tier1.ledger.history.of('voucher', rootId)) as { record: { status: string } }[];
+    const history = (await (await view(tier1)).history.of('voucher', rootId)) as {
+      record: { status: string };
+    }[];
     expect(history.map((entry) => entry.record.status)).toEqual(['ACTIVE', 'FINANCING']);
   });
 
   it('binds a voucher to its holder and debtor orgs: endorsements from two other orgs do not commit', async () => {
     const rootId = await confirmedVoucher('INV-SBE-1', '2000000');
     const tier1 = await consortium.as('tier1', 'approver');
+    await view(tier1);
     const contract = tier1.connection.gateway.getNetwork('scf').getContract('scf', 'voucher');
     const pieces = JSON.stringify([{ amount: '1000000' }, { amount: '1000000' }]);
     const attempt = submit(contract, 'SplitTransfer', [rootId, pieces], {
       endorsingOrganizations: ['SupplierMSP', 'LogisticsMSP'],
     });
     await expect(attempt).rejects.toMatchObject({ code: 'COMMIT_FAILED' });
-    await expect(tier1.ledger.vouchers.get(rootId)).resolves.toMatchObject({
+    await expect((await view(tier1)).vouchers.get(rootId)).resolves.toMatchObject({
       status: 'ACTIVE',
       childIds: [],
     });
@@ -195,7 +231,7 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
   it('refuses an SME confirming and a bank registering an invoice, writing nothing', async () => {
     const invoiceId = await invoice('tier1', 'core', 'INV-ACL-1', '1000000');
     const supplier = await consortium.as('tier1', 'approver');
-    await expect(supplier.ledger.invoices.confirm(invoiceId, true)).rejects.toMatchObject({
+    await expect((await view(supplier)).invoices.confirm(invoiceId, true)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const bank = await consortium.as('bankA', 'clerk');

@@ -6,6 +6,7 @@ import type { Financing, OfferTerms } from '../../../chaincode/src/model/financi
 import type { Invoice } from '../../../chaincode/src/model/invoice.ts';
 import type { Shipment } from '../../../chaincode/src/model/shipment.ts';
 import type { Voucher } from '../../../chaincode/src/model/voucher.ts';
+import { LEDGER_UNAVAILABLE, LedgerError } from './errors.ts';
 import { evaluate, submit, type SubmitOptions } from './submit.ts';
 
 export type { BenchmarkRate, CreditLine, Enterprise, Financing, Invoice, OfferTerms, Shipment, Voucher };
@@ -71,8 +72,12 @@ export class ScfLedger {
   readonly financings;
   readonly settlement;
   readonly history;
+  private readonly gateway: Gateway;
+  private readonly channel: string;
 
   constructor(gateway: Gateway, channel: string, chaincode: string) {
+    this.gateway = gateway;
+    this.channel = channel;
     const ns = (name: string): Namespace => new Namespace(gateway, channel, chaincode, name);
     const enterprise = ns('enterprise');
     const invoice = ns('invoice');
@@ -141,7 +146,10 @@ export class ScfLedger {
     };
     this.vouchers = {
       splitTransfer: (id: string, pieces: VoucherPiece[]) =>
-        voucher.write<unknown>('SplitTransfer', [id, JSON.stringify(pieces)]),
+        voucher.write<{ parent: Voucher; children: Voucher[]; invoices: Invoice[] }>('SplitTransfer', [
+          id,
+          JSON.stringify(pieces),
+        ]),
       get: (id: string) => voucher.read<Voucher>('Get', [id]),
       lineage: (id: string) => voucher.read<Voucher[]>('GetLineage', [id]),
       tree: (rootId: string) => voucher.read<{ root: Voucher; vouchers: Voucher[] }>('GetTree', [rootId]),
@@ -159,7 +167,7 @@ export class ScfLedger {
         rate.read<BenchmarkRate>('Current', [tenor, asOf]),
     };
     this.financings = {
-      apply: (voucherId: string, bankId: string) => financing.write<unknown>('Apply', [voucherId, bankId]),
+      apply: (voucherId: string, bankId: string) => financing.write<Financing>('Apply', [voucherId, bankId]),
       /** The terms travel as transient data, endorsed only by the bank's and the applicant's orgs. */
       offer: (id: string, terms: OfferInput, orgs: { bankMsp: string; applicantMsp: string }) =>
         financing.write<Financing>('Offer', [id], {
@@ -168,20 +176,42 @@ export class ScfLedger {
         }),
       accept: (id: string) => financing.write<Financing>('Accept', [id]),
       disburse: (id: string, paymentReference: string) =>
-        financing.write<unknown>('Disburse', [id, paymentReference]),
-      reject: (id: string, reason: string) => financing.write<unknown>('Reject', [id, reason]),
-      withdraw: (id: string) => financing.write<unknown>('Withdraw', [id]),
+        financing.write<Financing>('Disburse', [id, paymentReference]),
+      reject: (id: string, reason: string) => financing.write<Financing>('Reject', [id, reason]),
+      withdraw: (id: string) => financing.write<Financing>('Withdraw', [id]),
       terms: (id: string) => financing.read<OfferTerms>('GetTerms', [id]),
       get: (id: string) => financing.read<Financing>('Get', [id]),
     };
     this.settlement = {
       pay: (voucherId: string, paymentReference: string) =>
-        settlement.write<unknown>('Pay', [voucherId, paymentReference]),
+        settlement.write<Voucher>('Pay', [voucherId, paymentReference]),
       sweepOverdue: (limit = 100) =>
         settlement.write<{ count: number; vouchers: Voucher[] }>('SweepOverdue', [String(limit)]),
     };
     this.history = {
       of: (type: string, id: string) => ledger.read<unknown[]>('GetHistory', [type, id]),
     };
+  }
+
+  /**
+   * Waits until this user's own peer has committed block `blockNumber`. Each org reads from its own
+   * peer, which may lag the peer that confirmed another org's commit; act on what your peer shows.
+   */
+  async waitForBlock(blockNumber: bigint, timeoutMs = 30_000): Promise<void> {
+    const events = await this.gateway.getNetwork(this.channel).getBlockEvents({ startBlock: blockNumber });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new LedgerError(LEDGER_UNAVAILABLE, `block ${blockNumber} not committed within ${timeoutMs} ms`),
+        );
+      }, timeoutMs);
+    });
+    try {
+      await Promise.race([events[Symbol.asyncIterator]().next(), timeout]);
+    } finally {
+      clearTimeout(timer);
+      events.close();
+    }
   }
 }
