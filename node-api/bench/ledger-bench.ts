@@ -72,12 +72,12 @@ async function debtorFor(
 ): Promise<{ id: string; approver: Session }> {
   const first17 = `91370200MA0D${String(client).padStart(5, '0')}`;
   const id = `${first17}${creditCodeCheckChar(first17)}`;
-  await (
+  const registered = await (
     await consortium.orgAdmin('core')
   ).ledger.enterprises.register(id, `Core enterprise ${client}`, 'CORE');
-  await (
-    await consortium.as('bankA', 'approver')
-  ).ledger.creditLines.grant(id, '9000000000000', cstDate(365));
+  const bank = await consortium.as('bankA', 'approver');
+  await bank.ledger.waitForBlock(registered.blockNumber);
+  consortium.saw((await bank.ledger.creditLines.grant(id, '9000000000000', cstDate(365))).blockNumber);
   const user = await enrollUser(ctx, {
     org: 'core',
     name: `bench-core-${client}`,
@@ -123,6 +123,7 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
   const maturity = cstDate(60);
   const debtors: { id: string; approver: Session }[] = [];
   for (let client = 0; client < CLIENTS; client += 1) debtors.push(await debtorFor(ctx, consortium, client));
+  await consortium.settle();
   try {
     const seconds = await parallel(CLIENTS, async (client) => {
       const as = (key: string): Session => clients[client]?.[key] as Session;
@@ -218,7 +219,10 @@ async function main(): Promise<void> {
   const consortium = new Consortium(ctx);
   try {
     await consortium.registerParties();
-    await (await consortium.as('bankA', 'admin')).ledger.rates.publish('1Y', 310, cstDate(-1));
+    consortium.saw(
+      (await (await consortium.as('bankA', 'admin')).ledger.rates.publish('1Y', 310, cstDate(-1)))
+        .blockNumber,
+    );
     log(`baseline: ${BASELINE_TX} PutNote with ${CLIENTS} clients`);
     const base = await baseline(ctx, consortium);
     log(`life cycle: ${CYCLES} cycles of ${STEPS.length} transactions with ${CLIENTS} clients`);

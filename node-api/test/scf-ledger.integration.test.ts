@@ -35,7 +35,10 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     const bankAdmin = await consortium.as('bankA', 'admin');
     await bankAdmin.ledger.rates.publish('1Y', 310, cstDate(-30));
     const bankApprover = await consortium.as('bankA', 'approver');
-    await bankApprover.ledger.creditLines.grant(PARTIES.core.id, '500000000', cstDate(365));
+    consortium.saw(
+      (await bankApprover.ledger.creditLines.grant(PARTIES.core.id, '500000000', cstDate(365))).blockNumber,
+    );
+    await consortium.settle();
   });
 
   afterAll(async () => {

@@ -36,6 +36,8 @@ export function connectAs(ctx: NetworkContext, user: EnrolledUser): Session {
 export class Consortium {
   private readonly sessions = new Map<string, Session>();
   private readonly ctx: NetworkContext;
+  /** The highest block a write through this consortium landed in. */
+  private lastBlock = 0n;
 
   constructor(ctx: NetworkContext) {
     this.ctx = ctx;
@@ -45,8 +47,22 @@ export class Consortium {
   async registerParties(): Promise<void> {
     for (const party of Object.values(PARTIES)) {
       const admin = await this.orgAdmin(party.org);
-      await admin.ledger.enterprises.register(party.id, party.name, party.kind);
+      this.saw((await admin.ledger.enterprises.register(party.id, party.name, party.kind)).blockNumber);
     }
+    await this.settle();
+  }
+
+  /** Records a block some write landed in, for `settle`. */
+  saw(blockNumber: bigint): void {
+    if (blockNumber > this.lastBlock) this.lastBlock = blockNumber;
+  }
+
+  /** Waits until every member org's peer has committed every write seen so far. */
+  async settle(): Promise<void> {
+    const orgs = this.ctx.topology.members.map((org) => org.name);
+    await Promise.all(
+      orgs.map(async (org) => (await this.orgAdmin(org)).ledger.waitForBlock(this.lastBlock)),
+    );
   }
 
   async orgAdmin(org: string): Promise<Session> {
