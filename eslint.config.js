@@ -11,6 +11,7 @@ export default tseslint.config(
       '.tools/**',
       '.state/**',
       '**/.tsbuild/**',
+      'node-api/src/db/generated/**',
       'web/**',
     ],
   },

@@ -60,6 +60,10 @@ scf_setup() {
   scf_npm_ci "$SCF_ROOT" "the workspace"
   scf_npm_ci "$SCF_ROOT/chaincode" "the chaincode"
   bash "$SCF_ROOT/scripts/install-fabric.sh"
+  scf_log "generating the Prisma client of the read model"
+  # prisma generate needs no schema engine but looks one up at start; any existing file will do here.
+  (cd "$SCF_ROOT/node-api" && PRISMA_SCHEMA_ENGINE_BINARY="${PRISMA_SCHEMA_ENGINE_BINARY:-$(command -v node)}" \
+    npx prisma generate --schema prisma/schema.prisma >&2) || scf_die "prisma generate failed"
   scf_log "building the chaincode"
   (cd "$SCF_ROOT/chaincode" && npm run --silent build >&2) || scf_die "chaincode build failed"
 }

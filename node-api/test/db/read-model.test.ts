@@ -1,0 +1,194 @@
+import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreeBasePort } from '@scf/network';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../../src/db/client.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres.ts';
+import { migrate, MigrationError, readMigrations } from '../../src/db/migrate.ts';
+
+const proof = (n: number) => ({
+  createdAt: new Date('2026-01-05T02:00:00.000Z'),
+  updatedAt: new Date(`2026-01-05T02:00:0${n}.000Z`),
+  updatedBy: 'E/approver@SupplierMSP',
+  txId: `tx${n}`.padEnd(64, '0'),
+  blockNumber: BigInt(100 + n),
+});
+const day = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
+const BIG = 9_000_000_000_000_000n; // beyond 2^53: must survive as BIGINT
+
+describe('read model on a freshly migrated PostgreSQL', () => {
+  let server: EmbeddedDatabase;
+  let db: Database;
+
+  beforeAll(async () => {
+    const port = await findFreeBasePort(1);
+    const dir = mkdtempSync(join(tmpdir(), 'scf-db-'));
+    chmodSync(dir, 0o755); // as root, the server runs as `postgres`, which must reach its data folder
+    server = await startEmbeddedPostgres({
+      dataDir: join(dir, 'pg'),
+      port,
+      database: 'readmodel',
+      ephemeral: true,
+    });
+    await migrate(server.url);
+    db = createDatabase(server.url);
+  });
+
+  afterAll(async () => {
+    await db.$disconnect();
+    await server.stop();
+  });
+
+  it('applies each migration once and refuses an edited one', async () => {
+    await expect(migrate(server.url)).resolves.toEqual([]);
+    const [first] = readMigrations();
+    if (!first) throw new Error('no migration');
+    const dir = mkdtempSync(join(tmpdir(), 'scf-mig-'));
+    mkdirSync(join(dir, first.name));
+    writeFileSync(join(dir, first.name, 'migration.sql'), `${first.sql}\n-- edited`);
+    await expect(migrate(server.url, readMigrations(dir))).rejects.toBeInstanceOf(MigrationError);
+  });
+
+  it('round-trips every model through Prisma Client', async () => {
+    const rows = {
+      checkpoint: {
+        id: 'scf/scf',
+        blockNumber: BIG,
+        txIndex: 3,
+        updatedAt: new Date('2026-01-05T02:00:00.000Z'),
+      },
+      enterprise: {
+        id: '91350100M000100Y43',
+        name: '测试企业',
+        kind: 'CORE',
+        hostMsp: 'CoreFirmMSP',
+        status: 'ACTIVE',
+        ...proof(1),
+      },
+      invoice: {
+        id: 'a'.repeat(64),
+        number: 'INV-1',
+        sellerId: 'S',
+        buyerId: 'B',
+        amount: BIG,
+        paidAmount: 0n,
+        currency: 'CNY',
+        issueDate: day('2026-01-02'),
+        dueDate: day('2026-04-02'),
+        documentHash: 'b'.repeat(64),
+        purchaseOrderNumber: null,
+        status: 'REGISTERED',
+        deliveryWaived: false,
+        rejectionReason: null,
+        voucherId: null,
+        ...proof(2),
+      },
+      shipment: {
+        id: 'c'.repeat(64),
+        invoiceId: 'a'.repeat(64),
+        logisticsId: 'L',
+        waybillNumber: 'WB-1',
+        origin: '宁波',
+        destination: '青岛',
+        documentHash: 'd'.repeat(64),
+        status: 'DELIVERED',
+        pickedUpAt: new Date('2026-01-03T01:00:00.000Z'),
+        deliveredAt: new Date('2026-01-04T01:00:00.000Z'),
+        deliveryDocumentHash: 'e'.repeat(64),
+        ...proof(3),
+      },
+      voucher: {
+        id: `${'a'.repeat(64)}.1`,
+        debtorId: 'B',
+        holderId: 'S',
+        amount: 123n,
+        currency: 'CNY',
+        maturityDate: day('2026-04-02'),
+        rootId: 'a'.repeat(64),
+        parentId: 'a'.repeat(64),
+        tier: 1,
+        status: 'SETTLED',
+        invoiceId: 'f'.repeat(64),
+        financingId: null,
+        paidTo: 'S',
+        paymentReference: 'PAY-1',
+        paidAt: new Date('2026-04-02T03:00:00.000Z'),
+        ...proof(4),
+      },
+      creditLine: {
+        id: 'BANK:B',
+        bankId: 'BANK',
+        debtorId: 'B',
+        limit: BIG,
+        used: 5n,
+        expiryDate: day('2027-01-01'),
+        status: 'ACTIVE',
+        ...proof(5),
+      },
+      benchmarkRate: {
+        id: '1Y:2026-01-01',
+        tenor: '1Y',
+        rateBps: 310,
+        effectiveDate: day('2026-01-01'),
+        publishedBy: 'BANK',
+        ...proof(6),
+      },
+      financing: {
+        id: 'v:f',
+        voucherId: 'v',
+        applicantId: 'S',
+        bankId: 'BANK',
+        debtorId: 'B',
+        amount: 100n,
+        maturityDate: day('2026-04-02'),
+        status: 'OFFERED',
+        termsHash: '0'.repeat(64),
+        offerValidUntil: day('2026-01-10'),
+        paymentReference: null,
+        rejectionReason: null,
+        ...proof(7),
+      },
+      offerTerms: {
+        financingId: 'v:f',
+        faceAmount: 100n,
+        advanceRateBps: 9000,
+        financedAmount: 90n,
+        lprTenor: '1Y',
+        lprBps: 310,
+        spreadBps: -20,
+        annualRateBps: 290,
+        days: 87,
+        discountInterest: 1n,
+        fees: 0n,
+        netProceeds: 89n,
+        validUntil: day('2026-01-10'),
+        termsHash: '0'.repeat(64),
+        fetchedAt: new Date('2026-01-05T02:00:09.000Z'),
+      },
+    };
+    await db.checkpoint.create({ data: rows.checkpoint });
+    await db.enterprise.create({ data: rows.enterprise });
+    await db.invoice.create({ data: rows.invoice });
+    await db.shipment.create({ data: rows.shipment });
+    await db.voucher.create({ data: rows.voucher });
+    await db.creditLine.create({ data: rows.creditLine });
+    await db.benchmarkRate.create({ data: rows.benchmarkRate });
+    await db.financing.create({ data: rows.financing });
+    await db.offerTerms.create({ data: rows.offerTerms });
+
+    expect(await db.checkpoint.findUnique({ where: { id: rows.checkpoint.id } })).toEqual(rows.checkpoint);
+    expect(await db.enterprise.findUnique({ where: { id: rows.enterprise.id } })).toEqual(rows.enterprise);
+    expect(await db.invoice.findUnique({ where: { id: rows.invoice.id } })).toEqual(rows.invoice);
+    expect(await db.shipment.findUnique({ where: { id: rows.shipment.id } })).toEqual(rows.shipment);
+    expect(await db.voucher.findUnique({ where: { id: rows.voucher.id } })).toEqual(rows.voucher);
+    expect(await db.creditLine.findUnique({ where: { id: rows.creditLine.id } })).toEqual(rows.creditLine);
+    expect(await db.benchmarkRate.findUnique({ where: { id: rows.benchmarkRate.id } })).toEqual(
+      rows.benchmarkRate,
+    );
+    expect(await db.financing.findUnique({ where: { id: rows.financing.id } })).toEqual(rows.financing);
+    expect(await db.offerTerms.findUnique({ where: { financingId: rows.offerTerms.financingId } })).toEqual(
+      rows.offerTerms,
+    );
+  });
+});
