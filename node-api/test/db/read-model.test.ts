@@ -55,7 +55,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
       checkpoint: {
         id: 'scf/scf',
         blockNumber: BIG,
-        txIndex: 3,
+        transactionId: 't'.repeat(64),
         updatedAt: new Date('2026-01-05T02:00:00.000Z'),
       },
       enterprise: {

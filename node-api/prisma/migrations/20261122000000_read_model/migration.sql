@@ -2,7 +2,7 @@
 CREATE TABLE "checkpoints" (
     "id" TEXT NOT NULL,
     "block_number" BIGINT NOT NULL,
-    "tx_index" INTEGER NOT NULL,
+    "transaction_id" TEXT NOT NULL,
     "updated_at" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "checkpoints_pkey" PRIMARY KEY ("id")
 );

@@ -1,0 +1,114 @@
+import type {
+  ChaincodeEvent,
+  ChaincodeEventsOptions,
+  Checkpoint,
+  Network,
+} from '@hyperledger/fabric-gateway';
+import type { EventPayload } from '../../../chaincode/src/lib/events.ts';
+import type { Database } from '../db/client.ts';
+import { projectRecord } from './rows.ts';
+
+const decoder = new TextDecoder();
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 10_000;
+
+export interface ProjectorOptions {
+  db: Database;
+  network: Network;
+  chaincode: string;
+  /** Names this projector's checkpoint row (one per channel and chaincode). */
+  checkpointId: string;
+  log?: (message: string) => void;
+}
+
+/**
+ * Where the projector resumes: right after the last event it applied, or from the genesis block on
+ * first run (without either, the gateway would start at the next block and skip history).
+ */
+async function resumeFrom(db: Database, id: string): Promise<ChaincodeEventsOptions> {
+  const row = await db.checkpoint.findUnique({ where: { id } });
+  if (!row) return { startBlock: 0n };
+  const checkpoint: Checkpoint = {
+    getBlockNumber: () => row.blockNumber,
+    getTransactionId: () => row.transactionId,
+  };
+  return { checkpoint };
+}
+
+/**
+ * Follows the chaincode's events into the read model. Each event is applied in one SQL transaction
+ * together with the checkpoint that names it, so a crash at any moment loses nothing and applies
+ * nothing twice; the event stream resumes right after the checkpoint. A broken stream (a restarted
+ * peer, say) is reopened from the checkpoint with backoff until `stop`.
+ */
+export class Projector {
+  private readonly options: ProjectorOptions;
+  private stopping = false;
+  private events: { close: () => void } | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(options: ProjectorOptions) {
+    this.options = options;
+  }
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** Stops following events; resolves once the loop has ended. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.events?.close();
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** Applies one event and advances the checkpoint, atomically. */
+  async apply(event: ChaincodeEvent): Promise<void> {
+    const { db, checkpointId } = this.options;
+    const payload = JSON.parse(decoder.decode(event.payload)) as Partial<EventPayload>;
+    await db.$transaction(async (tx) => {
+      for (const record of payload.records ?? []) await projectRecord(tx, record, event.blockNumber);
+      const checkpoint = {
+        blockNumber: event.blockNumber,
+        transactionId: event.transactionId,
+        updatedAt: new Date(),
+      };
+      await tx.checkpoint.upsert({
+        where: { id: checkpointId },
+        create: { id: checkpointId, ...checkpoint },
+        update: checkpoint,
+      });
+    });
+  }
+
+  /** A method, not a field read: `stop` flips the flag while the loop awaits. */
+  private isStopping(): boolean {
+    return this.stopping;
+  }
+
+  private async loop(): Promise<void> {
+    const { db, network, chaincode, checkpointId } = this.options;
+    const log = this.options.log ?? (() => undefined);
+    let delay = RETRY_MIN_MS;
+    while (!this.isStopping()) {
+      try {
+        const events = await network.getChaincodeEvents(chaincode, await resumeFrom(db, checkpointId));
+        this.events = events;
+        try {
+          for await (const event of events) {
+            await this.apply(event);
+            delay = RETRY_MIN_MS;
+          }
+        } finally {
+          events.close();
+        }
+      } catch (error) {
+        if (this.isStopping()) break;
+        log(`event stream broke (${(error as Error).message}); resuming in ${delay} ms`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, RETRY_MAX_MS);
+      }
+    }
+  }
+}

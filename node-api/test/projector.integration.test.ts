@@ -1,0 +1,144 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  findFreeBasePort,
+  findMember,
+  peerProcessName,
+  runningPid,
+  up,
+  type NetworkContext,
+} from '@scf/network';
+import { creditCodeCheckChar } from '../../chaincode/src/lib/credit-code.ts';
+import { createDatabase, type Database } from '../src/db/client.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { Projector } from '../src/projector/projector.ts';
+import { Consortium, PARTIES, type Session } from './support/consortium.ts';
+import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
+
+const cstDate = (days: number): string =>
+  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+const POLL = { timeout: 60_000, interval: 250 };
+
+describe('projector: chaincode events into the read model', () => {
+  let ctx: NetworkContext | undefined;
+  let consortium: Consortium;
+  let database: EmbeddedDatabase;
+  let db: Database;
+  let reader: Session;
+  let projector: Projector | undefined;
+
+  const network = (): NetworkContext => {
+    if (!ctx) throw new Error('network did not start');
+    return ctx;
+  };
+  const startProjector = (): Projector => {
+    const started = new Projector({
+      db,
+      network: reader.connection.gateway.getNetwork('scf'),
+      chaincode: 'scf',
+      checkpointId: 'scf/scf',
+    });
+    started.start();
+    projector = started;
+    return started;
+  };
+  const registerInvoice = async (
+    number: string,
+  ): Promise<{ id: string; transactionId: string; blockNumber: bigint }> => {
+    const clerk = await consortium.as('tier1', 'clerk');
+    const committed = await clerk.ledger.invoices.register({
+      number,
+      buyerId: PARTIES.core.id,
+      amount: '1000000',
+      issueDate: cstDate(0),
+      dueDate: cstDate(60),
+      documentHash: sha(number),
+    });
+    return {
+      id: committed.value.id,
+      transactionId: committed.transactionId,
+      blockNumber: committed.blockNumber,
+    };
+  };
+
+  beforeAll(async () => {
+    ctx = await startTestNetwork(1);
+    consortium = new Consortium(ctx);
+    await consortium.registerParties();
+    reader = await consortium.as('tier1', 'clerk');
+    const dir = mkdtempSync(join(tmpdir(), 'scf-projector-'));
+    chmodSync(dir, 0o755);
+    database = await startEmbeddedPostgres({
+      dataDir: join(dir, 'pg'),
+      port: await findFreeBasePort(1),
+      database: 'supplier',
+      ephemeral: true,
+    });
+    await migrate(database.url);
+    db = createDatabase(database.url);
+  });
+
+  afterAll(async () => {
+    await projector?.stop();
+    await db.$disconnect();
+    await database.stop();
+    consortium.closeAll();
+    await stopTestNetwork(ctx);
+  });
+
+  it('projects every write with its proof: transaction id and block number', async () => {
+    startProjector();
+    await expect.poll(() => db.enterprise.count(), POLL).toBe(Object.keys(PARTIES).length);
+    const invoice = await registerInvoice('PRJ-1');
+    await expect
+      .poll(() => db.invoice.findUnique({ where: { id: invoice.id } }), POLL)
+      .toMatchObject({
+        status: 'REGISTERED',
+        amount: 1_000_000n,
+        txId: invoice.transactionId,
+        blockNumber: invoice.blockNumber,
+      });
+  });
+
+  it('loses and duplicates nothing when it is stopped and restarted mid-stream', async () => {
+    const numbers = Array.from({ length: 30 }, (_, index) => `PRJ-RESTART-${index}`);
+    const writing = (async () => {
+      const done = [];
+      for (let batch = 0; batch < numbers.length; batch += 10) {
+        done.push(...(await Promise.all(numbers.slice(batch, batch + 10).map(registerInvoice))));
+      }
+      return done;
+    })();
+    await expect.poll(() => db.invoice.count(), POLL).toBeGreaterThan(5);
+    await projector?.stop();
+    const written = await writing;
+    startProjector();
+    await expect.poll(() => db.invoice.count(), POLL).toBe(1 + numbers.length);
+    const last = written.reduce((max, item) => (item.blockNumber > max ? item.blockNumber : max), 0n);
+    await expect
+      .poll(() => db.checkpoint.findUnique({ where: { id: 'scf/scf' } }), POLL)
+      .toMatchObject({ blockNumber: last });
+    for (const item of written) {
+      const row = await db.invoice.findUnique({ where: { id: item.id } });
+      expect(row).toMatchObject({ txId: item.transactionId, blockNumber: item.blockNumber });
+    }
+  });
+
+  it('catches up after its peer is killed and restored', async () => {
+    const net = network();
+    const supplier = findMember(net.topology, 'supplier');
+    process.kill(runningPid(net.paths, peerProcessName(supplier)) ?? 0, 'SIGKILL');
+    const admin = await consortium.orgAdmin('core');
+    const ids = ['91370200MA0E00001', '91370200MA0E00002'].map(
+      (first17) => `${first17}${creditCodeCheckChar(first17)}`,
+    );
+    for (const id of ids) await admin.ledger.enterprises.register(id, `Core ${id.slice(-4)}`, 'CORE');
+    await up(net);
+    await expect.poll(() => db.enterprise.count({ where: { id: { in: ids } } }), POLL).toBe(2);
+  });
+});
