@@ -43,3 +43,40 @@ describe('LedgerContract.GetHistory', () => {
     });
   });
 });
+
+describe('LedgerContract.ListAll', () => {
+  it('pages through every record of one type in key order', async () => {
+    const ledger = new MemoryLedger();
+    await registerEnterprises(ledger);
+    const reader = userOf('bankA', 'clerk');
+    const first = JSON.parse(
+      await ledger.evaluate(reader, (ctx) => history.ListAll(ctx, 'enterprise', '4', '')),
+    ) as { items: { id: string }[]; bookmark: string };
+    expect(first.items).toHaveLength(4);
+    const second = JSON.parse(
+      await ledger.evaluate(reader, (ctx) => history.ListAll(ctx, 'enterprise', '4', first.bookmark)),
+    ) as { items: { id: string }[]; bookmark: string };
+    expect(second.bookmark).toBe('');
+    const ids = [...first.items, ...second.items].map((item) => item.id);
+    expect(ids).toEqual(
+      Object.values(ENTERPRISES)
+        .map((e) => e.id)
+        .sort(),
+    );
+  });
+
+  it('rejects an unknown type and a bad page size', async () => {
+    const ledger = new MemoryLedger();
+    const reader = userOf('bankA', 'clerk');
+    await expect(
+      ledger.evaluate(reader, (ctx) => history.ListAll(ctx, 'car', '4', '')),
+    ).rejects.toMatchObject({
+      code: ErrorCodes.InvalidArgument,
+    });
+    await expect(
+      ledger.evaluate(reader, (ctx) => history.ListAll(ctx, 'invoice', '0', '')),
+    ).rejects.toMatchObject({
+      code: ErrorCodes.InvalidArgument,
+    });
+  });
+});

@@ -16,6 +16,7 @@ import { createDatabase, type Database } from '../src/db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { Projector } from '../src/projector/projector.ts';
+import { reconcile } from '../src/projector/reconcile.ts';
 import { Consortium, PARTIES, type Session } from './support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
 
@@ -140,5 +141,32 @@ describe('projector: chaincode events into the read model', () => {
     for (const id of ids) await admin.ledger.enterprises.register(id, `Core ${id.slice(-4)}`, 'CORE');
     await up(net);
     await expect.poll(() => db.enterprise.count({ where: { id: { in: ids } } }), POLL).toBe(2);
+  });
+
+  it('reconciles clean, and then reports each row tampered with, deleted or invented', async () => {
+    const last = await registerInvoice('PRJ-RECONCILE');
+    await expect
+      .poll(() => db.checkpoint.findUnique({ where: { id: 'scf/scf' } }), POLL)
+      .toMatchObject({
+        blockNumber: last.blockNumber,
+      });
+    await expect(reconcile(db, reader.ledger)).resolves.toEqual([]);
+
+    await db.invoice.update({ where: { id: last.id }, data: { amount: 1n, status: 'CONFIRMED' } });
+    await db.enterprise.delete({ where: { id: PARTIES.carrier.id } });
+    const invented = {
+      ...(await db.invoice.findUniqueOrThrow({ where: { id: last.id } })),
+      id: 'f'.repeat(64),
+    };
+    await db.invoice.create({ data: invented });
+    const differences = await reconcile(db, reader.ledger);
+    expect(differences).toEqual(
+      expect.arrayContaining([
+        { type: 'invoice', id: last.id, problem: 'different', fields: ['amount', 'status'] },
+        { type: 'enterprise', id: PARTIES.carrier.id, problem: 'missing', fields: [] },
+        { type: 'invoice', id: 'f'.repeat(64), problem: 'extra', fields: [] },
+      ]),
+    );
+    expect(differences).toHaveLength(3);
   });
 });

@@ -2,7 +2,8 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { invalid } from '../lib/errors';
 import { marshal, unmarshal } from '../lib/json';
 import { getRecord, recordKey } from '../lib/store';
-import { requireOneOf, requireText } from '../lib/validation';
+import { MAX_PAGE_SIZE, type Page } from '../lib/query';
+import { requireInt, requireOneOf, requireText } from '../lib/validation';
 import { ObjectTypes, type LedgerRecord } from '../model/record';
 
 /** How many history entries one call returns at most (oldest first). */
@@ -50,5 +51,29 @@ export class LedgerContract extends Contract {
     }
     // Peers return history newest first; callers read a life cycle from its start.
     return marshal(entries.reverse());
+  }
+
+  /** Every record of one type in key order, a page at a time (for reconciling a read model). */
+  @Transaction(false)
+  @Returns('string')
+  async ListAll(ctx: Context, type: string, pageSize: string, bookmark: string): Promise<string> {
+    const docType = requireOneOf(type, 'type', Object.values(ObjectTypes));
+    const size = requireInt(pageSize, 'pageSize', 1, MAX_PAGE_SIZE);
+    const { iterator, metadata } = await ctx.stub.getStateByPartialCompositeKeyWithPagination(
+      docType,
+      [],
+      size,
+      bookmark,
+    );
+    const items: LedgerRecord[] = [];
+    try {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        items.push(unmarshal<LedgerRecord>(next.value.value));
+      }
+    } finally {
+      await iterator.close();
+    }
+    const page: Page<LedgerRecord> = { items, bookmark: items.length < size ? '' : metadata.bookmark };
+    return marshal(page);
   }
 }

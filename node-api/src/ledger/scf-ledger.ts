@@ -4,6 +4,7 @@ import type { CreditLine } from '../../../chaincode/src/model/credit-line.ts';
 import type { Enterprise } from '../../../chaincode/src/model/enterprise.ts';
 import type { Financing, OfferTerms } from '../../../chaincode/src/model/financing.ts';
 import type { Invoice } from '../../../chaincode/src/model/invoice.ts';
+import type { LedgerRecord } from '../../../chaincode/src/model/record.ts';
 import type { Shipment } from '../../../chaincode/src/model/shipment.ts';
 import type { Voucher } from '../../../chaincode/src/model/voucher.ts';
 import { LEDGER_UNAVAILABLE, LedgerError } from './errors.ts';
@@ -190,6 +191,8 @@ export class ScfLedger {
     };
     this.history = {
       of: (type: string, id: string) => ledger.read<unknown[]>('GetHistory', [type, id]),
+      /** Every record of one type, a page at a time. */
+      listAll: (type: string, page = PAGE) => ledger.read<Page<LedgerRecord>>('ListAll', [type, ...page]),
     };
   }
 

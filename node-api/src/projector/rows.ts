@@ -25,12 +25,22 @@ function proof(record: LedgerRecord, blockNumber: bigint) {
   };
 }
 
-/**
- * Writes one ledger record, as the chaincode event carried it, into its table. Upserts: the
- * checkpoint written in the same SQL transaction guarantees each event is applied once, and an
- * upsert keeps a replay after a crash between commit and acknowledgement harmless too.
- */
-export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: bigint): Promise<void> {
+/** The read-model table (Prisma delegate) of each ledger object type. */
+export const TABLES = {
+  enterprise: 'enterprise',
+  invoice: 'invoice',
+  shipment: 'shipment',
+  voucher: 'voucher',
+  creditline: 'creditLine',
+  rate: 'benchmarkRate',
+  financing: 'financing',
+} as const satisfies Record<LedgerRecord['docType'], string>;
+
+export type Table = (typeof TABLES)[keyof typeof TABLES];
+export type Row = Record<string, unknown> & { id: string };
+
+/** The row a ledger record becomes in its table (the projector writes it; reconcile compares it). */
+export function toRow(record: LedgerRecord, blockNumber: bigint): Row {
   const id = record.id;
   switch (record.docType) {
     case 'enterprise': {
@@ -43,8 +53,7 @@ export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: b
         status: r.status,
         ...proof(r, blockNumber),
       };
-      await tx.enterprise.upsert({ where: { id }, create: row, update: row });
-      return;
+      return row;
     }
     case 'invoice': {
       const r = record as Invoice;
@@ -66,8 +75,7 @@ export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: b
         voucherId: r.voucherId ?? null,
         ...proof(r, blockNumber),
       };
-      await tx.invoice.upsert({ where: { id }, create: row, update: row });
-      return;
+      return row;
     }
     case 'shipment': {
       const r = record as Shipment;
@@ -85,8 +93,7 @@ export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: b
         deliveryDocumentHash: r.deliveryDocumentHash ?? null,
         ...proof(r, blockNumber),
       };
-      await tx.shipment.upsert({ where: { id }, create: row, update: row });
-      return;
+      return row;
     }
     case 'voucher': {
       const r = record as Voucher;
@@ -108,8 +115,7 @@ export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: b
         paidAt: r.settlement ? new Date(r.settlement.paidAt) : null,
         ...proof(r, blockNumber),
       };
-      await tx.voucher.upsert({ where: { id }, create: row, update: row });
-      return;
+      return row;
     }
     case 'creditline': {
       const r = record as CreditLine;
@@ -123,8 +129,7 @@ export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: b
         status: r.status,
         ...proof(r, blockNumber),
       };
-      await tx.creditLine.upsert({ where: { id }, create: row, update: row });
-      return;
+      return row;
     }
     case 'rate': {
       const r = record as BenchmarkRate;
@@ -136,8 +141,7 @@ export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: b
         publishedBy: r.publishedBy,
         ...proof(r, blockNumber),
       };
-      await tx.benchmarkRate.upsert({ where: { id }, create: row, update: row });
-      return;
+      return row;
     }
     case 'financing': {
       const r = record as Financing;
@@ -156,8 +160,22 @@ export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: b
         rejectionReason: r.rejectionReason ?? null,
         ...proof(r, blockNumber),
       };
-      await tx.financing.upsert({ where: { id }, create: row, update: row });
-      return;
+      return row;
     }
   }
+}
+
+interface Upserter {
+  upsert: (args: { where: { id: string }; create: Row; update: Row }) => Promise<unknown>;
+}
+
+/**
+ * Writes one ledger record, as the chaincode event carried it, into its table. Upserts: the
+ * checkpoint written in the same SQL transaction guarantees each event is applied once, and an
+ * upsert keeps a replay after a crash between commit and acknowledgement harmless too.
+ */
+export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: bigint): Promise<void> {
+  const row = toRow(record, blockNumber);
+  const table = tx[TABLES[record.docType]] as unknown as Upserter;
+  await table.upsert({ where: { id: row.id }, create: row, update: row });
 }

@@ -1,0 +1,67 @@
+import type { LedgerRecord } from '../../../chaincode/src/model/record.ts';
+import type { Database } from '../db/client.ts';
+import type { ScfLedger } from '../ledger/scf-ledger.ts';
+import { TABLES, toRow, type Row } from './rows.ts';
+
+export interface Difference {
+  type: LedgerRecord['docType'];
+  id: string;
+  /** missing: on the ledger, not in the read model; extra: the other way round; different: fields differ. */
+  problem: 'missing' | 'extra' | 'different';
+  fields: string[];
+}
+
+interface Finder {
+  findUnique: (args: { where: { id: string } }) => Promise<Row | null>;
+  findMany: (args: { select: { id: true } }) => Promise<{ id: string }[]>;
+}
+
+const PAGE_SIZE = '100';
+
+/** Comparable text of a column value: dates as ISO strings, big integers as digits. */
+function comparable(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value ?? null);
+}
+
+async function* ledgerRecords(ledger: ScfLedger, type: string): AsyncGenerator<LedgerRecord> {
+  let bookmark = '';
+  do {
+    const page = await ledger.history.listAll(type, [PAGE_SIZE, bookmark]);
+    yield* page.items;
+    bookmark = page.bookmark;
+  } while (bookmark !== '');
+}
+
+/**
+ * Compares every ledger object the caller can read with the read model and returns each
+ * difference. Block numbers are not compared: the ledger's state does not record them.
+ */
+export async function reconcile(db: Database, ledger: ScfLedger): Promise<Difference[]> {
+  const differences: Difference[] = [];
+  for (const [type, table] of Object.entries(TABLES) as [
+    LedgerRecord['docType'],
+    (typeof TABLES)[keyof typeof TABLES],
+  ][]) {
+    const rows = db[table] as unknown as Finder;
+    const seen = new Set<string>();
+    for await (const record of ledgerRecords(ledger, type)) {
+      seen.add(record.id);
+      const expected = toRow(record, 0n);
+      const actual = await rows.findUnique({ where: { id: record.id } });
+      if (!actual) {
+        differences.push({ type, id: record.id, problem: 'missing', fields: [] });
+        continue;
+      }
+      const fields = Object.keys(expected).filter(
+        (field) => field !== 'blockNumber' && comparable(expected[field]) !== comparable(actual[field]),
+      );
+      if (fields.length > 0) differences.push({ type, id: record.id, problem: 'different', fields });
+    }
+    for (const { id } of await rows.findMany({ select: { id: true } })) {
+      if (!seen.has(id)) differences.push({ type, id, problem: 'extra', fields: [] });
+    }
+  }
+  return differences;
+}
