@@ -730,3 +730,37 @@ describe('FinancingContract lists', () => {
     });
   });
 });
+
+describe('FinancingContract.GetOrgTerms', () => {
+  let offered: Financing;
+  const orgTerms = (caller: ReturnType<typeof orgAdmin>, id: string, peerMsp?: string) =>
+    ledger.evaluate(caller, (ctx) => contract.GetOrgTerms(ctx, id), peerMsp ? { peerMsp } : {});
+  beforeEach(async () => {
+    offered = await offer(ledger, await apply(ledger, voucher.id));
+  });
+
+  it("gives the applicant's and the bank's org admins their own org's copy", async () => {
+    const forSupplier = await orgTerms(orgAdmin(MSP.supplier), offered.id);
+    expect(parse<OfferTerms>(forSupplier)).toEqual(workedTerms(offered.id));
+    expect(await orgTerms(orgAdmin(MSP.bankA), offered.id)).toBe(forSupplier);
+  });
+
+  it('refuses another org, a non-admin, and a foreign peer', async () => {
+    await expect(orgTerms(orgAdmin(MSP.bankB), offered.id)).rejects.toMatchObject({
+      code: ErrorCodes.Forbidden,
+    });
+    await expect(orgTerms(userOf('tier1', 'approver'), offered.id)).rejects.toMatchObject({
+      code: ErrorCodes.Forbidden,
+    });
+    await expect(orgTerms(orgAdmin(MSP.supplier), offered.id, MSP.bankA)).rejects.toMatchObject({
+      code: ErrorCodes.Forbidden,
+    });
+  });
+
+  it('answers NOT_FOUND before an offer', async () => {
+    const other = await apply(ledger, (await seedVoucher(ledger, { label: 'other' })).id);
+    await expect(orgTerms(orgAdmin(MSP.supplier), other.id)).rejects.toMatchObject({
+      code: ErrorCodes.NotFound,
+    });
+  });
+});

@@ -31,6 +31,7 @@ describe('projector: chaincode events into the read model', () => {
   let database: EmbeddedDatabase;
   let db: Database;
   let reader: Session;
+  let service: Session;
   let projector: Projector | undefined;
 
   const network = (): NetworkContext => {
@@ -40,7 +41,8 @@ describe('projector: chaincode events into the read model', () => {
   const startProjector = (): Projector => {
     const started = new Projector({
       db,
-      network: reader.connection.gateway.getNetwork('scf'),
+      network: service.connection.gateway.getNetwork('scf'),
+      ledger: service.ledger,
       chaincode: 'scf',
       checkpointId: 'scf/scf',
     });
@@ -72,6 +74,7 @@ describe('projector: chaincode events into the read model', () => {
     consortium = new Consortium(ctx);
     await consortium.registerParties();
     reader = await consortium.as('tier1', 'clerk');
+    service = await consortium.orgAdmin('supplier');
     const dir = mkdtempSync(join(tmpdir(), 'scf-projector-'));
     chmodSync(dir, 0o755);
     database = await startEmbeddedPostgres({
@@ -141,6 +144,38 @@ describe('projector: chaincode events into the read model', () => {
     for (const id of ids) await admin.ledger.enterprises.register(id, `Core ${id.slice(-4)}`, 'CORE');
     await up(net);
     await expect.poll(() => db.enterprise.count({ where: { id: { in: ids } } }), POLL).toBe(2);
+  });
+
+  it("projects the offer terms its org holds, for the applicant's org", async () => {
+    const bankAdmin = await consortium.as('bankA', 'admin');
+    const bank = await consortium.as('bankA', 'approver');
+    await bank.ledger.waitForBlock(
+      (await bankAdmin.ledger.rates.publish('1Y', 310, cstDate(-1))).blockNumber,
+    );
+    const granted = await bank.ledger.creditLines.grant(PARTIES.core.id, '100000000', cstDate(365));
+    const invoice = await registerInvoice('PRJ-TERMS');
+    const core = await consortium.as('core', 'approver');
+    await core.ledger.waitForBlock(
+      invoice.blockNumber > granted.blockNumber ? invoice.blockNumber : granted.blockNumber,
+    );
+    const confirmed = await core.ledger.invoices.confirm(invoice.id, true);
+    await reader.ledger.waitForBlock(confirmed.blockNumber);
+    const applied = await reader.ledger.financings.apply(invoice.id, PARTIES.bankA.id);
+    await bank.ledger.waitForBlock(applied.blockNumber);
+    const offered = await bank.ledger.financings.offer(
+      applied.value.id,
+      { advanceRateBps: 8000, spreadBps: 50, fees: '100', validUntil: cstDate(3) },
+      { bankMsp: 'BankAMSP', applicantMsp: 'SupplierMSP' },
+    );
+    await expect
+      .poll(() => db.offerTerms.findUnique({ where: { financingId: applied.value.id } }), POLL)
+      .toMatchObject({
+        faceAmount: 1_000_000n,
+        financedAmount: 800_000n,
+        annualRateBps: 360,
+        termsHash: offered.value.termsHash,
+      });
+    await expect(reconcile(db, reader.ledger)).resolves.toEqual([]);
   });
 
   it('reconciles clean, and then reports each row tampered with, deleted or invented', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Attributes } from '../lib/caller';
 import {
   ANY_ROLE,
   APPROVERS,
@@ -342,21 +343,26 @@ export class FinancingContract extends Contract {
     if (actor.enterprise.id !== financing.applicantId && actor.enterprise.id !== financing.bankId) {
       throw forbidden(`only the applicant and the bank of financing ${financingId} may read its terms`);
     }
-    const peerMsp = ctx.stub.getMspID();
-    if (peerMsp !== actor.mspId) {
-      throw forbidden(`terms are read on a peer of ${actor.mspId}; this peer belongs to ${peerMsp}`);
+    return readOwnTerms(ctx, financing, actor.mspId);
+  }
+
+  /**
+   * The terms as the caller's org holds them, for the org's own services (its read-model projector):
+   * an org admin of the bank's or the applicant's org, on a peer of that org.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async GetOrgTerms(ctx: Context, financingId: string): Promise<string> {
+    const financing = await getRecord<Financing>(ctx, ObjectTypes.Financing, financingId);
+    if (ctx.clientIdentity.getAttributeValue(Attributes.role) !== 'admin') {
+      throw forbidden('only an org admin (scf.role=admin) may read its org terms');
     }
-    const bytes = await ctx.stub.getPrivateData(orgCollection(actor.mspId), financingId);
-    if (financing.termsHash === undefined || bytes.length === 0) {
-      throw new ChaincodeError(
-        ErrorCodes.NotFound,
-        `financing ${financingId} has no offer terms for ${actor.mspId}`,
-      );
+    const mspId = ctx.clientIdentity.getMSPID();
+    const parties = [await hostMspOf(ctx, financing.bankId), await hostMspOf(ctx, financing.applicantId)];
+    if (!parties.includes(mspId)) {
+      throw forbidden(`${mspId} hosts neither the applicant nor the bank of financing ${financingId}`);
     }
-    if (sha256Hex(bytes) !== financing.termsHash) {
-      throw invalidState(`the private terms of financing ${financingId} do not match the public hash`);
-    }
-    return Buffer.from(bytes).toString('utf8');
+    return readOwnTerms(ctx, financing, mspId);
   }
 
   /** Reads one financing (public part: no terms). */
@@ -399,6 +405,25 @@ export class FinancingContract extends Contract {
     const wanted = requireOneOf(status, 'status', FinancingStatuses);
     return listBy(ctx, FinancingIndexes.byStatus, wanted, pageSize, bookmark);
   }
+}
+
+/** Reads the terms from `mspId`'s own implicit collection, on a peer of that org, checked against the public hash. */
+async function readOwnTerms(ctx: Context, financing: Financing, mspId: string): Promise<string> {
+  const peerMsp = ctx.stub.getMspID();
+  if (peerMsp !== mspId) {
+    throw forbidden(`terms are read on a peer of ${mspId}; this peer belongs to ${peerMsp}`);
+  }
+  const bytes = await ctx.stub.getPrivateData(orgCollection(mspId), financing.id);
+  if (financing.termsHash === undefined || bytes.length === 0) {
+    throw new ChaincodeError(
+      ErrorCodes.NotFound,
+      `financing ${financing.id} has no offer terms for ${mspId}`,
+    );
+  }
+  if (sha256Hex(bytes) !== financing.termsHash) {
+    throw invalidState(`the private terms of financing ${financing.id} do not match the public hash`);
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 async function listBy(

@@ -181,6 +181,8 @@ export class ScfLedger {
       reject: (id: string, reason: string) => financing.write<Financing>('Reject', [id, reason]),
       withdraw: (id: string) => financing.write<Financing>('Withdraw', [id]),
       terms: (id: string) => financing.read<OfferTerms>('GetTerms', [id]),
+      /** This org's copy of the terms, for an org admin identity (the read-model projector). */
+      orgTerms: (id: string) => financing.read<OfferTerms>('GetOrgTerms', [id]),
       get: (id: string) => financing.read<Financing>('Get', [id]),
     };
     this.settlement = {

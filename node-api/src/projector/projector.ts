@@ -5,8 +5,11 @@ import type {
   Network,
 } from '@hyperledger/fabric-gateway';
 import type { EventPayload } from '../../../chaincode/src/lib/events.ts';
+import type { Financing, OfferTerms } from '../../../chaincode/src/model/financing.ts';
 import type { Database } from '../db/client.ts';
-import { projectRecord } from './rows.ts';
+import { LedgerError } from '../ledger/errors.ts';
+import type { ScfLedger } from '../ledger/scf-ledger.ts';
+import { projectRecord, termsRow } from './rows.ts';
 
 const decoder = new TextDecoder();
 const RETRY_MIN_MS = 500;
@@ -15,6 +18,8 @@ const RETRY_MAX_MS = 10_000;
 export interface ProjectorOptions {
   db: Database;
   network: Network;
+  /** The org's own service identity (an org admin): reads the private terms its org holds. */
+  ledger: ScfLedger;
   chaincode: string;
   /** Names this projector's checkpoint row (one per channel and chaincode). */
   checkpointId: string;
@@ -67,8 +72,12 @@ export class Projector {
   async apply(event: ChaincodeEvent): Promise<void> {
     const { db, checkpointId } = this.options;
     const payload = JSON.parse(decoder.decode(event.payload)) as Partial<EventPayload>;
+    const records = payload.records ?? [];
+    const terms = await this.privateTerms(records.filter((r): r is Financing => r.docType === 'financing'));
     await db.$transaction(async (tx) => {
-      for (const record of payload.records ?? []) await projectRecord(tx, record, event.blockNumber);
+      for (const record of records) await projectRecord(tx, record, event.blockNumber);
+      for (const row of terms)
+        await tx.offerTerms.upsert({ where: { financingId: row.financingId }, create: row, update: row });
       const checkpoint = {
         blockNumber: event.blockNumber,
         transactionId: event.transactionId,
@@ -80,6 +89,26 @@ export class Projector {
         update: checkpoint,
       });
     });
+  }
+
+  /**
+   * The offer terms this org holds for the financings of an event (read before the SQL transaction).
+   * FORBIDDEN means the org is neither applicant nor bank: it has no copy, by design.
+   */
+  private async privateTerms(financings: Financing[]): Promise<ReturnType<typeof termsRow>[]> {
+    const rows: ReturnType<typeof termsRow>[] = [];
+    for (const financing of financings) {
+      if (financing.termsHash === undefined) continue;
+      let terms: OfferTerms;
+      try {
+        terms = await this.options.ledger.financings.orgTerms(financing.id);
+      } catch (error) {
+        if (error instanceof LedgerError && error.code === 'FORBIDDEN') continue;
+        throw error;
+      }
+      rows.push(termsRow({ ...terms, financingId: financing.id }, financing.termsHash));
+    }
+    return rows;
   }
 
   /** A method, not a field read: `stop` flips the flag while the loop awaits. */

@@ -1,12 +1,13 @@
 import type { BenchmarkRate } from '../../../chaincode/src/model/benchmark-rate.ts';
 import type { CreditLine } from '../../../chaincode/src/model/credit-line.ts';
 import type { Enterprise } from '../../../chaincode/src/model/enterprise.ts';
-import type { Financing } from '../../../chaincode/src/model/financing.ts';
+import type { Financing, OfferTerms } from '../../../chaincode/src/model/financing.ts';
 import type { Invoice } from '../../../chaincode/src/model/invoice.ts';
 import type { LedgerRecord } from '../../../chaincode/src/model/record.ts';
 import type { Shipment } from '../../../chaincode/src/model/shipment.ts';
 import type { Voucher } from '../../../chaincode/src/model/voucher.ts';
 import type { Database } from '../db/client.ts';
+import type { Prisma } from '../db/generated/client.ts';
 
 /** The interactive-transaction client Prisma passes to `$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Database['$transaction']>[0]>[0];
@@ -178,4 +179,25 @@ export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: b
   const row = toRow(record, blockNumber);
   const table = tx[TABLES[record.docType]] as unknown as Upserter;
   await table.upsert({ where: { id: row.id }, create: row, update: row });
+}
+
+/** The private offer terms this org holds, as a row of `offer_terms`. */
+export function termsRow(terms: OfferTerms, termsHash: string): Prisma.OfferTermsUncheckedCreateInput {
+  return {
+    financingId: terms.financingId,
+    faceAmount: BigInt(terms.faceAmount),
+    advanceRateBps: terms.advanceRateBps,
+    financedAmount: BigInt(terms.financedAmount),
+    lprTenor: terms.lprTenor,
+    lprBps: terms.lprBps,
+    spreadBps: terms.spreadBps,
+    annualRateBps: terms.annualRateBps,
+    days: terms.days,
+    discountInterest: BigInt(terms.discountInterest),
+    fees: BigInt(terms.fees),
+    netProceeds: BigInt(terms.netProceeds),
+    validUntil: day(terms.validUntil),
+    termsHash,
+    fetchedAt: new Date(),
+  };
 }
