@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ const cstDate = (days: number): string =>
   new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 const POLL = { timeout: 60_000, interval: 250 };
+const RECONCILE_CLI = new URL('../src/cli/reconcile.ts', import.meta.url).pathname;
 
 describe('projector: chaincode events into the read model', () => {
   let ctx: NetworkContext | undefined;
@@ -50,6 +52,13 @@ describe('projector: chaincode events into the read model', () => {
     projector = started;
     return started;
   };
+  /** Runs the reconcile command as an operator would, against this test's network and database. */
+  const reconcileCommand = (): { status: number | null; stdout: string } =>
+    spawnSync(process.execPath, [RECONCILE_CLI, '--org', 'supplier', '--state-dir', network().paths.root], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   const registerInvoice = async (
     number: string,
   ): Promise<{ id: string; transactionId: string; blockNumber: bigint }> => {
@@ -176,6 +185,7 @@ describe('projector: chaincode events into the read model', () => {
         termsHash: offered.value.termsHash,
       });
     await expect(reconcile(db, reader.ledger)).resolves.toEqual([]);
+    expect(reconcileCommand()).toMatchObject({ status: 0, stdout: 'no differences\n' });
   });
 
   it('reconciles clean, and then reports each row tampered with, deleted or invented', async () => {
@@ -203,5 +213,9 @@ describe('projector: chaincode events into the read model', () => {
       ]),
     );
     expect(differences).toHaveLength(3);
+    const command = reconcileCommand();
+    expect(command.status).toBe(1);
+    expect(command.stdout).toContain(`different invoice    ${last.id} (amount, status)`);
+    expect(command.stdout).toContain('3 difference(s)');
   });
 });

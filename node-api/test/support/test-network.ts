@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   clean,
   findFreeBasePort,
-  findMember,
   killAllSync,
   loadConfig,
   openNetwork,
@@ -13,7 +12,7 @@ import {
   type EnrolledUser,
   type NetworkContext,
 } from '@scf/network';
-import { connectLedger, SmokeLedger, type LedgerConnection } from '../../src/ledger/index.ts';
+import { connectMember, SmokeLedger, type LedgerConnection } from '../../src/ledger/index.ts';
 
 /** A whole consortium network of its own, on free ports in a temporary state folder. */
 export async function startTestNetwork(orderers = 3): Promise<NetworkContext> {
@@ -42,19 +41,8 @@ export interface UserSession {
   smoke: SmokeLedger;
 }
 
-/** A gateway connection as `user` through its own org's peer (TLS host name: the peer's name). */
-export function connectUser(ctx: NetworkContext, user: EnrolledUser): LedgerConnection {
-  const org = findMember(ctx.topology, user.org);
-  return connectLedger(
-    {
-      address: `${org.peer.host}:${org.peer.port}`,
-      tlsRootCertPem: readFileSync(ctx.paths.caCert(org.name)),
-      // The peer's TLS certificate names it; TLS server names must not be IP addresses.
-      hostAlias: org.peer.name,
-    },
-    { mspId: user.mspId, certificatePem: readFileSync(user.cert), privateKeyPem: readFileSync(user.key) },
-  );
-}
+/** A gateway connection as `user` through its own org's peer. */
+export const connectUser = connectMember;
 
 /** Connects as `user`, with the smoke contract's client. */
 export function sessionFor(ctx: NetworkContext, user: EnrolledUser): UserSession {
