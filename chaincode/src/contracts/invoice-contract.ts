@@ -11,9 +11,8 @@ import { optionalText, requireOneOf, requireSha256, requireText } from '../lib/v
 import type { Enterprise } from '../model/enterprise';
 import { InvoiceStatuses, type Invoice } from '../model/invoice';
 import { ObjectTypes } from '../model/record';
-import type { Voucher } from '../model/voucher';
 import { InvoiceIndexes, invoiceFingerprint, saveInvoice } from '../repositories/invoices';
-import { saveVoucher } from '../repositories/vouchers';
+import { newRootVoucher, saveVoucher } from '../repositories/vouchers';
 import { hasDeliveredShipment } from './shipment-contract';
 
 const INVOICE_NUMBER_PATTERN = /^[A-Za-z0-9\-_/]+$/;
@@ -34,28 +33,6 @@ async function pageInvoices(
   bookmark: string,
 ): Promise<string> {
   return marshal(await pageByIndex<Invoice>(ctx, ObjectTypes.Invoice, index, [value], pageSize, bookmark));
-}
-
-/** The voucher a confirmation issues: the buyer owes the invoice amount to the seller at the due date. */
-function rootVoucher(invoice: Invoice, now: string): Voucher {
-  return {
-    docType: ObjectTypes.Voucher,
-    id: invoice.id,
-    debtorId: invoice.buyerId,
-    holderId: invoice.sellerId,
-    amount: invoice.amount,
-    currency: invoice.currency,
-    maturityDate: invoice.dueDate,
-    rootId: invoice.id,
-    tier: 0,
-    status: 'ACTIVE',
-    invoiceId: invoice.id,
-    childIds: [],
-    createdAt: now,
-    updatedAt: '',
-    txId: '',
-    updatedBy: '',
-  };
 }
 
 /** Owners are bound to an invoice's key when it is registered; later writes bind nothing. */
@@ -150,7 +127,7 @@ export class InvoiceContract extends Contract {
     const seller = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, invoice.sellerId);
     const buyerMsp = actor.enterprise.hostMsp;
     const now = txTime(ctx);
-    const voucher = rootVoucher(invoice, now);
+    const voucher = newRootVoucher(invoice, now);
     const confirmed: Invoice = {
       ...invoice,
       status: 'CONFIRMED',

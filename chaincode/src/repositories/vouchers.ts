@@ -2,6 +2,7 @@ import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
 import { deleteIndex, moveIndex, putIndex, putRecord, recordKey } from '../lib/store';
 import { ObjectTypes } from '../model/record';
+import type { Invoice } from '../model/invoice';
 import type { Voucher, VoucherStatus } from '../model/voucher';
 
 export const VoucherIndexes = {
@@ -15,6 +16,28 @@ export const VoucherIndexes = {
 
 /** Statuses in which a piece still waits for payment at maturity. */
 export const OPEN_STATUSES: readonly VoucherStatus[] = ['ACTIVE', 'FINANCING', 'FINANCED'];
+
+/** The voucher a confirmation issues: the buyer owes the invoice amount to the seller at the due date. */
+export function newRootVoucher(invoice: Invoice, now: string): Voucher {
+  return {
+    docType: ObjectTypes.Voucher,
+    id: invoice.id,
+    debtorId: invoice.buyerId,
+    holderId: invoice.sellerId,
+    amount: invoice.amount,
+    currency: invoice.currency,
+    maturityDate: invoice.dueDate,
+    rootId: invoice.id,
+    tier: 0,
+    status: 'ACTIVE',
+    invoiceId: invoice.id,
+    childIds: [],
+    createdAt: now,
+    updatedAt: '',
+    txId: '',
+    updatedBy: '',
+  };
+}
 
 /** Voucher ids: the root takes the confirmed invoice's id; piece n of a parent is `${parentId}.${n}`. */
 export function childVoucherId(parentId: string, index: number): string {

@@ -9,7 +9,7 @@ import type { Invoice, InvoiceStatus } from '../../src/model/invoice';
 import { ObjectTypes, type ObjectType } from '../../src/model/record';
 import type { Voucher } from '../../src/model/voucher';
 import { invoiceFingerprint, saveInvoice } from '../../src/repositories/invoices';
-import { saveVoucher } from '../../src/repositories/vouchers';
+import { newRootVoucher, saveVoucher } from '../../src/repositories/vouchers';
 import { creditCode, ENTERPRISES, MSP, orgAdmin, registerEnterprises } from './fixtures';
 import type { MemoryLedger, TestCaller } from './memory-stub';
 
@@ -107,25 +107,7 @@ export const MATURITY = '2026-06-30';
 
 /** The root voucher the buyer (a CORE enterprise) issued on confirming the invoice, held by the seller. */
 export function rootVoucherOf(invoice: Invoice, changes: Partial<Voucher> = {}): Voucher {
-  return {
-    docType: ObjectTypes.Voucher,
-    id: invoice.id,
-    debtorId: invoice.buyerId,
-    holderId: invoice.sellerId,
-    amount: invoice.amount,
-    currency: invoice.currency,
-    maturityDate: MATURITY,
-    rootId: invoice.id,
-    tier: 0,
-    status: 'ACTIVE',
-    invoiceId: invoice.id,
-    childIds: [],
-    createdAt: '',
-    updatedAt: '',
-    txId: '',
-    updatedBy: '',
-    ...changes,
-  };
+  return { ...newRootVoucher(invoice, ''), maturityDate: MATURITY, ...changes };
 }
 
 export interface Chain {
