@@ -2,8 +2,8 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { invalid } from '../lib/errors';
 import { marshal, unmarshal } from '../lib/json';
 import { getRecord, recordKey } from '../lib/store';
-import { MAX_PAGE_SIZE, type Page } from '../lib/query';
-import { requireInt, requireOneOf, requireText } from '../lib/validation';
+import { pageOfType } from '../lib/query';
+import { requireOneOf, requireText } from '../lib/validation';
 import { ObjectTypes, type LedgerRecord } from '../model/record';
 
 /** How many history entries one call returns at most (oldest first). */
@@ -58,22 +58,6 @@ export class LedgerContract extends Contract {
   @Returns('string')
   async ListAll(ctx: Context, type: string, pageSize: string, bookmark: string): Promise<string> {
     const docType = requireOneOf(type, 'type', Object.values(ObjectTypes));
-    const size = requireInt(pageSize, 'pageSize', 1, MAX_PAGE_SIZE);
-    const { iterator, metadata } = await ctx.stub.getStateByPartialCompositeKeyWithPagination(
-      docType,
-      [],
-      size,
-      bookmark,
-    );
-    const items: LedgerRecord[] = [];
-    try {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-        items.push(unmarshal<LedgerRecord>(next.value.value));
-      }
-    } finally {
-      await iterator.close();
-    }
-    const page: Page<LedgerRecord> = { items, bookmark: items.length < size ? '' : metadata.bookmark };
-    return marshal(page);
+    return marshal(await pageOfType(ctx, docType, pageSize, bookmark));
   }
 }
