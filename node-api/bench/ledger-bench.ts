@@ -4,23 +4,19 @@
  * clients through fabric-gateway. Prints throughput, submit→commit latency p50/p95, and the ratio to
  * the baseline. Settings: BENCH_CLIENTS (16), BENCH_BASELINE_TX (800), BENCH_CYCLES (48), BENCH_ORDERERS (3).
  */
-import { createHash } from 'node:crypto';
 import { BATCH, enrollUser, type NetworkContext } from '@scf/network';
 import { ScfLedger, SmokeLedger, type Committed } from '../src/ledger/index.ts';
 import { creditCodeCheckChar } from '../../chaincode/src/lib/credit-code.ts';
 import { connectAs, Consortium, PARTIES, type Party, type Session } from '../test/support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
 import { Samples, table, timed } from './stats.ts';
+import { cstDate, sha } from '../test/support/values.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const BASELINE_TX = Number(process.env.BENCH_BASELINE_TX ?? 800);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 48);
 const ORDERERS = Number(process.env.BENCH_ORDERERS ?? 3);
 
-const DAY_MS = 86_400_000;
-const cstDate = (days: number): string =>
-  new Date(Date.now() + 8 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
-const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
 interface RunResult {

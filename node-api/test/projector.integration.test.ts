@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   findFreeBasePort,
@@ -20,10 +19,8 @@ import { Projector } from '../src/projector/projector.ts';
 import { reconcile } from '../src/projector/reconcile.ts';
 import { Consortium, PARTIES, type Session } from './support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
+import { cstDate, sha } from './support/values.ts';
 
-const cstDate = (days: number): string =>
-  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 const POLL = { timeout: 60_000, interval: 250 };
 const RECONCILE_CLI = new URL('../src/cli/reconcile.ts', import.meta.url).pathname;
 

@@ -1,15 +1,11 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NetworkContext } from '@scf/network';
 import { LedgerError, submit, type Committed, type ScfLedger } from '../src/ledger/index.ts';
 import { Consortium, PARTIES, type Session } from './support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
+import { cstDate, sha } from './support/values.ts';
 
-const DAY_MS = 86_400_000;
 /** A business date (China Standard Time) `days` from now. */
-const cstDate = (days: number, from = Date.now()): string =>
-  new Date(from + 8 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
-const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Runs `body` with the client clock (and so the proposal timestamps) set to 10:00 CST on `date`. */
 async function on<T>(date: string, body: () => Promise<T>): Promise<T> {

@@ -1,7 +1,6 @@
 import { enrollUser, type EnrolledUser, type NetworkContext, type Role } from '@scf/network';
 import { creditCodeCheckChar } from '../../../chaincode/src/lib/credit-code.ts';
-import { ScfLedger, type LedgerConnection } from '../../src/ledger/index.ts';
-import { connectUser } from './test-network.ts';
+import { connectMember, ScfLedger, type LedgerConnection } from '../../src/ledger/index.ts';
 
 type Kind = 'CORE' | 'SUPPLIER' | 'BANK' | 'LOGISTICS';
 
@@ -27,7 +26,7 @@ export interface Session {
 }
 
 export function connectAs(ctx: NetworkContext, user: EnrolledUser): Session {
-  const connection = connectUser(ctx, user);
+  const connection = connectMember(ctx, user);
   const { channel, chaincode } = ctx.topology.config;
   return { user, connection, ledger: new ScfLedger(connection.gateway, channel, chaincode.name) };
 }

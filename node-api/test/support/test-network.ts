@@ -41,12 +41,9 @@ export interface UserSession {
   smoke: SmokeLedger;
 }
 
-/** A gateway connection as `user` through its own org's peer. */
-export const connectUser = connectMember;
-
 /** Connects as `user`, with the smoke contract's client. */
 export function sessionFor(ctx: NetworkContext, user: EnrolledUser): UserSession {
-  const connection = connectUser(ctx, user);
+  const connection = connectMember(ctx, user);
   const { channel, chaincode } = ctx.topology.config;
   return { connection, smoke: new SmokeLedger(connection.gateway, channel, chaincode.name) };
 }
