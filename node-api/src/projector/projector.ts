@@ -99,6 +99,9 @@ export class Projector {
     const rows: ReturnType<typeof termsRow>[] = [];
     for (const financing of financings) {
       if (financing.termsHash === undefined) continue;
+      // Later events of the financing (accept, disburse, …) carry the same hash: fetch the terms once.
+      const stored = await this.options.db.offerTerms.findUnique({ where: { financingId: financing.id } });
+      if (stored?.termsHash === financing.termsHash) continue;
       let terms: OfferTerms;
       try {
         terms = await this.options.ledger.financings.orgTerms(financing.id);
