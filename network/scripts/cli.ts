@@ -93,6 +93,13 @@ function watch(ctx: NetworkContext): Promise<number> {
     const down = new Set<string>();
     const timer = setInterval(() => {
       void nodeStatuses(ctx).then((nodes) => {
+        if (nodes.length === 0) {
+          // `npm stop` in another terminal took every node down: nothing left to watch.
+          clearInterval(timer);
+          process.stderr.write('[network] the network was stopped; exiting\n');
+          resolve(0);
+          return;
+        }
         for (const node of nodes) {
           if (!node.healthy && !down.has(node.name)) {
             down.add(node.name);
