@@ -1,0 +1,30 @@
+import { GraphQLError } from 'graphql';
+import { LedgerError } from '../ledger/errors.ts';
+
+/**
+ * Codes a client may branch on (`extensions.code`). The chaincode's own codes pass through unchanged;
+ * the node adds its own for what never reaches the ledger.
+ */
+export const NodeErrorCodes = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  InvalidArgument: 'INVALID_ARGUMENT',
+  NotFound: 'NOT_FOUND',
+  AlreadyExists: 'ALREADY_EXISTS',
+  RateLimited: 'RATE_LIMITED',
+  Tampered: 'TAMPERED',
+  LedgerUnavailable: 'LEDGER_UNAVAILABLE',
+} as const;
+
+/** An error meant for the user: it passes error masking with its code and message. */
+export function userError(code: string, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+/** A ledger refusal as a user error carrying the chaincode's code; anything else is rethrown (masked). */
+export function fromLedger(error: unknown): GraphQLError {
+  if (error instanceof LedgerError) {
+    return userError(error.code, error.message, error.transactionId ? { transactionId: error.transactionId } : {});
+  }
+  throw error;
+}

@@ -1,0 +1,25 @@
+import { builder } from '../builder.ts';
+import { ProjectionStatus, type PayloadBase } from './payload.ts';
+import { submitAs } from './submit.ts';
+
+const SweepPayload = builder.objectRef<PayloadBase & { count: number }>('SweepOverduePayload').implement({
+  fields: (t) => ({
+    projection: t.field({ type: ProjectionStatus, resolve: (p) => p.projection }),
+    transactionId: t.exposeString('transactionId'),
+    blockNumber: t.string({ resolve: (p) => p.blockNumber.toString() }),
+    count: t.exposeInt('count', { description: 'Vouchers marked OVERDUE by this sweep.' }),
+  }),
+});
+
+builder.mutationField('sweepOverdue', (t) =>
+  t.field({
+    type: SweepPayload,
+    description: 'Marks unpaid vouchers past maturity as OVERDUE (at most `limit` per call).',
+    authScopes: { loggedIn: true },
+    args: { limit: t.arg.int({ required: true, defaultValue: 100, validate: { min: 1, max: 500 } }) },
+    resolve: async (_root, args, ctx) => {
+      const done = await submitAs(ctx, (ledger) => ledger.settlement.sweepOverdue(args.limit));
+      return { ...done, count: done.value.count };
+    },
+  }),
+);

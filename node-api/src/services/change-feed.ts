@@ -1,0 +1,29 @@
+import { EventEmitter, on } from 'node:events';
+
+/** One ledger object the projector just wrote to the read model. */
+export interface Change {
+  type: 'enterprise' | 'invoice' | 'shipment' | 'voucher' | 'creditline' | 'rate' | 'financing';
+  id: string;
+  transactionId: string;
+  blockNumber: bigint;
+  /** Enterprises named by the object (seller, buyer, holder, bank, …): who may see the change. */
+  parties: string[];
+}
+
+/** In-process fan-out of applied changes: the projector publishes, subscriptions listen. */
+export class ChangeFeed {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish(change: Change): void {
+    this.emitter.emit('change', change);
+  }
+
+  /** Changes from now on until `signal` aborts. */
+  async *listen(signal?: AbortSignal): AsyncGenerator<Change> {
+    for await (const [change] of on(this.emitter, 'change', { signal })) yield change as Change;
+  }
+}

@@ -1,0 +1,27 @@
+import type { SessionUser } from '../auth/session-user.ts';
+import type { UserDirectory } from '../auth/user-directory.ts';
+import type { Config } from '../config.ts';
+import type { DocumentStore } from '../documents/document-store.ts';
+import type { ScfLedger } from '../ledger/scf-ledger.ts';
+import type { ChangeFeed } from './change-feed.ts';
+
+/** Where a committed write sits in the ledger. */
+export interface LedgerPosition {
+  transactionId: string;
+  blockNumber: bigint;
+}
+
+/** The node's long-lived parts that resolvers use; built once per process by the server (or a test). */
+export interface Services {
+  config: Pick<Config, 'SCF_ORG' | 'SCF_MSP_ID' | 'SCF_PROJECTION_WAIT_MS'>;
+  users: UserDirectory;
+  documents: DocumentStore;
+  /** The ledger as this user, with its own enrolled identity. */
+  ledgerAs: (user: SessionUser) => Promise<ScfLedger>;
+  /** The ledger as the org's admin identity (registers enterprises; reads history). */
+  serviceLedger: ScfLedger;
+  /** Resolves true once the projector applied the transaction, false when the wait ran out. */
+  awaitProjection: (position: LedgerPosition) => Promise<boolean>;
+  /** Changes the projector applied, for subscriptions. */
+  changes: ChangeFeed;
+}

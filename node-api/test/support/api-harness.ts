@@ -1,0 +1,85 @@
+import type { SessionUser } from '../../src/auth/session-user.ts';
+import type { UserDirectory } from '../../src/auth/user-directory.ts';
+import type { DocumentStore } from '../../src/documents/document-store.ts';
+import { ChangeFeed } from '../../src/services/change-feed.ts';
+import type { Services } from '../../src/services/services.ts';
+import { createApi, type Api } from '../../src/yoga.ts';
+import { startFreshDatabase, type FreshDatabase } from './fresh-database.ts';
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } & Record<string, unknown> }[];
+}
+
+export interface ApiHarness extends FreshDatabase {
+  api: Api;
+  services: Services;
+  /** Posts a GraphQL operation, logged in as `user` (a token made up for it) or anonymous. */
+  graphql: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    user?: SessionUser,
+  ) => Promise<GraphQLResult<T>>;
+}
+
+const notInThisTest = (what: string) => (): never => {
+  throw new Error(`${what} is not wired in this test harness`);
+};
+
+/** Logs in by a token that names the user: the real login lives in the user directory's own tests. */
+function tokenUsers(): { users: UserDirectory; tokenOf: (user: SessionUser) => string } {
+  const byToken = new Map<string, SessionUser>();
+  const tokenOf = (user: SessionUser): string => {
+    const token = `test-token-${user.id}`.padEnd(24, '0');
+    byToken.set(token, user);
+    return token;
+  };
+  return {
+    tokenOf,
+    users: {
+      authenticate: (token) => Promise.resolve(byToken.get(token) ?? null),
+      login: notInThisTest('login'),
+      logout: notInThisTest('logout'),
+      create: notInThisTest('create'),
+      list: notInThisTest('list'),
+      identityOf: notInThisTest('identityOf'),
+    },
+  };
+}
+
+/**
+ * The GraphQL API in-process on a fresh database, with test doubles for what needs the ledger unless
+ * `overrides` supplies the real parts.
+ */
+export async function startApiHarness(overrides: Partial<Services> = {}): Promise<ApiHarness> {
+  const database = await startFreshDatabase();
+  const { users, tokenOf } = tokenUsers();
+  const services: Services = {
+    config: { SCF_ORG: 'supplier', SCF_MSP_ID: 'SupplierMSP', SCF_PROJECTION_WAIT_MS: 2_000 },
+    users,
+    documents: {
+      put: notInThisTest('documents'),
+      get: notInThisTest('documents'),
+      describe: notInThisTest('documents'),
+    } satisfies DocumentStore,
+    ledgerAs: notInThisTest('ledgerAs'),
+    get serviceLedger(): never {
+      return notInThisTest('serviceLedger')();
+    },
+    awaitProjection: () => Promise.resolve(true),
+    changes: new ChangeFeed(),
+    ...overrides,
+  };
+  const api = createApi({ db: database.db, services });
+  const graphql: ApiHarness['graphql'] = async (query, variables, user) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (user) headers.authorization = `Bearer ${tokenOf(user)}`;
+    const response = await api.fetch('http://node.test/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResult<never>;
+  };
+  return { ...database, api, services, graphql };
+}
