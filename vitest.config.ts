@@ -1,8 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const integration = ['**/*.integration.test.ts'];
 
 export default defineConfig({
+  resolve: {
+    // Vite would pick graphql's ESM build (`module`) for our files while Node loads its CommonJS build for
+    // graphql-yoga: two GraphQLError classes, and yoga then masks every user error as unexpected. Node
+    // itself resolves `main` for both, so tests use that too.
+    alias: [{ find: /^graphql$/, replacement: fileURLToPath(import.meta.resolve('graphql')) }],
+  },
   test: {
     projects: [
       {

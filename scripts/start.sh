@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm start: set up what is missing, bring the whole consortium up, print what runs where, and stay
+# npm start: set up what is missing, bring the whole consortium up (network, one node API per org with
+# demo data), print what runs where and the demo logins, and stay
 # in the foreground until Ctrl-C (which stops everything). Extra arguments go to `network up`,
 # e.g. npm start -- --orderers 1. With SCF_DETACH=1 it returns once the network is up.
 set -euo pipefail
@@ -7,9 +8,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 scf_setup
 
 cli=(node "$SCF_ROOT/network/scripts/cli.ts")
+nodes=(node "$SCF_ROOT/node-api/src/cli/nodes.ts")
 stop_all() {
   trap - INT TERM
-  scf_log "stopping the network"
+  scf_log "stopping the consortium"
   "${cli[@]}" down || true
 }
 trap 'stop_all; exit 130' INT TERM
@@ -17,6 +19,10 @@ trap 'stop_all; exit 130' INT TERM
 started=$(date +%s)
 "${cli[@]}" up "$@"
 "${cli[@]}" status
+scf_log "network up in $(($(date +%s) - started))s; starting one node API per org"
+"${nodes[@]}" up
+"${nodes[@]}" seed
+"${nodes[@]}" info
 scf_log "consortium up in $(($(date +%s) - started))s"
 
 if [ "${SCF_DETACH:-0}" = "1" ]; then

@@ -3,24 +3,28 @@
  * its read model (DATABASE_URL) and prints each difference; exits 1 if there is any.
  */
 import { parseArgs } from 'node:util';
-import { enrollUser, openNetwork } from '@scf/network';
+import { enrollUser, findMember, openNetwork } from '@scf/network';
 import { createDatabase } from '../db/client.ts';
 import { connectMember } from '../ledger/member-connection.ts';
 import { ScfLedger } from '../ledger/scf-ledger.ts';
 import { reconcile } from '../projector/reconcile.ts';
 
 const USAGE = `usage: npm run reconcile -w node-api -- --org <org> [--state-dir DIR]
-environment: DATABASE_URL (the org's read model, required), SCF_STATE_DIR (network state folder, default .state)
+environment: DATABASE_URL (the org's read model; default: the embedded database npm start runs for the org),
+             SCF_STATE_DIR (network state folder, default .state)
 `;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { org: { type: 'string' }, 'state-dir': { type: 'string' } } });
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!values.org || !databaseUrl) {
+  if (!values.org) {
     process.stderr.write(USAGE);
     return 2;
   }
   const ctx = openNetwork({ stateDir: values['state-dir'], log: () => undefined });
+  const member = findMember(ctx.topology, values.org);
+  const databaseUrl =
+    process.env.DATABASE_URL ??
+    `postgresql://scf:scf@${member.peer.host}:${member.reserved.database}/scf_${member.name}`;
   const service = await enrollUser(ctx, {
     org: values.org,
     name: 'orgadmin',

@@ -159,6 +159,10 @@ export class ScfLedger {
     this.creditLines = {
       grant: (debtorId: string, limit: string, expiryDate: string) =>
         credit.write<CreditLine>('Grant', [debtorId, limit, expiryDate]),
+      change: (id: string, limit: string, expiryDate: string) =>
+        credit.write<CreditLine>('Change', [id, limit, expiryDate]),
+      setStatus: (id: string, status: CreditLine['status']) =>
+        credit.write<CreditLine>('SetStatus', [id, status]),
       get: (id: string) => credit.read<CreditLine>('Get', [id]),
     };
     this.rates = {
@@ -180,6 +184,7 @@ export class ScfLedger {
         financing.write<Financing>('Disburse', [id, paymentReference]),
       reject: (id: string, reason: string) => financing.write<Financing>('Reject', [id, reason]),
       withdraw: (id: string) => financing.write<Financing>('Withdraw', [id]),
+      expire: (id: string) => financing.write<Financing>('Expire', [id]),
       terms: (id: string) => financing.read<OfferTerms>('GetTerms', [id]),
       /** This org's copy of the terms, for an org admin identity (the read-model projector). */
       orgTerms: (id: string) => financing.read<OfferTerms>('GetOrgTerms', [id]),

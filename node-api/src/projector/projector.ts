@@ -9,6 +9,8 @@ import type { Financing, OfferTerms } from '../../../chaincode/src/model/financi
 import type { Database } from '../db/client.ts';
 import { LedgerError } from '../ledger/errors.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
+import type { Change } from '../services/change-feed.ts';
+import { changeOf, partiesOf } from './parties.ts';
 import { projectRecord, termsRow } from './rows.ts';
 
 const decoder = new TextDecoder();
@@ -24,6 +26,14 @@ export interface ProjectorOptions {
   /** Names this projector's checkpoint row (one per channel and chaincode). */
   checkpointId: string;
   log?: (message: string) => void;
+  /** Called after each event's SQL transaction committed, with the objects it changed. */
+  onApplied?: (applied: AppliedEvent) => void;
+}
+
+export interface AppliedEvent {
+  transactionId: string;
+  blockNumber: bigint;
+  changes: Change[];
 }
 
 /**
@@ -74,8 +84,13 @@ export class Projector {
     const payload = JSON.parse(decoder.decode(event.payload)) as Partial<EventPayload>;
     const records = payload.records ?? [];
     const terms = await this.privateTerms(records.filter((r): r is Financing => r.docType === 'financing'));
+    const position = { transactionId: event.transactionId, blockNumber: event.blockNumber };
+    const changes: Change[] = [];
     await db.$transaction(async (tx) => {
-      for (const record of records) await projectRecord(tx, record, event.blockNumber);
+      for (const record of records) {
+        await projectRecord(tx, record, event.blockNumber);
+        changes.push(changeOf(record, await partiesOf(tx, record), position));
+      }
       for (const row of terms)
         await tx.offerTerms.upsert({ where: { financingId: row.financingId }, create: row, update: row });
       const checkpoint = {
@@ -89,6 +104,7 @@ export class Projector {
         update: checkpoint,
       });
     });
+    this.options.onApplied?.({ ...position, changes });
   }
 
   /**

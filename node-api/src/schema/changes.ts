@@ -1,14 +1,14 @@
 import type { Change } from '../services/change-feed.ts';
 import { builder } from './builder.ts';
 
-const ObjectType = builder.enumType('LedgerObjectType', {
+export const LedgerObjectType = builder.enumType('LedgerObjectType', {
   values: ['enterprise', 'invoice', 'shipment', 'voucher', 'creditline', 'rate', 'financing'] as const,
 });
 
 const ChangeRef = builder.objectRef<Change>('Change').implement({
   description: 'A ledger object the read model just applied; query it by type and id for its new state.',
   fields: (t) => ({
-    type: t.field({ type: ObjectType, resolve: (change) => change.type }),
+    type: t.field({ type: LedgerObjectType, resolve: (change) => change.type }),
     id: t.exposeID('id'),
     transactionId: t.exposeString('transactionId'),
     blockNumber: t.string({ resolve: (change) => change.blockNumber.toString() }),

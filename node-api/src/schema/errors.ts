@@ -14,6 +14,11 @@ export const NodeErrorCodes = {
   RateLimited: 'RATE_LIMITED',
   Tampered: 'TAMPERED',
   LedgerUnavailable: 'LEDGER_UNAVAILABLE',
+  /** Over a depth, alias, token or cost limit (see http/query-limits.ts). */
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  /** Same code as yoga's own body-size refusal on /graphql, so clients see one code for both. */
+  TooLarge: 'REQUEST_ENTITY_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
 } as const;
 
 /** An error meant for the user: it passes error masking with its code and message. */
@@ -24,7 +29,11 @@ export function userError(code: string, message: string, extra: Record<string, u
 /** A ledger refusal as a user error carrying the chaincode's code; anything else is rethrown (masked). */
 export function fromLedger(error: unknown): GraphQLError {
   if (error instanceof LedgerError) {
-    return userError(error.code, error.message, error.transactionId ? { transactionId: error.transactionId } : {});
+    return userError(
+      error.code,
+      error.message,
+      error.transactionId ? { transactionId: error.transactionId } : {},
+    );
   }
   throw error;
 }

@@ -1,9 +1,20 @@
 import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
+import './benchmark-rate.ts';
 import './changes.ts';
-import './mutations/settlement.ts';
+import './credit-line.ts';
+import './dashboard.ts';
+import './document.ts';
+import './enterprise.ts';
+import './financing.ts';
+import './history.ts';
+import './invoice.ts';
+import './mutations/index.ts';
 import './node-info.ts';
 import './proof.ts';
+import './shipment.ts';
+import './user.ts';
+import './voucher.ts';
 
 /** The whole GraphQL schema: every schema/<entity>.ts registers its types on the builder on import. */
 export function buildSchema(): GraphQLSchema {

@@ -2,6 +2,7 @@ import type { SessionUser } from '../auth/session-user.ts';
 import type { UserDirectory } from '../auth/user-directory.ts';
 import type { Config } from '../config.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
+import type { BlockLocator } from '../ledger/blocks.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
 import type { ChangeFeed } from './change-feed.ts';
 
@@ -20,6 +21,8 @@ export interface Services {
   ledgerAs: (user: SessionUser) => Promise<ScfLedger>;
   /** The ledger as the org's admin identity (registers enterprises; reads history). */
   serviceLedger: ScfLedger;
+  /** Block numbers of transactions (qscc), for history entries. */
+  blocks: BlockLocator;
   /** Resolves true once the projector applied the transaction, false when the wait ran out. */
   awaitProjection: (position: LedgerPosition) => Promise<boolean>;
   /** Changes the projector applied, for subscriptions. */

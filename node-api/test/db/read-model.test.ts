@@ -166,6 +166,35 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         termsHash: '0'.repeat(64),
         fetchedAt: new Date('2026-01-05T02:00:09.000Z'),
       },
+      user: {
+        id: '0b7f8d0e-5c1a-4e57-9c51-1d0f6d2a7e01',
+        username: 'wang.fang',
+        displayName: '王芳',
+        passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+        role: 'approver',
+        enterpriseId: '91350100M000100Y43',
+        enterpriseKind: 'CORE',
+        mspId: 'CoreFirmMSP',
+        certificatePem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+        encryptedKey: Buffer.alloc(60, 7).toString('base64'),
+        status: 'ACTIVE',
+        createdAt: new Date('2026-01-05T02:00:10.000Z'),
+        updatedAt: new Date('2026-01-05T02:00:11.000Z'),
+      },
+      session: {
+        tokenHash: '1'.repeat(64),
+        userId: '0b7f8d0e-5c1a-4e57-9c51-1d0f6d2a7e01',
+        expiresAt: new Date('2026-01-05T14:00:10.000Z'),
+        createdAt: new Date('2026-01-05T02:00:12.000Z'),
+      },
+      document: {
+        sha256: 'b'.repeat(64),
+        fileName: '发票-INV-1.pdf',
+        contentType: 'application/pdf',
+        size: 123_456,
+        uploadedBy: '0b7f8d0e-5c1a-4e57-9c51-1d0f6d2a7e01',
+        uploadedAt: new Date('2026-01-05T02:00:13.000Z'),
+      },
     };
     await db.checkpoint.create({ data: rows.checkpoint });
     await db.enterprise.create({ data: rows.enterprise });
@@ -176,6 +205,9 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     await db.benchmarkRate.create({ data: rows.benchmarkRate });
     await db.financing.create({ data: rows.financing });
     await db.offerTerms.create({ data: rows.offerTerms });
+    await db.user.create({ data: rows.user });
+    await db.session.create({ data: rows.session });
+    await db.document.create({ data: rows.document });
 
     expect(await db.checkpoint.findUnique({ where: { id: rows.checkpoint.id } })).toEqual(rows.checkpoint);
     expect(await db.enterprise.findUnique({ where: { id: rows.enterprise.id } })).toEqual(rows.enterprise);
@@ -190,5 +222,19 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     expect(await db.offerTerms.findUnique({ where: { financingId: rows.offerTerms.financingId } })).toEqual(
       rows.offerTerms,
     );
+    expect(await db.user.findUnique({ where: { username: rows.user.username } })).toEqual(rows.user);
+    expect(await db.session.findUnique({ where: { tokenHash: rows.session.tokenHash } })).toEqual(
+      rows.session,
+    );
+    expect(await db.document.findUnique({ where: { sha256: rows.document.sha256 } })).toEqual(rows.document);
+  });
+
+  it('drops a user’s sessions with the user, and keeps usernames unique', async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { username: 'wang.fang' } });
+    await expect(db.user.create({ data: { ...user, id: 'another-id' } })).rejects.toMatchObject({
+      code: 'P2002',
+    });
+    await db.user.delete({ where: { id: user.id } });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 });

@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import type { SessionUser } from '../../src/auth/session-user.ts';
 import type { UserDirectory } from '../../src/auth/user-directory.ts';
-import type { DocumentStore } from '../../src/documents/document-store.ts';
+import { FileDocumentStore } from '../../src/documents/file-document-store.ts';
 import { ChangeFeed } from '../../src/services/change-feed.ts';
 import type { Services } from '../../src/services/services.ts';
-import { createApi, type Api } from '../../src/yoga.ts';
+import { createApi, type Api, type ApiOptions } from '../../src/yoga.ts';
 import { startFreshDatabase, type FreshDatabase } from './fresh-database.ts';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -20,6 +21,8 @@ export interface ApiHarness extends FreshDatabase {
     variables?: Record<string, unknown>,
     user?: SessionUser,
   ) => Promise<GraphQLResult<T>>;
+  /** `Authorization` header value logging in as `user`, for the non-GraphQL routes. */
+  bearer: (user: SessionUser) => string;
 }
 
 const notInThisTest = (what: string) => (): never => {
@@ -49,28 +52,37 @@ function tokenUsers(): { users: UserDirectory; tokenOf: (user: SessionUser) => s
 
 /**
  * The GraphQL API in-process on a fresh database, with test doubles for what needs the ledger unless
- * `overrides` supplies the real parts.
+ * `overrides` supplies the real parts. Documents are real files in the run's scratch folder. `options`
+ * sets the API's limits, checks and metrics; the rate limit is high unless a test sets it, since
+ * functional tests send many requests as one user.
  */
-export async function startApiHarness(overrides: Partial<Services> = {}): Promise<ApiHarness> {
+export async function startApiHarness(
+  overrides: Partial<Services> = {},
+  options: Omit<ApiOptions, 'db' | 'services'> = {},
+): Promise<ApiHarness> {
   const database = await startFreshDatabase();
   const { users, tokenOf } = tokenUsers();
   const services: Services = {
     config: { SCF_ORG: 'supplier', SCF_MSP_ID: 'SupplierMSP', SCF_PROJECTION_WAIT_MS: 2_000 },
     users,
-    documents: {
-      put: notInThisTest('documents'),
-      get: notInThisTest('documents'),
-      describe: notInThisTest('documents'),
-    } satisfies DocumentStore,
+    documents: new FileDocumentStore(database.db, join(database.dir, 'documents')),
     ledgerAs: notInThisTest('ledgerAs'),
     get serviceLedger(): never {
       return notInThisTest('serviceLedger')();
+    },
+    get blocks(): never {
+      return notInThisTest('blocks')();
     },
     awaitProjection: () => Promise.resolve(true),
     changes: new ChangeFeed(),
     ...overrides,
   };
-  const api = createApi({ db: database.db, services });
+  const api = createApi({
+    ...options,
+    db: database.db,
+    services,
+    limits: { rateLimitPerMinute: 100_000, ...options.limits },
+  });
   const graphql: ApiHarness['graphql'] = async (query, variables, user) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (user) headers.authorization = `Bearer ${tokenOf(user)}`;
@@ -81,5 +93,5 @@ export async function startApiHarness(overrides: Partial<Services> = {}): Promis
     });
     return (await response.json()) as GraphQLResult<never>;
   };
-  return { ...database, api, services, graphql };
+  return { ...database, api, services, graphql, bearer: (user) => `Bearer ${tokenOf(user)}` };
 }

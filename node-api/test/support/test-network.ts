@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,6 +18,8 @@ import { connectMember, SmokeLedger, type LedgerConnection } from '../../src/led
 export async function startTestNetwork(orderers = 3): Promise<NetworkContext> {
   const basePort = await findFreeBasePort(portSpan(loadConfig()));
   const stateDir = mkdtempSync(join(tmpdir(), 'scf-it-'));
+  // As root, the node APIs' embedded PostgreSQL runs as `postgres`, which must reach its data below.
+  chmodSync(stateDir, 0o755);
   const ctx = openNetwork({ stateDir, overrides: { basePort, orderers }, log: () => undefined });
   // Should the test process die before its afterAll, leave no Fabric process behind.
   process.once('exit', () => {

@@ -1,6 +1,8 @@
 import { builder } from '../builder.ts';
-import { ProjectionStatus, type PayloadBase } from './payload.ts';
-import { submitAs } from './submit.ts';
+import { VoucherNode } from '../voucher.ts';
+import { TEXT } from './limits.ts';
+import { nodePayload, ProjectionStatus, type PayloadBase } from './payload.ts';
+import { submitAs, withNode } from './submit.ts';
 
 const SweepPayload = builder.objectRef<PayloadBase & { count: number }>('SweepOverduePayload').implement({
   fields: (t) => ({
@@ -20,6 +22,25 @@ builder.mutationField('sweepOverdue', (t) =>
     resolve: async (_root, args, ctx) => {
       const done = await submitAs(ctx, (ledger) => ledger.settlement.sweepOverdue(args.limit));
       return { ...done, count: done.value.count };
+    },
+  }),
+);
+
+const PayPayload = nodePayload('PayVoucher', 'voucher', VoucherNode);
+
+builder.mutationField('payVoucher', (t) =>
+  t.field({
+    type: PayPayload,
+    description: 'The debtor pays a voucher at maturity to its current holder (or the financing bank).',
+    authScopes: { roles: ['approver', 'admin'], kinds: ['CORE'] },
+    args: {
+      voucherId: t.arg.id({ required: true }),
+      paymentReference: t.arg.string({ required: true, validate: TEXT.reference }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.voucherId);
+      const done = await submitAs(ctx, (ledger) => ledger.settlement.pay(id, args.paymentReference));
+      return withNode(done, () => ctx.db.voucher.findUnique({ where: { id } }));
     },
   }),
 );

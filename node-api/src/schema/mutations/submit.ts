@@ -37,3 +37,12 @@ export async function submitAs<T>(
   const applied = await ctx.services.awaitProjection(committed);
   return { ...committed, projection: applied ? 'APPLIED' : 'PENDING' };
 }
+
+/** The payload of a write whose object the read model now holds (loaded only once APPLIED). */
+export async function withNode<T, Row>(
+  done: Submitted<T>,
+  load: () => Promise<Row | null>,
+): Promise<{ projection: Projection; transactionId: string; blockNumber: bigint; node: Row | null }> {
+  const { projection, transactionId, blockNumber } = done;
+  return { projection, transactionId, blockNumber, node: projection === 'APPLIED' ? await load() : null };
+}

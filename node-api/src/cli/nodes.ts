@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { openNetwork, type NetworkContext } from '@scf/network';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_ROLES } from '../demo/demo-consortium.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { nodeUrl, portalUrl } from './node-env.ts';
+import { ensureNode } from './node-processes.ts';
+
+const USAGE = `usage: node node-api/src/cli/nodes.ts <command> [--state-dir DIR]
+
+commands:
+  up      start (or restore) one node API per member org of the running network
+  seed    load the demo consortium through the node APIs, once (--invoices N, default 200)
+  info    print each org's node API and portal, and the demo logins
+`;
+
+/** Seeds the demo consortium once per state folder (a marker file records that it is done). */
+async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
+  const marker = join(ctx.paths.root, 'nodes', 'demo-seeded.json');
+  if (existsSync(marker)) {
+    ctx.log('demo data already loaded');
+    return;
+  }
+  const urls = Object.fromEntries(ctx.topology.members.map((member) => [member.name, nodeUrl(member)]));
+  const started = Date.now();
+  const summary = await seedDemo({ urls, invoices, log: (message) => ctx.log(`demo: ${message}`) });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  writeFileSync(marker, JSON.stringify({ ...summary, seconds, at: new Date().toISOString() }, null, 2));
+  ctx.log(
+    `demo loaded in ${seconds}s: ${summary.invoices} invoices, ${summary.confirmed} vouchers, ` +
+      `${summary.transfers} passed to tier 2, ${summary.financings} financings (${summary.disbursed} disbursed)`,
+  );
+}
+
+function info(ctx: NetworkContext): void {
+  const lines = ['', 'org        node API                                portal'];
+  for (const member of ctx.topology.members) {
+    lines.push(`${member.name.padEnd(10)} ${`${nodeUrl(member)}/graphql`.padEnd(39)} ${portalUrl(member)}`);
+  }
+  lines.push('', `demo logins (password for all: ${DEMO_PASSWORD}); log in at your org's portal or node API:`);
+  for (const member of ctx.topology.members) {
+    const logins = DEMO_ENTERPRISES.filter((e) => e.org === member.name).flatMap((e) =>
+      DEMO_ROLES.map((role) => `${e.login}.${role}`),
+    );
+    lines.push(`  ${member.name.padEnd(10)} admin, ${logins.join(', ')}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'state-dir': { type: 'string' },
+      invoices: { type: 'string', default: process.env.SCF_DEMO_INVOICES ?? '200' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command ? 0 : 1;
+  }
+  const ctx = openNetwork({ stateDir: values['state-dir'] });
+  switch (command) {
+    case 'up': {
+      const started = Date.now();
+      // One at a time: each starts a PostgreSQL and enrolls identities; the machine has two cores.
+      for (const member of ctx.topology.members) await ensureNode(ctx, member);
+      ctx.log(`node APIs up in ${Math.round((Date.now() - started) / 1000)}s`);
+      return 0;
+    }
+    case 'seed': {
+      const invoices = Number(values.invoices);
+      if (!Number.isInteger(invoices) || invoices < 0) throw new Error(`--invoices must be a whole number`);
+      await seed(ctx, invoices);
+      return 0;
+    }
+    case 'info':
+      info(ctx);
+      return 0;
+    default:
+      process.stderr.write(`unknown command ${command}\n${USAGE}`);
+      return 1;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,76 @@
+import { RateTenors } from '../../../chaincode/src/model/benchmark-rate.ts';
+import type { BenchmarkRate } from '../db/generated/client.ts';
+import { builder } from './builder.ts';
+import { visibleConnection } from './connection.ts';
+import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
+import { member, RateTenorEnum } from './enums.ts';
+import { DayRange, inDays, oneOf } from './filters.ts';
+import { visibleRow } from './loaders.ts';
+import { ordering } from './ordering.ts';
+import { LedgerProof } from './proof.ts';
+
+/** A published loan prime rate (public to every logged-in user): offers price against it. */
+export const BenchmarkRateNode = builder.objectRef<BenchmarkRate>('BenchmarkRate');
+
+BenchmarkRateNode.implement({
+  description: 'A loan prime rate (LPR) of one tenor, effective from a day; id is `tenor:effectiveDate`.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    tenor: t.field({ type: RateTenorEnum, resolve: (row) => member(RateTenors, row.tenor) }),
+    rateBps: t.exposeInt('rateBps'),
+    effectiveDate: t.expose('effectiveDate', { type: 'Date' }),
+    publishedBy: t.exposeID('publishedBy'),
+    publisher: t.field({
+      type: EnterpriseNode,
+      description: 'The bank that published it.',
+      resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.publishedBy),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    proof: t.field({ type: LedgerProof, resolve: (row) => row }),
+  }),
+});
+
+const BenchmarkRateFilter = builder.inputType('BenchmarkRateFilter', {
+  fields: (t) => ({
+    tenors: t.field({ type: [RateTenorEnum] }),
+    effectiveDate: t.field({ type: DayRange }),
+  }),
+});
+
+const order = ordering(
+  'BenchmarkRate',
+  { EFFECTIVE_DATE: 'effective_date', RATE_BPS: 'rate_bps' },
+  { field: 'EFFECTIVE_DATE', direction: 'DESC' },
+);
+
+builder.queryFields((t) => ({
+  benchmarkRate: t.field({
+    type: BenchmarkRateNode,
+    nullable: true,
+    description: 'A rate by id (`1Y:2026-01-20`), or null.',
+    authScopes: { loggedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => visibleRow(ctx, 'benchmarkRate', args.id),
+  }),
+  benchmarkRates: t.connection(
+    {
+      type: BenchmarkRateNode,
+      description: 'Published loan prime rates; latest effective date first.',
+      authScopes: { loggedIn: true },
+      args: { filter: t.arg({ type: BenchmarkRateFilter }), orderBy: t.arg({ type: order.input }) },
+      resolve: (_root, args, ctx) => {
+        const filter = args.filter;
+        return visibleConnection(ctx, 'benchmarkRate', args, {
+          where: [...oneOf('tenor', filter?.tenors), ...inDays('effective_date', filter?.effectiveDate)],
+          orderBy: order.toSql(args.orderBy),
+        });
+      },
+    },
+    {
+      name: 'BenchmarkRateConnection',
+      fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }),
+    },
+    { name: 'BenchmarkRateEdge' },
+  ),
+}));

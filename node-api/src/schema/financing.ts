@@ -1,0 +1,111 @@
+import { FinancingStatuses } from '../../../chaincode/src/model/financing.ts';
+import type { Financing } from '../db/generated/client.ts';
+import { builder } from './builder.ts';
+import { visibleConnection } from './connection.ts';
+import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
+import { FinancingStatusEnum, member } from './enums.ts';
+import { DayRange, equals, FenRange, inDays, inFen, oneOf } from './filters.ts';
+import { termsOf, visibleRow } from './loaders.ts';
+import { OfferTermsNode } from './offer-terms.ts';
+import { ordering } from './ordering.ts';
+import { LedgerProof } from './proof.ts';
+import { VoucherNode } from './voucher.ts';
+
+/** A voucher holder's financing at one bank: visible to applicant, bank and debtor. */
+export const FinancingNode = builder.objectRef<Financing>('Financing');
+
+FinancingNode.implement({
+  description: 'A voucher holder’s application for financing at one bank, and how it went.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    voucherId: t.exposeID('voucherId'),
+    voucher: t.field({
+      type: VoucherNode,
+      nullable: true,
+      description: 'The financed voucher, if you may see it (its holder, debtor, or the bank).',
+      resolve: (row, _args, ctx) => visibleRow(ctx, 'voucher', row.voucherId),
+    }),
+    applicantId: t.exposeID('applicantId'),
+    applicant: t.field({
+      type: EnterpriseNode,
+      resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.applicantId),
+    }),
+    bankId: t.exposeID('bankId'),
+    bank: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.bankId) }),
+    debtorId: t.exposeID('debtorId'),
+    debtor: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.debtorId) }),
+    amount: t.expose('amount', { type: 'Fen', description: 'The voucher’s face amount.' }),
+    maturityDate: t.expose('maturityDate', { type: 'Date' }),
+    status: t.field({ type: FinancingStatusEnum, resolve: (row) => member(FinancingStatuses, row.status) }),
+    termsHash: t.exposeString('termsHash', { nullable: true, description: 'SHA-256 of the private terms.' }),
+    offerValidUntil: t.expose('offerValidUntil', { type: 'Date', nullable: true }),
+    terms: t.field({
+      type: OfferTermsNode,
+      nullable: true,
+      description: 'The offer terms: only for the bank and the applicant, and only once offered.',
+      resolve: (row, _args, ctx) => termsOf(ctx, row),
+    }),
+    paymentReference: t.exposeString('paymentReference', { nullable: true }),
+    rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was applied for.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    proof: t.field({ type: LedgerProof, resolve: (row) => row }),
+  }),
+});
+
+const FinancingFilter = builder.inputType('FinancingFilter', {
+  fields: (t) => ({
+    statuses: t.field({ type: [FinancingStatusEnum] }),
+    applicantId: t.id(),
+    bankId: t.id(),
+    debtorId: t.id(),
+    voucherId: t.id(),
+    maturityDate: t.field({ type: DayRange }),
+    amount: t.field({ type: FenRange }),
+  }),
+});
+
+const order = ordering(
+  'Financing',
+  { CREATED_AT: 'created_at', UPDATED_AT: 'updated_at', MATURITY_DATE: 'maturity_date', AMOUNT: 'amount' },
+  { field: 'CREATED_AT', direction: 'DESC' },
+);
+
+builder.queryFields((t) => ({
+  financing: t.field({
+    type: FinancingNode,
+    nullable: true,
+    description: 'A financing by id; null when there is none or your enterprise is not party to it.',
+    authScopes: { loggedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => visibleRow(ctx, 'financing', args.id),
+  }),
+  financings: t.connection(
+    {
+      type: FinancingNode,
+      description: 'Financings your enterprise applied for, is the bank of, or owes; newest first.',
+      authScopes: { loggedIn: true },
+      args: { filter: t.arg({ type: FinancingFilter }), orderBy: t.arg({ type: order.input }) },
+      resolve: (_root, args, ctx) => {
+        const filter = args.filter;
+        return visibleConnection(ctx, 'financing', args, {
+          where: [
+            ...oneOf('status', filter?.statuses),
+            ...equals('applicant_id', filter?.applicantId),
+            ...equals('bank_id', filter?.bankId),
+            ...equals('debtor_id', filter?.debtorId),
+            ...equals('voucher_id', filter?.voucherId),
+            ...inDays('maturity_date', filter?.maturityDate),
+            ...inFen('amount', filter?.amount),
+          ],
+          orderBy: order.toSql(args.orderBy),
+        });
+      },
+    },
+    {
+      name: 'FinancingConnection',
+      fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }),
+    },
+    { name: 'FinancingEdge' },
+  ),
+}));

@@ -1,0 +1,56 @@
+import { builder } from '../builder.ts';
+import { CreditLineNode } from '../credit-line.ts';
+import { TEXT } from './limits.ts';
+import { nodePayload } from './payload.ts';
+import { submitAs, withNode } from './submit.ts';
+
+const Payload = nodePayload('CreditLine', 'creditLine', CreditLineNode);
+const STATUS = builder.enumType('CreditLineStatusInput', { values: ['ACTIVE', 'FROZEN'] as const });
+const BANK_APPROVER = { roles: ['approver', 'admin'], kinds: ['BANK'] } as const;
+
+builder.mutationFields((t) => ({
+  grantCreditLine: t.field({
+    type: Payload,
+    description: 'A bank grants a credit line against a core enterprise (the debtor of the vouchers it finances).',
+    authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    args: {
+      debtorId: t.arg.string({ required: true, validate: TEXT.id }),
+      limit: t.arg({ type: 'Fen', required: true }),
+      expiryDate: t.arg({ type: 'Date', required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.creditLines.grant(args.debtorId, args.limit.toString(), args.expiryDate),
+      );
+      return withNode(done, () => ctx.db.creditLine.findUnique({ where: { id: done.value.id } }));
+    },
+  }),
+  changeCreditLine: t.field({
+    type: Payload,
+    description: 'The bank changes the limit or expiry of its line.',
+    authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    args: {
+      id: t.arg.id({ required: true }),
+      limit: t.arg({ type: 'Fen', required: true }),
+      expiryDate: t.arg({ type: 'Date', required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.creditLines.change(id, args.limit.toString(), args.expiryDate),
+      );
+      return withNode(done, () => ctx.db.creditLine.findUnique({ where: { id } }));
+    },
+  }),
+  setCreditLineStatus: t.field({
+    type: Payload,
+    description: 'The bank freezes or reactivates its line.',
+    authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    args: { id: t.arg.id({ required: true }), status: t.arg({ type: STATUS, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      const done = await submitAs(ctx, (ledger) => ledger.creditLines.setStatus(id, args.status));
+      return withNode(done, () => ctx.db.creditLine.findUnique({ where: { id } }));
+    },
+  }),
+}));

@@ -1,0 +1,39 @@
+import { EnterpriseNode } from '../enterprise.ts';
+import { builder } from '../builder.ts';
+import { TEXT } from './limits.ts';
+import { nodePayload } from './payload.ts';
+import { submitAs, withNode } from './submit.ts';
+
+const Payload = nodePayload('Enterprise', 'enterprise', EnterpriseNode);
+const KIND = builder.enumType('NewEnterpriseKind', {
+  values: ['CORE', 'SUPPLIER', 'BANK', 'LOGISTICS', 'AUDITOR'] as const,
+});
+const STATUS = builder.enumType('EnterpriseStatusInput', { values: ['ACTIVE', 'SUSPENDED'] as const });
+
+builder.mutationFields((t) => ({
+  registerEnterprise: t.field({
+    type: Payload,
+    description: 'Registers an enterprise hosted by this org; its id is its unified social credit code.',
+    authScopes: { roles: ['admin'] },
+    args: {
+      id: t.arg.string({ required: true, validate: { regex: /^[0-9A-HJ-NPQRTUWXY]{18}$/ } }),
+      name: t.arg.string({ required: true, validate: TEXT.name }),
+      kind: t.arg({ type: KIND, required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const done = await submitAs(ctx, (ledger) => ledger.enterprises.register(args.id, args.name, args.kind));
+      return withNode(done, () => ctx.db.enterprise.findUnique({ where: { id: args.id } }));
+    },
+  }),
+  setEnterpriseStatus: t.field({
+    type: Payload,
+    description: 'Suspends or reactivates an enterprise hosted by this org.',
+    authScopes: { roles: ['admin'] },
+    args: { id: t.arg.id({ required: true }), status: t.arg({ type: STATUS, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      const done = await submitAs(ctx, (ledger) => ledger.enterprises.setStatus(id, args.status));
+      return withNode(done, () => ctx.db.enterprise.findUnique({ where: { id } }));
+    },
+  }),
+}));

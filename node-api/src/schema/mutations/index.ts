@@ -1,0 +1,9 @@
+/** Every chaincode write as a mutation; each file registers its fields on the builder. */
+import './credit-line.ts';
+import './enterprise.ts';
+import './financing.ts';
+import './invoice.ts';
+import './rate.ts';
+import './settlement.ts';
+import './shipment.ts';
+import './voucher.ts';

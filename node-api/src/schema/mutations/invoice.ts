@@ -1,0 +1,78 @@
+import { builder } from '../builder.ts';
+import { InvoiceNode } from '../invoice.ts';
+import { TEXT } from './limits.ts';
+import { nodePayload } from './payload.ts';
+import { submitAs, withNode } from './submit.ts';
+
+const Payload = nodePayload('Invoice', 'invoice', InvoiceNode);
+
+const RegisterInvoiceInput = builder.inputType('RegisterInvoiceInput', {
+  fields: (t) => ({
+    number: t.string({ required: true, validate: TEXT.number }),
+    buyerId: t.string({ required: true, validate: TEXT.id }),
+    amount: t.field({ type: 'Fen', required: true }),
+    issueDate: t.field({ type: 'Date', required: true }),
+    dueDate: t.field({ type: 'Date', required: true }),
+    documentSha256: t.string({ required: true, validate: TEXT.sha256 }),
+    purchaseOrderNumber: t.string({ validate: TEXT.number }),
+  }),
+});
+
+const load = (ctx: { db: import('../../db/client.ts').Database }, id: string) =>
+  ctx.db.invoice.findUnique({ where: { id } });
+
+builder.mutationFields((t) => ({
+  registerInvoice: t.field({
+    type: Payload,
+    description: 'A supplier registers an invoice to a core enterprise (document uploaded first; its hash here).',
+    authScopes: { roles: ['clerk', 'approver'], kinds: ['SUPPLIER'] },
+    args: { input: t.arg({ type: RegisterInvoiceInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.invoices.register({
+          number: input.number,
+          buyerId: input.buyerId,
+          amount: input.amount.toString(),
+          issueDate: input.issueDate,
+          dueDate: input.dueDate,
+          documentHash: input.documentSha256,
+          purchaseOrderNumber: input.purchaseOrderNumber ?? undefined,
+        }),
+      );
+      return withNode(done, () => load(ctx, done.value.id));
+    },
+  }),
+  confirmInvoice: t.field({
+    type: Payload,
+    description: "The core enterprise's approver confirms what it owes; this issues the root voucher.",
+    authScopes: { roles: ['approver', 'admin'], kinds: ['CORE'] },
+    args: { id: t.arg.id({ required: true }), waiveDelivery: t.arg.boolean({ required: true, defaultValue: false }) },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      const done = await submitAs(ctx, (ledger) => ledger.invoices.confirm(id, args.waiveDelivery));
+      return withNode(done, () => load(ctx, id));
+    },
+  }),
+  rejectInvoice: t.field({
+    type: Payload,
+    description: 'The buyer (or the seller) rejects an invoice awaiting confirmation, with a reason.',
+    authScopes: { kinds: ['CORE', 'SUPPLIER'] },
+    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true, validate: TEXT.reason }) },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      const done = await submitAs(ctx, (ledger) => ledger.invoices.reject(id, args.reason));
+      return withNode(done, () => load(ctx, id));
+    },
+  }),
+  cancelInvoice: t.field({
+    type: Payload,
+    description: 'The seller withdraws an invoice not yet confirmed.',
+    authScopes: { loggedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      const done = await submitAs(ctx, (ledger) => ledger.invoices.cancel(id));
+      return withNode(done, () => load(ctx, id));
+    },
+  }),
+}));

@@ -1,0 +1,29 @@
+import { BenchmarkRateNode } from '../benchmark-rate.ts';
+import { builder } from '../builder.ts';
+import { nodePayload } from './payload.ts';
+import { submitAs, withNode } from './submit.ts';
+
+const Payload = nodePayload('BenchmarkRate', 'rate', BenchmarkRateNode);
+const TENOR = builder.enumType('RateTenorInput', {
+  description: 'Loan prime rate tenors (the ledger calls them 1Y and 5Y).',
+  values: { LPR_1Y: { value: '1Y' as const }, LPR_5Y: { value: '5Y' as const } },
+});
+
+builder.mutationField('publishRate', (t) =>
+  t.field({
+    type: Payload,
+    description: 'A bank admin publishes the loan prime rate of a tenor, effective from a day.',
+    authScopes: { roles: ['admin'], kinds: ['BANK'] },
+    args: {
+      tenor: t.arg({ type: TENOR, required: true }),
+      rateBps: t.arg.int({ required: true, validate: { min: 1, max: 10_000 } }),
+      effectiveDate: t.arg({ type: 'Date', required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.rates.publish(args.tenor, args.rateBps, args.effectiveDate),
+      );
+      return withNode(done, () => ctx.db.benchmarkRate.findUnique({ where: { id: done.value.id } }));
+    },
+  }),
+);

@@ -1,0 +1,28 @@
+import { RateTenors } from '../../../chaincode/src/model/benchmark-rate.ts';
+import type { OfferTerms } from '../db/generated/client.ts';
+import { builder } from './builder.ts';
+import { member, RateTenorEnum } from './enums.ts';
+
+/** A bank's private offer on a financing, as this org's read model holds it. */
+export const OfferTermsNode = builder.objectRef<OfferTerms>('OfferTerms');
+
+OfferTermsNode.implement({
+  description:
+    'The bank’s offer, private to the bank and the applicant: financed = face × advance rate; ' +
+    'interest = financed × annual rate × days / 360; net proceeds = financed − interest − fees.',
+  fields: (t) => ({
+    faceAmount: t.expose('faceAmount', { type: 'Fen' }),
+    advanceRateBps: t.exposeInt('advanceRateBps'),
+    financedAmount: t.expose('financedAmount', { type: 'Fen' }),
+    lprTenor: t.field({ type: RateTenorEnum, resolve: (row) => member(RateTenors, row.lprTenor) }),
+    lprBps: t.exposeInt('lprBps', { description: 'The loan prime rate in force when the offer was made.' }),
+    spreadBps: t.exposeInt('spreadBps'),
+    annualRateBps: t.exposeInt('annualRateBps'),
+    days: t.exposeInt('days', { description: 'From the offer date to maturity.' }),
+    discountInterest: t.expose('discountInterest', { type: 'Fen' }),
+    fees: t.expose('fees', { type: 'Fen' }),
+    netProceeds: t.expose('netProceeds', { type: 'Fen', description: 'What the applicant receives.' }),
+    validUntil: t.expose('validUntil', { type: 'Date' }),
+    termsHash: t.exposeString('termsHash', { description: 'Matches the financing’s public termsHash.' }),
+  }),
+});

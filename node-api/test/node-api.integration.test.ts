@@ -1,0 +1,255 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { enrollUser, findMember, runningPid, type NetworkContext } from '@scf/network';
+import { nodeUrl } from '../src/cli/node-env.ts';
+import { nodeProcessName } from '../src/cli/node-processes.ts';
+import { demoEnterprise } from '../src/demo/demo-consortium.ts';
+import { NodeClient } from '../src/demo/graphql-client.ts';
+import { seedDemo, type SeedSummary } from '../src/demo/seed.ts';
+import { connectMember } from '../src/ledger/member-connection.ts';
+import { ScfLedger } from '../src/ledger/scf-ledger.ts';
+import { loginAs, startNodeApis } from './support/node-apis.ts';
+import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
+import { cstDate, sha } from './support/values.ts';
+
+const POLL = { timeout: 60_000, interval: 250 };
+const RECONCILE_CLI = new URL('../src/cli/reconcile.ts', import.meta.url).pathname;
+
+const INVOICE = `query($id: ID!) { invoice(id: $id) { id status amount proof { transactionId blockNumber } } }`;
+const REGISTER = `mutation($input: RegisterInvoiceInput!) {
+  registerInvoice(input: $input) { projection transactionId blockNumber invoice { id status amount } } }`;
+const COUNT = '{ invoices(first: 1) { totalCount } }';
+
+interface Registered {
+  registerInvoice: {
+    projection: string;
+    transactionId: string;
+    blockNumber: string;
+    invoice: { id: string; status: string; amount: string } | null;
+  };
+}
+
+describe('node APIs: GraphQL per org on the real network', () => {
+  let ctx: NetworkContext | undefined;
+  let urls: Record<string, string>;
+  let summary: SeedSummary;
+
+  const network = (): NetworkContext => {
+    if (!ctx) throw new Error('network did not start');
+    return ctx;
+  };
+  const databaseUrl = (org: string): string => {
+    const member = findMember(network().topology, org);
+    return `postgresql://scf:scf@127.0.0.1:${member.reserved.database}/scf_${org}`;
+  };
+  const reconcile = (org: string): { status: number | null; stdout: string } =>
+    spawnSync(process.execPath, [RECONCILE_CLI, '--org', org, '--state-dir', network().paths.root], {
+      env: { ...process.env, DATABASE_URL: databaseUrl(org) },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+  const invoiceInput = (number: string, overrides: Record<string, unknown> = {}) => ({
+    number,
+    buyerId: demoEnterprise('core').id,
+    amount: '12345600',
+    issueDate: cstDate(0),
+    dueDate: cstDate(60),
+    documentSha256: sha(number),
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    ctx = await startTestNetwork(1);
+    urls = await startNodeApis(ctx);
+    summary = await seedDemo({ urls, invoices: 12, concurrency: 4, log: () => undefined });
+  });
+
+  afterAll(async () => {
+    await stopTestNetwork(ctx);
+  });
+
+  it('seeds a consortium through the APIs, and every read model reconciles with its ledger', () => {
+    expect(summary.invoices).toBe(12);
+    expect(summary.confirmed).toBeGreaterThan(0);
+    expect(summary.financings).toBeGreaterThan(0);
+    for (const org of ['supplier', 'banka', 'core']) expect(reconcile(org)).toMatchObject({ status: 0 });
+  });
+
+  it("returns the written object from a mutation, and shows it in another org's read model", async () => {
+    const clerk = await loginAs(network(), 'tier1', 'clerk');
+    const done = await clerk.request<Registered>(REGISTER, { input: invoiceInput('IT-CROSS-1') });
+    expect(done.registerInvoice).toMatchObject({
+      projection: 'APPLIED',
+      invoice: { status: 'REGISTERED', amount: '12345600' },
+    });
+    const id = done.registerInvoice.invoice?.id ?? '';
+    const core = await loginAs(network(), 'core', 'approver');
+    await expect
+      .poll(async () => (await core.request<{ invoice: unknown }>(INVOICE, { id })).invoice, POLL)
+      .toMatchObject({
+        id,
+        status: 'REGISTERED',
+        proof: { transactionId: done.registerInvoice.transactionId, blockNumber: done.registerInvoice.blockNumber },
+      });
+    // An enterprise that is no party to the invoice does not see it.
+    const carrier = await loginAs(network(), 'carrier', 'clerk');
+    await expect(carrier.request<{ invoice: unknown }>(INVOICE, { id })).resolves.toEqual({ invoice: null });
+  });
+
+  it("never lets bank B's node return bank A's offer terms", async () => {
+    const query = `{ financings(first: 100) { edges { node { id bankId terms { financedAmount } } } } }`;
+    type Financings = { financings: { edges: { node: { id: string; bankId: string; terms: unknown } }[] } };
+    const bankA = await loginAs(network(), 'bankA', 'approver');
+    const seenByA = (await bankA.request<Financings>(query)).financings.edges.map((edge) => edge.node);
+    const withTerms = seenByA.filter((node) => node.terms !== null);
+    expect(withTerms.length).toBeGreaterThan(0);
+    const bankB = await loginAs(network(), 'bankB', 'approver');
+    const seenByB = (await bankB.request<Financings>(query)).financings.edges.map((edge) => edge.node);
+    expect(seenByB.every((node) => node.bankId === demoEnterprise('bankB').id)).toBe(true);
+    for (const { id } of withTerms) {
+      const lookup = await bankB.request<{ financing: unknown }>(`query($id: ID!) { financing(id: $id) { id } }`, { id });
+      expect(lookup.financing).toBeNull();
+    }
+    // Not even bank B's database holds them: its org cannot read bank A's private collection.
+    const client = new pg.Client({ connectionString: databaseUrl('bankb') });
+    await client.connect();
+    const held = (await client.query<{ financing_id: string }>('SELECT financing_id FROM offer_terms')).rows.map(
+      (row) => row.financing_id,
+    );
+    await client.end();
+    expect(withTerms.some(({ id }) => held.includes(id))).toBe(false);
+  });
+
+  it('refuses anonymous and wrong-role requests', async () => {
+    const anonymous = new NodeClient(urls.supplier ?? '');
+    await expect(anonymous.request(REGISTER, { input: invoiceInput('IT-ANON') })).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    const coreClerk = await loginAs(network(), 'core', 'clerk');
+    await expect(
+      coreClerk.request('mutation($id: ID!) { confirmInvoice(id: $id) { projection } }', { id: 'x' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const clerk = await loginAs(network(), 'tier1', 'clerk');
+    await expect(
+      clerk.request('mutation { createUser(input: { username: "eve", password: "long-enough-pw", displayName: "Eve", role: ADMIN, enterpriseId: "x" }) { id } }'),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('answers malformed input with a typed error and writes nothing', async () => {
+    const clerk = await loginAs(network(), 'tier1', 'clerk');
+    const before = await clerk.request<{ invoices: { totalCount: number } }>(COUNT);
+    const bad: [Record<string, unknown>, string][] = [
+      [{ amount: '-1' }, 'INVALID_ARGUMENT'],
+      [{ amount: '1.5' }, 'INVALID_ARGUMENT'],
+      [{ amount: 15 }, 'INVALID_ARGUMENT'],
+      [{ dueDate: '2026-02-30' }, 'INVALID_ARGUMENT'],
+      [{ issueDate: '22/11/2026' }, 'INVALID_ARGUMENT'],
+      [{ number: 'N'.repeat(65) }, 'INVALID_ARGUMENT'],
+      [{ documentSha256: 'not-a-hash' }, 'INVALID_ARGUMENT'],
+      [{ buyerId: '91370200MA0X00000X' }, 'NOT_FOUND'],
+    ];
+    for (const [overrides, code] of bad) {
+      await expect(
+        clerk.request(REGISTER, { input: invoiceInput(`IT-BAD-${code}`, overrides) }),
+        JSON.stringify(overrides),
+      ).rejects.toMatchObject({ code });
+    }
+    await expect(clerk.request(COUNT)).resolves.toEqual(before);
+  });
+
+  it("serves an object's ledger history with block numbers matching its proof", async () => {
+    const clerk = await loginAs(network(), 'tier1', 'clerk');
+    const done = await clerk.request<Registered>(REGISTER, { input: invoiceInput('IT-HISTORY') });
+    const id = done.registerInvoice.invoice?.id ?? '';
+    const history = await clerk.request<{ history: { transactionId: string; blockNumber: string; status: string }[] }>(
+      `query($id: ID!) { history(type: invoice, id: $id) { transactionId blockNumber status } }`,
+      { id },
+    );
+    expect(history.history).toEqual([
+      {
+        transactionId: done.registerInvoice.transactionId,
+        blockNumber: done.registerInvoice.blockNumber,
+        status: 'REGISTERED',
+      },
+    ]);
+  });
+
+  it('pushes changes to a subscriber over SSE', async () => {
+    const clerk = await loginAs(network(), 'tier1', 'clerk');
+    const token = (clerk as unknown as { token: string }).token;
+    const controller = new AbortController();
+    const response = await fetch(`${urls.supplier ?? ''}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'subscription { changes { type id transactionId } }' }),
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no stream');
+    const done = await clerk.request<Registered>(REGISTER, { input: invoiceInput('IT-SSE') });
+    let text = '';
+    const decoder = new TextDecoder();
+    while (!text.includes(done.registerInvoice.transactionId)) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value);
+    }
+    controller.abort();
+    expect(text).toContain(`"id":"${done.registerInvoice.invoice?.id ?? ''}"`);
+  });
+
+  it('reports health and projector lag', async () => {
+    const health = await fetch(`${urls.banka ?? ''}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+    const metrics = await (await fetch(`${urls.banka ?? ''}/metrics`)).text();
+    expect(metrics).toMatch(/^scf_projector_lag_blocks \d+/m);
+    expect(metrics).toMatch(/^scf_projector_last_block \d+/m);
+  });
+
+  it('a node killed mid-stream of 500 transactions resumes: nothing lost, nothing doubled', async () => {
+    const net = network();
+    const supplier = findMember(net.topology, 'supplier');
+    const writer = await enrollUser(net, {
+      org: 'supplier',
+      name: 'bulk-writer',
+      enterpriseId: demoEnterprise('tier1').id,
+      role: 'clerk',
+    });
+    const connection = connectMember(net, writer);
+    const ledger = new ScfLedger(connection.gateway, 'scf', 'scf');
+    const clerk = await loginAs(net, 'tier1', 'clerk');
+    const before = (await clerk.request<{ invoices: { totalCount: number } }>(COUNT)).invoices.totalCount;
+    const numbers = Array.from({ length: 500 }, (_, index) => `IT-BULK-${index}`);
+    let last = 0n;
+    const writing = (async () => {
+      for (let batch = 0; batch < numbers.length; batch += 25) {
+        const done = await Promise.all(
+          numbers.slice(batch, batch + 25).map((number) =>
+            ledger.invoices.register({ ...invoiceInput(number), documentHash: sha(number) }),
+          ),
+        );
+        for (const item of done) if (item.blockNumber > last) last = item.blockNumber;
+      }
+    })();
+    await expect
+      .poll(async () => (await clerk.request<{ invoices: { totalCount: number } }>(COUNT)).invoices.totalCount, POLL)
+      .toBeGreaterThan(before + 50);
+    process.kill(-(runningPid(net.paths, nodeProcessName('supplier')) ?? 0), 'SIGKILL');
+    await writing;
+    connection.close();
+    await startNodeApis(net);
+    const restarted = await loginAs(net, 'tier1', 'clerk');
+    await expect
+      .poll(async () => (await restarted.request<{ invoices: { totalCount: number } }>(COUNT)).invoices.totalCount, {
+        ...POLL,
+        timeout: 120_000,
+      })
+      .toBe(before + 500);
+    const metrics = await (await fetch(`${nodeUrl(supplier)}/metrics`)).text();
+    expect(Number(/^scf_projector_last_block (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(Number(last));
+    expect(reconcile('supplier')).toMatchObject({ status: 0, stdout: 'no differences\n' });
+  });
+});

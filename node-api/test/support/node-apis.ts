@@ -1,0 +1,27 @@
+import { findMember, type NetworkContext } from '@scf/network';
+import { nodeUrl } from '../../src/cli/node-env.ts';
+import { ensureNode } from '../../src/cli/node-processes.ts';
+import { DEMO_PASSWORD, demoEnterprise, type DemoKey } from '../../src/demo/demo-consortium.ts';
+import { NodeClient } from '../../src/demo/graphql-client.ts';
+
+/** Starts every member org's node API as a process of the test network (stopped with it). */
+export async function startNodeApis(ctx: NetworkContext): Promise<Record<string, string>> {
+  const urls: Record<string, string> = {};
+  for (const member of ctx.topology.members) {
+    await ensureNode(ctx, member);
+    urls[member.name] = nodeUrl(member);
+  }
+  return urls;
+}
+
+/** A demo user's client of its own org's node API. */
+export function loginAs(
+  ctx: NetworkContext,
+  key: DemoKey,
+  role: 'clerk' | 'approver' | 'admin',
+): Promise<NodeClient> {
+  const enterprise = demoEnterprise(key);
+  const url = nodeUrl(findMember(ctx.topology, enterprise.org));
+  const username = role === 'admin' ? 'admin' : `${enterprise.login}.${role}`;
+  return new NodeClient(url).login(username, DEMO_PASSWORD);
+}
