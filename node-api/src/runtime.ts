@@ -153,7 +153,12 @@ export async function startNode(config: Config): Promise<RunningNode> {
       rateLimitPerMinute: config.SCF_RATE_LIMIT_PER_MINUTE,
     },
     health: [
-      { name: 'peer', check: async () => void (await blocks.height()) },
+      {
+        name: 'peer',
+        check: async () => {
+          await blocks.height();
+        },
+      },
       caCheck(config),
     ],
   });

@@ -6,7 +6,9 @@ import { startNode } from './runtime.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const node = await startNode(config);
-  const server = createServer(node.api);
+  const server = createServer((request, response) => {
+    void node.api(request, response);
+  });
   server.listen(config.SCF_PORT, config.SCF_HOST, () => {
     process.stdout.write(
       `[node-api] ${config.SCF_ORG} listening on http://${config.SCF_HOST}:${config.SCF_PORT}/graphql\n`,
@@ -23,6 +25,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String((error as Error).stack ?? error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : String((error as Error).stack ?? error)}\n`,
+  );
   process.exit(1);
 });

@@ -90,7 +90,10 @@ describe('node APIs: GraphQL per org on the real network', () => {
       .toMatchObject({
         id,
         status: 'REGISTERED',
-        proof: { transactionId: done.registerInvoice.transactionId, blockNumber: done.registerInvoice.blockNumber },
+        proof: {
+          transactionId: done.registerInvoice.transactionId,
+          blockNumber: done.registerInvoice.blockNumber,
+        },
       });
     // An enterprise that is no party to the invoice does not see it.
     const carrier = await loginAs(network(), 'carrier', 'clerk');
@@ -108,17 +111,36 @@ describe('node APIs: GraphQL per org on the real network', () => {
     const seenByB = (await bankB.request<Financings>(query)).financings.edges.map((edge) => edge.node);
     expect(seenByB.every((node) => node.bankId === demoEnterprise('bankB').id)).toBe(true);
     for (const { id } of withTerms) {
-      const lookup = await bankB.request<{ financing: unknown }>(`query($id: ID!) { financing(id: $id) { id } }`, { id });
+      const lookup = await bankB.request<{ financing: unknown }>(
+        `query($id: ID!) { financing(id: $id) { id } }`,
+        { id },
+      );
       expect(lookup.financing).toBeNull();
     }
     // Not even bank B's database holds them: its org cannot read bank A's private collection.
     const client = new pg.Client({ connectionString: databaseUrl('bankb') });
     await client.connect();
-    const held = (await client.query<{ financing_id: string }>('SELECT financing_id FROM offer_terms')).rows.map(
-      (row) => row.financing_id,
-    );
+    const held = (
+      await client.query<{ financing_id: string }>('SELECT financing_id FROM offer_terms')
+    ).rows.map((row) => row.financing_id);
     await client.end();
     expect(withTerms.some(({ id }) => held.includes(id))).toBe(false);
+  });
+
+  it("shows a tier-2 supplier its voucher's lineage up to the core enterprise's root", async () => {
+    const tier2 = await loginAs(network(), 'tier2', 'clerk');
+    type Vouchers = {
+      vouchers: {
+        edges: { node: { id: string; lineage: { tier: number; holderId: string; debtorId: string }[] } }[];
+      };
+    };
+    const held = await tier2.request<Vouchers>(
+      `{ vouchers(first: 5) { edges { node { id lineage { tier holderId debtorId } } } } }`,
+    );
+    const piece = held.vouchers.edges[0]?.node;
+    expect(piece?.lineage.map((v) => v.tier)).toEqual([0, 1]);
+    expect(piece?.lineage[0]).toMatchObject({ debtorId: demoEnterprise('core').id });
+    expect(piece?.lineage[1]).toMatchObject({ holderId: demoEnterprise('tier2').id });
   });
 
   it('refuses anonymous and wrong-role requests', async () => {
@@ -132,7 +154,9 @@ describe('node APIs: GraphQL per org on the real network', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const clerk = await loginAs(network(), 'tier1', 'clerk');
     await expect(
-      clerk.request('mutation { createUser(input: { username: "eve", password: "long-enough-pw", displayName: "Eve", role: ADMIN, enterpriseId: "x" }) { id } }'),
+      clerk.request(
+        'mutation { createUser(input: { username: "eve", password: "long-enough-pw", displayName: "Eve", role: ADMIN, enterpriseId: "x" }) { id } }',
+      ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -162,10 +186,9 @@ describe('node APIs: GraphQL per org on the real network', () => {
     const clerk = await loginAs(network(), 'tier1', 'clerk');
     const done = await clerk.request<Registered>(REGISTER, { input: invoiceInput('IT-HISTORY') });
     const id = done.registerInvoice.invoice?.id ?? '';
-    const history = await clerk.request<{ history: { transactionId: string; blockNumber: string; status: string }[] }>(
-      `query($id: ID!) { history(type: invoice, id: $id) { transactionId blockNumber status } }`,
-      { id },
-    );
+    const history = await clerk.request<{
+      history: { transactionId: string; blockNumber: string; status: string }[];
+    }>(`query($id: ID!) { history(type: invoice, id: $id) { transactionId blockNumber status } }`, { id });
     expect(history.history).toEqual([
       {
         transactionId: done.registerInvoice.transactionId,
@@ -181,7 +204,11 @@ describe('node APIs: GraphQL per org on the real network', () => {
     const controller = new AbortController();
     const response = await fetch(`${urls.supplier ?? ''}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${token}`,
+      },
       body: JSON.stringify({ query: 'subscription { changes { type id transactionId } }' }),
       signal: controller.signal,
     });
@@ -227,15 +254,20 @@ describe('node APIs: GraphQL per org on the real network', () => {
     const writing = (async () => {
       for (let batch = 0; batch < numbers.length; batch += 25) {
         const done = await Promise.all(
-          numbers.slice(batch, batch + 25).map((number) =>
-            ledger.invoices.register({ ...invoiceInput(number), documentHash: sha(number) }),
-          ),
+          numbers
+            .slice(batch, batch + 25)
+            .map((number) =>
+              ledger.invoices.register({ ...invoiceInput(number), documentHash: sha(number) }),
+            ),
         );
         for (const item of done) if (item.blockNumber > last) last = item.blockNumber;
       }
     })();
     await expect
-      .poll(async () => (await clerk.request<{ invoices: { totalCount: number } }>(COUNT)).invoices.totalCount, POLL)
+      .poll(
+        async () => (await clerk.request<{ invoices: { totalCount: number } }>(COUNT)).invoices.totalCount,
+        POLL,
+      )
       .toBeGreaterThan(before + 50);
     process.kill(-(runningPid(net.paths, nodeProcessName('supplier')) ?? 0), 'SIGKILL');
     await writing;
@@ -243,13 +275,20 @@ describe('node APIs: GraphQL per org on the real network', () => {
     await startNodeApis(net);
     const restarted = await loginAs(net, 'tier1', 'clerk');
     await expect
-      .poll(async () => (await restarted.request<{ invoices: { totalCount: number } }>(COUNT)).invoices.totalCount, {
-        ...POLL,
-        timeout: 120_000,
-      })
+      .poll(
+        async () =>
+          (await restarted.request<{ invoices: { totalCount: number } }>(COUNT)).invoices.totalCount,
+        {
+          ...POLL,
+          timeout: 120_000,
+        },
+      )
       .toBe(before + 500);
-    const metrics = await (await fetch(`${nodeUrl(supplier)}/metrics`)).text();
-    expect(Number(/^scf_projector_last_block (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(Number(last));
+    const lastBlock = async (): Promise<number> => {
+      const metrics = await (await fetch(`${nodeUrl(supplier)}/metrics`)).text();
+      return Number(/^scf_projector_last_block (\d+)/m.exec(metrics)?.[1]);
+    };
+    await expect.poll(lastBlock, POLL).toBeGreaterThanOrEqual(Number(last));
     expect(reconcile('supplier')).toMatchObject({ status: 0, stdout: 'no differences\n' });
   });
 });

@@ -25,7 +25,10 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   }
   const urls = Object.fromEntries(ctx.topology.members.map((member) => [member.name, nodeUrl(member)]));
   const started = Date.now();
-  const summary = await seedDemo({ urls, invoices, log: (message) => ctx.log(`demo: ${message}`) });
+  const log = (message: string): void => {
+    ctx.log(`demo: ${message}`);
+  };
+  const summary = await seedDemo({ urls, invoices, log });
   const seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(marker, JSON.stringify({ ...summary, seconds, at: new Date().toISOString() }, null, 2));
   ctx.log(
@@ -39,7 +42,10 @@ function info(ctx: NetworkContext): void {
   for (const member of ctx.topology.members) {
     lines.push(`${member.name.padEnd(10)} ${`${nodeUrl(member)}/graphql`.padEnd(39)} ${portalUrl(member)}`);
   }
-  lines.push('', `demo logins (password for all: ${DEMO_PASSWORD}); log in at your org's portal or node API:`);
+  lines.push(
+    '',
+    `demo logins (password for all: ${DEMO_PASSWORD}); log in at your org's portal or node API:`,
+  );
   for (const member of ctx.topology.members) {
     const logins = DEMO_ENTERPRISES.filter((e) => e.org === member.name).flatMap((e) =>
       DEMO_ROLES.map((role) => `${e.login}.${role}`),

@@ -49,9 +49,14 @@ export class NodeClient {
   async upload(fileName: string, contentType: string, content: Uint8Array): Promise<string> {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)], { type: contentType }), fileName);
-    const response = await fetch(`${this.url}/documents`, { method: 'POST', headers: this.auth(), body: form });
+    const response = await fetch(`${this.url}/documents`, {
+      method: 'POST',
+      headers: this.auth(),
+      body: form,
+    });
     const body = (await response.json()) as { sha256?: string; code?: string; message?: string };
-    if (!response.ok || !body.sha256) throw new ApiError(body.code ?? 'UNKNOWN', body.message ?? 'upload failed');
+    if (!response.ok || !body.sha256)
+      throw new ApiError(body.code ?? 'UNKNOWN', body.message ?? 'upload failed');
     return body.sha256;
   }
 

@@ -70,17 +70,33 @@ async function enterprisesAndUsers(options: SeedOptions): Promise<Clients> {
         const username = `${enterprise.login}.${role}`;
         await ignoreExisting(() =>
           admin.request('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-            input: { username, password: DEMO_PASSWORD, displayName: `${enterprise.name} ${role}`, role: role.toUpperCase(), enterpriseId: enterprise.id },
+            input: {
+              username,
+              password: DEMO_PASSWORD,
+              displayName: `${enterprise.name} ${role}`,
+              role: role.toUpperCase(),
+              enterpriseId: enterprise.id,
+            },
           }),
         );
-        clients.set(`${enterprise.key}.${role}`, await new NodeClient(urlOf(options, org)).login(username, DEMO_PASSWORD));
+        clients.set(
+          `${enterprise.key}.${role}`,
+          await new NodeClient(urlOf(options, org)).login(username, DEMO_PASSWORD),
+        );
       }
     }
   }
-  await everywhere(options, 'every enterprise', async (node) => {
-    const data = await node.request<{ enterprises: { totalCount: number } }>('{ enterprises(first: 1) { totalCount } }');
-    return data.enterprises.totalCount >= DEMO_ENTERPRISES.length;
-  }, clients);
+  await everywhere(
+    options,
+    'every enterprise',
+    async (node) => {
+      const data = await node.request<{ enterprises: { totalCount: number } }>(
+        '{ enterprises(first: 1) { totalCount } }',
+      );
+      return data.enterprises.totalCount >= DEMO_ENTERPRISES.length;
+    },
+    clients,
+  );
   return clients;
 }
 
@@ -104,7 +120,10 @@ async function everywhere(
 
 async function ratesAndLines(clients: Clients): Promise<void> {
   const effective = `${cstDay(-40).slice(0, 8)}20`;
-  for (const [tenor, bps] of [['LPR_1Y', 310], ['LPR_5Y', 360]] as const) {
+  for (const [tenor, bps] of [
+    ['LPR_1Y', 310],
+    ['LPR_5Y', 360],
+  ] as const) {
     await ignoreExisting(() =>
       client(clients, 'bankA', 'admin').request(
         'mutation($t: RateTenorInput!, $r: Int!, $d: Date!) { publishRate(tenor: $t, rateBps: $r, effectiveDate: $d) { projection } }',
@@ -113,7 +132,10 @@ async function ratesAndLines(clients: Clients): Promise<void> {
     );
   }
   const core = demoEnterprise('core').id;
-  for (const [bank, limit] of [['bankA', 80_000_000n], ['bankB', 50_000_000n]] as const) {
+  for (const [bank, limit] of [
+    ['bankA', 80_000_000n],
+    ['bankB', 50_000_000n],
+  ] as const) {
     await ignoreExisting(() =>
       client(clients, bank, 'approver').request(
         'mutation($d: String!, $l: Fen!, $e: Date!) { grantCreditLine(debtorId: $d, limit: $l, expiryDate: $e) { projection } }',
@@ -133,13 +155,26 @@ interface Registered {
 }
 
 /** One tier-1 invoice through its life: registered, shipped, delivered, confirmed (mostly). */
-async function invoiceLife(clients: Clients, index: number, random: () => number): Promise<Registered | null> {
+async function invoiceLife(
+  clients: Clients,
+  index: number,
+  random: () => number,
+): Promise<Registered | null> {
   const seller = demoEnterprise(index % 3 === 2 ? 'tier1b' : 'tier1');
   const core = demoEnterprise('core');
   const number = `HC${cstDay(0).slice(2, 4)}${String(index + 1).padStart(6, '0')}`;
   const amount = BigInt(Math.round(20_000 + random() * 580_000)) * YUAN;
   const clerk = client(clients, seller.key as DemoKey, 'clerk');
-  const document = await clerk.upload(`${number}.txt`, 'text/plain', text([`增值税专用发票 ${number}`, `销售方 ${seller.name}`, `购买方 ${core.name}`, `金额 ${amount / YUAN} 元`]));
+  const document = await clerk.upload(
+    `${number}.txt`,
+    'text/plain',
+    text([
+      `增值税专用发票 ${number}`,
+      `销售方 ${seller.name}`,
+      `购买方 ${core.name}`,
+      `金额 ${amount / YUAN} 元`,
+    ]),
+  );
   let registered: { registerInvoice: { invoice: { id: string } | null } };
   try {
     registered = await clerk.request(
@@ -165,66 +200,131 @@ async function invoiceLife(clients: Clients, index: number, random: () => number
   const fate = random();
   if (fate < 0.08) return { id, seller, amount, voucherId: null }; // waits for shipment and confirmation
   const carrier = client(clients, 'carrier', 'clerk');
-  const waybill = await carrier.upload(`YD${number}.txt`, 'text/plain', text([`运单 YD${number}`, '青岛 → 苏州']));
+  const waybill = await carrier.upload(
+    `YD${number}.txt`,
+    'text/plain',
+    text([`运单 YD${number}`, '青岛 → 苏州']),
+  );
   const pickup = await carrier.request<{ recordPickup: { shipment: { id: string } | null } }>(
     'mutation($input: RecordPickupInput!) { recordPickup(input: $input) { shipment { id } } }',
-    { input: { invoiceId: id, waybillNumber: `YD${number}`, origin: '苏州工业园区', destination: '青岛黄岛区', documentSha256: waybill } },
+    {
+      input: {
+        invoiceId: id,
+        waybillNumber: `YD${number}`,
+        origin: '苏州工业园区',
+        destination: '青岛黄岛区',
+        documentSha256: waybill,
+      },
+    },
   );
   const shipmentId = pickup.recordPickup.shipment?.id;
   if (!shipmentId || fate < 0.14) return { id, seller, amount, voucherId: null }; // still in transit
-  const proof = await carrier.upload(`POD${number}.txt`, 'text/plain', text([`签收单 ${number}`, '货物完好']));
-  await carrier.request('mutation($id: ID!, $h: String!) { confirmDelivery(id: $id, documentSha256: $h) { projection } }', { id: shipmentId, h: proof });
+  const proof = await carrier.upload(
+    `POD${number}.txt`,
+    'text/plain',
+    text([`签收单 ${number}`, '货物完好']),
+  );
+  await carrier.request(
+    'mutation($id: ID!, $h: String!) { confirmDelivery(id: $id, documentSha256: $h) { projection } }',
+    { id: shipmentId, h: proof },
+  );
   const approver = client(clients, 'core', 'approver');
   if (fate < 0.2) return { id, seller, amount, voucherId: null }; // delivered, in the confirmation inbox
   if (fate < 0.23) {
-    await approver.request('mutation($id: ID!, $r: String!) { rejectInvoice(id: $id, reason: $r) { projection } }', { id, r: '数量与订单不符' });
+    await approver.request(
+      'mutation($id: ID!, $r: String!) { rejectInvoice(id: $id, reason: $r) { projection } }',
+      { id, r: '数量与订单不符' },
+    );
     return { id, seller, amount, voucherId: null };
   }
-  const confirmed = await approver.request<{ confirmInvoice: { invoice: { voucherId: string | null } | null } }>(
-    'mutation($id: ID!) { confirmInvoice(id: $id) { invoice { voucherId } } }',
-    { id },
-  );
+  const confirmed = await approver.request<{
+    confirmInvoice: { invoice: { voucherId: string | null } | null };
+  }>('mutation($id: ID!) { confirmInvoice(id: $id) { invoice { voucherId } } }', { id });
   return { id, seller, amount, voucherId: confirmed.confirmInvoice.invoice?.voucherId ?? null };
 }
 
 /** A tier-1 holder passes part of a voucher to its tier-2 supplier, backed by that supplier's invoice. */
-async function passDown(clients: Clients, root: Registered, index: number): Promise<[DemoKey, string] | null> {
+async function passDown(
+  clients: Clients,
+  root: Registered,
+  index: number,
+): Promise<[DemoKey, string] | null> {
   if (!root.voucherId) return null;
   const tier2 = demoEnterprise(root.seller.key === 'tier1' ? 'tier2' : 'tier2b');
   const piece = (root.amount * 4n) / 10n;
   const clerk = client(clients, tier2.key as DemoKey, 'clerk');
   const number = `T2${String(index + 1).padStart(6, '0')}`;
-  const document = await clerk.upload(`${number}.txt`, 'text/plain', text([`发票 ${number}`, `销售方 ${tier2.name}`, `购买方 ${root.seller.name}`]));
+  const document = await clerk.upload(
+    `${number}.txt`,
+    'text/plain',
+    text([`发票 ${number}`, `销售方 ${tier2.name}`, `购买方 ${root.seller.name}`]),
+  );
   const invoice = await clerk.request<{ registerInvoice: { invoice: { id: string } | null } }>(
     'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { invoice { id } } }',
-    { input: { number, buyerId: root.seller.id, amount: piece.toString(), issueDate: cstDay(-1), dueDate: cstDay(90), documentSha256: document } },
+    {
+      input: {
+        number,
+        buyerId: root.seller.id,
+        amount: piece.toString(),
+        issueDate: cstDay(-1),
+        dueDate: cstDay(90),
+        documentSha256: document,
+      },
+    },
   );
   const invoiceId = invoice.registerInvoice.invoice?.id;
   if (!invoiceId) return null;
-  const split = await client(clients, root.seller.key as DemoKey, 'approver').request<{ splitTransfer: { children: { id: string; holderId: string }[] } }>(
+  const split = await client(clients, root.seller.key as DemoKey, 'approver').request<{
+    splitTransfer: { children: { id: string; holderId: string }[] };
+  }>(
     'mutation($v: ID!, $p: [VoucherPieceInput!]!) { splitTransfer(voucherId: $v, pieces: $p) { children { id holderId } } }',
-    { v: root.voucherId, p: [{ amount: (root.amount - piece).toString() }, { amount: piece.toString(), toEnterpriseId: tier2.id, invoiceId }] },
+    {
+      v: root.voucherId,
+      p: [
+        { amount: (root.amount - piece).toString() },
+        { amount: piece.toString(), toEnterpriseId: tier2.id, invoiceId },
+      ],
+    },
   );
   const passed = split.splitTransfer.children.find((child) => child.holderId === tier2.id);
   return passed ? [tier2.key as DemoKey, passed.id] : null;
 }
 
 /** An SME applies at a bank; the bank offers, the SME accepts, the bank disburses — each step for most. */
-async function financeOne(clients: Clients, holder: DemoKey, voucherId: string, index: number, random: () => number): Promise<'applied' | 'offered' | 'accepted' | 'disbursed'> {
+async function financeOne(
+  clients: Clients,
+  holder: DemoKey,
+  voucherId: string,
+  index: number,
+  random: () => number,
+): Promise<'applied' | 'offered' | 'accepted' | 'disbursed'> {
   const bank: DemoKey = index % 3 === 0 ? 'bankB' : 'bankA';
-  const applied = await client(clients, holder, 'clerk').request<{ applyFinancing: { financing: { id: string } | null } }>(
-    'mutation($v: ID!, $b: String!) { applyFinancing(voucherId: $v, bankId: $b) { financing { id } } }',
-    { v: voucherId, b: demoEnterprise(bank).id },
-  );
+  const applied = await client(clients, holder, 'clerk').request<{
+    applyFinancing: { financing: { id: string } | null };
+  }>('mutation($v: ID!, $b: String!) { applyFinancing(voucherId: $v, bankId: $b) { financing { id } } }', {
+    v: voucherId,
+    b: demoEnterprise(bank).id,
+  });
   const id = applied.applyFinancing.financing?.id;
   if (!id || random() < 0.25) return 'applied';
   await client(clients, bank, 'approver').request(
     'mutation($id: ID!, $t: OfferInput!) { offerFinancing(id: $id, terms: $t) { projection } }',
-    { id, t: { advanceRateBps: 9000, spreadBps: 60 + Math.floor(random() * 90), fees: '50000', validUntil: cstDay(10) } },
+    {
+      id,
+      t: {
+        advanceRateBps: 9000,
+        spreadBps: 60 + Math.floor(random() * 90),
+        fees: '50000',
+        validUntil: cstDay(10),
+      },
+    },
   );
   if (random() < 0.3) return 'offered';
   try {
-    await client(clients, holder, 'approver').request('mutation($id: ID!) { acceptOffer(id: $id) { projection } }', { id });
+    await client(clients, holder, 'approver').request(
+      'mutation($id: ID!) { acceptOffer(id: $id) { projection } }',
+      { id },
+    );
   } catch (error) {
     // The bank's line against the core enterprise is used up: the offer stays open, as it would.
     if (error instanceof ApiError && error.code === 'CREDIT_LIMIT_EXCEEDED') return 'offered';
@@ -248,18 +348,27 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   await ratesAndLines(clients);
   options.log(`${options.invoices} invoices: shipment, delivery, confirmation`);
   const indexes = Array.from({ length: options.invoices }, (_, index) => index);
-  const registered = (await inPool(indexes, concurrency, (index) => invoiceLife(clients, index, random))).filter(
-    (invoice): invoice is Registered => invoice !== null,
-  );
+  const registered = (
+    await inPool(indexes, concurrency, (index) => invoiceLife(clients, index, random))
+  ).filter((invoice): invoice is Registered => invoice !== null);
   const roots = registered.filter((invoice) => invoice.voucherId !== null);
   options.log(`passing ${Math.ceil(roots.length / 3)} vouchers down to tier 2`);
-  const passed = await inPool(roots.filter((_, i) => i % 3 === 0), concurrency, (root, i) => passDown(clients, root, i));
+  const passed = await inPool(
+    roots.filter((_, i) => i % 3 === 0),
+    concurrency,
+    (root, i) => passDown(clients, root, i),
+  );
   const financeable: [DemoKey, string][] = [
-    ...roots.filter((_, i) => i % 3 === 1 || i % 4 === 0).filter((root) => root.voucherId).map((root): [DemoKey, string] => [root.seller.key as DemoKey, root.voucherId as string]),
+    ...roots
+      .filter((_, i) => i % 3 === 1)
+      .filter((root) => root.voucherId)
+      .map((root): [DemoKey, string] => [root.seller.key as DemoKey, root.voucherId as string]),
     ...passed.filter((piece): piece is [DemoKey, string] => piece !== null).filter((_, i) => i % 2 === 0),
   ];
   options.log(`${financeable.length} financing applications`);
-  const outcomes = await inPool(financeable, concurrency, ([holder, voucherId], i) => financeOne(clients, holder, voucherId, i, random));
+  const outcomes = await inPool(financeable, concurrency, ([holder, voucherId], i) =>
+    financeOne(clients, holder, voucherId, i, random),
+  );
   return {
     invoices: registered.length,
     confirmed: roots.length,

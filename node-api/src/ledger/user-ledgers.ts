@@ -1,5 +1,10 @@
 import type { SessionUser } from '../auth/session-user.ts';
-import { connectLedger, type LedgerConnection, type LedgerIdentity, type PeerEndpoint } from './connection.ts';
+import {
+  connectLedger,
+  type LedgerConnection,
+  type LedgerIdentity,
+  type PeerEndpoint,
+} from './connection.ts';
 import { ScfLedger } from './scf-ledger.ts';
 
 interface Entry {

@@ -16,7 +16,10 @@ export async function partiesOf(tx: Tx, record: LedgerRecord): Promise<string[]>
     if (invoice) named.push(invoice.sellerId, invoice.buyerId);
   }
   if (record.docType === 'voucher' && typeof r.financingId === 'string') {
-    const financing = await tx.financing.findUnique({ where: { id: r.financingId }, select: { bankId: true } });
+    const financing = await tx.financing.findUnique({
+      where: { id: r.financingId },
+      select: { bankId: true },
+    });
     if (financing) named.push(financing.bankId);
   }
   return [...new Set(named)];

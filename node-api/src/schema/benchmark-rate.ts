@@ -1,7 +1,7 @@
 import { RateTenors } from '../../../chaincode/src/model/benchmark-rate.ts';
 import type { BenchmarkRate } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
-import { visibleConnection } from './connection.ts';
+import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 import { member, RateTenorEnum } from './enums.ts';
 import { DayRange, inDays, oneOf } from './filters.ts';
@@ -69,7 +69,9 @@ builder.queryFields((t) => ({
     },
     {
       name: 'BenchmarkRateConnection',
-      fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }),
+      fields: (c) => ({
+        totalCount: c.int({ description: TOTAL_COUNT, resolve: (connection) => connection.totalCount() }),
+      }),
     },
     { name: 'BenchmarkRateEdge' },
   ),

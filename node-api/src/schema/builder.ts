@@ -48,7 +48,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseFen(value: unknown): bigint {
   if (typeof value !== 'string' || !FEN.test(value)) {
-    throw userError(NodeErrorCodes.InvalidArgument, `money must be a whole number of fen as a string, got ${JSON.stringify(value)}`);
+    throw userError(
+      NodeErrorCodes.InvalidArgument,
+      `money must be a whole number of fen as a string, got ${JSON.stringify(value)}`,
+    );
   }
   return BigInt(value);
 }
@@ -58,7 +61,10 @@ function parseDay(value: unknown): string {
     const date = new Date(`${value}T00:00:00.000Z`);
     if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return value;
   }
-  throw userError(NodeErrorCodes.InvalidArgument, `a date must be a real YYYY-MM-DD day, got ${JSON.stringify(value)}`);
+  throw userError(
+    NodeErrorCodes.InvalidArgument,
+    `a date must be a real YYYY-MM-DD day, got ${JSON.stringify(value)}`,
+  );
 }
 
 builder.scalarType('Fen', {
@@ -78,7 +84,8 @@ builder.scalarType('DateTime', {
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
     const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime())) throw userError(NodeErrorCodes.InvalidArgument, 'not an ISO 8601 instant');
+    if (Number.isNaN(date.getTime()))
+      throw userError(NodeErrorCodes.InvalidArgument, 'not an ISO 8601 instant');
     return date;
   },
 });

@@ -5,10 +5,18 @@ import { offsetCursor, pageWindow, type PageArgs, type PageWindow } from './page
 import { countVisible, readVisible, type ReadRows } from './read-rows.ts';
 import type { ReadEntity } from './visibility.ts';
 
+/** What every connection's `totalCount` says. */
+export const TOTAL_COUNT = 'How many items match the filter, over all pages (counted only when asked for).';
+
 /** A Relay connection whose total is counted only when a client asks for `totalCount`. */
 export interface CountedConnection<T> {
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasPreviousPage: boolean;
+    hasNextPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   totalCount: () => Promise<number>;
 }
 
@@ -26,7 +34,9 @@ export async function offsetConnection<T>(
   const totalCount = once(count);
   const window = await pageWindow(args, totalCount);
   const rows = await load({ offset: window.offset, limit: window.limit + 1 });
-  const edges = rows.slice(0, window.limit).map((node, index) => ({ cursor: offsetCursor(window.offset + index), node }));
+  const edges = rows
+    .slice(0, window.limit)
+    .map((node, index) => ({ cursor: offsetCursor(window.offset + index), node }));
   return {
     edges,
     totalCount,

@@ -1,7 +1,7 @@
 import { CreditLineStatuses } from '../../../chaincode/src/model/credit-line.ts';
 import type { CreditLine } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
-import { visibleConnection } from './connection.ts';
+import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { availableOf } from './dashboard/credit-usage.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 import { CreditLineStatusEnum, member } from './enums.ts';
@@ -20,7 +20,10 @@ CreditLineNode.implement({
     bankId: t.exposeID('bankId'),
     bank: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.bankId) }),
     debtorId: t.exposeID('debtorId'),
-    debtor: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.debtorId) }),
+    debtor: t.field({
+      type: EnterpriseNode,
+      resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.debtorId),
+    }),
     limit: t.expose('limit', { type: 'Fen' }),
     used: t.expose('used', { type: 'Fen', description: 'Face amount of disbursed, unsettled financings.' }),
     available: t.field({ type: 'Fen', resolve: availableOf }),
@@ -51,7 +54,8 @@ builder.queryFields((t) => ({
   creditLine: t.field({
     type: CreditLineNode,
     nullable: true,
-    description: 'A credit line by id (`bankId:debtorId`); null unless your enterprise is its bank or debtor.',
+    description:
+      'A credit line by id (`bankId:debtorId`); null unless your enterprise is its bank or debtor.',
     authScopes: { loggedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => visibleRow(ctx, 'creditLine', args.id),
@@ -77,7 +81,9 @@ builder.queryFields((t) => ({
     },
     {
       name: 'CreditLineConnection',
-      fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }),
+      fields: (c) => ({
+        totalCount: c.int({ description: TOTAL_COUNT, resolve: (connection) => connection.totalCount() }),
+      }),
     },
     { name: 'CreditLineEdge' },
   ),

@@ -13,7 +13,10 @@ import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 
 const Exposure = builder.objectRef<DebtorExposure>('DebtorExposure').implement({
   fields: (t) => ({
-    debtor: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.debtorId) }),
+    debtor: t.field({
+      type: EnterpriseNode,
+      resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.debtorId),
+    }),
     count: t.exposeInt('count'),
     amount: t.expose('amount', { type: 'Fen', description: 'Face amount the debtor owes.' }),
     financedAmount: t.expose('financedAmount', {
@@ -35,7 +38,8 @@ const Usage = builder.objectRef<LineUsage>('CreditLineUsage').implement({
 });
 
 const Bucket = builder.enumType('MaturityBucket', {
-  description: 'Days from the as-of day to maturity. OVERDUE: marked overdue, or matured before the as-of day.',
+  description:
+    'Days from the as-of day to maturity. OVERDUE: marked overdue, or matured before the as-of day.',
   values: MATURITY_BUCKETS,
 });
 
@@ -77,7 +81,11 @@ const NeedsMe = builder.objectRef<SessionUser>('NeedsMe').implement({
 const Dashboard = builder.objectRef<SessionUser>('Dashboard').implement({
   description: 'Aggregates over what your enterprise may see, computed in the database.',
   fields: (t) => ({
-    asOf: t.field({ type: 'Date', description: 'Today’s business date (CST).', resolve: () => businessToday() }),
+    asOf: t.field({
+      type: 'Date',
+      description: 'Today’s business date (CST).',
+      resolve: () => businessToday(),
+    }),
     exposureByDebtor: t.field({
       type: [Exposure],
       description: 'A bank: accepted or disbursed, unsettled financings. Others: unpaid vouchers held.',

@@ -1,7 +1,7 @@
 import { EnterpriseKinds, EnterpriseStatuses } from '../../../chaincode/src/model/enterprise.ts';
 import type { Enterprise } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
-import { visibleConnection } from './connection.ts';
+import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import type { Context } from './context.ts';
 import { EnterpriseKindEnum, EnterpriseStatusEnum, member } from './enums.ts';
 import { equals, ilike, oneOf, search } from './filters.ts';
@@ -21,6 +21,7 @@ EnterpriseNode.implement({
     hostMsp: t.exposeString('hostMsp', { description: 'The member org whose node hosts it.' }),
     status: t.field({ type: EnterpriseStatusEnum, resolve: (row) => member(EnterpriseStatuses, row.status) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     proof: t.field({ type: LedgerProof, resolve: (row) => row }),
   }),
 });
@@ -51,6 +52,7 @@ builder.queryFields((t) => ({
   enterprise: t.field({
     type: EnterpriseNode,
     nullable: true,
+    description: 'An enterprise by its unified social credit code, or null.',
     authScopes: { loggedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => visibleRow(ctx, 'enterprise', args.id),
@@ -58,6 +60,7 @@ builder.queryFields((t) => ({
   enterprises: t.connection(
     {
       type: EnterpriseNode,
+      description: 'Every enterprise on the network (public); by name unless ordered otherwise.',
       authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: EnterpriseFilter }), orderBy: t.arg({ type: order.input }) },
       resolve: (_root, args, ctx) => {
@@ -75,7 +78,9 @@ builder.queryFields((t) => ({
     },
     {
       name: 'EnterpriseConnection',
-      fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }),
+      fields: (c) => ({
+        totalCount: c.int({ description: TOTAL_COUNT, resolve: (connection) => connection.totalCount() }),
+      }),
     },
     { name: 'EnterpriseEdge' },
   ),

@@ -15,7 +15,8 @@ import { builder } from './builder.ts';
 export const EnterpriseKindEnum = builder.enumType('EnterpriseKind', { values: EnterpriseKinds });
 export const EnterpriseStatusEnum = builder.enumType('EnterpriseStatus', { values: EnterpriseStatuses });
 export const InvoiceStatusEnum = builder.enumType('InvoiceStatus', {
-  description: 'REGISTERED: waits for the buyer to confirm or reject it. CONFIRMED: the buyer issued a voucher.',
+  description:
+    'REGISTERED: waits for the buyer to confirm or reject it. CONFIRMED: the buyer issued a voucher.',
   values: InvoiceStatuses,
 });
 export const ShipmentStatusEnum = builder.enumType('ShipmentStatus', {
@@ -31,7 +32,10 @@ export const VoucherStatusEnum = builder.enumType('VoucherStatus', {
 export const FinancingStatusEnum = builder.enumType('FinancingStatus', { values: FinancingStatuses });
 export const CreditLineStatusEnum = builder.enumType('CreditLineStatus', { values: CreditLineStatuses });
 
-const TENOR_NAMES = { '1Y': 'LPR_1Y', '5Y': 'LPR_5Y' } as const satisfies Record<(typeof RateTenors)[number], string>;
+const TENOR_NAMES = { '1Y': 'LPR_1Y', '5Y': 'LPR_5Y' } as const satisfies Record<
+  (typeof RateTenors)[number],
+  string
+>;
 
 export const RateTenorEnum = builder.enumType('RateTenor', {
   description: 'Loan prime rate tenors (the ledger calls them 1Y and 5Y).',

@@ -18,9 +18,14 @@ export const FenRange = builder.inputType('FenRange', {
 
 type Bound<T> = T | null | undefined;
 
-function between<T extends string | bigint>(name: string, col: string, low: Bound<T>, high: Bound<T>, cast: Prisma.Sql): Prisma.Sql[] {
+function between<T extends string | bigint>(
+  col: string,
+  low: Bound<T>,
+  high: Bound<T>,
+  cast: Prisma.Sql,
+): Prisma.Sql[] {
   if (low != null && high != null && low > high) {
-    throw userError(NodeErrorCodes.InvalidArgument, `${name}: the range ends before it starts`);
+    throw userError(NodeErrorCodes.InvalidArgument, `the range on ${col} ends before it starts`);
   }
   return [
     ...(low == null ? [] : [Prisma.sql`${column(col)} >= ${low}${cast}`]),
@@ -29,13 +34,19 @@ function between<T extends string | bigint>(name: string, col: string, low: Boun
 }
 
 /** A day column within a `DayRange` (Date values are YYYY-MM-DD, so text order is day order). */
-export function inDays(col: string, range: { from?: Bound<string>; to?: Bound<string> } | null | undefined): Prisma.Sql[] {
-  return range ? between(col, col, range.from, range.to, Prisma.sql`::date`) : [];
+export function inDays(
+  col: string,
+  range: { from?: Bound<string>; to?: Bound<string> } | null | undefined,
+): Prisma.Sql[] {
+  return range ? between(col, range.from, range.to, Prisma.sql`::date`) : [];
 }
 
 /** A money column within a `FenRange`. */
-export function inFen(col: string, range: { min?: Bound<bigint>; max?: Bound<bigint> } | null | undefined): Prisma.Sql[] {
-  return range ? between(col, col, range.min, range.max, Prisma.sql`::bigint`) : [];
+export function inFen(
+  col: string,
+  range: { min?: Bound<bigint>; max?: Bound<bigint> } | null | undefined,
+): Prisma.Sql[] {
+  return range ? between(col, range.min, range.max, Prisma.sql`::bigint`) : [];
 }
 
 /** A column equal to any of `values`; no list or an empty one filters nothing. */

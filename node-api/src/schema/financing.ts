@@ -1,7 +1,7 @@
 import { FinancingStatuses } from '../../../chaincode/src/model/financing.ts';
 import type { Financing } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
-import { visibleConnection } from './connection.ts';
+import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 import { FinancingStatusEnum, member } from './enums.ts';
 import { DayRange, equals, FenRange, inDays, inFen, oneOf } from './filters.ts';
@@ -33,7 +33,10 @@ FinancingNode.implement({
     bankId: t.exposeID('bankId'),
     bank: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.bankId) }),
     debtorId: t.exposeID('debtorId'),
-    debtor: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.debtorId) }),
+    debtor: t.field({
+      type: EnterpriseNode,
+      resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.debtorId),
+    }),
     amount: t.expose('amount', { type: 'Fen', description: 'The voucher’s face amount.' }),
     maturityDate: t.expose('maturityDate', { type: 'Date' }),
     status: t.field({ type: FinancingStatusEnum, resolve: (row) => member(FinancingStatuses, row.status) }),
@@ -104,7 +107,9 @@ builder.queryFields((t) => ({
     },
     {
       name: 'FinancingConnection',
-      fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }),
+      fields: (c) => ({
+        totalCount: c.int({ description: TOTAL_COUNT, resolve: (connection) => connection.totalCount() }),
+      }),
     },
     { name: 'FinancingEdge' },
   ),

@@ -56,7 +56,7 @@ builder.queryField('history', (t) =>
     authScopes: { loggedIn: true },
     args: { type: t.arg({ type: LedgerObjectType, required: true }), id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       if (!(await visibleRow(ctx, ENTITY[args.type], id))) return [];
       const { serviceLedger, blocks } = ctx.services;
       try {

@@ -15,6 +15,7 @@ import './proof.ts';
 import './shipment.ts';
 import './user.ts';
 import './voucher.ts';
+import './voucher-lineage.ts';
 
 /** The whole GraphQL schema: every schema/<entity>.ts registers its types on the builder on import. */
 export function buildSchema(): GraphQLSchema {

@@ -1,7 +1,7 @@
 import { InvoiceStatuses } from '../../../chaincode/src/model/invoice.ts';
 import type { Invoice } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
-import { visibleConnection } from './connection.ts';
+import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 import { InvoiceStatusEnum, member } from './enums.ts';
 import { DayRange, equals, FenRange, ilike, inDays, inFen, oneOf, partyNamed, search } from './filters.ts';
@@ -20,7 +20,10 @@ InvoiceNode.implement({
     id: t.exposeID('id'),
     number: t.exposeString('number'),
     sellerId: t.exposeID('sellerId'),
-    seller: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.sellerId) }),
+    seller: t.field({
+      type: EnterpriseNode,
+      resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.sellerId),
+    }),
     buyerId: t.exposeID('buyerId'),
     buyer: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.buyerId) }),
     amount: t.expose('amount', { type: 'Fen' }),
@@ -64,13 +67,21 @@ const InvoiceFilter = builder.inputType('InvoiceFilter', {
     issueDate: t.field({ type: DayRange }),
     dueDate: t.field({ type: DayRange }),
     amount: t.field({ type: FenRange }),
-    search: t.string({ description: 'Part of the invoice or purchase order number, or of the seller or buyer name.' }),
+    search: t.string({
+      description: 'Part of the invoice or purchase order number, or of the seller or buyer name.',
+    }),
   }),
 });
 
 const order = ordering(
   'Invoice',
-  { CREATED_AT: 'created_at', ISSUE_DATE: 'issue_date', DUE_DATE: 'due_date', AMOUNT: 'amount', NUMBER: 'number' },
+  {
+    CREATED_AT: 'created_at',
+    ISSUE_DATE: 'issue_date',
+    DUE_DATE: 'due_date',
+    AMOUNT: 'amount',
+    NUMBER: 'number',
+  },
   { field: 'CREATED_AT', direction: 'DESC' },
 );
 
@@ -78,7 +89,8 @@ builder.queryFields((t) => ({
   invoice: t.field({
     type: InvoiceNode,
     nullable: true,
-    description: 'An invoice by id; null when there is none or your enterprise is neither its seller nor buyer.',
+    description:
+      'An invoice by id; null when there is none or your enterprise is neither its seller nor buyer.',
     authScopes: { loggedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => visibleRow(ctx, 'invoice', args.id),
@@ -111,7 +123,9 @@ builder.queryFields((t) => ({
     },
     {
       name: 'InvoiceConnection',
-      fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }),
+      fields: (c) => ({
+        totalCount: c.int({ description: TOTAL_COUNT, resolve: (connection) => connection.totalCount() }),
+      }),
     },
     { name: 'InvoiceEdge' },
   ),

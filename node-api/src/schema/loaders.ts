@@ -42,7 +42,10 @@ function createLoaders(ctx: Context): ReadLoaders {
     },
     shipmentsOfInvoice: new BatchLoader(async (ids) => {
       const where = [Prisma.sql`"invoice_id" = ANY(${ids})`];
-      const rows = await readVisible(db, user, 'shipment', { where, orderBy: Prisma.sql`"picked_up_at", "id"` });
+      const rows = await readVisible(db, user, 'shipment', {
+        where,
+        orderBy: Prisma.sql`"picked_up_at", "id"`,
+      });
       return groupBy(rows, (row) => row.invoiceId);
     }, []),
     childrenOfVoucher: new BatchLoader(async (ids) => {
@@ -70,7 +73,11 @@ function loadersOf(ctx: Context): ReadLoaders {
 }
 
 /** One visible row by id, or null (absent and hidden look the same). */
-export function visibleRow<E extends ReadEntity>(ctx: Context, entity: E, id: string): Promise<ReadRows[E] | null> {
+export function visibleRow<E extends ReadEntity>(
+  ctx: Context,
+  entity: E,
+  id: string,
+): Promise<ReadRows[E] | null> {
   const loader = loadersOf(ctx).rows[entity] as BatchLoader<string, ReadRows[E] | null>;
   return loader.load(id);
 }

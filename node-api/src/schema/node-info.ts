@@ -8,6 +8,9 @@ builder.queryField('nodeInfo', (t) =>
   t.field({
     description: 'Which member org this node serves (public: the portal shows it before login).',
     type: NodeInfo,
-    resolve: (_root, _args, ctx) => ({ org: ctx.services.config.SCF_ORG, mspId: ctx.services.config.SCF_MSP_ID }),
+    resolve: (_root, _args, ctx) => ({
+      org: ctx.services.config.SCF_ORG,
+      mspId: ctx.services.config.SCF_MSP_ID,
+    }),
   }),
 );

@@ -11,6 +11,7 @@ OfferTermsNode.implement({
     'The bank’s offer, private to the bank and the applicant: financed = face × advance rate; ' +
     'interest = financed × annual rate × days / 360; net proceeds = financed − interest − fees.',
   fields: (t) => ({
+    financingId: t.exposeID('financingId'),
     faceAmount: t.expose('faceAmount', { type: 'Fen' }),
     advanceRateBps: t.exposeInt('advanceRateBps'),
     financedAmount: t.expose('financedAmount', { type: 'Fen' }),
@@ -24,5 +25,9 @@ OfferTermsNode.implement({
     netProceeds: t.expose('netProceeds', { type: 'Fen', description: 'What the applicant receives.' }),
     validUntil: t.expose('validUntil', { type: 'Date' }),
     termsHash: t.exposeString('termsHash', { description: 'Matches the financing’s public termsHash.' }),
+    fetchedAt: t.expose('fetchedAt', {
+      type: 'DateTime',
+      description: 'When this node read them from its peer.',
+    }),
   }),
 });

@@ -33,7 +33,10 @@ export function ordering(name: string, columns: Readonly<Record<string, string>>
   };
   columnOf(fallback.field);
   // The enum's members are exactly the keys of `columns`: what Pothos cannot infer from a record.
-  const fields = builder.enumType(`${name}OrderField`, { values: Object.keys(columns) }) as EnumRef<Types, string>;
+  const fields = builder.enumType(`${name}OrderField`, { values: Object.keys(columns) }) as EnumRef<
+    Types,
+    string
+  >;
   const input = builder.inputRef<Order>(`${name}Order`).implement({
     description: `Sort order; when absent, ${fallback.field} ${fallback.direction}.`,
     fields: (t) => ({

@@ -26,7 +26,8 @@ export function offsetCursor(offset: number): string {
 
 function offsetOf(cursor: string, argument: string): number {
   const position = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'))?.[1];
-  if (position === undefined) throw userError(NodeErrorCodes.InvalidArgument, `${argument} is not a cursor of this list`);
+  if (position === undefined)
+    throw userError(NodeErrorCodes.InvalidArgument, `${argument} is not a cursor of this list`);
   return Number(position);
 }
 
@@ -36,7 +37,10 @@ function pageSize(args: PageArgs): number {
   }
   const size = args.first ?? args.last ?? PAGE_SIZE.default;
   if (!Number.isInteger(size) || size < 1 || size > PAGE_SIZE.max) {
-    throw userError(NodeErrorCodes.InvalidArgument, `a page holds 1 to ${String(PAGE_SIZE.max)} items, not ${String(size)}`);
+    throw userError(
+      NodeErrorCodes.InvalidArgument,
+      `a page holds 1 to ${String(PAGE_SIZE.max)} items, not ${String(size)}`,
+    );
   }
   return size;
 }

@@ -1,7 +1,7 @@
 import { ShipmentStatuses } from '../../../chaincode/src/model/shipment.ts';
 import type { Shipment } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
-import { visibleConnection } from './connection.ts';
+import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 import { member, ShipmentStatusEnum } from './enums.ts';
 import { equals, ilike, oneOf, search } from './filters.ts';
@@ -70,7 +70,8 @@ builder.queryFields((t) => ({
   shipments: t.connection(
     {
       type: ShipmentNode,
-      description: 'Shipments your enterprise carries, or of invoices it sold or bought; latest pickup first.',
+      description:
+        'Shipments your enterprise carries, or of invoices it sold or bought; latest pickup first.',
       authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: ShipmentFilter }), orderBy: t.arg({ type: order.input }) },
       resolve: (_root, args, ctx) => {
@@ -92,7 +93,9 @@ builder.queryFields((t) => ({
     },
     {
       name: 'ShipmentConnection',
-      fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }),
+      fields: (c) => ({
+        totalCount: c.int({ description: TOTAL_COUNT, resolve: (connection) => connection.totalCount() }),
+      }),
     },
     { name: 'ShipmentEdge' },
   ),

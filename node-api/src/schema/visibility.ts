@@ -55,6 +55,11 @@ export function visibleWhere(user: SessionUser | null, entity: ReadEntity): Pris
 }
 
 /** Whether the offer terms of a financing are the user's to read: only its bank's and its applicant's. */
-export function mayReadTerms(user: SessionUser | null, financing: { bankId: string; applicantId: string }): boolean {
-  return user !== null && (user.enterpriseId === financing.bankId || user.enterpriseId === financing.applicantId);
+export function mayReadTerms(
+  user: SessionUser | null,
+  financing: { bankId: string; applicantId: string },
+): boolean {
+  return (
+    user !== null && (user.enterpriseId === financing.bankId || user.enterpriseId === financing.applicantId)
+  );
 }

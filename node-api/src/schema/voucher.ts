@@ -1,10 +1,10 @@
 import { VoucherStatuses } from '../../../chaincode/src/model/voucher.ts';
 import type { Voucher } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
-import { visibleConnection } from './connection.ts';
+import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 import { member, VoucherStatusEnum } from './enums.ts';
-import { DayRange, equals, FenRange, ilike, inDays, inFen, oneOf, partyNamed, search } from './filters.ts';
+import { DayRange, equals, FenRange, inDays, inFen, oneOf, partyNamed, search } from './filters.ts';
 import { FinancingNode } from './financing.ts';
 import { InvoiceNode } from './invoice.ts';
 import { childrenOfVoucher, visibleRow } from './loaders.ts';
@@ -21,13 +21,21 @@ VoucherNode.implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     debtorId: t.exposeID('debtorId'),
-    debtor: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.debtorId) }),
+    debtor: t.field({
+      type: EnterpriseNode,
+      resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.debtorId),
+    }),
     holderId: t.exposeID('holderId'),
-    holder: t.field({ type: EnterpriseNode, resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.holderId) }),
+    holder: t.field({
+      type: EnterpriseNode,
+      resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.holderId),
+    }),
     amount: t.expose('amount', { type: 'Fen' }),
     currency: t.exposeString('currency'),
     maturityDate: t.expose('maturityDate', { type: 'Date' }),
-    tier: t.exposeInt('tier', { description: '0 for the root, which the debtor issued to its tier-1 supplier.' }),
+    tier: t.exposeInt('tier', {
+      description: '0 for the root, which the debtor issued to its tier-1 supplier.',
+    }),
     status: t.field({ type: VoucherStatusEnum, resolve: (row) => member(VoucherStatuses, row.status) }),
     rootId: t.exposeID('rootId'),
     root: t.field({
@@ -62,7 +70,10 @@ VoucherNode.implement({
       description: 'Its open or last financing, if you may see it.',
       resolve: (row, _args, ctx) => (row.financingId ? visibleRow(ctx, 'financing', row.financingId) : null),
     }),
-    paidTo: t.exposeID('paidTo', { nullable: true, description: 'The holder the debtor paid at settlement.' }),
+    paidTo: t.exposeID('paidTo', {
+      nullable: true,
+      description: 'The holder the debtor paid at settlement.',
+    }),
     paymentReference: t.exposeString('paymentReference', { nullable: true }),
     paidAt: t.expose('paidAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -102,7 +113,8 @@ builder.queryFields((t) => ({
   vouchers: t.connection(
     {
       type: VoucherNode,
-      description: 'Vouchers your enterprise holds or owes (a bank: also those it was asked to finance); soonest maturity first.',
+      description:
+        'Vouchers your enterprise holds or owes (a bank: also those it was asked to finance); soonest maturity first.',
       authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: VoucherFilter }), orderBy: t.arg({ type: order.input }) },
       resolve: (_root, args, ctx) => {
@@ -124,7 +136,9 @@ builder.queryFields((t) => ({
     },
     {
       name: 'VoucherConnection',
-      fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }),
+      fields: (c) => ({
+        totalCount: c.int({ description: TOTAL_COUNT, resolve: (connection) => connection.totalCount() }),
+      }),
     },
     { name: 'VoucherEdge' },
   ),

@@ -6,9 +6,16 @@ describe('BatchLoader', () => {
     const calls: string[][] = [];
     const loader = new BatchLoader<string, string | null>((keys) => {
       calls.push(keys);
-      return Promise.resolve(new Map(keys.filter((key) => key !== 'missing').map((key) => [key, key.toUpperCase()])));
+      return Promise.resolve(
+        new Map(keys.filter((key) => key !== 'missing').map((key) => [key, key.toUpperCase()])),
+      );
     }, null);
-    const first = await Promise.all([loader.load('a'), loader.load('b'), loader.load('a'), loader.load('missing')]);
+    const first = await Promise.all([
+      loader.load('a'),
+      loader.load('b'),
+      loader.load('a'),
+      loader.load('missing'),
+    ]);
     expect(first).toEqual(['A', 'B', 'A', null]);
     expect(calls).toEqual([['a', 'b', 'missing']]);
     expect(await Promise.all([loader.load('b'), loader.load('c')])).toEqual(['B', 'C']);

@@ -41,21 +41,56 @@ async function seed(harness: ApiHarness): Promise<void> {
     data: [
       ...LADDER.map((v) =>
         voucher(
-          { id: v.id, debtorId: E.core, holderId: v.holder, status: v.status, amount: v.amount, maturityDate: day(cstDate(v.days)) },
+          {
+            id: v.id,
+            debtorId: E.core,
+            holderId: v.holder,
+            status: v.status,
+            amount: v.amount,
+            maturityDate: day(cstDate(v.days)),
+          },
           lately,
         ),
       ),
-      voucher({ id: 'o1', debtorId: E.otherCore, holderId: E.tier2, amount: 12_000n, maturityDate: day(cstDate(14)) }, lately),
-      // issued in February (root) and split in February (piece): only the root is new debt
-      voucher({ id: 'vr1', debtorId: E.core, holderId: E.tier1, amount: 5000n, status: 'SETTLED' }, '2026-02-10T03:00:00.000Z'),
       voucher(
-        { id: 'vr2', debtorId: E.core, holderId: E.tier1, amount: 2500n, status: 'SETTLED', tier: 1, rootId: 'vr1', parentId: 'vr1' },
+        {
+          id: 'o1',
+          debtorId: E.otherCore,
+          holderId: E.tier2,
+          amount: 12_000n,
+          maturityDate: day(cstDate(14)),
+        },
+        lately,
+      ),
+      // issued in February (root) and split in February (piece): only the root is new debt
+      voucher(
+        { id: 'vr1', debtorId: E.core, holderId: E.tier1, amount: 5000n, status: 'SETTLED' },
+        '2026-02-10T03:00:00.000Z',
+      ),
+      voucher(
+        {
+          id: 'vr2',
+          debtorId: E.core,
+          holderId: E.tier1,
+          amount: 2500n,
+          status: 'SETTLED',
+          tier: 1,
+          rootId: 'vr1',
+          parentId: 'vr1',
+        },
         '2026-02-11T03:00:00.000Z',
       ),
     ],
   });
-  const f = (id: string, voucherId: string, bankId: string, debtorId: string, status: string, amount: bigint, at?: string) =>
-    financing({ id, voucherId, applicantId: E.tier1, bankId, debtorId, status, amount }, at);
+  const f = (
+    id: string,
+    voucherId: string,
+    bankId: string,
+    debtorId: string,
+    status: string,
+    amount: bigint,
+    at?: string,
+  ) => financing({ id, voucherId, applicantId: E.tier1, bankId, debtorId, status, amount }, at);
   await db.financing.createMany({
     data: [
       f('fa', 'd6', E.bankA, E.core, 'DISBURSED', 6000n, '2026-03-05T03:00:00.000Z'),
@@ -75,8 +110,14 @@ async function seed(harness: ApiHarness): Promise<void> {
       creditLine(E.bankB, E.core, 10_000n, 12_000n),
     ],
   });
-  const inv = (id: string, amount: bigint, at: string, status: string, sellerId: string = E.tier1, buyerId: string = E.core) =>
-    invoice({ id, sellerId, buyerId, amount, status }, at);
+  const inv = (
+    id: string,
+    amount: bigint,
+    at: string,
+    status: string,
+    sellerId: string = E.tier1,
+    buyerId: string = E.core,
+  ) => invoice({ id, sellerId, buyerId, amount, status }, at);
   await db.invoice.createMany({
     data: [
       inv('iv1', 100n, '2026-01-10T00:00:00.000Z', 'REGISTERED'),
@@ -108,11 +149,27 @@ const DASHBOARD = `query ($asOf: Date, $from: Date!, $to: Date!) { dashboard {
 
 interface Dashboard {
   asOf: string;
-  exposureByDebtor: { debtor: { id: string }; count: number; amount: string; financedAmount: string | null }[];
-  creditLineUsage: { line: { id: string }; limit: string; used: string; available: string; usageBps: number }[];
+  exposureByDebtor: {
+    debtor: { id: string };
+    count: number;
+    amount: string;
+    financedAmount: string | null;
+  }[];
+  creditLineUsage: {
+    line: { id: string };
+    limit: string;
+    used: string;
+    available: string;
+    usageBps: number;
+  }[];
   maturityLadder: { bucket: string; count: number; amount: string }[];
   overdue: { count: number; amount: string };
-  volumes: { month: string; invoicesRegistered: string; vouchersIssued: string; financingsDisbursed: string }[];
+  volumes: {
+    month: string;
+    invoicesRegistered: string;
+    vouchersIssued: string;
+    financingsDisbursed: string;
+  }[];
   needsMe: Record<string, number>;
 }
 
@@ -127,14 +184,19 @@ const NOTHING_WAITS = {
 };
 
 const ladder = (...steps: [number, bigint][]): { bucket: string; count: number; amount: string }[] =>
-  ['OVERDUE', 'DAYS_0_30', 'DAYS_31_60', 'DAYS_61_90', 'DAYS_91_180', 'DAYS_OVER_180'].map((bucket, index) => {
-    const [count, amount] = steps[index] ?? [0, 0n];
-    return { bucket, count, amount: amount.toString() };
-  });
+  ['OVERDUE', 'DAYS_0_30', 'DAYS_31_60', 'DAYS_61_90', 'DAYS_91_180', 'DAYS_OVER_180'].map(
+    (bucket, index) => {
+      const [count, amount] = steps[index] ?? [0, 0n];
+      return { bucket, count, amount: amount.toString() };
+    },
+  );
 
 describe('dashboard', () => {
   let harness: ApiHarness;
-  const dashboardOf = async (user: SessionUser, variables: Record<string, unknown> = {}): Promise<Dashboard> =>
+  const dashboardOf = async (
+    user: SessionUser,
+    variables: Record<string, unknown> = {},
+  ): Promise<Dashboard> =>
     dataOf(
       await harness.graphql<{ dashboard: Dashboard }>(
         DASHBOARD,
@@ -160,16 +222,32 @@ describe('dashboard', () => {
     expect(board.overdue).toEqual({ count: 2, amount: '3000' });
     expect(board.exposureByDebtor).toEqual([]);
     expect(board.creditLineUsage).toEqual([
-      { line: { id: `${E.bankB}:${E.core}` }, limit: '10000', used: '12000', available: '0', usageBps: 12_000 },
-      { line: { id: `${E.bankA}:${E.core}` }, limit: '100000', used: '6000', available: '94000', usageBps: 600 },
+      {
+        line: { id: `${E.bankB}:${E.core}` },
+        limit: '10000',
+        used: '12000',
+        available: '0',
+        usageBps: 12_000,
+      },
+      {
+        line: { id: `${E.bankA}:${E.core}` },
+        limit: '100000',
+        used: '6000',
+        available: '94000',
+        usageBps: 600,
+      },
     ]);
     expect(board.needsMe).toEqual({ ...NOTHING_WAITS, invoicesToConfirm: 2, vouchersToPay: 3 });
   });
 
   it('supplier: receivables per debtor, its own ladder, monthly volumes in China time', async () => {
     const board = await dashboardOf(userOf('tier1'));
-    expect(board.exposureByDebtor).toEqual([{ debtor: { id: E.core }, count: 7, amount: '34000', financedAmount: null }]);
-    expect(board.maturityLadder).toEqual(ladder([2, 3000n], [2, 7000n], [0, 0n], [0, 0n], [2, 15_000n], [1, 9000n]));
+    expect(board.exposureByDebtor).toEqual([
+      { debtor: { id: E.core }, count: 7, amount: '34000', financedAmount: null },
+    ]);
+    expect(board.maturityLadder).toEqual(
+      ladder([2, 3000n], [2, 7000n], [0, 0n], [0, 0n], [2, 15_000n], [1, 9000n]),
+    );
     expect(board.creditLineUsage).toEqual([]);
     expect(board.volumes).toEqual([
       { month: '2026-01', invoicesRegistered: '1900', vouchersIssued: '0', financingsDisbursed: '50000' },
@@ -197,7 +275,9 @@ describe('dashboard', () => {
     expect(bankA.maturityLadder).toEqual(ladder([0, 0n], [0, 0n], [0, 0n], [1, 6000n], [1, 7000n]));
     expect(bankA.needsMe).toEqual({ ...NOTHING_WAITS, financingsToOffer: 1, financingsToDisburse: 1 });
     const bankB = await dashboardOf(userOf('bankB'));
-    expect(bankB.exposureByDebtor).toEqual([{ debtor: { id: E.core }, count: 1, amount: '30000', financedAmount: '0' }]);
+    expect(bankB.exposureByDebtor).toEqual([
+      { debtor: { id: E.core }, count: 1, amount: '30000', financedAmount: '0' },
+    ]);
     expect(bankB.creditLineUsage.map((usage) => usage.line.id)).toEqual([`${E.bankB}:${E.core}`]);
   });
 
@@ -209,7 +289,12 @@ describe('dashboard', () => {
     const other = await dashboardOf(userOf('otherCore'));
     expect(other.needsMe).toEqual({ ...NOTHING_WAITS, invoicesToConfirm: 1 });
     expect(other.maturityLadder).toEqual(ladder([0, 0n], [1, 12_000n]));
-    expect(other.volumes[1]).toEqual({ month: '2026-02', invoicesRegistered: '3200', vouchersIssued: '0', financingsDisbursed: '0' });
+    expect(other.volumes[1]).toEqual({
+      month: '2026-02',
+      invoicesRegistered: '3200',
+      vouchersIssued: '0',
+      financingsDisbursed: '0',
+    });
   });
 
   it('moves the ladder with asOf', async () => {
@@ -222,7 +307,13 @@ describe('dashboard', () => {
 
   it('rejects bad days and spans', async () => {
     const codes = async (variables: Record<string, unknown>): Promise<(string | undefined)[]> =>
-      codesOf(await harness.graphql(DASHBOARD, { asOf: TODAY, from: '2026-01-01', to: '2026-03-31', ...variables }, userOf('core')));
+      codesOf(
+        await harness.graphql(
+          DASHBOARD,
+          { asOf: TODAY, from: '2026-01-01', to: '2026-03-31', ...variables },
+          userOf('core'),
+        ),
+      );
     expect(await codes({ asOf: '2026-13-01' })).toEqual(['INVALID_ARGUMENT']);
     expect(await codes({ from: '2026-04-01', to: '2026-03-31' })).toEqual(['INVALID_ARGUMENT']);
     expect(await codes({ from: '2023-01-01', to: '2026-01-31' })).toEqual(['INVALID_ARGUMENT']);

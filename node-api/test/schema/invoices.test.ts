@@ -6,7 +6,12 @@ import { day, E, invoice, seedEnterprises, userOf, voucher } from '../support/re
 interface Page {
   invoices: {
     totalCount: number;
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+    pageInfo: {
+      hasNextPage: boolean;
+      hasPreviousPage: boolean;
+      startCursor: string | null;
+      endCursor: string | null;
+    };
     edges: { cursor: string; node: { id: string; amount: string } }[];
   };
 }
@@ -69,7 +74,10 @@ describe('invoices', () => {
   });
 
   async function expectedDefaultOrder(): Promise<string[]> {
-    const rows = await harness.db.invoice.findMany({ where: { buyerId: E.core }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const rows = await harness.db.invoice.findMany({
+      where: { buyerId: E.core },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
     return rows.map((row) => row.id);
   }
 
@@ -103,7 +111,9 @@ describe('invoices', () => {
   });
 
   it('sorts by amount both ways, ties broken by id in the same direction', async () => {
-    const byAmount = [...sold].sort((a, b) => (a.amount === b.amount ? a.id.localeCompare(b.id) : a.amount < b.amount ? -1 : 1));
+    const byAmount = [...sold].sort((a, b) =>
+      a.amount === b.amount ? a.id.localeCompare(b.id) : a.amount < b.amount ? -1 : 1,
+    );
     const ascending = await list({ first: 100, orderBy: { field: 'AMOUNT', direction: 'ASC' } });
     expect(ascending.edges.map((edge) => edge.node.id)).toEqual(byAmount.map((s) => s.id));
     const descending = await list({ first: 100, orderBy: { field: 'AMOUNT', direction: 'DESC' } });
@@ -113,14 +123,34 @@ describe('invoices', () => {
 
   it('filters by status, due-date range, amount range and party', async () => {
     const ids = async (filter: Record<string, unknown>): Promise<string[]> =>
-      (await list({ first: 100, filter, orderBy: { field: 'DUE_DATE', direction: 'ASC' } })).edges.map((e) => e.node.id);
-    expect(await ids({ statuses: ['CONFIRMED'] })).toEqual(['inv-04', 'inv-08', 'inv-12', 'inv-16', 'inv-20', 'inv-24']);
+      (await list({ first: 100, filter, orderBy: { field: 'DUE_DATE', direction: 'ASC' } })).edges.map(
+        (e) => e.node.id,
+      );
+    expect(await ids({ statuses: ['CONFIRMED'] })).toEqual([
+      'inv-04',
+      'inv-08',
+      'inv-12',
+      'inv-16',
+      'inv-20',
+      'inv-24',
+    ]);
     expect(await ids({ statuses: ['REJECTED'] })).toEqual(['inv-07', 'inv-14', 'inv-21']);
-    expect(await ids({ dueDate: { from: '2026-04-10', to: '2026-04-12' } })).toEqual(['inv-10', 'inv-11', 'inv-12']);
+    expect(await ids({ dueDate: { from: '2026-04-10', to: '2026-04-12' } })).toEqual([
+      'inv-10',
+      'inv-11',
+      'inv-12',
+    ]);
     expect(await ids({ amount: { min: '4000', max: '5000' } })).toEqual(
       sold.filter((s) => s.amount >= 4000n).map((s) => s.id),
     );
-    expect(await ids({ amount: { min: '4000', max: '5000' }, statuses: ['REGISTERED'] })).toEqual(['inv-03', 'inv-09', 'inv-13', 'inv-18', 'inv-19', 'inv-23']);
+    expect(await ids({ amount: { min: '4000', max: '5000' }, statuses: ['REGISTERED'] })).toEqual([
+      'inv-03',
+      'inv-09',
+      'inv-13',
+      'inv-18',
+      'inv-19',
+      'inv-23',
+    ]);
     const tier1 = userOf('tier1');
     const bought = await list({ first: 100, filter: { sellerId: E.tier2 } }, tier1);
     expect(bought.edges.map((e) => e.node.id).sort()).toEqual(['inv-t2-a', 'inv-t2-b']);
@@ -148,7 +178,9 @@ describe('invoices', () => {
     expect(await code({ filter: { amount: { min: '12.5' } } })).toEqual(['INVALID_ARGUMENT']);
     expect(await code({ filter: { amount: { min: '-1' } } })).toEqual(['INVALID_ARGUMENT']);
     expect(await code({ filter: { dueDate: { from: '2026-02-30' } } })).toEqual(['INVALID_ARGUMENT']);
-    expect(await code({ filter: { dueDate: { from: '2026-05-01', to: '2026-04-01' } } })).toEqual(['INVALID_ARGUMENT']);
+    expect(await code({ filter: { dueDate: { from: '2026-05-01', to: '2026-04-01' } } })).toEqual([
+      'INVALID_ARGUMENT',
+    ]);
     expect(await code({ filter: { search: 'x'.repeat(101) } })).toEqual(['INVALID_ARGUMENT']);
     expect(await code({ first: 100 })).toEqual([]);
   });
@@ -162,14 +194,22 @@ describe('invoices', () => {
 
   it('looks one up with its parties, its voucher and its proof', async () => {
     await harness.db.voucher.create({
-      data: voucher({ id: 'v-inv-04', debtorId: E.core, holderId: E.tier1, invoiceId: 'inv-04', amount: 5000n }),
+      data: voucher({
+        id: 'v-inv-04',
+        debtorId: E.core,
+        holderId: E.tier1,
+        invoiceId: 'inv-04',
+        amount: 5000n,
+      }),
     });
     await harness.db.invoice.update({ where: { id: 'inv-04' }, data: { voucherId: 'v-inv-04' } });
     const query = `{ invoice(id: "inv-04") {
       id number amount unpaidAmount status dueDate seller { name kind } buyer { id }
       voucher { id amount } proof { transactionId blockNumber }
     } }`;
-    const seen = dataOf(await harness.graphql<{ invoice: Record<string, unknown> }>(query, {}, userOf('tier1'))).invoice;
+    const seen = dataOf(
+      await harness.graphql<{ invoice: Record<string, unknown> }>(query, {}, userOf('tier1')),
+    ).invoice;
     expect(seen).toMatchObject({
       id: 'inv-04',
       number: 'INV-2026-04',

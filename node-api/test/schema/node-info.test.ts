@@ -11,7 +11,9 @@ describe('GraphQL API in-process', () => {
   });
 
   it('names the org it serves, without login', async () => {
-    const result = await harness.graphql<{ nodeInfo: { org: string; mspId: string } }>('{ nodeInfo { org mspId } }');
+    const result = await harness.graphql<{ nodeInfo: { org: string; mspId: string } }>(
+      '{ nodeInfo { org mspId } }',
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.nodeInfo).toEqual({ org: 'supplier', mspId: 'SupplierMSP' });
   });

@@ -26,11 +26,17 @@ describe('pageWindow', () => {
   });
 
   it('pages backward from a cursor, or from the end when there is none', async () => {
-    expect(await pageWindow({ last: 10, before: offsetCursor(25) }, never)).toEqual({ offset: 15, limit: 10 });
+    expect(await pageWindow({ last: 10, before: offsetCursor(25) }, never)).toEqual({
+      offset: 15,
+      limit: 10,
+    });
     expect(await pageWindow({ last: 10, before: offsetCursor(4) }, never)).toEqual({ offset: 0, limit: 4 });
     expect(await pageWindow({ last: 10 }, total(43))).toEqual({ offset: 33, limit: 10 });
     expect(await pageWindow({ last: 10 }, total(3))).toEqual({ offset: 0, limit: 3 });
-    expect(await pageWindow({ last: 10, after: offsetCursor(40) }, total(43))).toEqual({ offset: 41, limit: 2 });
+    expect(await pageWindow({ last: 10, after: offsetCursor(40) }, total(43))).toEqual({
+      offset: 41,
+      limit: 2,
+    });
   });
 
   it('refuses sizes outside 1..100, both directions at once, and foreign cursors', async () => {

@@ -27,7 +27,13 @@ async function seedChain(harness: ApiHarness): Promise<void> {
     data: [
       invoice({ id: 'inv-A', sellerId: E.tier1, buyerId: E.core, status: 'CONFIRMED', voucherId: 'v-root' }),
       invoice({ id: 'inv-B', sellerId: E.tier2, buyerId: E.tier1 }),
-      invoice({ id: 'inv-X', sellerId: E.tier2, buyerId: E.otherCore, status: 'CONFIRMED', voucherId: 'v-other' }),
+      invoice({
+        id: 'inv-X',
+        sellerId: E.tier2,
+        buyerId: E.otherCore,
+        status: 'CONFIRMED',
+        voucherId: 'v-other',
+      }),
     ],
   });
   await db.shipment.createMany({
@@ -41,17 +47,64 @@ async function seedChain(harness: ApiHarness): Promise<void> {
     data: [
       voucher({ id: 'v-root', debtorId: E.core, holderId: E.tier1, status: 'SPLIT', invoiceId: 'inv-A' }),
       voucher({ id: 'v-keep', ...piece, holderId: E.tier1, invoiceId: 'inv-A', financingId: 'f-4' }),
-      voucher({ id: 'v-t2', ...piece, holderId: E.tier2, status: 'FINANCING', invoiceId: 'inv-B', financingId: 'f-1' }),
-      voucher({ id: 'v-fin', ...piece, holderId: E.bankA, status: 'FINANCED', invoiceId: 'inv-A', financingId: 'f-2' }),
-      voucher({ id: 'v-other', debtorId: E.otherCore, holderId: E.tier2, invoiceId: 'inv-X', financingId: 'f-3' }),
+      voucher({
+        id: 'v-t2',
+        ...piece,
+        holderId: E.tier2,
+        status: 'FINANCING',
+        invoiceId: 'inv-B',
+        financingId: 'f-1',
+      }),
+      voucher({
+        id: 'v-fin',
+        ...piece,
+        holderId: E.bankA,
+        status: 'FINANCED',
+        invoiceId: 'inv-A',
+        financingId: 'f-2',
+      }),
+      voucher({
+        id: 'v-other',
+        debtorId: E.otherCore,
+        holderId: E.tier2,
+        invoiceId: 'inv-X',
+        financingId: 'f-3',
+      }),
     ],
   });
   await db.financing.createMany({
     data: [
-      financing({ id: 'f-1', voucherId: 'v-t2', applicantId: E.tier2, bankId: E.bankA, debtorId: E.core, status: 'OFFERED' }),
-      financing({ id: 'f-2', voucherId: 'v-fin', applicantId: E.tier1, bankId: E.bankA, debtorId: E.core, status: 'DISBURSED' }),
-      financing({ id: 'f-3', voucherId: 'v-other', applicantId: E.tier2, bankId: E.bankB, debtorId: E.otherCore }),
-      financing({ id: 'f-4', voucherId: 'v-keep', applicantId: E.tier1, bankId: E.bankB, debtorId: E.core, status: 'REJECTED' }),
+      financing({
+        id: 'f-1',
+        voucherId: 'v-t2',
+        applicantId: E.tier2,
+        bankId: E.bankA,
+        debtorId: E.core,
+        status: 'OFFERED',
+      }),
+      financing({
+        id: 'f-2',
+        voucherId: 'v-fin',
+        applicantId: E.tier1,
+        bankId: E.bankA,
+        debtorId: E.core,
+        status: 'DISBURSED',
+      }),
+      financing({
+        id: 'f-3',
+        voucherId: 'v-other',
+        applicantId: E.tier2,
+        bankId: E.bankB,
+        debtorId: E.otherCore,
+      }),
+      financing({
+        id: 'f-4',
+        voucherId: 'v-keep',
+        applicantId: E.tier1,
+        bankId: E.bankB,
+        debtorId: E.core,
+        status: 'REJECTED',
+      }),
     ],
   });
   await db.offerTerms.createMany({ data: [terms('f-1', 100_000n), terms('f-2', 100_000n)] });
@@ -137,7 +190,10 @@ const LISTS = `{
   benchmarkRates(first: 100) { totalCount edges { node { id } } }
 }`;
 
-type Lists = Record<keyof Sight | 'enterprises' | 'benchmarkRates', { totalCount: number; edges: { node: { id: string } }[] }>;
+type Lists = Record<
+  keyof Sight | 'enterprises' | 'benchmarkRates',
+  { totalCount: number; edges: { node: { id: string } }[] }
+>;
 
 const LOOKUP_FIELD: Record<keyof Sight, string> = {
   invoices: 'invoice',
@@ -184,11 +240,27 @@ describe('what each enterprise may read', () => {
   }
 
   it('refuses every read to an anonymous caller', async () => {
-    for (const field of ['invoices', 'shipments', 'vouchers', 'financings', 'creditLines', 'enterprises', 'benchmarkRates']) {
+    for (const field of [
+      'invoices',
+      'shipments',
+      'vouchers',
+      'financings',
+      'creditLines',
+      'enterprises',
+      'benchmarkRates',
+    ]) {
       const result = await harness.graphql(`{ ${field}(first: 1) { totalCount } }`);
       expect({ field, codes: codesOf(result) }).toEqual({ field, codes: ['UNAUTHENTICATED'] });
     }
-    for (const field of ['invoice', 'shipment', 'voucher', 'financing', 'creditLine', 'enterprise', 'benchmarkRate']) {
+    for (const field of [
+      'invoice',
+      'shipment',
+      'voucher',
+      'financing',
+      'creditLine',
+      'enterprise',
+      'benchmarkRate',
+    ]) {
       const result = await harness.graphql(`{ ${field}(id: "x") { id } }`);
       expect({ field, codes: codesOf(result) }).toEqual({ field, codes: ['UNAUTHENTICATED'] });
     }
@@ -200,16 +272,18 @@ describe('what each enterprise may read', () => {
     type Result = { financing: { id: string; terms: { financedAmount: string } | null } | null };
     const as = async (user: SessionUser): Promise<Result['financing']> =>
       dataOf(await harness.graphql<Result>(query, {}, user)).financing;
-    expect((await as(userOf('bankA')))?.terms).toEqual({ financedAmount: '90000', netProceeds: '89000', lprTenor: 'LPR_1Y' });
+    expect((await as(userOf('bankA')))?.terms).toEqual({
+      financedAmount: '90000',
+      netProceeds: '89000',
+      lprTenor: 'LPR_1Y',
+    });
     expect((await as(userOf('tier2')))?.terms?.financedAmount).toBe('90000');
     expect(await as(userOf('core'))).toEqual({ id: 'f-1', terms: null });
     expect(await as(userOf('bankB'))).toBeNull();
     expect(await as(userOf('tier1'))).toBeNull();
-    const listed = await harness.graphql<{ financings: { edges: { node: { id: string; terms: unknown } }[] } }>(
-      '{ financings(first: 10) { edges { node { id terms { financedAmount } } } } }',
-      {},
-      userOf('core'),
-    );
+    const listed = await harness.graphql<{
+      financings: { edges: { node: { id: string; terms: unknown } }[] };
+    }>('{ financings(first: 10) { edges { node { id terms { financedAmount } } } } }', {}, userOf('core'));
     expect(dataOf(listed).financings.edges.map((edge) => edge.node.terms)).toEqual([null, null, null]);
   });
 
@@ -217,13 +291,21 @@ describe('what each enterprise may read', () => {
     const tree = `{ voucher(id: "v-root") { children { id } } }`;
     type Tree = { voucher: { children: { id: string }[] } | null };
     const childrenAs = async (who: 'core' | 'tier1'): Promise<string[]> =>
-      (dataOf(await harness.graphql<Tree>(tree, {}, userOf(who))).voucher?.children ?? []).map((c) => c.id).sort();
+      (dataOf(await harness.graphql<Tree>(tree, {}, userOf(who))).voucher?.children ?? [])
+        .map((c) => c.id)
+        .sort();
     expect(await childrenAs('core')).toEqual(['v-fin', 'v-keep', 'v-t2']);
     expect(await childrenAs('tier1')).toEqual(['v-keep']);
 
     const up = `{ voucher(id: "v-t2") { parent { id } root { id } invoice { id } financing { id } holder { name } } }`;
     expect(dataOf(await harness.graphql(up, {}, userOf('tier2')))).toEqual({
-      voucher: { parent: null, root: null, invoice: { id: 'inv-B' }, financing: { id: 'f-1' }, holder: { name: 'Tier-2 Bearings 50%_Off Ltd' } },
+      voucher: {
+        parent: null,
+        root: null,
+        invoice: { id: 'inv-B' },
+        financing: { id: 'f-1' },
+        holder: { name: 'Tier-2 Bearings 50%_Off Ltd' },
+      },
     });
     expect(dataOf(await harness.graphql(up, {}, userOf('core')))).toMatchObject({
       voucher: { parent: { id: 'v-root' }, root: { id: 'v-root' }, invoice: null, financing: { id: 'f-1' } },
@@ -234,12 +316,21 @@ describe('what each enterprise may read', () => {
       shipment: { invoice: null, logistics: { id: E.carrier } },
     });
     const shipments = `{ invoice(id: "inv-A") { shipments { id } } }`;
-    expect(dataOf(await harness.graphql(shipments, {}, userOf('tier1')))).toEqual({ invoice: { shipments: [{ id: 'sh-A' }] } });
+    expect(dataOf(await harness.graphql(shipments, {}, userOf('tier1')))).toEqual({
+      invoice: { shipments: [{ id: 'sh-A' }] },
+    });
 
     const financed = `{ financing(id: "f-2") { voucher { id holderId } applicant { id } bank { id } debtor { id } } }`;
     expect(dataOf(await harness.graphql(financed, {}, userOf('bankA')))).toEqual({
-      financing: { voucher: { id: 'v-fin', holderId: E.bankA }, applicant: { id: E.tier1 }, bank: { id: E.bankA }, debtor: { id: E.core } },
+      financing: {
+        voucher: { id: 'v-fin', holderId: E.bankA },
+        applicant: { id: E.tier1 },
+        bank: { id: E.bankA },
+        debtor: { id: E.core },
+      },
     });
-    expect(dataOf(await harness.graphql(financed, {}, userOf('tier1')))).toMatchObject({ financing: { voucher: null } });
+    expect(dataOf(await harness.graphql(financed, {}, userOf('tier1')))).toMatchObject({
+      financing: { voucher: null },
+    });
   });
 });

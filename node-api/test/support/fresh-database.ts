@@ -19,7 +19,12 @@ export async function startFreshDatabase(): Promise<FreshDatabase> {
   const port = await findFreeBasePort(1);
   const dir = mkdtempSync(join(tmpdir(), 'scf-db-'));
   chmodSync(dir, 0o755); // as root, the server runs as `postgres`, which must reach its data folder
-  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port, database: 'node', ephemeral: true });
+  const server = await startEmbeddedPostgres({
+    dataDir: join(dir, 'pg'),
+    port,
+    database: 'node',
+    ephemeral: true,
+  });
   await migrate(server.url);
   const db = createDatabase(server.url);
   return {

@@ -193,7 +193,11 @@ export function creditLine(
   };
 }
 
-export function rate(tenor: '1Y' | '5Y', rateBps: number, effectiveDate: string): Prisma.BenchmarkRateCreateManyInput {
+export function rate(
+  tenor: '1Y' | '5Y',
+  rateBps: number,
+  effectiveDate: string,
+): Prisma.BenchmarkRateCreateManyInput {
   return {
     id: `${tenor}:${effectiveDate}`,
     tenor,

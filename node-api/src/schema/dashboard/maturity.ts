@@ -5,7 +5,14 @@ import { visibleWhere } from '../visibility.ts';
 import { UNPAID, type Total } from './unpaid.ts';
 
 /** Buckets of days to maturity, in ladder order; OVERDUE also takes vouchers the sweep has not marked yet. */
-export const MATURITY_BUCKETS = ['OVERDUE', 'DAYS_0_30', 'DAYS_31_60', 'DAYS_61_90', 'DAYS_91_180', 'DAYS_OVER_180'] as const;
+export const MATURITY_BUCKETS = [
+  'OVERDUE',
+  'DAYS_0_30',
+  'DAYS_31_60',
+  'DAYS_61_90',
+  'DAYS_91_180',
+  'DAYS_OVER_180',
+] as const;
 export type MaturityBucket = (typeof MATURITY_BUCKETS)[number];
 
 export interface LadderStep extends Total {

@@ -55,7 +55,12 @@ export const WAITING = {
 export type WaitingItem = keyof typeof WAITING;
 
 /** How many of `item` wait for the user's enterprise; zero for an item that is not its kind's to do. */
-export function countWaiting(db: Database, user: SessionUser, item: WaitingItem, today: string): Promise<number> {
+export function countWaiting(
+  db: Database,
+  user: SessionUser,
+  item: WaitingItem,
+  today: string,
+): Promise<number> {
   const waiting: Waiting = WAITING[item];
   if (!waiting.kinds.includes(user.enterpriseKind)) return Promise.resolve(0);
   return countVisible(db, user, waiting.entity, [waiting.where(user.enterpriseId, today)]);

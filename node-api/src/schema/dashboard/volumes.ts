@@ -35,7 +35,12 @@ function monthsBetween(from: string, to: string): number {
  * disbursed. The read model keeps no disbursement date, so a financing counts in the month it was
  * applied for.
  */
-export async function volumes(db: Database, user: SessionUser, from: string, to: string): Promise<MonthVolume[]> {
+export async function volumes(
+  db: Database,
+  user: SessionUser,
+  from: string,
+  to: string,
+): Promise<MonthVolume[]> {
   const span = monthsBetween(from, to);
   if (from > to || span > MAX_VOLUME_MONTHS) {
     throw userError(

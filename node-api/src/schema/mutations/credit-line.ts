@@ -11,7 +11,8 @@ const BANK_APPROVER = { roles: ['approver', 'admin'], kinds: ['BANK'] } as const
 builder.mutationFields((t) => ({
   grantCreditLine: t.field({
     type: Payload,
-    description: 'A bank grants a credit line against a core enterprise (the debtor of the vouchers it finances).',
+    description:
+      'A bank grants a credit line against a core enterprise (the debtor of the vouchers it finances).',
     authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
     args: {
       debtorId: t.arg.string({ required: true, validate: TEXT.id }),
@@ -35,7 +36,7 @@ builder.mutationFields((t) => ({
       expiryDate: t.arg({ type: 'Date', required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       const done = await submitAs(ctx, (ledger) =>
         ledger.creditLines.change(id, args.limit.toString(), args.expiryDate),
       );
@@ -48,7 +49,7 @@ builder.mutationFields((t) => ({
     authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: STATUS, required: true }) },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       const done = await submitAs(ctx, (ledger) => ledger.creditLines.setStatus(id, args.status));
       return withNode(done, () => ctx.db.creditLine.findUnique({ where: { id } }));
     },

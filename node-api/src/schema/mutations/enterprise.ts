@@ -21,7 +21,9 @@ builder.mutationFields((t) => ({
       kind: t.arg({ type: KIND, required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      const done = await submitAs(ctx, (ledger) => ledger.enterprises.register(args.id, args.name, args.kind));
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.enterprises.register(args.id, args.name, args.kind),
+      );
       return withNode(done, () => ctx.db.enterprise.findUnique({ where: { id: args.id } }));
     },
   }),
@@ -31,7 +33,7 @@ builder.mutationFields((t) => ({
     authScopes: { roles: ['admin'] },
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: STATUS, required: true }) },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       const done = await submitAs(ctx, (ledger) => ledger.enterprises.setStatus(id, args.status));
       return withNode(done, () => ctx.db.enterprise.findUnique({ where: { id } }));
     },

@@ -25,7 +25,8 @@ const load = (ctx: Context, id: string) => ctx.db.financing.findUnique({ where: 
 /** The applicant's org must endorse the offer too: it is the only other holder of the private terms. */
 async function applicantMsp(ctx: Context, financingId: string): Promise<string> {
   const financing = await ctx.db.financing.findUnique({ where: { id: financingId } });
-  if (!financing) throw userError(NodeErrorCodes.NotFound, `financing ${financingId} is not known to this node`);
+  if (!financing)
+    throw userError(NodeErrorCodes.NotFound, `financing ${financingId} is not known to this node`);
   const applicant = await ctx.db.enterprise.findUnique({ where: { id: financing.applicantId } });
   if (!applicant) throw userError(NodeErrorCodes.NotFound, `applicant ${financing.applicantId} is not known`);
   return applicant.hostMsp;
@@ -41,7 +42,7 @@ builder.mutationFields((t) => ({
       bankId: t.arg.string({ required: true, validate: TEXT.id }),
     },
     resolve: async (_root, args, ctx) => {
-      const done = await submitAs(ctx, (ledger) => ledger.financings.apply(String(args.voucherId), args.bankId));
+      const done = await submitAs(ctx, (ledger) => ledger.financings.apply(args.voucherId, args.bankId));
       return withNode(done, () => load(ctx, done.value.id));
     },
   }),
@@ -51,7 +52,7 @@ builder.mutationFields((t) => ({
     authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
     args: { id: t.arg.id({ required: true }), terms: t.arg({ type: OfferInput, required: true }) },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       const orgs = { bankMsp: ctx.services.config.SCF_MSP_ID, applicantMsp: await applicantMsp(ctx, id) };
       const terms = { ...args.terms, fees: args.terms.fees.toString() };
       const done = await submitAs(ctx, (ledger) => ledger.financings.offer(id, terms, orgs));
@@ -64,7 +65,7 @@ builder.mutationFields((t) => ({
     authScopes: { roles: [...SME_APPROVER.roles], kinds: [...SME_APPROVER.kinds] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       return withNode(await submitAs(ctx, (ledger) => ledger.financings.accept(id)), () => load(ctx, id));
     },
   }),
@@ -77,7 +78,7 @@ builder.mutationFields((t) => ({
       paymentReference: t.arg.string({ required: true, validate: TEXT.reference }),
     },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       const done = await submitAs(ctx, (ledger) => ledger.financings.disburse(id, args.paymentReference));
       return withNode(done, () => load(ctx, id));
     },
@@ -86,9 +87,12 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The bank declines an application, or the applicant declines an offer, with a reason.',
     authScopes: { kinds: ['BANK', 'SUPPLIER'] },
-    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true, validate: TEXT.reason }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, validate: TEXT.reason }),
+    },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       const done = await submitAs(ctx, (ledger) => ledger.financings.reject(id, args.reason));
       return withNode(done, () => load(ctx, id));
     },
@@ -99,7 +103,7 @@ builder.mutationFields((t) => ({
     authScopes: { kinds: ['SUPPLIER'] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       return withNode(await submitAs(ctx, (ledger) => ledger.financings.withdraw(id)), () => load(ctx, id));
     },
   }),
@@ -109,7 +113,7 @@ builder.mutationFields((t) => ({
     authScopes: { loggedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       return withNode(await submitAs(ctx, (ledger) => ledger.financings.expire(id)), () => load(ctx, id));
     },
   }),

@@ -24,7 +24,8 @@ const load = (ctx: { db: import('../../db/client.ts').Database }, id: string) =>
 builder.mutationFields((t) => ({
   registerInvoice: t.field({
     type: Payload,
-    description: 'A supplier registers an invoice to a core enterprise (document uploaded first; its hash here).',
+    description:
+      'A supplier registers an invoice to a core enterprise (document uploaded first; its hash here).',
     authScopes: { roles: ['clerk', 'approver'], kinds: ['SUPPLIER'] },
     args: { input: t.arg({ type: RegisterInvoiceInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -46,9 +47,12 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: "The core enterprise's approver confirms what it owes; this issues the root voucher.",
     authScopes: { roles: ['approver', 'admin'], kinds: ['CORE'] },
-    args: { id: t.arg.id({ required: true }), waiveDelivery: t.arg.boolean({ required: true, defaultValue: false }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      waiveDelivery: t.arg.boolean({ required: true, defaultValue: false }),
+    },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       const done = await submitAs(ctx, (ledger) => ledger.invoices.confirm(id, args.waiveDelivery));
       return withNode(done, () => load(ctx, id));
     },
@@ -57,9 +61,12 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The buyer (or the seller) rejects an invoice awaiting confirmation, with a reason.',
     authScopes: { kinds: ['CORE', 'SUPPLIER'] },
-    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true, validate: TEXT.reason }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: true, validate: TEXT.reason }),
+    },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       const done = await submitAs(ctx, (ledger) => ledger.invoices.reject(id, args.reason));
       return withNode(done, () => load(ctx, id));
     },
@@ -70,7 +77,7 @@ builder.mutationFields((t) => ({
     authScopes: { loggedIn: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       const done = await submitAs(ctx, (ledger) => ledger.invoices.cancel(id));
       return withNode(done, () => load(ctx, id));
     },

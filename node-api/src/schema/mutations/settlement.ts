@@ -38,7 +38,7 @@ builder.mutationField('payVoucher', (t) =>
       paymentReference: t.arg.string({ required: true, validate: TEXT.reference }),
     },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.voucherId);
+      const id = args.voucherId;
       const done = await submitAs(ctx, (ledger) => ledger.settlement.pay(id, args.paymentReference));
       return withNode(done, () => ctx.db.voucher.findUnique({ where: { id } }));
     },

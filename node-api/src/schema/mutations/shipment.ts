@@ -38,7 +38,7 @@ builder.mutationFields((t) => ({
       documentSha256: t.arg.string({ required: true, validate: TEXT.sha256 }),
     },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
+      const id = args.id;
       const done = await submitAs(ctx, (ledger) => ledger.shipments.confirmDelivery(id, args.documentSha256));
       return withNode(done, () => ctx.db.shipment.findUnique({ where: { id } }));
     },

@@ -8,7 +8,8 @@ import { submitAs } from './submit.ts';
 import type { Voucher } from '../../db/generated/client.ts';
 
 const PieceInput = builder.inputType('VoucherPieceInput', {
-  description: 'One piece of a split: kept by the holder, or transferred against an invoice from the recipient.',
+  description:
+    'One piece of a split: kept by the holder, or transferred against an invoice from the recipient.',
   fields: (t) => ({
     amount: t.field({ type: 'Fen', required: true }),
     toEnterpriseId: t.string({ validate: TEXT.id }),
@@ -29,11 +30,18 @@ SplitPayload.implement({
   }),
 });
 
-function toPiece(piece: { amount: bigint; toEnterpriseId?: string | null; invoiceId?: string | null }): VoucherPiece {
+function toPiece(piece: {
+  amount: bigint;
+  toEnterpriseId?: string | null;
+  invoiceId?: string | null;
+}): VoucherPiece {
   const amount = piece.amount.toString();
   if (!piece.toEnterpriseId && !piece.invoiceId) return { amount };
   if (!piece.toEnterpriseId || !piece.invoiceId) {
-    throw userError(NodeErrorCodes.InvalidArgument, 'a transferred piece needs both toEnterpriseId and invoiceId');
+    throw userError(
+      NodeErrorCodes.InvalidArgument,
+      'a transferred piece needs both toEnterpriseId and invoiceId',
+    );
   }
   return { amount, toEnterpriseId: piece.toEnterpriseId, invoiceId: piece.invoiceId };
 }
@@ -51,10 +59,11 @@ builder.mutationField('splitTransfer', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const pieces = args.pieces.map(toPiece);
-      const id = String(args.voucherId);
+      const id = args.voucherId;
       const done = await submitAs(ctx, (ledger) => ledger.vouchers.splitTransfer(id, pieces));
       const { projection, transactionId, blockNumber } = done;
-      if (projection === 'PENDING') return { projection, transactionId, blockNumber, parent: null, children: [] };
+      if (projection === 'PENDING')
+        return { projection, transactionId, blockNumber, parent: null, children: [] };
       const ids = done.value.children.map((child) => child.id);
       const [parent, children] = await Promise.all([
         ctx.db.voucher.findUnique({ where: { id } }),
