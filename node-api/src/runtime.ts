@@ -131,6 +131,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
     ledgerAs: (user) => userLedgers.as(user),
     serviceLedger,
     blocks,
+    appliedBlock: () => tracker.appliedBlock,
     awaitProjection: (position) => tracker.wait(position, config.SCF_PROJECTION_WAIT_MS),
     changes,
   };

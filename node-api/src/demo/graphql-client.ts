@@ -14,25 +14,68 @@ interface Response<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+/**
+ * The newest block any client of a group has written to. Each org's node reads its own peer, so a
+ * write through one org's node shows up at another's moments later; clients sharing a watermark
+ * wait, before each write, until their node has applied everything the group wrote so far.
+ */
+export class Watermark {
+  block = -1n;
+
+  saw(block: bigint): void {
+    if (block > this.block) this.block = block;
+  }
+}
+
+const MUTATION = /^\s*mutation\b/;
+const CATCH_UP_MS = 30_000;
+
 /** A minimal client of one node API: GraphQL over HTTP plus document upload, as one logged-in user. */
 export class NodeClient {
   readonly url: string;
-  private token: string | undefined;
+  private readonly token: string | undefined;
+  private readonly watermark: Watermark | undefined;
 
-  constructor(url: string, token?: string) {
+  constructor(url: string, token?: string, watermark?: Watermark) {
     this.url = url;
     this.token = token;
+    this.watermark = watermark;
   }
 
   async login(username: string, password: string): Promise<NodeClient> {
-    const data = await this.request<{ login: { token: string } }>(
+    const data = await this.post<{ login: { token: string } }>(
       'mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
       { u: username, p: password },
     );
-    return new NodeClient(this.url, data.login.token);
+    return new NodeClient(this.url, data.login.token, this.watermark);
   }
 
+  /** Runs a query or mutation; with a watermark, a mutation waits for this node to catch up first and
+   * records the block of each payload that selects `blockNumber`. */
   async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    if (!this.watermark || !MUTATION.test(query)) return this.post<T>(query, variables);
+    await this.caughtUp(this.watermark.block);
+    const data = await this.post<T>(query, variables);
+    for (const payload of Object.values(data as Record<string, unknown>)) {
+      const block = (payload as { blockNumber?: unknown } | null)?.blockNumber;
+      if (typeof block === 'string') this.watermark.saw(BigInt(block));
+    }
+    return data;
+  }
+
+  /** Waits until this node has applied block `block`. */
+  async caughtUp(block: bigint): Promise<void> {
+    const deadline = Date.now() + CATCH_UP_MS;
+    for (;;) {
+      const info = await this.post<{ nodeInfo: { appliedBlock: string } }>('{ nodeInfo { appliedBlock } }');
+      if (BigInt(info.nodeInfo.appliedBlock) >= block) return;
+      if (Date.now() > deadline)
+        throw new ApiError('LEDGER_UNAVAILABLE', `${this.url} did not reach block ${block}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  private async post<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...this.auth() },

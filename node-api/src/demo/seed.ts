@@ -8,7 +8,7 @@ import {
   type DemoEnterprise,
   type DemoKey,
 } from './demo-consortium.ts';
-import { ApiError, NodeClient } from './graphql-client.ts';
+import { ApiError, NodeClient, Watermark } from './graphql-client.ts';
 import { inPool, seededRandom } from './pool.ts';
 
 export interface SeedOptions {
@@ -56,13 +56,17 @@ function client(clients: Clients, key: DemoKey, role: Role | 'admin'): NodeClien
 /** Registers each org's other enterprises and creates a clerk and an approver per enterprise. */
 async function enterprisesAndUsers(options: SeedOptions): Promise<Clients> {
   const clients: Clients = new Map();
+  const watermark = new Watermark();
   for (const org of Object.keys(options.urls)) {
-    const admin = await new NodeClient(urlOf(options, org)).login('admin', DEMO_PASSWORD);
+    const admin = await new NodeClient(urlOf(options, org), undefined, watermark).login(
+      'admin',
+      DEMO_PASSWORD,
+    );
     clients.set(`${adminEnterpriseOf(org).key}.admin`, admin);
     for (const enterprise of DEMO_ENTERPRISES.filter((e) => e.org === org)) {
       await ignoreExisting(() =>
         admin.request(
-          'mutation($id: String!, $name: String!, $kind: NewEnterpriseKind!) { registerEnterprise(id: $id, name: $name, kind: $kind) { projection } }',
+          'mutation($id: String!, $name: String!, $kind: NewEnterpriseKind!) { registerEnterprise(id: $id, name: $name, kind: $kind) { projection blockNumber } }',
           { id: enterprise.id, name: enterprise.name, kind: enterprise.kind },
         ),
       );
@@ -81,41 +85,12 @@ async function enterprisesAndUsers(options: SeedOptions): Promise<Clients> {
         );
         clients.set(
           `${enterprise.key}.${role}`,
-          await new NodeClient(urlOf(options, org)).login(username, DEMO_PASSWORD),
+          await new NodeClient(urlOf(options, org), undefined, watermark).login(username, DEMO_PASSWORD),
         );
       }
     }
   }
-  await everywhere(
-    options,
-    'every enterprise',
-    async (node) => {
-      const data = await node.request<{ enterprises: { totalCount: number } }>(
-        '{ enterprises(first: 1) { totalCount } }',
-      );
-      return data.enterprises.totalCount >= DEMO_ENTERPRISES.length;
-    },
-    clients,
-  );
   return clients;
-}
-
-/** Waits until `ready` holds on every org's node (each reads its own peer, which may lag another's). */
-async function everywhere(
-  options: SeedOptions,
-  what: string,
-  ready: (node: NodeClient) => Promise<boolean>,
-  clients: Clients,
-): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (const org of Object.keys(options.urls)) {
-    const node = clients.get(`${adminEnterpriseOf(org).key}.admin`);
-    if (!node) continue;
-    while (!(await ready(node))) {
-      if (Date.now() > deadline) throw new Error(`${what} did not reach ${org}'s node within 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
 }
 
 async function ratesAndLines(clients: Clients): Promise<void> {
@@ -126,7 +101,7 @@ async function ratesAndLines(clients: Clients): Promise<void> {
   ] as const) {
     await ignoreExisting(() =>
       client(clients, 'bankA', 'admin').request(
-        'mutation($t: RateTenorInput!, $r: Int!, $d: Date!) { publishRate(tenor: $t, rateBps: $r, effectiveDate: $d) { projection } }',
+        'mutation($t: RateTenorInput!, $r: Int!, $d: Date!) { publishRate(tenor: $t, rateBps: $r, effectiveDate: $d) { projection blockNumber } }',
         { t: tenor, r: bps, d: effective },
       ),
     );
@@ -138,7 +113,7 @@ async function ratesAndLines(clients: Clients): Promise<void> {
   ] as const) {
     await ignoreExisting(() =>
       client(clients, bank, 'approver').request(
-        'mutation($d: String!, $l: Fen!, $e: Date!) { grantCreditLine(debtorId: $d, limit: $l, expiryDate: $e) { projection } }',
+        'mutation($d: String!, $l: Fen!, $e: Date!) { grantCreditLine(debtorId: $d, limit: $l, expiryDate: $e) { projection blockNumber } }',
         { d: core, l: (limit * YUAN).toString(), e: cstDay(365) },
       ),
     );
@@ -178,7 +153,7 @@ async function invoiceLife(
   let registered: { registerInvoice: { invoice: { id: string } | null } };
   try {
     registered = await clerk.request(
-      'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { invoice { id } } }',
+      'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { blockNumber invoice { id } } }',
       {
         input: {
           number,
@@ -206,7 +181,7 @@ async function invoiceLife(
     text([`运单 YD${number}`, '青岛 → 苏州']),
   );
   const pickup = await carrier.request<{ recordPickup: { shipment: { id: string } | null } }>(
-    'mutation($input: RecordPickupInput!) { recordPickup(input: $input) { shipment { id } } }',
+    'mutation($input: RecordPickupInput!) { recordPickup(input: $input) { blockNumber shipment { id } } }',
     {
       input: {
         invoiceId: id,
@@ -225,21 +200,21 @@ async function invoiceLife(
     text([`签收单 ${number}`, '货物完好']),
   );
   await carrier.request(
-    'mutation($id: ID!, $h: String!) { confirmDelivery(id: $id, documentSha256: $h) { projection } }',
+    'mutation($id: ID!, $h: String!) { confirmDelivery(id: $id, documentSha256: $h) { projection blockNumber } }',
     { id: shipmentId, h: proof },
   );
   const approver = client(clients, 'core', 'approver');
   if (fate < 0.2) return { id, seller, amount, voucherId: null }; // delivered, in the confirmation inbox
   if (fate < 0.23) {
     await approver.request(
-      'mutation($id: ID!, $r: String!) { rejectInvoice(id: $id, reason: $r) { projection } }',
+      'mutation($id: ID!, $r: String!) { rejectInvoice(id: $id, reason: $r) { projection blockNumber } }',
       { id, r: '数量与订单不符' },
     );
     return { id, seller, amount, voucherId: null };
   }
   const confirmed = await approver.request<{
     confirmInvoice: { invoice: { voucherId: string | null } | null };
-  }>('mutation($id: ID!) { confirmInvoice(id: $id) { invoice { voucherId } } }', { id });
+  }>('mutation($id: ID!) { confirmInvoice(id: $id) { blockNumber invoice { voucherId } } }', { id });
   return { id, seller, amount, voucherId: confirmed.confirmInvoice.invoice?.voucherId ?? null };
 }
 
@@ -260,7 +235,7 @@ async function passDown(
     text([`发票 ${number}`, `销售方 ${tier2.name}`, `购买方 ${root.seller.name}`]),
   );
   const invoice = await clerk.request<{ registerInvoice: { invoice: { id: string } | null } }>(
-    'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { invoice { id } } }',
+    'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { blockNumber invoice { id } } }',
     {
       input: {
         number,
@@ -277,7 +252,7 @@ async function passDown(
   const split = await client(clients, root.seller.key as DemoKey, 'approver').request<{
     splitTransfer: { children: { id: string; holderId: string }[] };
   }>(
-    'mutation($v: ID!, $p: [VoucherPieceInput!]!) { splitTransfer(voucherId: $v, pieces: $p) { children { id holderId } } }',
+    'mutation($v: ID!, $p: [VoucherPieceInput!]!) { splitTransfer(voucherId: $v, pieces: $p) { blockNumber children { id holderId } } }',
     {
       v: root.voucherId,
       p: [
@@ -301,14 +276,17 @@ async function financeOne(
   const bank: DemoKey = index % 3 === 0 ? 'bankB' : 'bankA';
   const applied = await client(clients, holder, 'clerk').request<{
     applyFinancing: { financing: { id: string } | null };
-  }>('mutation($v: ID!, $b: String!) { applyFinancing(voucherId: $v, bankId: $b) { financing { id } } }', {
-    v: voucherId,
-    b: demoEnterprise(bank).id,
-  });
+  }>(
+    'mutation($v: ID!, $b: String!) { applyFinancing(voucherId: $v, bankId: $b) { blockNumber financing { id } } }',
+    {
+      v: voucherId,
+      b: demoEnterprise(bank).id,
+    },
+  );
   const id = applied.applyFinancing.financing?.id;
   if (!id || random() < 0.25) return 'applied';
   await client(clients, bank, 'approver').request(
-    'mutation($id: ID!, $t: OfferInput!) { offerFinancing(id: $id, terms: $t) { projection } }',
+    'mutation($id: ID!, $t: OfferInput!) { offerFinancing(id: $id, terms: $t) { projection blockNumber } }',
     {
       id,
       t: {
@@ -322,7 +300,7 @@ async function financeOne(
   if (random() < 0.3) return 'offered';
   try {
     await client(clients, holder, 'approver').request(
-      'mutation($id: ID!) { acceptOffer(id: $id) { projection } }',
+      'mutation($id: ID!) { acceptOffer(id: $id) { projection blockNumber } }',
       { id },
     );
   } catch (error) {
@@ -332,7 +310,7 @@ async function financeOne(
   }
   if (random() < 0.2) return 'accepted';
   await client(clients, bank, 'approver').request(
-    'mutation($id: ID!, $r: String!) { disburseFinancing(id: $id, paymentReference: $r) { projection } }',
+    'mutation($id: ID!, $r: String!) { disburseFinancing(id: $id, paymentReference: $r) { projection blockNumber } }',
     { id, r: `FK${cstDay(0).replaceAll('-', '')}${String(index).padStart(5, '0')}` },
   );
   return 'disbursed';

@@ -23,6 +23,8 @@ export interface Services {
   serviceLedger: ScfLedger;
   /** Block numbers of transactions (qscc), for history entries. */
   blocks: BlockLocator;
+  /** The newest block whose events the read model has applied (-1 before any). */
+  appliedBlock: () => bigint;
   /** Resolves true once the projector applied the transaction, false when the wait ran out. */
   awaitProjection: (position: LedgerPosition) => Promise<boolean>;
   /** Changes the projector applied, for subscriptions. */

@@ -73,6 +73,7 @@ export async function startApiHarness(
     get blocks(): never {
       return notInThisTest('blocks')();
     },
+    appliedBlock: () => -1n,
     awaitProjection: () => Promise.resolve(true),
     changes: new ChangeFeed(),
     ...overrides,

@@ -1,0 +1,488 @@
+/**
+ * npm run bench:api — on one fresh network with every org's node API, in one run:
+ *   1. registerInvoice as a tier-1 supplier clerk, N concurrent clients, directly through fabric-gateway
+ *      (returns at commit) and through the supplier node's GraphQL API (returns once its projector
+ *      applied the write): throughput, latency percentiles, and the API's overhead;
+ *   2. during the direct run, how long after commit the supplier node announced each transaction on
+ *      the `changes` subscription, and the highest scf_projector_lag_blocks its /metrics showed;
+ *   3. read latency once the supplier's and the core enterprise's read models hold ~100,000 vouchers
+ *      (written straight into their databases): voucher and invoice lists, and the dashboard.
+ * Prints progress on stderr and the results as Markdown tables on stdout.
+ * Settings: BENCH_CLIENTS (16), BENCH_WRITES (400), BENCH_VOUCHERS (100000), BENCH_READS (100),
+ * BENCH_READ_WARMUP (10), BENCH_ORDERERS (3).
+ */
+import { BATCH, enrollUser, findMember, type NetworkContext } from '@scf/network';
+import { ScfLedger, connectMember, type LedgerConnection } from '../src/ledger/index.ts';
+import { DEMO_PASSWORD, demoEnterprise, type DemoKey } from '../src/demo/demo-consortium.ts';
+import { ApiError, NodeClient } from '../src/demo/graphql-client.ts';
+import { seededRandom } from '../src/demo/pool.ts';
+import { seedDemo } from '../src/demo/seed.ts';
+import { NodeErrorCodes } from '../src/schema/errors.ts';
+import { cstDate, sha } from '../test/support/values.ts';
+import { loginAs, startNodeApis } from '../test/support/node-apis.ts';
+import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
+import { ChangeWatch, loginToken } from './change-watch.ts';
+import { GaugeSampler } from './gauge-sampler.ts';
+import { generateBook, loadBook } from './read-model-fill.ts';
+import { Samples, table, timed } from './stats.ts';
+import { drain } from './workload.ts';
+
+function setting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, not ${raw}`);
+  return value;
+}
+
+const CLIENTS = setting('BENCH_CLIENTS', 16);
+const WRITES = setting('BENCH_WRITES', 400);
+const VOUCHERS = setting('BENCH_VOUCHERS', 100_000);
+const READS = setting('BENCH_READS', 100);
+const READ_WARMUP = setting('BENCH_READ_WARMUP', 10);
+const ORDERERS = setting('BENCH_ORDERERS', 3);
+
+const LAG_GAUGES = ['scf_projector_lag_blocks', 'scf_projector_lag_seconds'] as const;
+
+const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+const ms = (value: number): string => value.toFixed(0);
+
+const REGISTER = `mutation($input: RegisterInvoiceInput!) {
+  registerInvoice(input: $input) { projection transactionId invoice { id status } } }`;
+
+interface Registered {
+  registerInvoice: { projection: 'APPLIED' | 'PENDING'; transactionId: string };
+}
+
+/** What the clerk types in; the number must be unique per seller. */
+function invoiceFields(number: string): {
+  number: string;
+  buyerId: string;
+  amount: string;
+  issueDate: string;
+  dueDate: string;
+} {
+  return {
+    number,
+    buyerId: demoEnterprise('core').id,
+    amount: '12345600',
+    issueDate: cstDate(0),
+    dueDate: cstDate(90),
+  };
+}
+
+interface WriteRun {
+  name: string;
+  samples: Samples;
+  seconds: number;
+  note: string;
+}
+
+interface LagResult {
+  samples: Samples;
+  missing: number;
+  max: Map<string, number>;
+  polls: number;
+}
+
+/** The two ways of writing, each with CLIENTS concurrent clients of its own. */
+interface Writers {
+  direct: ScfLedger[];
+  api: NodeClient[];
+  close: () => void;
+}
+
+async function writers(ctx: NetworkContext, supplierUrl: string): Promise<Writers> {
+  const tier1 = demoEnterprise('tier1');
+  const user = await enrollUser(ctx, {
+    org: tier1.org,
+    name: 'bench-direct-clerk',
+    enterpriseId: tier1.id,
+    role: 'clerk',
+  });
+  const connections: LedgerConnection[] = [];
+  const { channel, chaincode } = ctx.topology.config;
+  const direct = Array.from({ length: CLIENTS }, () => {
+    const connection = connectMember(ctx, user);
+    connections.push(connection);
+    return new ScfLedger(connection.gateway, channel, chaincode.name);
+  });
+  // One login per API client: the node then holds one gateway connection per client, as the direct
+  // side does, and no client eats into another's rate-limit allowance.
+  const admin = await new NodeClient(supplierUrl).login('admin', DEMO_PASSWORD);
+  const api: NodeClient[] = [];
+  for (let client = 0; client < CLIENTS; client += 1) {
+    const username = `bench.clerk.${String(client).padStart(3, '0')}`;
+    await admin.request('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: {
+        username,
+        password: DEMO_PASSWORD,
+        displayName: `Bench clerk ${client}`,
+        role: 'CLERK',
+        enterpriseId: tier1.id,
+      },
+    });
+    api.push(await new NodeClient(supplierUrl).login(username, DEMO_PASSWORD));
+  }
+  return {
+    direct,
+    api,
+    close: () => {
+      for (const connection of connections) connection.close();
+    },
+  };
+}
+
+/** Registers `count` invoices directly; returns each one's transaction id and when its commit returned. */
+async function directRun(
+  ledgers: ScfLedger[],
+  count: number,
+  prefix: string,
+  samples: Samples,
+): Promise<{ seconds: number; committed: Map<string, number> }> {
+  const committed = new Map<string, number>();
+  const seconds = await drain(count, ledgers.length, async (index, client) => {
+    const number = `${prefix}${String(index)}`;
+    const started = performance.now();
+    const done = await (ledgers[client] as ScfLedger).invoices.register({
+      ...invoiceFields(number),
+      documentHash: sha(number),
+    });
+    const at = performance.now();
+    samples.add(at - started);
+    committed.set(done.transactionId, at);
+  });
+  return { seconds, committed };
+}
+
+/** Registers `count` invoices through the node API; returns how many answered PENDING. */
+async function apiRun(
+  clients: NodeClient[],
+  count: number,
+  prefix: string,
+  samples: Samples,
+): Promise<{ seconds: number; pending: number }> {
+  let pending = 0;
+  const seconds = await drain(count, clients.length, async (index, client) => {
+    const number = `${prefix}${String(index)}`;
+    const done = await timed(samples, () =>
+      (clients[client] as NodeClient).request<Registered>(REGISTER, {
+        input: { ...invoiceFields(number), documentSha256: sha(number) },
+      }),
+    );
+    if (done.registerInvoice.projection !== 'APPLIED') pending += 1;
+  });
+  return { seconds, pending };
+}
+
+async function writeBench(
+  ctx: NetworkContext,
+  supplierUrl: string,
+): Promise<{ direct: WriteRun; api: WriteRun; lag: LagResult }> {
+  log(`creating ${CLIENTS} API clerks and ${CLIENTS} direct gateway connections`);
+  const both = await writers(ctx, supplierUrl);
+  const tier1 = demoEnterprise('tier1');
+  const watch = await ChangeWatch.open(
+    supplierUrl,
+    await loginToken(supplierUrl, `${tier1.login}.clerk`, DEMO_PASSWORD),
+  );
+  try {
+    log(`warm-up: ${CLIENTS} invoices each way`);
+    const warm = await directRun(both.direct, CLIENTS, 'BW-D-', new Samples('warm-up'));
+    await apiRun(both.api, CLIENTS, 'BW-A-', new Samples('warm-up'));
+    // The warm-up's own announcements prove the subscription is live before anything is timed.
+    if ((await watch.awaitAll([...warm.committed.keys()], 60_000)) > 0) {
+      throw new Error('the changes subscription did not announce the warm-up invoices within 60 s');
+    }
+
+    log(`direct: ${WRITES} invoices with ${CLIENTS} clients through fabric-gateway`);
+    const directSamples = new Samples('direct');
+    const sampler = new GaugeSampler(supplierUrl, LAG_GAUGES);
+    sampler.start(250);
+    const direct = await directRun(both.direct, WRITES, 'BD-', directSamples);
+    const missing = await watch.awaitAll([...direct.committed.keys()], 60_000);
+    await sampler.stop();
+    const lag = new Samples('commit → announced');
+    for (const [transactionId, committedAt] of direct.committed) {
+      const announcedAt = watch.announcedAt(transactionId);
+      if (announcedAt !== undefined) lag.add(announcedAt - committedAt);
+    }
+
+    log(`API: ${WRITES} registerInvoice with ${CLIENTS} clients through the supplier node`);
+    const apiSamples = new Samples('api');
+    const api = await apiRun(both.api, WRITES, 'BA-', apiSamples);
+    return {
+      direct: {
+        name: 'direct: fabric-gateway (to commit)',
+        samples: directSamples,
+        seconds: direct.seconds,
+        note: '',
+      },
+      api: {
+        name: 'API: GraphQL registerInvoice (to projected)',
+        samples: apiSamples,
+        seconds: api.seconds,
+        note: api.pending > 0 ? `${api.pending} answered PENDING` : 'all APPLIED',
+      },
+      lag: { samples: lag, missing, max: sampler.max, polls: sampler.samples },
+    };
+  } finally {
+    await watch.close();
+    both.close();
+  }
+}
+
+/** First day of the month `back` months before today's (CST). */
+function monthStart(back: number): string {
+  const [year = 0, month = 1] = cstDate(0).split('-').map(Number);
+  const index = year * 12 + (month - 1) - back;
+  return `${String(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+const PARTY = '{ id name kind }';
+const PROOF = 'proof { transactionId blockNumber timestamp submittedBy }';
+const PAGE = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+
+const VOUCHER_LIST = `query($first: Int, $filter: VoucherFilter, $orderBy: VoucherOrder) {
+  vouchers(first: $first, filter: $filter, orderBy: $orderBy) { totalCount ${PAGE}
+    edges { node { id amount currency maturityDate status tier rootId parentId invoiceId financingId
+      paidAt paymentReference createdAt holder ${PARTY} debtor ${PARTY} ${PROOF} } } } }`;
+
+const INVOICE_LIST = `query($first: Int) {
+  invoices(first: $first) { totalCount ${PAGE}
+    edges { node { id number amount currency issueDate dueDate status documentHash purchaseOrderNumber
+      rejectionReason deliveryWaived paidAmount unpaidAmount createdAt voucherId
+      seller ${PARTY} buyer ${PARTY} ${PROOF} } } } }`;
+
+const DASHBOARD = `query($from: Date!, $to: Date!) { dashboard { asOf
+  needsMe { invoicesToConfirm invoicesRejected shipmentsToDeliver offersToAnswer financingsToOffer
+    financingsToDisburse vouchersToPay }
+  overdue { amount count }
+  maturityLadder { bucket amount count }
+  exposureByDebtor { amount count financedAmount debtor ${PARTY} }
+  creditLineUsage { limit used available usageBps line { id expiryDate status debtor ${PARTY} } }
+  volumes(from: $from, to: $to) { month invoicesRegistered vouchersIssued financingsDisbursed } } }`;
+
+interface ReadCase {
+  name: string;
+  who: [DemoKey, 'clerk' | 'approver'];
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+const READ_CASES: ReadCase[] = [
+  {
+    name: 'vouchers: first 20, default order',
+    who: ['tier1', 'clerk'],
+    query: VOUCHER_LIST,
+    variables: { first: 20 },
+  },
+  {
+    name: 'vouchers: ACTIVE, amount desc, first 20',
+    who: ['tier1', 'clerk'],
+    query: VOUCHER_LIST,
+    variables: {
+      first: 20,
+      filter: { statuses: ['ACTIVE'] },
+      orderBy: { field: 'AMOUNT', direction: 'DESC' },
+    },
+  },
+  {
+    name: 'invoices: first 20, default order',
+    who: ['tier1', 'clerk'],
+    query: INVOICE_LIST,
+    variables: { first: 20 },
+  },
+  {
+    name: 'vouchers: first 20, default order',
+    who: ['core', 'approver'],
+    query: VOUCHER_LIST,
+    variables: { first: 20 },
+  },
+  {
+    name: 'dashboard, 12 months of volumes',
+    who: ['tier1', 'approver'],
+    query: DASHBOARD,
+    variables: { from: monthStart(11), to: cstDate(0) },
+  },
+  {
+    name: 'dashboard, 12 months of volumes',
+    who: ['core', 'approver'],
+    query: DASHBOARD,
+    variables: { from: monthStart(11), to: cstDate(0) },
+  },
+];
+
+/** One request, repeated (untimed) after the node's rate limit asked the caller to wait. */
+async function ask<T>(client: NodeClient, query: string, variables: Record<string, unknown>): Promise<T> {
+  for (;;) {
+    try {
+      return await client.request<T>(query, variables);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === NodeErrorCodes.RateLimited)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
+interface ReadResult {
+  readCase: ReadCase;
+  org: string;
+  matching: string;
+  samples: Samples;
+}
+
+async function readCase(ctx: NetworkContext, readCase: ReadCase): Promise<ReadResult> {
+  const client = await loginAs(ctx, ...readCase.who);
+  const first = await ask<Record<string, { totalCount?: number }>>(
+    client,
+    readCase.query,
+    readCase.variables,
+  );
+  for (let round = 1; round < READ_WARMUP; round += 1) await ask(client, readCase.query, readCase.variables);
+  const samples = new Samples(readCase.name);
+  for (let round = 0; round < READS; round += 1) {
+    await timed(samples, () => ask(client, readCase.query, readCase.variables));
+  }
+  const total = Object.values(first)[0]?.totalCount;
+  return {
+    readCase,
+    org: demoEnterprise(readCase.who[0]).org,
+    matching: total === undefined ? '' : String(total),
+    samples,
+  };
+}
+
+async function readBench(ctx: NetworkContext): Promise<ReadResult[]> {
+  const id = (key: DemoKey): string => demoEnterprise(key).id;
+  log(`generating about ${VOUCHERS} vouchers and their invoices`);
+  const book = generateBook(
+    VOUCHERS,
+    {
+      debtor: id('core'),
+      tier1: [id('tier1'), id('tier1'), id('tier1b')],
+      tier2: [id('tier2'), id('tier2b')],
+      banks: [id('bankA'), id('bankB')],
+    },
+    seededRandom(20_261_122),
+  );
+  // The core enterprise's node holds the same public rows: its approver's dashboard reads them there.
+  for (const org of ['supplier', 'core']) {
+    log(`writing ${book.vouchers.size} vouchers and ${book.invoices.size} invoices into ${org}'s read model`);
+    const database = findMember(ctx.topology, org).reserved.database;
+    await loadBook(`postgresql://scf:scf@127.0.0.1:${String(database)}/scf_${org}`, book);
+  }
+  const results: ReadResult[] = [];
+  for (const each of READ_CASES) {
+    log(`reads: ${each.name} as ${each.who.join(' ')} (${READ_WARMUP} warm-up, ${READS} timed)`);
+    results.push(await readCase(ctx, each));
+  }
+  return results;
+}
+
+function report(
+  ctx: NetworkContext,
+  writes: { direct: WriteRun; api: WriteRun; lag: LagResult },
+  reads: ReadResult[],
+  minutes: number,
+): string {
+  const rate = (run: WriteRun): number => run.samples.count / run.seconds;
+  const writeRow = (run: WriteRun): string[] => [
+    run.name,
+    String(run.samples.count),
+    run.seconds.toFixed(1),
+    rate(run).toFixed(1),
+    ms(run.samples.quantile(0.5)),
+    ms(run.samples.quantile(0.95)),
+    ms(run.samples.quantile(0.99)),
+    run.note,
+  ];
+  const ratio = (q: number): string =>
+    `${(writes.api.samples.quantile(q) / writes.direct.samples.quantile(q)).toFixed(2)}×`;
+  const { direct, api, lag } = writes;
+  const overhead = [
+    'overhead: API ÷ direct',
+    '',
+    '',
+    `direct ÷ API ${(rate(direct) / rate(api)).toFixed(2)}×`,
+    ratio(0.5),
+    ratio(0.95),
+    ratio(0.99),
+    '',
+  ];
+  const gauge = (name: string): string => {
+    const value = lag.max.get(name);
+    return value === undefined ? 'n/a' : String(value);
+  };
+  const sections = [
+    `### Writes: registerInvoice as a tier-1 clerk, ${CLIENTS} concurrent clients, ${WRITES} each way`,
+    table(
+      ['path', 'tx', 's', 'tx/s', 'p50 ms', 'p95 ms', 'p99 ms', 'note'],
+      [writeRow(direct), writeRow(api), overhead],
+    ),
+    `### Projector lag during the direct run (supplier node)`,
+    table(
+      ['measure', 'value'],
+      [
+        ['commit returned → announced on `changes`, p50 ms', ms(lag.samples.quantile(0.5))],
+        ['commit returned → announced on `changes`, p99 ms', ms(lag.samples.quantile(0.99))],
+        ['transactions announced', `${lag.samples.count} of ${WRITES} (${lag.missing} missing after 60 s)`],
+        ['max scf_projector_lag_blocks', gauge('scf_projector_lag_blocks')],
+        ['max scf_projector_lag_seconds', gauge('scf_projector_lag_seconds')],
+        ['/metrics polls (every 250 ms)', String(lag.polls)],
+      ],
+    ),
+    `### Reads with ${VOUCHERS} vouchers in the read model (sequential, ${READ_WARMUP} warm-up, ${READS} timed)`,
+    table(
+      ['query', 'as', 'node', 'matching rows', 'p50 ms', 'p95 ms', 'p99 ms'],
+      reads.map((read) => [
+        read.readCase.name,
+        read.readCase.who.join(' '),
+        read.org,
+        read.matching,
+        ms(read.samples.quantile(0.5)),
+        ms(read.samples.quantile(0.95)),
+        ms(read.samples.quantile(0.99)),
+      ]),
+    ),
+    `Fabric ${ctx.tools.version}, ${ORDERERS} Raft orderer(s), batch timeout ${BATCH.timeout}, ` +
+      `at most ${BATCH.maxMessageCount} tx per block; one node API per org; run took ${minutes.toFixed(1)} min.`,
+  ];
+  return `\n${sections.join('\n\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  // Ctrl-C: exit through 'exit', where the test network's handler kills what it started.
+  process.once('SIGINT', () => {
+    process.exit(130);
+  });
+  log(`starting a network with ${ORDERERS} orderer(s)`);
+  const ctx = await startTestNetwork(ORDERERS);
+  try {
+    log('starting a node API per org');
+    const urls = await startNodeApis(ctx);
+    const supplierUrl = urls.supplier;
+    if (!supplierUrl) throw new Error('the network has no supplier org');
+    await seedDemo({
+      urls,
+      invoices: 0,
+      log: (message) => {
+        log(`seed: ${message}`);
+      },
+    });
+    const writes = await writeBench(ctx, supplierUrl);
+    const reads = await readBench(ctx);
+    process.stdout.write(report(ctx, writes, reads, (performance.now() - started) / 60_000));
+  } finally {
+    log('stopping the network');
+    await stopTestNetwork(ctx);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
