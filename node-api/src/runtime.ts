@@ -132,6 +132,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
     serviceLedger,
     blocks,
     appliedBlock: () => tracker.appliedBlock,
+    hasApplied: (position) => tracker.hasApplied(position),
     awaitProjection: (position) => tracker.wait(position, config.SCF_PROJECTION_WAIT_MS),
     changes,
   };

@@ -64,5 +64,7 @@ export async function nodeEnv(ctx: NetworkContext, member: MemberPlan): Promise<
     SCF_ADMIN_ENTERPRISE_ID: admin.id,
     SCF_ADMIN_ENTERPRISE_NAME: admin.name,
     SCF_ADMIN_ENTERPRISE_KIND: admin.kind,
+    // The demo seeder is one bulk client acting as a handful of users; people never come near this.
+    SCF_RATE_LIMIT_PER_MINUTE: '3000',
   };
 }

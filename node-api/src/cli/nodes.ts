@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import { openNetwork, type NetworkContext } from '@scf/network';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_ROLES } from '../demo/demo-consortium.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_ROLES, demoEnterprise } from '../demo/demo-consortium.ts';
+import { NodeClient } from '../demo/graphql-client.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { nodeUrl, portalUrl } from './node-env.ts';
 import { ensureNode } from './node-processes.ts';
@@ -15,6 +18,43 @@ commands:
   seed    load the demo consortium through the node APIs, once (--invoices N, default 200)
   info    print each org's node API and portal, and the demo logins
 `;
+
+const HISTORY_DAYS = 100;
+const HISTORY_SEED = fileURLToPath(new URL('../demo/history-seed.ts', import.meta.url));
+const SHIFTED_CLOCK = fileURLToPath(new URL('../demo/shifted-clock.ts', import.meta.url));
+
+/** Writes the demo's past in a child process whose clock runs HISTORY_DAYS behind (see shifted-clock.ts). */
+function writeHistory(ctx: NetworkContext): void {
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+      '--import',
+      SHIFTED_CLOCK,
+      HISTORY_SEED,
+      '--state-dir',
+      ctx.paths.root,
+    ],
+    {
+      env: { ...process.env, SCF_CLOCK_SHIFT_DAYS: String(-HISTORY_DAYS) },
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
+  if (result.status !== 0) throw new Error(`demo history failed:\n${result.stderr}${result.stdout}`);
+}
+
+/** Marks unpaid vouchers past maturity as OVERDUE, as anyone may (here the core enterprise's approver). */
+async function sweepOverdue(coreUrl: string): Promise<number> {
+  const approver = await new NodeClient(coreUrl).login(
+    `${demoEnterprise('core').login}.approver`,
+    DEMO_PASSWORD,
+  );
+  const swept = await approver.request<{ sweepOverdue: { count: number } }>(
+    'mutation { sweepOverdue(limit: 200) { count } }',
+  );
+  return swept.sweepOverdue.count;
+}
 
 /** Seeds the demo consortium once per state folder (a marker file records that it is done). */
 async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
@@ -29,11 +69,15 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
     ctx.log(`demo: ${message}`);
   };
   const summary = await seedDemo({ urls, invoices, log });
+  log(`history: invoices confirmed ${HISTORY_DAYS} days ago, now overdue`);
+  writeHistory(ctx);
+  const overdue = await sweepOverdue(urls.core ?? '');
   const seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(marker, JSON.stringify({ ...summary, seconds, at: new Date().toISOString() }, null, 2));
   ctx.log(
     `demo loaded in ${seconds}s: ${summary.invoices} invoices, ${summary.confirmed} vouchers, ` +
-      `${summary.transfers} passed to tier 2, ${summary.financings} financings (${summary.disbursed} disbursed)`,
+      `${summary.transfers} passed to tier 2, ${summary.financings} financings (${summary.disbursed} disbursed), ` +
+      `${overdue} overdue`,
   );
 }
 

@@ -14,32 +14,60 @@ interface Response<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/**
- * The newest block any client of a group has written to. Each org's node reads its own peer, so a
- * write through one org's node shows up at another's moments later; clients sharing a watermark
- * wait, before each write, until their node has applied everything the group wrote so far.
- */
-export class Watermark {
-  block = -1n;
-
-  saw(block: bigint): void {
-    if (block > this.block) this.block = block;
-  }
+/** Where a mutation's write landed: what another org's node is asked about before acting on it. */
+export interface Write {
+  transactionId: string;
+  blockNumber: string;
 }
 
-const MUTATION = /^\s*mutation\b/;
 const CATCH_UP_MS = 30_000;
+const RATE_LIMIT_PATIENCE_MS = 300_000;
+
+/**
+ * One sequence of steps that depend on each other, possibly across orgs (register an invoice at the
+ * supplier's node, then confirm it at the core enterprise's). Each org's node reads its own peer, which
+ * may be moments behind another's; before each step the flow waits until the acting node has applied
+ * the flow's previous write.
+ */
+export class Flow {
+  private last: Write | undefined;
+
+  /** `after`: the write this flow builds on, from an earlier flow. */
+  constructor(after?: Write) {
+    this.last = after;
+  }
+
+  get lastWrite(): Write | undefined {
+    return this.last;
+  }
+
+  async run<T>(client: NodeClient, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    if (this.last) await client.awaitApplied(this.last);
+    const data = await client.request<T>(query, variables);
+    for (const payload of Object.values(data as Record<string, unknown>)) {
+      const { transactionId, blockNumber } = (payload ?? {}) as Partial<Write>;
+      if (typeof transactionId === 'string' && typeof blockNumber === 'string') {
+        this.last = { transactionId, blockNumber };
+      }
+    }
+    return data;
+  }
+
+  /** Waits until each of `clients`' nodes has applied the flow's last write (a barrier after set-up). */
+  async settle(clients: NodeClient[]): Promise<void> {
+    const last = this.last;
+    if (last) await Promise.all(clients.map((client) => client.awaitApplied(last)));
+  }
+}
 
 /** A minimal client of one node API: GraphQL over HTTP plus document upload, as one logged-in user. */
 export class NodeClient {
   readonly url: string;
   private readonly token: string | undefined;
-  private readonly watermark: Watermark | undefined;
 
-  constructor(url: string, token?: string, watermark?: Watermark) {
+  constructor(url: string, token?: string) {
     this.url = url;
     this.token = token;
-    this.watermark = watermark;
   }
 
   async login(username: string, password: string): Promise<NodeClient> {
@@ -47,40 +75,41 @@ export class NodeClient {
       'mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
       { u: username, p: password },
     );
-    return new NodeClient(this.url, data.login.token, this.watermark);
+    return new NodeClient(this.url, data.login.token);
   }
 
-  /** Runs a query or mutation; with a watermark, a mutation waits for this node to catch up first and
-   * records the block of each payload that selects `blockNumber`. */
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    if (!this.watermark || !MUTATION.test(query)) return this.post<T>(query, variables);
-    await this.caughtUp(this.watermark.block);
-    const data = await this.post<T>(query, variables);
-    for (const payload of Object.values(data as Record<string, unknown>)) {
-      const block = (payload as { blockNumber?: unknown } | null)?.blockNumber;
-      if (typeof block === 'string') this.watermark.saw(BigInt(block));
-    }
-    return data;
+  /** Runs a query or mutation as this user. */
+  request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    return this.post<T>(query, variables);
   }
 
-  /** Waits until this node has applied block `block`. */
-  async caughtUp(block: bigint): Promise<void> {
+  /** Waits until this node's read model holds `write`. */
+  async awaitApplied(write: Write): Promise<void> {
     const deadline = Date.now() + CATCH_UP_MS;
+    // Usually applied already or within a block; back off so that waiting costs little of the rate limit.
+    let delay = 50;
+    const query =
+      'query($t: String!, $b: String!) { transactionApplied(transactionId: $t, blockNumber: $b) }';
     for (;;) {
-      const info = await this.post<{ nodeInfo: { appliedBlock: string } }>('{ nodeInfo { appliedBlock } }');
-      if (BigInt(info.nodeInfo.appliedBlock) >= block) return;
-      if (Date.now() > deadline)
-        throw new ApiError('LEDGER_UNAVAILABLE', `${this.url} did not reach block ${block}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const data = await this.post<{ transactionApplied: boolean }>(query, {
+        t: write.transactionId,
+        b: write.blockNumber,
+      });
+      if (data.transactionApplied) return;
+      if (Date.now() > deadline) {
+        throw new ApiError('LEDGER_UNAVAILABLE', `${this.url} did not apply ${write.transactionId}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 1_000);
     }
   }
 
   private async post<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(`${this.url}/graphql`, {
+    const response = await this.send(`${this.url}/graphql`, () => ({
       method: 'POST',
       headers: { 'content-type': 'application/json', ...this.auth() },
       body: JSON.stringify({ query, variables }),
-    });
+    }));
     const body = (await response.json()) as Response<T>;
     const error = body.errors?.[0];
     if (error) throw new ApiError(error.extensions?.code ?? 'UNKNOWN', error.message);
@@ -101,6 +130,18 @@ export class NodeClient {
     if (!response.ok || !body.sha256)
       throw new ApiError(body.code ?? 'UNKNOWN', body.message ?? 'upload failed');
     return body.sha256;
+  }
+
+  /** Sends a request, waiting out the node's per-user rate limit (429 with Retry-After) as a client should. */
+  private async send(url: string, init: () => RequestInit): Promise<globalThis.Response> {
+    const giveUpAt = Date.now() + RATE_LIMIT_PATIENCE_MS;
+    for (;;) {
+      const response = await fetch(url, init());
+      if (response.status !== 429 || Date.now() > giveUpAt) return response;
+      await response.body?.cancel();
+      const seconds = Number(response.headers.get('retry-after') ?? '1');
+      await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(seconds) ? seconds : 1) * 1000));
+    }
   }
 
   private auth(): Record<string, string> {

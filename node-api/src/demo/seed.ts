@@ -8,7 +8,7 @@ import {
   type DemoEnterprise,
   type DemoKey,
 } from './demo-consortium.ts';
-import { ApiError, NodeClient, Watermark } from './graphql-client.ts';
+import { ApiError, Flow, NodeClient, type Write } from './graphql-client.ts';
 import { inPool, seededRandom } from './pool.ts';
 
 export interface SeedOptions {
@@ -54,19 +54,16 @@ function client(clients: Clients, key: DemoKey, role: Role | 'admin'): NodeClien
 }
 
 /** Registers each org's other enterprises and creates a clerk and an approver per enterprise. */
-async function enterprisesAndUsers(options: SeedOptions): Promise<Clients> {
+async function enterprisesAndUsers(options: SeedOptions, flow: Flow): Promise<Clients> {
   const clients: Clients = new Map();
-  const watermark = new Watermark();
   for (const org of Object.keys(options.urls)) {
-    const admin = await new NodeClient(urlOf(options, org), undefined, watermark).login(
-      'admin',
-      DEMO_PASSWORD,
-    );
+    const admin = await new NodeClient(urlOf(options, org)).login('admin', DEMO_PASSWORD);
     clients.set(`${adminEnterpriseOf(org).key}.admin`, admin);
     for (const enterprise of DEMO_ENTERPRISES.filter((e) => e.org === org)) {
       await ignoreExisting(() =>
-        admin.request(
-          'mutation($id: String!, $name: String!, $kind: NewEnterpriseKind!) { registerEnterprise(id: $id, name: $name, kind: $kind) { projection blockNumber } }',
+        flow.run(
+          admin,
+          'mutation($id: String!, $name: String!, $kind: NewEnterpriseKind!) { registerEnterprise(id: $id, name: $name, kind: $kind) { projection transactionId blockNumber } }',
           { id: enterprise.id, name: enterprise.name, kind: enterprise.kind },
         ),
       );
@@ -85,7 +82,7 @@ async function enterprisesAndUsers(options: SeedOptions): Promise<Clients> {
         );
         clients.set(
           `${enterprise.key}.${role}`,
-          await new NodeClient(urlOf(options, org), undefined, watermark).login(username, DEMO_PASSWORD),
+          await new NodeClient(urlOf(options, org)).login(username, DEMO_PASSWORD),
         );
       }
     }
@@ -93,15 +90,16 @@ async function enterprisesAndUsers(options: SeedOptions): Promise<Clients> {
   return clients;
 }
 
-async function ratesAndLines(clients: Clients): Promise<void> {
+async function ratesAndLines(clients: Clients, flow: Flow): Promise<void> {
   const effective = `${cstDay(-40).slice(0, 8)}20`;
   for (const [tenor, bps] of [
     ['LPR_1Y', 310],
     ['LPR_5Y', 360],
   ] as const) {
     await ignoreExisting(() =>
-      client(clients, 'bankA', 'admin').request(
-        'mutation($t: RateTenorInput!, $r: Int!, $d: Date!) { publishRate(tenor: $t, rateBps: $r, effectiveDate: $d) { projection blockNumber } }',
+      flow.run(
+        client(clients, 'bankA', 'admin'),
+        'mutation($t: RateTenorInput!, $r: Int!, $d: Date!) { publishRate(tenor: $t, rateBps: $r, effectiveDate: $d) { projection transactionId blockNumber } }',
         { t: tenor, r: bps, d: effective },
       ),
     );
@@ -112,8 +110,9 @@ async function ratesAndLines(clients: Clients): Promise<void> {
     ['bankB', 50_000_000n],
   ] as const) {
     await ignoreExisting(() =>
-      client(clients, bank, 'approver').request(
-        'mutation($d: String!, $l: Fen!, $e: Date!) { grantCreditLine(debtorId: $d, limit: $l, expiryDate: $e) { projection blockNumber } }',
+      flow.run(
+        client(clients, bank, 'approver'),
+        'mutation($d: String!, $l: Fen!, $e: Date!) { grantCreditLine(debtorId: $d, limit: $l, expiryDate: $e) { projection transactionId blockNumber } }',
         { d: core, l: (limit * YUAN).toString(), e: cstDay(365) },
       ),
     );
@@ -127,6 +126,15 @@ interface Registered {
   seller: DemoEnterprise;
   amount: bigint;
   voucherId: string | null;
+  /** The last write of its flow: what later flows on this invoice's voucher build on. */
+  written: Write | undefined;
+}
+
+/** A voucher piece someone holds, and the write that created it. */
+interface Held {
+  holder: DemoKey;
+  voucherId: string;
+  written: Write | undefined;
 }
 
 /** One tier-1 invoice through its life: registered, shipped, delivered, confirmed (mostly). */
@@ -135,6 +143,7 @@ async function invoiceLife(
   index: number,
   random: () => number,
 ): Promise<Registered | null> {
+  const flow = new Flow();
   const seller = demoEnterprise(index % 3 === 2 ? 'tier1b' : 'tier1');
   const core = demoEnterprise('core');
   const number = `HC${cstDay(0).slice(2, 4)}${String(index + 1).padStart(6, '0')}`;
@@ -152,8 +161,9 @@ async function invoiceLife(
   );
   let registered: { registerInvoice: { invoice: { id: string } | null } };
   try {
-    registered = await clerk.request(
-      'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { blockNumber invoice { id } } }',
+    registered = await flow.run(
+      clerk,
+      'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { transactionId blockNumber invoice { id } } }',
       {
         input: {
           number,
@@ -173,15 +183,16 @@ async function invoiceLife(
   const id = registered.registerInvoice.invoice?.id;
   if (!id) return null;
   const fate = random();
-  if (fate < 0.08) return { id, seller, amount, voucherId: null }; // waits for shipment and confirmation
+  if (fate < 0.08) return { id, seller, amount, voucherId: null, written: flow.lastWrite }; // waits for shipment and confirmation
   const carrier = client(clients, 'carrier', 'clerk');
   const waybill = await carrier.upload(
     `YD${number}.txt`,
     'text/plain',
     text([`运单 YD${number}`, '青岛 → 苏州']),
   );
-  const pickup = await carrier.request<{ recordPickup: { shipment: { id: string } | null } }>(
-    'mutation($input: RecordPickupInput!) { recordPickup(input: $input) { blockNumber shipment { id } } }',
+  const pickup = await flow.run<{ recordPickup: { shipment: { id: string } | null } }>(
+    carrier,
+    'mutation($input: RecordPickupInput!) { recordPickup(input: $input) { transactionId blockNumber shipment { id } } }',
     {
       input: {
         invoiceId: id,
@@ -193,38 +204,47 @@ async function invoiceLife(
     },
   );
   const shipmentId = pickup.recordPickup.shipment?.id;
-  if (!shipmentId || fate < 0.14) return { id, seller, amount, voucherId: null }; // still in transit
+  if (!shipmentId || fate < 0.14) return { id, seller, amount, voucherId: null, written: flow.lastWrite }; // still in transit
   const proof = await carrier.upload(
     `POD${number}.txt`,
     'text/plain',
     text([`签收单 ${number}`, '货物完好']),
   );
-  await carrier.request(
-    'mutation($id: ID!, $h: String!) { confirmDelivery(id: $id, documentSha256: $h) { projection blockNumber } }',
+  await flow.run(
+    carrier,
+    'mutation($id: ID!, $h: String!) { confirmDelivery(id: $id, documentSha256: $h) { projection transactionId blockNumber } }',
     { id: shipmentId, h: proof },
   );
   const approver = client(clients, 'core', 'approver');
-  if (fate < 0.2) return { id, seller, amount, voucherId: null }; // delivered, in the confirmation inbox
+  if (fate < 0.2) return { id, seller, amount, voucherId: null, written: flow.lastWrite }; // delivered, in the confirmation inbox
   if (fate < 0.23) {
-    await approver.request(
-      'mutation($id: ID!, $r: String!) { rejectInvoice(id: $id, reason: $r) { projection blockNumber } }',
+    await flow.run(
+      approver,
+      'mutation($id: ID!, $r: String!) { rejectInvoice(id: $id, reason: $r) { projection transactionId blockNumber } }',
       { id, r: '数量与订单不符' },
     );
-    return { id, seller, amount, voucherId: null };
+    return { id, seller, amount, voucherId: null, written: flow.lastWrite };
   }
-  const confirmed = await approver.request<{
+  const confirmed = await flow.run<{
     confirmInvoice: { invoice: { voucherId: string | null } | null };
-  }>('mutation($id: ID!) { confirmInvoice(id: $id) { blockNumber invoice { voucherId } } }', { id });
-  return { id, seller, amount, voucherId: confirmed.confirmInvoice.invoice?.voucherId ?? null };
+  }>(
+    approver,
+    'mutation($id: ID!) { confirmInvoice(id: $id) { transactionId blockNumber invoice { voucherId } } }',
+    { id },
+  );
+  return {
+    id,
+    seller,
+    amount,
+    voucherId: confirmed.confirmInvoice.invoice?.voucherId ?? null,
+    written: flow.lastWrite,
+  };
 }
 
 /** A tier-1 holder passes part of a voucher to its tier-2 supplier, backed by that supplier's invoice. */
-async function passDown(
-  clients: Clients,
-  root: Registered,
-  index: number,
-): Promise<[DemoKey, string] | null> {
+async function passDown(clients: Clients, root: Registered, index: number): Promise<Held | null> {
   if (!root.voucherId) return null;
+  const flow = new Flow(root.written);
   const tier2 = demoEnterprise(root.seller.key === 'tier1' ? 'tier2' : 'tier2b');
   const piece = (root.amount * 4n) / 10n;
   const clerk = client(clients, tier2.key as DemoKey, 'clerk');
@@ -234,8 +254,9 @@ async function passDown(
     'text/plain',
     text([`发票 ${number}`, `销售方 ${tier2.name}`, `购买方 ${root.seller.name}`]),
   );
-  const invoice = await clerk.request<{ registerInvoice: { invoice: { id: string } | null } }>(
-    'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { blockNumber invoice { id } } }',
+  const invoice = await flow.run<{ registerInvoice: { invoice: { id: string } | null } }>(
+    clerk,
+    'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { transactionId blockNumber invoice { id } } }',
     {
       input: {
         number,
@@ -249,10 +270,11 @@ async function passDown(
   );
   const invoiceId = invoice.registerInvoice.invoice?.id;
   if (!invoiceId) return null;
-  const split = await client(clients, root.seller.key as DemoKey, 'approver').request<{
+  const split = await flow.run<{
     splitTransfer: { children: { id: string; holderId: string }[] };
   }>(
-    'mutation($v: ID!, $p: [VoucherPieceInput!]!) { splitTransfer(voucherId: $v, pieces: $p) { blockNumber children { id holderId } } }',
+    client(clients, root.seller.key as DemoKey, 'approver'),
+    'mutation($v: ID!, $p: [VoucherPieceInput!]!) { splitTransfer(voucherId: $v, pieces: $p) { transactionId blockNumber children { id holderId } } }',
     {
       v: root.voucherId,
       p: [
@@ -262,22 +284,23 @@ async function passDown(
     },
   );
   const passed = split.splitTransfer.children.find((child) => child.holderId === tier2.id);
-  return passed ? [tier2.key as DemoKey, passed.id] : null;
+  return passed ? { holder: tier2.key as DemoKey, voucherId: passed.id, written: flow.lastWrite } : null;
 }
 
 /** An SME applies at a bank; the bank offers, the SME accepts, the bank disburses — each step for most. */
 async function financeOne(
   clients: Clients,
-  holder: DemoKey,
-  voucherId: string,
+  { holder, voucherId, written }: Held,
   index: number,
   random: () => number,
 ): Promise<'applied' | 'offered' | 'accepted' | 'disbursed'> {
+  const flow = new Flow(written);
   const bank: DemoKey = index % 3 === 0 ? 'bankB' : 'bankA';
-  const applied = await client(clients, holder, 'clerk').request<{
+  const applied = await flow.run<{
     applyFinancing: { financing: { id: string } | null };
   }>(
-    'mutation($v: ID!, $b: String!) { applyFinancing(voucherId: $v, bankId: $b) { blockNumber financing { id } } }',
+    client(clients, holder, 'clerk'),
+    'mutation($v: ID!, $b: String!) { applyFinancing(voucherId: $v, bankId: $b) { transactionId blockNumber financing { id } } }',
     {
       v: voucherId,
       b: demoEnterprise(bank).id,
@@ -285,8 +308,9 @@ async function financeOne(
   );
   const id = applied.applyFinancing.financing?.id;
   if (!id || random() < 0.25) return 'applied';
-  await client(clients, bank, 'approver').request(
-    'mutation($id: ID!, $t: OfferInput!) { offerFinancing(id: $id, terms: $t) { projection blockNumber } }',
+  await flow.run(
+    client(clients, bank, 'approver'),
+    'mutation($id: ID!, $t: OfferInput!) { offerFinancing(id: $id, terms: $t) { projection transactionId blockNumber } }',
     {
       id,
       t: {
@@ -299,8 +323,9 @@ async function financeOne(
   );
   if (random() < 0.3) return 'offered';
   try {
-    await client(clients, holder, 'approver').request(
-      'mutation($id: ID!) { acceptOffer(id: $id) { projection blockNumber } }',
+    await flow.run(
+      client(clients, holder, 'approver'),
+      'mutation($id: ID!) { acceptOffer(id: $id) { projection transactionId blockNumber } }',
       { id },
     );
   } catch (error) {
@@ -309,8 +334,9 @@ async function financeOne(
     throw error;
   }
   if (random() < 0.2) return 'accepted';
-  await client(clients, bank, 'approver').request(
-    'mutation($id: ID!, $r: String!) { disburseFinancing(id: $id, paymentReference: $r) { projection blockNumber } }',
+  await flow.run(
+    client(clients, bank, 'approver'),
+    'mutation($id: ID!, $r: String!) { disburseFinancing(id: $id, paymentReference: $r) { projection transactionId blockNumber } }',
     { id, r: `FK${cstDay(0).replaceAll('-', '')}${String(index).padStart(5, '0')}` },
   );
   return 'disbursed';
@@ -320,10 +346,15 @@ async function financeOne(
 export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   const concurrency = options.concurrency ?? 8;
   const random = seededRandom(20_261_122);
+  const setup = new Flow();
   options.log('enterprises and users');
-  const clients = await enterprisesAndUsers(options);
+  const clients = await enterprisesAndUsers(options, setup);
   options.log('benchmark rates and credit lines');
-  await ratesAndLines(clients);
+  await ratesAndLines(clients, setup);
+  // Every later flow starts from a consortium in which every node has all of the set-up.
+  await setup.settle(
+    [...clients.entries()].filter(([key]) => key.endsWith('.admin')).map(([, node]) => node),
+  );
   options.log(`${options.invoices} invoices: shipment, delivery, confirmation`);
   const indexes = Array.from({ length: options.invoices }, (_, index) => index);
   const registered = (
@@ -336,21 +367,22 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     concurrency,
     (root, i) => passDown(clients, root, i),
   );
-  const financeable: [DemoKey, string][] = [
+  const financeable: Held[] = [
     ...roots
-      .filter((_, i) => i % 3 === 1)
-      .filter((root) => root.voucherId)
-      .map((root): [DemoKey, string] => [root.seller.key as DemoKey, root.voucherId as string]),
-    ...passed.filter((piece): piece is [DemoKey, string] => piece !== null).filter((_, i) => i % 2 === 0),
+      .filter((root, i) => i % 3 === 1 && root.voucherId !== null)
+      .map((root): Held => ({
+        holder: root.seller.key as DemoKey,
+        voucherId: root.voucherId ?? '',
+        written: root.written,
+      })),
+    ...passed.filter((piece): piece is Held => piece !== null).filter((_, i) => i % 2 === 0),
   ];
   options.log(`${financeable.length} financing applications`);
-  const outcomes = await inPool(financeable, concurrency, ([holder, voucherId], i) =>
-    financeOne(clients, holder, voucherId, i, random),
-  );
+  const outcomes = await inPool(financeable, concurrency, (held, i) => financeOne(clients, held, i, random));
   return {
     invoices: registered.length,
     confirmed: roots.length,
-    transfers: passed.filter((id) => id !== null).length,
+    transfers: passed.filter((piece) => piece !== null).length,
     financings: outcomes.length,
     disbursed: outcomes.filter((outcome) => outcome === 'disbursed').length,
   };

@@ -43,11 +43,14 @@ export class ProjectionTracker {
     this.waiters.delete(event.transactionId);
   }
 
+  /** Whether the transaction's event is in the read model already. */
+  hasApplied(position: LedgerPosition): boolean {
+    return this.recent.has(position.transactionId) || this.lastBlock > position.blockNumber;
+  }
+
   /** True once the transaction is in the read model; false if that takes longer than `timeoutMs`. */
   wait(position: LedgerPosition, timeoutMs: number): Promise<boolean> {
-    if (this.recent.has(position.transactionId) || this.lastBlock > position.blockNumber) {
-      return Promise.resolve(true);
-    }
+    if (this.hasApplied(position)) return Promise.resolve(true);
     return new Promise((resolve) => {
       const list = this.waiters.get(position.transactionId) ?? [];
       const waiter: Waiter = {

@@ -11,9 +11,7 @@ const NodeInfo = builder.objectRef<Info>('NodeInfo').implement({
     org: t.exposeString('org'),
     mspId: t.exposeString('mspId'),
     appliedBlock: t.string({
-      description:
-        'The newest block this node has applied to its read model (-1 before any). A client that wrote ' +
-        "through another org's node waits until this reaches that write's block before acting here.",
+      description: 'The newest block this node has applied to its read model (-1 before any).',
       resolve: (info) => info.appliedBlock.toString(),
     }),
   }),
@@ -28,5 +26,22 @@ builder.queryField('nodeInfo', (t) =>
       mspId: ctx.services.config.SCF_MSP_ID,
       appliedBlock: ctx.services.appliedBlock(),
     }),
+  }),
+);
+
+const BLOCK = /^\d{1,19}$/;
+
+builder.queryField('transactionApplied', (t) =>
+  t.boolean({
+    description:
+      "Whether this node's read model already holds a transaction's writes. A client that wrote through " +
+      "another org's node asks this (with the mutation's transactionId and blockNumber) before acting here: " +
+      'each node reads its own peer, which may be moments behind.',
+    args: {
+      transactionId: t.arg.string({ required: true, validate: { regex: /^[0-9a-f]{64}$/ } }),
+      blockNumber: t.arg.string({ required: true, validate: { regex: BLOCK } }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.services.hasApplied({ transactionId: args.transactionId, blockNumber: BigInt(args.blockNumber) }),
   }),
 );

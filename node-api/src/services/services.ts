@@ -25,6 +25,8 @@ export interface Services {
   blocks: BlockLocator;
   /** The newest block whose events the read model has applied (-1 before any). */
   appliedBlock: () => bigint;
+  /** Whether the read model holds that transaction's writes. */
+  hasApplied: (position: LedgerPosition) => boolean;
   /** Resolves true once the projector applied the transaction, false when the wait ran out. */
   awaitProjection: (position: LedgerPosition) => Promise<boolean>;
   /** Changes the projector applied, for subscriptions. */

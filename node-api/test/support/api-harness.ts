@@ -74,6 +74,7 @@ export async function startApiHarness(
       return notInThisTest('blocks')();
     },
     appliedBlock: () => -1n,
+    hasApplied: () => true,
     awaitProjection: () => Promise.resolve(true),
     changes: new ChangeFeed(),
     ...overrides,

@@ -18,7 +18,7 @@ builder.mutationField('sweepOverdue', (t) =>
     type: SweepPayload,
     description: 'Marks unpaid vouchers past maturity as OVERDUE (at most `limit` per call).',
     authScopes: { loggedIn: true },
-    args: { limit: t.arg.int({ required: true, defaultValue: 100, validate: { min: 1, max: 500 } }) },
+    args: { limit: t.arg.int({ required: true, defaultValue: 100, validate: { min: 1, max: 200 } }) },
     resolve: async (_root, args, ctx) => {
       const done = await submitAs(ctx, (ledger) => ledger.settlement.sweepOverdue(args.limit));
       return { ...done, count: done.value.count };
