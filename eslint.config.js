@@ -12,7 +12,7 @@ export default tseslint.config(
       '.state/**',
       '**/.tsbuild/**',
       'node-api/src/db/generated/**',
-      'web/**',
+      'web/src/api/generated/**',
     ],
   },
   eslint.configs.recommended,

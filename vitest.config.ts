@@ -22,6 +22,19 @@ export default defineConfig({
         },
       },
       {
+        // The portal: its own Vite config (Vue plugin, `@/` alias, root web/), components in a DOM.
+        extends: './web/vite.config.ts',
+        test: {
+          name: 'web',
+          environment: 'happy-dom',
+          include: ['web/test/**/*.test.ts'],
+          exclude: ['**/node_modules/**'],
+          // Through Vite, so Element Plus uses the same (ESM) Vue as the components: as an external
+          // CommonJS package it would get its own copy, and its form items could not find their form.
+          server: { deps: { inline: ['element-plus'] } },
+        },
+      },
+      {
         test: {
           name: 'integration',
           environment: 'node',

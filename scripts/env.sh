@@ -66,4 +66,21 @@ scf_setup() {
     npx prisma generate --schema prisma/schema.prisma >&2) || scf_die "prisma generate failed"
   scf_log "building the chaincode"
   (cd "$SCF_ROOT/chaincode" && npm run --silent build >&2) || scf_die "chaincode build failed"
+  scf_log "building the portal (web/dist)"
+  (cd "$SCF_ROOT" && npm run --silent build:web >/dev/null) || scf_die "portal build failed: npm run build:web"
+}
+
+# The browser the end-to-end tests drive: Debian's Chromium (Playwright cannot download browsers here),
+# and CJK fonts so that the zh-CN portal renders. Installs with apt-get when missing (root or sudo).
+scf_ensure_chromium() {
+  local browser="${SCF_CHROMIUM:-/usr/bin/chromium}"
+  if [ -x "$browser" ] && fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk"; then
+    return 0
+  fi
+  scf_log "installing Chromium and CJK fonts for the browser tests (apt-get)"
+  local sudo=""
+  [ "$(id -u)" = "0" ] || sudo="sudo"
+  $sudo apt-get install -y --no-install-recommends chromium fonts-wqy-zenhei >&2 ||
+    { $sudo apt-get update >&2 && $sudo apt-get install -y --no-install-recommends chromium fonts-wqy-zenhei >&2; } ||
+    scf_die "could not install chromium; install it (or set SCF_CHROMIUM to a Chromium binary) and retry"
 }

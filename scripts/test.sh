@@ -4,10 +4,11 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 scf_setup
+scf_ensure_chromium
 cd "$SCF_ROOT"
 
 scf_log "type check"
-npx tsc -b
+npm run --silent typecheck
 scf_log "lint"
 npx eslint --max-warnings 0 .
 scf_log "format check"
@@ -22,7 +23,7 @@ summary="$SCF_ROOT/coverage/coverage-summary.json"
 if [ -f "$summary" ]; then
   node -e '
     const files = Object.entries(JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")));
-    for (const area of ["chaincode/src/", "network/scripts/", "node-api/src/"]) {
+    for (const area of ["chaincode/src/", "network/scripts/", "node-api/src/", "web/src/"]) {
       const mine = files.filter(([file]) => file.includes(`/${area}`)).map(([, c]) => c.lines);
       const covered = mine.reduce((sum, l) => sum + l.covered, 0);
       const total = mine.reduce((sum, l) => sum + l.total, 0);

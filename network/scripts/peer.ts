@@ -69,6 +69,9 @@ function peerEnv(ctx: NetworkContext, org: MemberPlan, configDir: string): Recor
     CORE_LEDGER_SNAPSHOTS_ROOTDIR: join(data, 'snapshots'),
     CORE_OPERATIONS_LISTENADDRESS: `${peer.host}:${peer.opsPort}`,
     CORE_METRICS_PROVIDER: 'prometheus',
+    // How far a client's clock may be off for block delivery (event streams). Fabric's default is
+    // 15m; tests that play a client days ahead (paying a voucher at maturity) widen it.
+    CORE_PEER_AUTHENTICATION_TIMEWINDOW: process.env.SCF_PEER_AUTH_TIMEWINDOW ?? '15m',
   };
 }
 

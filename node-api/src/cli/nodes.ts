@@ -9,12 +9,12 @@ import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_ROLES, demoEnterprise } from '../
 import { NodeClient } from '../demo/graphql-client.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { nodeUrl, portalUrl } from './node-env.ts';
-import { ensureNode } from './node-processes.ts';
+import { ensureNode, ensurePortal } from './node-processes.ts';
 
 const USAGE = `usage: node node-api/src/cli/nodes.ts <command> [--state-dir DIR]
 
 commands:
-  up      start (or restore) one node API per member org of the running network
+  up      start (or restore) one node API and one portal per member org of the running network
   seed    load the demo consortium through the node APIs, once (--invoices N, default 200)
   info    print each org's node API and portal, and the demo logins
 `;
@@ -119,7 +119,8 @@ async function main(): Promise<number> {
       const started = Date.now();
       // One at a time: each starts a PostgreSQL and enrolls identities; the machine has two cores.
       for (const member of ctx.topology.members) await ensureNode(ctx, member);
-      ctx.log(`node APIs up in ${Math.round((Date.now() - started) / 1000)}s`);
+      for (const member of ctx.topology.members) await ensurePortal(ctx, member);
+      ctx.log(`node APIs and portals up in ${Math.round((Date.now() - started) / 1000)}s`);
       return 0;
     }
     case 'seed': {

@@ -1,0 +1,57 @@
+import type { EnterpriseKind, UserRole } from '@/api/generated/graphql';
+
+/** Who may do something: the enterprise kinds and user roles it needs (absent: any). */
+export interface Permission {
+  kinds?: readonly EnterpriseKind[];
+  roles?: readonly UserRole[];
+}
+
+/** The part of the logged-in user that decides what it may do. */
+export interface Actor {
+  enterpriseKind: EnterpriseKind;
+  role: UserRole;
+}
+
+const APPROVERS = ['APPROVER', 'ADMIN'] as const;
+
+/**
+ * Each write and who the node API lets do it (the authScopes of node-api/src/schema/mutations). The
+ * portal offers an action only to those; the API and the ledger check again.
+ */
+export const ACTIONS = {
+  registerInvoice: { kinds: ['SUPPLIER'], roles: ['CLERK', 'APPROVER'] },
+  cancelInvoice: { kinds: ['SUPPLIER'] },
+  confirmInvoice: { kinds: ['CORE'], roles: APPROVERS },
+  rejectInvoice: { kinds: ['CORE', 'SUPPLIER'] },
+  recordPickup: { kinds: ['LOGISTICS'] },
+  confirmDelivery: { kinds: ['LOGISTICS'] },
+  splitTransfer: { kinds: ['SUPPLIER', 'CORE'], roles: APPROVERS },
+  applyFinancing: { kinds: ['SUPPLIER'] },
+  withdrawFinancing: { kinds: ['SUPPLIER'] },
+  acceptOffer: { kinds: ['SUPPLIER'], roles: APPROVERS },
+  declineOffer: { kinds: ['SUPPLIER'] },
+  offerFinancing: { kinds: ['BANK'], roles: APPROVERS },
+  rejectApplication: { kinds: ['BANK'] },
+  disburseFinancing: { kinds: ['BANK'], roles: APPROVERS },
+  payVoucher: { kinds: ['CORE'], roles: APPROVERS },
+  manageCreditLines: { kinds: ['BANK'], roles: APPROVERS },
+  publishRate: { kinds: ['BANK'], roles: ['ADMIN'] },
+  manageUsers: { roles: ['ADMIN'] },
+  manageEnterprises: { roles: ['ADMIN'] },
+  sweepOverdue: {},
+} as const satisfies Record<string, Permission>;
+
+export type Action = keyof typeof ACTIONS;
+
+/** Whether an actor (or nobody, before login) has a permission. */
+export function allows(permission: Permission | undefined, actor: Actor | null): boolean {
+  if (!actor) return false;
+  if (!permission) return true;
+  const kindOk = permission.kinds === undefined || permission.kinds.includes(actor.enterpriseKind);
+  const roleOk = permission.roles === undefined || permission.roles.includes(actor.role);
+  return kindOk && roleOk;
+}
+
+export function can(actor: Actor | null, action: Action): boolean {
+  return allows(ACTIONS[action], actor);
+}
