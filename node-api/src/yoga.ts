@@ -1,4 +1,5 @@
 import { createLogger, createYoga, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import { mayReadDocument } from './documents/document-access.ts';
 import type { Database } from './db/client.ts';
 import { useDocumentRoutes } from './documents/document-routes.ts';
 import { createAuthenticator } from './http/authenticate.ts';
@@ -79,6 +80,7 @@ export function createApi(options: ApiOptions): Api {
       useDocumentRoutes({
         documents: services.documents,
         authenticate,
+        mayRead: (user, sha256) => mayReadDocument(db, user, sha256),
         maxDocumentBytes: limits.maxDocumentBytes,
         logger,
       }),

@@ -14,6 +14,8 @@ import { SHA256_HEX } from './sha256.ts';
 export interface DocumentRoutesOptions {
   documents: DocumentStore;
   authenticate: Authenticate;
+  /** Whether the user may download this document (see document-access.ts). */
+  mayRead: (user: SessionUser, sha256: string) => Promise<boolean>;
   maxDocumentBytes: number;
   logger: YogaLogger;
 }
@@ -43,7 +45,7 @@ export function useDocumentRoutes(options: DocumentRoutesOptions): Plugin {
         payload.endResponse(await answer(options, request, upload));
       } else if (download && request.method === 'GET') {
         const sha256 = download[1] ?? '';
-        payload.endResponse(await answer(options, request, () => serve(options, sha256)));
+        payload.endResponse(await answer(options, request, (user) => serve(user, options, sha256)));
       } else if (url.pathname === '/documents' || download) {
         const allow = download ? 'GET' : 'POST';
         payload.endResponse(errorResponse(405, 'METHOD_NOT_ALLOWED', `use ${allow} here`, { allow }));
@@ -127,13 +129,17 @@ async function singleFile(body: Uint8Array<ArrayBuffer>, contentType: string): P
   }
 }
 
-async function serve(options: DocumentRoutesOptions, sha256: string): Promise<Response> {
+async function serve(user: SessionUser, options: DocumentRoutesOptions, sha256: string): Promise<Response> {
   if (!SHA256_HEX.test(sha256)) {
     return errorResponse(
       400,
       NodeErrorCodes.InvalidArgument,
       'a document is named by its lower-case hex SHA-256',
     );
+  }
+  // Not yours and not there look the same.
+  if (!(await options.mayRead(user, sha256))) {
+    return errorResponse(404, NodeErrorCodes.NotFound, `no document ${sha256} for you`);
   }
   const { document, content } = await options.documents.get(sha256);
   // A copy: the store's bytes may sit on any ArrayBufferLike, a response body must own an ArrayBuffer.

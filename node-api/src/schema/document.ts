@@ -1,4 +1,5 @@
 import type { StoredDocument } from '../documents/document-store.ts';
+import { mayReadDocument } from '../documents/document-access.ts';
 import { SHA256_HEX } from '../documents/sha256.ts';
 import { builder } from './builder.ts';
 
@@ -21,9 +22,14 @@ builder.queryField('document', (t) =>
   t.field({
     type: DocumentRef,
     nullable: true,
-    description: 'A stored document by its hash; null when this node has none.',
+    description:
+      'A stored document by its hash; null when this node has none or it belongs to no invoice or ' +
+      'shipment your enterprise may see (and you did not upload it).',
     authScopes: { loggedIn: true },
     args: { sha256: t.arg.string({ required: true, validate: { regex: SHA256_HEX } }) },
-    resolve: (_root, args, ctx) => ctx.services.documents.describe(args.sha256),
+    resolve: async (_root, args, ctx) =>
+      ctx.user && (await mayReadDocument(ctx.db, ctx.user, args.sha256))
+        ? ctx.services.documents.describe(args.sha256)
+        : null,
   }),
 );

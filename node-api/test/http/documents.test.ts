@@ -2,6 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
+import { invoice, userOf } from '../support/read-model-seed.ts';
 import { PDF, clerk, fileForm, sha256Hex } from './fixtures.ts';
 
 const MAX_DOCUMENT_BYTES = 4_096;
@@ -48,6 +49,32 @@ describe('documents over HTTP', () => {
     expect(served.headers.get('content-disposition')).toBe(
       `attachment; filename="?? 7_1.pdf"; filename*=UTF-8''%E5%8F%91%E7%A5%A8%207_1.pdf`,
     );
+  });
+
+  it('serves a document only to its uploader and the parties of an invoice that names it', async () => {
+    const bytes = new TextEncoder().encode('invoice INV-DOC-1');
+    const sha256 = sha256Hex(bytes);
+    expect((await upload(fileForm(bytes, 'inv.txt', 'text/plain'))).status).toBe(201);
+    const [seller, buyer, stranger] = [userOf('tier1', 'clerk'), userOf('core'), userOf('bankB')];
+    await harness.db.invoice.create({
+      data: invoice({
+        id: 'INV-DOC-1',
+        sellerId: seller.enterpriseId,
+        buyerId: buyer.enterpriseId,
+        documentHash: sha256,
+      }),
+    });
+    expect((await download(sha256, harness.bearer(buyer))).status).toBe(200);
+    expect((await download(sha256, harness.bearer(seller))).status).toBe(200);
+    const refused = await download(sha256, harness.bearer(stranger));
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ code: 'NOT_FOUND' });
+    const described = await harness.graphql<{ document: unknown }>(
+      'query($h: String!) { document(sha256: $h) { sha256 } }',
+      { h: sha256 },
+      stranger,
+    );
+    expect(described.data?.document).toBeNull();
   });
 
   it('keeps one document for the same bytes uploaded twice', async () => {
