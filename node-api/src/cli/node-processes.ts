@@ -11,7 +11,7 @@ import {
 import { nodeEnv, nodeUrl, portalUrl } from './node-env.ts';
 
 const SERVER = fileURLToPath(new URL('../server.ts', import.meta.url));
-const SHIFTED_CLOCK = fileURLToPath(new URL('../demo/shifted-clock.ts', import.meta.url));
+export const SHIFTED_CLOCK = fileURLToPath(new URL('../demo/shifted-clock.ts', import.meta.url));
 const PORTAL_SERVER = fileURLToPath(new URL('../../../web/server/serve.ts', import.meta.url));
 export const PORTAL_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 const START_TIMEOUT_MS = 180_000;

@@ -9,7 +9,7 @@ import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_ROLES, demoEnterprise } from '../
 import { NodeClient } from '../demo/graphql-client.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { nodeUrl, portalUrl } from './node-env.ts';
-import { ensureNode, ensurePortal } from './node-processes.ts';
+import { ensureNode, ensurePortal, SHIFTED_CLOCK } from './node-processes.ts';
 
 const USAGE = `usage: node node-api/src/cli/nodes.ts <command> [--state-dir DIR]
 
@@ -21,7 +21,6 @@ commands:
 
 const HISTORY_DAYS = 100;
 const HISTORY_SEED = fileURLToPath(new URL('../demo/history-seed.ts', import.meta.url));
-const SHIFTED_CLOCK = fileURLToPath(new URL('../demo/shifted-clock.ts', import.meta.url));
 
 /** Writes the demo's past in a child process whose clock runs HISTORY_DAYS behind (see shifted-clock.ts). */
 function writeHistory(ctx: NetworkContext): void {
