@@ -32,6 +32,8 @@ type Role = 'clerk' | 'approver';
 type Clients = Map<string, NodeClient>;
 
 const YUAN = 100n;
+/** Each invoice and financing draws from its own seeded sequence: the same demo every run, whatever the timing. */
+const SEED = 20_261_122;
 
 const ignoreExisting = async (work: () => Promise<unknown>): Promise<void> => {
   try {
@@ -345,7 +347,6 @@ async function financeOne(
 /** Loads the demo consortium through the node APIs themselves, as its people would. */
 export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   const concurrency = options.concurrency ?? 8;
-  const random = seededRandom(20_261_122);
   const setup = new Flow();
   options.log('enterprises and users');
   const clients = await enterprisesAndUsers(options, setup);
@@ -358,7 +359,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   options.log(`${options.invoices} invoices: shipment, delivery, confirmation`);
   const indexes = Array.from({ length: options.invoices }, (_, index) => index);
   const registered = (
-    await inPool(indexes, concurrency, (index) => invoiceLife(clients, index, random))
+    await inPool(indexes, concurrency, (index) => invoiceLife(clients, index, seededRandom(SEED + index)))
   ).filter((invoice): invoice is Registered => invoice !== null);
   const roots = registered.filter((invoice) => invoice.voucherId !== null);
   options.log(`passing ${Math.ceil(roots.length / 3)} vouchers down to tier 2`);
@@ -378,7 +379,9 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     ...passed.filter((piece): piece is Held => piece !== null).filter((_, i) => i % 2 === 0),
   ];
   options.log(`${financeable.length} financing applications`);
-  const outcomes = await inPool(financeable, concurrency, (held, i) => financeOne(clients, held, i, random));
+  const outcomes = await inPool(financeable, concurrency, (held, i) =>
+    financeOne(clients, held, i, seededRandom(SEED * 2 + i)),
+  );
   return {
     invoices: registered.length,
     confirmed: roots.length,
