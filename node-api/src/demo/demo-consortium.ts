@@ -99,6 +99,11 @@ export function demoEnterprise(key: DemoKey): DemoEnterprise {
 /** The enterprise an org's bootstrap admin acts for: the org's first demo enterprise. */
 export function adminEnterpriseOf(org: string): DemoEnterprise {
   const found = DEMO_ENTERPRISES.find((enterprise) => enterprise.org === org);
-  if (!found) throw new Error(`the demo has no enterprise on org ${org}`);
+  if (!found) {
+    throw new Error(
+      `org ${org} hosts no enterprise yet: add its first one to node-api/src/demo/demo-consortium.ts ` +
+        '(the org admin of its node API acts for it)',
+    );
+  }
   return found;
 }
