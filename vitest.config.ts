@@ -49,7 +49,12 @@ export default defineConfig({
     ],
     coverage: {
       provider: 'v8',
-      include: ['chaincode/src/**/*.ts', 'network/scripts/**/*.ts', 'node-api/src/**/*.ts', 'web/src/**/*.ts'],
+      include: [
+        'chaincode/src/**/*.ts',
+        'network/scripts/**/*.ts',
+        'node-api/src/**/*.ts',
+        'web/src/**/*.ts',
+      ],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
       // The ledger's own rule (issue 3): at least 90% of chaincode lines run under test.
