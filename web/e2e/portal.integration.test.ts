@@ -5,7 +5,7 @@ import { cstDay } from '../../node-api/src/demo/calendar.ts';
 import { demoEnterprise } from '../../node-api/src/demo/demo-consortium.ts';
 import { stopTestNetwork } from '../../node-api/test/support/test-network.ts';
 import { zhCN as text } from '../src/i18n/messages/zh-CN.ts';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, VIEWPORT } from './support/browser.ts';
 import { ConsoleErrors } from './support/console-errors.ts';
 import { portalOf, restartNodeWithClock, startConsortium } from './support/consortium.ts';
 import { openPortalAs, reloadUntilVisible, screenshot, visit, type Actor } from './support/portal.ts';
@@ -462,6 +462,59 @@ describe('member portal end to end: a voucher from invoice to settlement, across
       await statusIn(bank.page.getByTestId('audit-trail'), 'SETTLED').waitFor();
       await visit(bank, '/portfolio');
       await expect.poll(() => bank.page.getByTestId('stat-financed').innerText()).toContain(yuan(0n));
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  it(
+    'is usable by keyboard alone at 1280×800: log in, then reach every page of the menu, none wider than the window',
+    async () => {
+      if (!ctx || !browser) throw new Error('the consortium did not start');
+      const people = [
+        { org: 'supplier', username: `${TIER1.login}.approver` },
+        { org: 'core', username: `${CORE.login}.approver` },
+        { org: 'banka', username: `${BANK_A.login}.approver` },
+        { org: 'logistics', username: `${demoEnterprise('carrier').login}.clerk` },
+      ];
+      for (const person of people) {
+        const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+        const page = await context.newPage();
+        errors.watch(page, `${person.username} (keyboard)`);
+        const focused = (): Promise<{ testid: string | null; href: string | null }> =>
+          page.evaluate(() => ({
+            testid: document.activeElement?.getAttribute('data-testid') ?? null,
+            href: document.activeElement?.getAttribute('href') ?? null,
+          }));
+        /** Presses Tab until `reached` holds for the focused element (at most 40 times). */
+        const tabTo = async (reached: (now: { testid: string | null; href: string | null }) => boolean) => {
+          for (let presses = 0; presses < 40; presses += 1) {
+            await page.keyboard.press('Tab');
+            if (reached(await focused())) return;
+          }
+          throw new Error(`${person.username}: Tab never reached the element`);
+        };
+        await page.goto(`${portalOf(ctx, person.org)}/login`);
+        await tabTo((now) => now.testid === 'login-username');
+        await page.keyboard.type(person.username);
+        await tabTo((now) => now.testid === 'login-password');
+        await page.keyboard.type('scf-demo-password');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('current-user').waitFor();
+        const links = await page
+          .getByTestId('main-menu')
+          .locator('a[href]')
+          .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+        expect(links.length, `${person.username}'s menu`).toBeGreaterThan(3);
+        for (const href of links) {
+          await tabTo((now) => now.href === href);
+          await page.keyboard.press('Enter');
+          await page.waitForURL((url) => url.pathname === href);
+          await page.locator('main').waitFor();
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(width, `${person.username} ${href} fits the window`).toBeLessThanOrEqual(VIEWPORT.width);
+        }
+        await context.close();
+      }
     },
     STEP_TIMEOUT_MS,
   );
