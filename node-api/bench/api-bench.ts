@@ -14,6 +14,7 @@
 import { BATCH, enrollUser, findMember, type NetworkContext } from '@scf/network';
 import { ScfLedger, connectMember, type LedgerConnection } from '../src/ledger/index.ts';
 import { DEMO_PASSWORD, demoEnterprise, type DemoKey } from '../src/demo/demo-consortium.ts';
+import { nodeDatabaseUrl } from '../src/cli/node-env.ts';
 import { ApiError, NodeClient } from '../src/demo/graphql-client.ts';
 import { seededRandom } from '../src/demo/pool.ts';
 import { seedDemo } from '../src/demo/seed.ts';
@@ -21,7 +22,7 @@ import { NodeErrorCodes } from '../src/schema/errors.ts';
 import { cstDate, sha } from '../test/support/values.ts';
 import { loginAs, startNodeApis } from '../test/support/node-apis.ts';
 import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
-import { ChangeWatch, loginToken } from './change-watch.ts';
+import { ChangeWatch } from './change-watch.ts';
 import { GaugeSampler } from './gauge-sampler.ts';
 import { generateBook, loadBook } from './read-model-fill.ts';
 import { Samples, table, timed } from './stats.ts';
@@ -182,10 +183,8 @@ async function writeBench(
   log(`creating ${CLIENTS} API clerks and ${CLIENTS} direct gateway connections`);
   const both = await writers(ctx, supplierUrl);
   const tier1 = demoEnterprise('tier1');
-  const watch = await ChangeWatch.open(
-    supplierUrl,
-    await loginToken(supplierUrl, `${tier1.login}.clerk`, DEMO_PASSWORD),
-  );
+  const watcher = await new NodeClient(supplierUrl).login(`${tier1.login}.clerk`, DEMO_PASSWORD);
+  const watch = await ChangeWatch.open(supplierUrl, watcher.token ?? '');
   try {
     log(`warm-up: ${CLIENTS} invoices each way`);
     const warm = await directRun(both.direct, CLIENTS, 'BW-D-', new Samples('warm-up'));
@@ -369,8 +368,7 @@ async function readBench(ctx: NetworkContext): Promise<ReadResult[]> {
   // The core enterprise's node holds the same public rows: its approver's dashboard reads them there.
   for (const org of ['supplier', 'core']) {
     log(`writing ${book.vouchers.size} vouchers and ${book.invoices.size} invoices into ${org}'s read model`);
-    const database = findMember(ctx.topology, org).reserved.database;
-    await loadBook(`postgresql://scf:scf@127.0.0.1:${String(database)}/scf_${org}`, book);
+    await loadBook(nodeDatabaseUrl(findMember(ctx.topology, org)), book);
   }
   const results: ReadResult[] = [];
   for (const each of READ_CASES) {

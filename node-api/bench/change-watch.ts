@@ -1,18 +1,7 @@
-import { NodeClient } from '../src/demo/graphql-client.ts';
-
 const SUBSCRIPTION = 'subscription { changes { type id transactionId } }';
 
 interface ChangeEvent {
   data?: { changes?: { transactionId?: string } } | null;
-}
-
-/** A session token of one user of a node (the SSE request sends it itself, NodeClient keeps its own). */
-export async function loginToken(url: string, username: string, password: string): Promise<string> {
-  const data = await new NodeClient(url).request<{ login: { token: string } }>(
-    'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-    { u: username, p: password },
-  );
-  return data.login.token;
 }
 
 /**

@@ -7,7 +7,7 @@ import { KeyVault } from './auth/key-vault.ts';
 import { PrismaUserDirectory } from './auth/prisma-user-directory.ts';
 import type { Config } from './config.ts';
 import { createDatabase } from './db/client.ts';
-import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
+import { embeddedDatabaseName, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrate } from './db/migrate.ts';
 import { FileDocumentStore } from './documents/file-document-store.ts';
 import { caCheck } from './http/ca-check.ts';
@@ -40,7 +40,7 @@ async function openDatabase(config: Config): Promise<{ url: string; stop: () => 
   return startEmbeddedPostgres({
     dataDir: join(config.SCF_DATA_DIR, 'postgres'),
     port: config.SCF_DB_PORT,
-    database: `scf_${config.SCF_ORG.replaceAll('-', '_')}`,
+    database: embeddedDatabaseName(config.SCF_ORG),
   });
 }
 

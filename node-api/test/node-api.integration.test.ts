@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { enrollUser, findMember, runningPid, type NetworkContext } from '@scf/network';
-import { nodeUrl } from '../src/cli/node-env.ts';
+import { nodeDatabaseUrl, nodeUrl } from '../src/cli/node-env.ts';
 import { nodeProcessName } from '../src/cli/node-processes.ts';
 import { demoEnterprise } from '../src/demo/demo-consortium.ts';
 import { NodeClient } from '../src/demo/graphql-client.ts';
@@ -39,10 +39,7 @@ describe('node APIs: GraphQL per org on the real network', () => {
     if (!ctx) throw new Error('network did not start');
     return ctx;
   };
-  const databaseUrl = (org: string): string => {
-    const member = findMember(network().topology, org);
-    return `postgresql://scf:scf@127.0.0.1:${member.reserved.database}/scf_${org}`;
-  };
+  const databaseUrl = (org: string): string => nodeDatabaseUrl(findMember(network().topology, org));
   const reconcile = (org: string): { status: number | null; stdout: string } =>
     spawnSync(process.execPath, [RECONCILE_CLI, '--org', org, '--state-dir', network().paths.root], {
       env: { ...process.env, DATABASE_URL: databaseUrl(org) },
@@ -210,7 +207,7 @@ describe('node APIs: GraphQL per org on the real network', () => {
 
   it('pushes changes to a subscriber over SSE', async () => {
     const clerk = await loginAs(network(), 'tier1', 'clerk');
-    const token = (clerk as unknown as { token: string }).token;
+    const token = clerk.token ?? '';
     const controller = new AbortController();
     const response = await fetch(`${urls.supplier ?? ''}/graphql`, {
       method: 'POST',

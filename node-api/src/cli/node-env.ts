@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { enrollUser, fabricBin, type MemberPlan, type NetworkContext } from '@scf/network';
+import { embeddedDatabaseName, embeddedDatabaseUrl } from '../db/embedded-postgres.ts';
 import { adminEnterpriseOf, DEMO_PASSWORD } from '../demo/demo-consortium.ts';
 
 /** The org admin identity the node uses for the projector and enterprise registration. */
@@ -13,6 +14,11 @@ export function nodeDir(ctx: NetworkContext, org: string): string {
 
 export function nodeUrl(member: MemberPlan): string {
   return `http://${member.peer.host}:${member.reserved.nodeApi}`;
+}
+
+/** The org node's embedded read-model database on the local network (what reconcile reads by default). */
+export function nodeDatabaseUrl(member: MemberPlan): string {
+  return embeddedDatabaseUrl(member.reserved.database, embeddedDatabaseName(member.name));
 }
 
 export function portalUrl(member: MemberPlan): string {

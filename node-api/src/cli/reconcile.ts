@@ -8,6 +8,7 @@ import { createDatabase } from '../db/client.ts';
 import { connectMember } from '../ledger/member-connection.ts';
 import { ScfLedger } from '../ledger/scf-ledger.ts';
 import { reconcile } from '../projector/reconcile.ts';
+import { nodeDatabaseUrl } from './node-env.ts';
 
 const USAGE = `usage: npm run reconcile -w node-api -- --org <org> [--state-dir DIR]
 environment: DATABASE_URL (the org's read model; default: the embedded database npm start runs for the org),
@@ -22,9 +23,7 @@ async function main(): Promise<number> {
   }
   const ctx = openNetwork({ stateDir: values['state-dir'], log: () => undefined });
   const member = findMember(ctx.topology, values.org);
-  const databaseUrl =
-    process.env.DATABASE_URL ??
-    `postgresql://scf:scf@${member.peer.host}:${member.reserved.database}/scf_${member.name}`;
+  const databaseUrl = process.env.DATABASE_URL ?? nodeDatabaseUrl(member);
   const service = await enrollUser(ctx, {
     org: values.org,
     name: 'orgadmin',

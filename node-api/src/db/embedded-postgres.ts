@@ -12,6 +12,24 @@ export interface EmbeddedDatabaseOptions {
   ephemeral?: boolean;
 }
 
+const DEFAULT_USER = 'scf';
+const DEFAULT_PASSWORD = 'scf';
+
+/** The database an org's node keeps its read model in, on its embedded server. */
+export function embeddedDatabaseName(org: string): string {
+  return `scf_${org.replaceAll('-', '_')}`;
+}
+
+/** The connection URL of a database on an embedded server (which listens on 127.0.0.1 only). */
+export function embeddedDatabaseUrl(
+  port: number,
+  database: string,
+  user = DEFAULT_USER,
+  password = DEFAULT_PASSWORD,
+): string {
+  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${String(port)}/${database}`;
+}
+
 export interface EmbeddedDatabase {
   url: string;
   stop: () => Promise<void>;
@@ -22,8 +40,8 @@ export interface EmbeddedDatabase {
  * cluster and the database on first use. As root it runs the server as the `postgres` user.
  */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  const user = options.user ?? 'scf';
-  const password = options.password ?? 'scf';
+  const user = options.user ?? DEFAULT_USER;
+  const password = options.password ?? DEFAULT_PASSWORD;
   const fresh = !existsSync(`${options.dataDir}/PG_VERSION`);
   mkdirSync(options.dataDir, { recursive: true });
   const server = new EmbeddedPostgres({
@@ -47,6 +65,8 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   } finally {
     await admin.end();
   }
-  const url = `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
-  return { url, stop: () => server.stop() };
+  return {
+    url: embeddedDatabaseUrl(options.port, options.database, user, password),
+    stop: () => server.stop(),
+  };
 }

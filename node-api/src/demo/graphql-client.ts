@@ -63,7 +63,8 @@ export class Flow {
 /** A minimal client of one node API: GraphQL over HTTP plus document upload, as one logged-in user. */
 export class NodeClient {
   readonly url: string;
-  private readonly token: string | undefined;
+  /** The session's bearer token, for requests made without this client (an SSE stream, say). */
+  readonly token: string | undefined;
 
   constructor(url: string, token?: string) {
     this.url = url;

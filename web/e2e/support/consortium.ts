@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findMember, runningPid, waitFor, type NetworkContext } from '@scf/network';
+import { findMember, stopProcess, type NetworkContext } from '@scf/network';
 import { portalUrl } from '../../../node-api/src/cli/node-env.ts';
 import { ensureNode, ensurePortal, nodeProcessName } from '../../../node-api/src/cli/node-processes.ts';
 import { seedDemo } from '../../../node-api/src/demo/seed.ts';
@@ -78,9 +78,6 @@ export function portalOf(ctx: NetworkContext, org: string): string {
  */
 export async function restartNodeWithClock(ctx: NetworkContext, org: string, days: number): Promise<void> {
   const name = nodeProcessName(org);
-  const pid = runningPid(ctx.paths, name);
-  if (pid === undefined) throw new Error(`${name} is not running`);
-  process.kill(-pid, 'SIGTERM');
-  await waitFor(`${name} to stop`, () => Promise.resolve(runningPid(ctx.paths, name) === undefined), 60_000);
+  if (!(await stopProcess(ctx.paths, name))) throw new Error(`${name} is not running`);
   await ensureNode(ctx, findMember(ctx.topology, org), { clockShiftDays: days });
 }
