@@ -1,3 +1,4 @@
+import { CharterContract } from './contracts/charter-contract';
 import { CreditLineContract } from './contracts/credit-line-contract';
 import { EnterpriseContract } from './contracts/enterprise-contract';
 import { FinancingContract } from './contracts/financing-contract';
@@ -7,10 +8,15 @@ import { RateContract } from './contracts/rate-contract';
 import { SettlementContract } from './contracts/settlement-contract';
 import { ShipmentContract } from './contracts/shipment-contract';
 import { SmokeContract } from './contracts/smoke-contract';
+import { TestContract } from './contracts/test-contract';
 import { VoucherContract } from './contracts/voucher-contract';
+
+/** Read once, when the chaincode server loads: `1` also serves the test-only contract (`test:*`). */
+const withTestContracts = process.env.SCF_CHAINCODE_TEST_CONTRACTS === '1';
 
 /** Every contract of the chaincode; each is addressed as `<namespace>:<Transaction>`. */
 export const contracts: (new () => object)[] = [
+  CharterContract,
   EnterpriseContract,
   InvoiceContract,
   ShipmentContract,
@@ -21,4 +27,5 @@ export const contracts: (new () => object)[] = [
   SettlementContract,
   LedgerContract,
   SmokeContract,
+  ...(withTestContracts ? [TestContract] : []),
 ];

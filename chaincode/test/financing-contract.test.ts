@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { orgCollection } from '../src/contracts/financing-contract';
 import { ErrorCodes } from '../src/lib/errors';
 import { Events } from '../src/lib/events';
+import { marshal } from '../src/lib/json';
 import type { Page } from '../src/lib/query';
 import type { CreditLine } from '../src/model/credit-line';
 import type { Financing, OfferTerms } from '../src/model/financing';
@@ -24,6 +25,7 @@ import {
   lineIdOf,
   MATURITY,
   offer,
+  OFFER_SALT,
   parse,
   patchVoucher,
   publishRate,
@@ -84,6 +86,7 @@ const workedTerms = (financingId: string): OfferTerms => ({
   fees: '5000',
   netProceeds: '89095000',
   validUntil: '2026-01-15',
+  salt: OFFER_SALT,
 });
 
 describe('FinancingContract.Apply', () => {
@@ -301,6 +304,63 @@ describe('FinancingContract.Offer', () => {
         ),
       ErrorCodes.InvalidArgument,
     );
+  });
+
+  it.each([
+    ['no salt', { salt: undefined }],
+    ['an empty salt', { salt: '' }],
+    ['a salt of 31 hex digits (under 128 bits)', { salt: 'a'.repeat(31) }],
+    ['a salt of 129 hex digits', { salt: 'a'.repeat(129) }],
+    ['an upper-case salt', { salt: OFFER_SALT.toUpperCase() }],
+    ['a salt that is not hex', { salt: 'g'.repeat(32) }],
+    ['a salt with a space', { salt: `${OFFER_SALT} ` }],
+    ['a salt as a number', { salt: 1234567890123456 }],
+  ])('refuses %s and writes nothing', async (_, terms) => {
+    await expectRefused(
+      ledger,
+      () =>
+        ledger.submit(
+          userOf('bankA', 'approver'),
+          (ctx) => contract.Offer(ctx, applied.id),
+          withTerms(terms),
+        ),
+      ErrorCodes.InvalidArgument,
+    );
+  });
+
+  it('keeps the salt in the private terms, so the public hash covers it', async () => {
+    const offered = await offer(ledger, applied, { salt: 'ab'.repeat(64) });
+    const bytes = privateBytes(MSP.bankA, applied.id) ?? new Uint8Array();
+    const terms = parse<OfferTerms>(Buffer.from(bytes).toString('utf8'));
+    expect(terms.salt).toBe('ab'.repeat(64));
+    expect(offered.termsHash).toBe(sha256(bytes));
+    expect(sha256(Buffer.from(marshal(terms)))).toBe(offered.termsHash);
+  });
+
+  it('cannot be confirmed by guessing: every term but the salt does not reproduce the hash', async () => {
+    const offered = await offer(ledger, applied);
+    // An outsider who knows or guesses every term (face, LPR, dates, round rates and fees) ...
+    const { salt, ...known } = workedTerms(applied.id);
+    expect(salt).toBe(OFFER_SALT);
+    const hashOf = (value: unknown): string => sha256(Buffer.from(marshal(value)));
+    expect(hashOf(known)).not.toBe(offered.termsHash);
+    expect(hashOf({ ...known, salt: '' })).not.toBe(offered.termsHash);
+    expect(hashOf({ ...known, salt: '0'.repeat(32) })).not.toBe(offered.termsHash);
+    // ... reproduces it only with the bank's salt.
+    expect(hashOf({ ...known, salt: OFFER_SALT })).toBe(offered.termsHash);
+  });
+
+  it('gives identical terms with different salts different hashes', async () => {
+    // Two ledgers run the same transactions, so the financing, its terms and all but the salt agree.
+    const hashWith = async (salt: string): Promise<string | undefined> => {
+      const twin = new MemoryLedger();
+      await setupFinance(twin);
+      const financing = await apply(twin, (await seedVoucher(twin)).id);
+      return (await offer(twin, financing, { salt })).termsHash;
+    };
+    const first = await hashWith(OFFER_SALT);
+    expect(await hashWith(OFFER_SALT)).toBe(first);
+    expect(await hashWith('5f0c1e7a9b3d4c2e8f6a0b1c2d3e4f51')).not.toBe(first);
   });
 
   it('accepts the bounds: validity on the business date, the last day before maturity, zero fees', async () => {

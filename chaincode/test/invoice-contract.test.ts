@@ -27,8 +27,8 @@ import {
 
 const contract = new InvoiceContract();
 const { core, tier1, tier2, tier3 } = ENTERPRISES;
-/** The first transaction after `consortium` (7 shared and 2 extra enterprises). */
-const FIRST_TX = 10;
+/** The first transaction after `consortium` (the charter, 7 shared and 2 extra enterprises). */
+const FIRST_TX = 11;
 const txId = (n: number): string => `tx${String(n).padStart(6, '0')}`;
 const fingerprint = (seller: string, buyer: string, number: string): string =>
   sha256(`${seller}\u0000${buyer}\u0000${number.toUpperCase()}`);
@@ -247,6 +247,10 @@ describe('InvoiceContract.Register', () => {
     ['an empty document hash', { documentHash: '' }],
     ['a purchase order number over 64 characters', { purchaseOrderNumber: 'P'.repeat(65) }],
     ['a blank purchase order number', { purchaseOrderNumber: '   ' }],
+    ['a purchase order number with NUL', { purchaseOrderNumber: 'PO\u000077' }],
+    ['a purchase order number with NEL (U+0085)', { purchaseOrderNumber: 'PO\u008577' }],
+    ['a purchase order number with a newline', { purchaseOrderNumber: 'PO\n77' }],
+    ['a purchase order number with a lone surrogate', { purchaseOrderNumber: 'PO\uD800' }],
   ])('refuses %s with INVALID_ARGUMENT', async (_, overrides) => {
     const ledger = await setUp();
     await expectRefused(
@@ -468,6 +472,14 @@ describe('InvoiceContract.Reject', () => {
     });
   });
 
+  it('keeps a multi-line reason, in NFC', async () => {
+    const ledger = await setUp();
+    const invoice = await registerInvoice(ledger, core.id);
+    const reason = 'Price differs:\n\tline 3 re\u0301duced';
+    const rejected = parse<Invoice>(await reject(ledger, coreApprover, invoice.id, reason));
+    expect(rejected.rejectionReason).toBe('Price differs:\n\tline 3 r\u00E9duced');
+  });
+
   it('lets a supplier buyer reject, with a reason of 500 characters', async () => {
     const ledger = await setUp();
     const invoice = await registerInvoice(ledger, tier2.id);
@@ -492,6 +504,10 @@ describe('InvoiceContract.Reject', () => {
     ['an empty reason', ''],
     ['a blank reason', ' \t '],
     ['a reason over 500 characters', 'r'.repeat(501)],
+    ['a reason with NUL', 'wrong\u0000price'],
+    ['a reason with a carriage return', 'wrong\r\nprice'],
+    ['a reason with U+009F', 'wrong\u009Fprice'],
+    ['a reason with a lone surrogate', 'wrong \uDE00 price'],
   ])('refuses %s with INVALID_ARGUMENT', async (_, reason) => {
     const ledger = await setUp();
     const invoice = await registerInvoice(ledger, core.id);

@@ -3,7 +3,15 @@ import { EnterpriseContract } from '../src/contracts/enterprise-contract';
 import { LedgerContract, type HistoryEntry } from '../src/contracts/ledger-contract';
 import { ErrorCodes } from '../src/lib/errors';
 import { MemoryLedger } from './support/memory-stub';
-import { ENTERPRISES, MSP, orgAdmin, registerEnterprises, userOf } from './support/fixtures';
+import {
+  amendCharter,
+  CHARTER_TERMS,
+  ENTERPRISES,
+  MSP,
+  orgAdmin,
+  registerEnterprises,
+  userOf,
+} from './support/fixtures';
 
 const history = new LedgerContract();
 
@@ -23,7 +31,8 @@ describe('LedgerContract.GetHistory', () => {
       'ACTIVE',
       'SUSPENDED',
     ]);
-    expect(entries.map((entry) => entry.txId)).toEqual(['tx000002', 'tx000008']);
+    // tx000001 established the charter; tier-1 was the second enterprise registered.
+    expect(entries.map((entry) => entry.txId)).toEqual(['tx000003', 'tx000009']);
     expect(entries[1]).toMatchObject({ timestamp: '2026-02-01T00:00:00.000Z', isDelete: false });
     expect(entries[1]?.record?.updatedBy).toBe('ORG-ADMIN/admin@SupplierMSP');
   });
@@ -41,6 +50,23 @@ describe('LedgerContract.GetHistory', () => {
     ).rejects.toMatchObject({
       code: ErrorCodes.NotFound,
     });
+  });
+});
+
+describe('LedgerContract and the charter', () => {
+  it('keeps every version of the charter and lists its proposals', async () => {
+    const ledger = new MemoryLedger();
+    await registerEnterprises(ledger);
+    await amendCharter(ledger, { ...CHARTER_TERMS, rateQuorum: 1 });
+    const reader = userOf('bankA', 'clerk');
+    const versions = JSON.parse(
+      await ledger.evaluate(reader, (ctx) => history.GetHistory(ctx, 'charter', 'consortium')),
+    ) as HistoryEntry[];
+    expect(versions.map((entry) => (entry.record as { version?: number } | null)?.version)).toEqual([1, 2]);
+    const proposals = JSON.parse(
+      await ledger.evaluate(reader, (ctx) => history.ListAll(ctx, 'charterproposal', '10', '')),
+    ) as { items: { status: string }[] };
+    expect(proposals.items.map((item) => item.status)).toEqual(['ADOPTED']);
   });
 });
 

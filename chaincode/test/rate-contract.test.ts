@@ -6,7 +6,18 @@ import type { Page } from '../src/lib/query';
 import type { BenchmarkRate } from '../src/model/benchmark-rate';
 import { ObjectTypes } from '../src/model/record';
 import { RateIndexes } from '../src/repositories/rates';
-import { ENTERPRISES, MSP, orgAdmin, registerEnterprises, userOf } from './support/fixtures';
+import { EnterpriseContract } from '../src/contracts/enterprise-contract';
+import {
+  amendCharter,
+  CHARTER_TERMS,
+  creditCode,
+  ENTERPRISES,
+  MSP,
+  orgAdmin,
+  registerEnterprises,
+  userOf,
+  withMemberKinds,
+} from './support/fixtures';
 import {
   endorsersOf,
   expectRefused,
@@ -18,7 +29,7 @@ import {
   START_TIME,
   stored,
 } from './support/finance-fixtures';
-import { MemoryLedger } from './support/memory-stub';
+import { MemoryLedger, type TestCaller } from './support/memory-stub';
 
 let ledger: MemoryLedger;
 
@@ -28,6 +39,12 @@ beforeEach(async () => {
 });
 
 const reader = userOf('tier2', 'clerk');
+/** A second BANK enterprise hosted by bank A's org. */
+const SECOND_BANK = { id: creditCode('91350200MA0000013') } as const;
+const secondBankAdmin: TestCaller = {
+  mspId: MSP.bankA,
+  attrs: { 'scf.enterpriseId': SECOND_BANK.id, 'scf.role': 'admin' },
+};
 const current = async (tenor: string, asOf: string) =>
   parse<BenchmarkRate>(await ledger.evaluate(reader, (ctx) => contract.Current(ctx, tenor, asOf)));
 const history = async (tenor: string, size: string, bookmark = '') =>
@@ -35,43 +52,146 @@ const history = async (tenor: string, size: string, bookmark = '') =>
     await ledger.evaluate(reader, (ctx) => contract.History(ctx, tenor, size, bookmark)),
   );
 
+const attest = (caller: TestCaller, tenor: string, bps: string, date: string) =>
+  ledger.submit(caller, (ctx) => contract.Publish(ctx, tenor, bps, date));
+
 describe('RateContract.Publish', () => {
-  it('publishes a rate as a bank admin, indexed by tenor and date, with one event', async () => {
-    const saved = parse<BenchmarkRate>(
-      await ledger.submit(userOf('bankA', 'admin'), (ctx) =>
-        contract.Publish(ctx, '1Y', '310', '2025-12-22'),
-      ),
-    );
+  it('publishes once both banks attest the same value: indexed, in force, with one event each', async () => {
+    const proposed = parse<BenchmarkRate>(await attest(userOf('bankA', 'admin'), '1Y', '310', '2025-12-22'));
+    ledger.advanceDays(1);
+    const saved = parse<BenchmarkRate>(await attest(userOf('bankB', 'admin'), '1Y', '310', '2025-12-22'));
     expect(saved).toEqual({
       docType: 'rate',
       id: '1Y:2025-12-22',
       tenor: '1Y',
       rateBps: 310,
       effectiveDate: '2025-12-22',
-      publishedBy: ENTERPRISES.bankA.id,
+      publishedBy: ENTERPRISES.bankB.id,
+      status: 'PUBLISHED',
+      attestations: [
+        { mspId: MSP.bankA, enterpriseId: ENTERPRISES.bankA.id, rateBps: 310 },
+        { mspId: MSP.bankB, enterpriseId: ENTERPRISES.bankB.id, rateBps: 310 },
+      ],
       createdAt: START_TIME,
-      updatedAt: START_TIME,
+      updatedAt: '2026-01-06T02:00:00.000Z',
       txId: saved.txId,
-      updatedBy: `${ENTERPRISES.bankA.id}/admin@${MSP.bankA}`,
+      updatedBy: `${ENTERPRISES.bankB.id}/admin@${MSP.bankB}`,
     });
+    expect(proposed.txId).not.toBe(saved.txId);
     expect(await stored(ledger, ObjectTypes.BenchmarkRate, '1Y:2025-12-22')).toEqual(saved);
     expect(hasIndex(ledger, RateIndexes.byTenor, ['1Y', '2025-12-22'], saved.id)).toBe(true);
     expect(endorsersOf(ledger, ObjectTypes.BenchmarkRate, saved.id)).toEqual([]);
+    expect(ledger.events.slice(-2).map((event) => event.name)).toEqual([
+      Events.BenchmarkRateProposed,
+      Events.BenchmarkRatePublished,
+    ]);
     expect(lastEvent(ledger)).toEqual({ name: Events.BenchmarkRatePublished, records: [saved] });
     expect(await current('1Y', '2026-01-05')).toEqual(saved);
     expect(await history('1Y', '10')).toEqual({ items: [saved], bookmark: '' });
   });
 
-  it('refuses a second publication for the same tenor and date, from any bank', async () => {
-    await publishRate(ledger, '1Y', 310, '2025-12-22');
+  it("takes one bank's publication as an attestation only: PROPOSED, not in force, not in history", async () => {
+    const proposed = parse<BenchmarkRate>(await attest(userOf('bankA', 'admin'), '1Y', '310', '2025-12-22'));
+    expect(proposed).toMatchObject({
+      status: 'PROPOSED',
+      rateBps: 310,
+      publishedBy: ENTERPRISES.bankA.id,
+      attestations: [{ mspId: MSP.bankA, enterpriseId: ENTERPRISES.bankA.id, rateBps: 310 }],
+    });
+    expect(lastEvent(ledger)).toEqual({ name: Events.BenchmarkRateProposed, records: [proposed] });
+    expect(hasIndex(ledger, RateIndexes.byTenor, ['1Y', '2025-12-22'], proposed.id)).toBe(false);
+    await expect(current('1Y', '2026-01-05')).rejects.toMatchObject({ code: ErrorCodes.NotFound });
+    expect(await history('1Y', '10')).toEqual({ items: [], bookmark: '' });
+  });
+
+  it('keeps disagreeing values PROPOSED and lets an org replace its own attestation', async () => {
+    await attest(userOf('bankA', 'admin'), '1Y', '310', '2025-12-22');
+    const apart = parse<BenchmarkRate>(await attest(userOf('bankB', 'admin'), '1Y', '300', '2025-12-22'));
+    expect(apart).toMatchObject({
+      status: 'PROPOSED',
+      rateBps: 300,
+      publishedBy: ENTERPRISES.bankB.id,
+      attestations: [
+        { mspId: MSP.bankA, rateBps: 310 },
+        { mspId: MSP.bankB, rateBps: 300 },
+      ],
+    });
+    await expect(current('1Y', '2026-01-05')).rejects.toMatchObject({ code: ErrorCodes.NotFound });
+    const agreed = parse<BenchmarkRate>(await attest(userOf('bankA', 'admin'), '1Y', '300', '2025-12-22'));
+    expect(agreed).toMatchObject({
+      status: 'PUBLISHED',
+      rateBps: 300,
+      publishedBy: ENTERPRISES.bankA.id,
+      attestations: [
+        { mspId: MSP.bankA, rateBps: 300 },
+        { mspId: MSP.bankB, rateBps: 300 },
+      ],
+    });
+    expect(lastEvent(ledger)).toEqual({ name: Events.BenchmarkRatePublished, records: [agreed] });
+    expect((await current('1Y', '2026-01-05')).rateBps).toBe(300);
+  });
+
+  it('counts one attestation per org: another bank of the same org replaces it', async () => {
+    await ledger.submit(orgAdmin(MSP.bankA), (ctx) =>
+      new EnterpriseContract().Register(ctx, SECOND_BANK.id, 'Bank A Leasing', 'BANK'),
+    );
+    await attest(userOf('bankA', 'admin'), '1Y', '310', '2025-12-22');
+    const replaced = parse<BenchmarkRate>(await attest(secondBankAdmin, '1Y', '310', '2025-12-22'));
+    expect(replaced).toMatchObject({
+      status: 'PROPOSED',
+      attestations: [{ mspId: MSP.bankA, enterpriseId: SECOND_BANK.id, rateBps: 310 }],
+    });
+  });
+
+  it('publishes on the first attestation when the quorum is one', async () => {
+    const single = new MemoryLedger();
+    await registerEnterprises(single, { ...CHARTER_TERMS, rateQuorum: 1 });
+    const published = parse<BenchmarkRate>(
+      await single.submit(userOf('bankB', 'admin'), (ctx) =>
+        contract.Publish(ctx, '5Y', '350', '2025-12-22'),
+      ),
+    );
+    expect(published).toMatchObject({ status: 'PUBLISHED', publishedBy: ENTERPRISES.bankB.id });
+    expect(single.events[single.events.length - 1]?.name).toBe(Events.BenchmarkRatePublished);
+  });
+
+  it('does not count an org the charter no longer lists as a publisher', async () => {
+    const withBankC = withMemberKinds('BankCMSP', ['BANK']);
+    await attest(userOf('bankA', 'admin'), '1Y', '310', '2025-12-22');
+    await amendCharter(ledger, { ...withBankC, ratePublishers: ['BankCMSP', MSP.bankB], rateQuorum: 2 });
+    const pending = parse<BenchmarkRate>(await attest(userOf('bankB', 'admin'), '1Y', '310', '2025-12-22'));
+    expect(pending).toMatchObject({
+      status: 'PROPOSED',
+      attestations: [{ mspId: MSP.bankA }, { mspId: MSP.bankB }],
+    });
     await expectRefused(
       ledger,
-      () =>
-        ledger.submit(userOf('bankB', 'admin'), (ctx) => contract.Publish(ctx, '1Y', '300', '2025-12-22')),
-      ErrorCodes.AlreadyExists,
+      () => attest(userOf('bankA', 'admin'), '1Y', '310', '2025-12-22'),
+      ErrorCodes.Forbidden,
     );
+  });
+
+  it('refuses a further attestation for a published tenor and date, from any bank', async () => {
+    await publishRate(ledger, '1Y', 310, '2025-12-22');
+    for (const bank of ['bankA', 'bankB'] as const) {
+      await expectRefused(
+        ledger,
+        () => attest(userOf(bank, 'admin'), '1Y', '300', '2025-12-22'),
+        ErrorCodes.AlreadyExists,
+      );
+    }
     await publishRate(ledger, '5Y', 350, '2025-12-22', 'bankB');
     expect((await current('5Y', '2025-12-22')).publishedBy).toBe(ENTERPRISES.bankB.id);
+  });
+
+  it('refuses a bank admin whose org is not a rate publisher', async () => {
+    const onlyA = new MemoryLedger();
+    await registerEnterprises(onlyA, { ...CHARTER_TERMS, ratePublishers: [MSP.bankA], rateQuorum: 1 });
+    await expectRefused(
+      onlyA,
+      () => onlyA.submit(userOf('bankB', 'admin'), (ctx) => contract.Publish(ctx, '1Y', '310', '2025-12-22')),
+      ErrorCodes.Forbidden,
+    );
   });
 
   it.each([

@@ -45,7 +45,7 @@ beforeEach(async () => {
 
 const pay = (voucherId: string, caller = userOf('core', 'approver'), reference = 'CORE-PAY-0001') =>
   ledger.submit(caller, (ctx) => contract.Pay(ctx, voucherId, reference));
-const sweep = async (limit: string, caller = userOf('carrier', 'clerk')) =>
+const sweep = async (limit: string, caller = userOf('core', 'approver')) =>
   parse<{ count: number; vouchers: Voucher[] }>(
     await ledger.submit(caller, (ctx) => contract.SweepOverdue(ctx, limit)),
   );
@@ -212,6 +212,8 @@ describe('SettlementContract.Pay', () => {
       'P'.repeat(65),
       ErrorCodes.InvalidArgument,
     ],
+    ['a payment reference with NUL', userOf('core', 'approver'), 'REF\u00001', ErrorCodes.InvalidArgument],
+    ['a payment reference with a newline', userOf('core', 'approver'), 'REF\n1', ErrorCodes.InvalidArgument],
   ])('refuses %s', async (_, caller, reference, code) => {
     await registerOtherCore(ledger);
     const voucher = await seedVoucher(ledger, { maturityDate: '2026-01-05' });
@@ -254,7 +256,7 @@ describe('SettlementContract.SweepOverdue', () => {
     expect(hasIndex(ledger, VoucherIndexes.openByMaturity, ['2026-01-10'], a.id)).toBe(false);
     expect(hasIndex(ledger, VoucherIndexes.byStatus, ['OVERDUE'], a.id)).toBe(true);
 
-    const second = await sweep('200', userOf('bankB', 'clerk'));
+    const second = await sweep('200', userOf('bankB', 'admin'));
     const b = await voucherOf(seeds.b.id);
     expect(b).toMatchObject({ status: 'OVERDUE', holderId: ids.bankA });
     expect(second).toEqual({ count: 1, vouchers: [b] });
@@ -283,10 +285,25 @@ describe('SettlementContract.SweepOverdue', () => {
   });
 
   it.each([
-    ['a zero limit', '0', userOf('carrier', 'clerk'), ErrorCodes.InvalidArgument],
-    ['a limit over 200', '201', userOf('carrier', 'clerk'), ErrorCodes.InvalidArgument],
-    ['a non-numeric limit', 'all', userOf('carrier', 'clerk'), ErrorCodes.InvalidArgument],
+    ['a core approver', userOf('core', 'approver')],
+    ['a core admin', userOf('core', 'admin')],
+    ['a bank approver', userOf('bankA', 'approver')],
+    ['a bank admin', userOf('bankB', 'admin')],
+  ])('lets %s sweep', async (_, caller) => {
+    expect((await sweep('1', caller)).count).toBe(1);
+  });
+
+  it.each([
+    ['a zero limit', '0', userOf('core', 'approver'), ErrorCodes.InvalidArgument],
+    ['a limit over 200', '201', userOf('core', 'approver'), ErrorCodes.InvalidArgument],
+    ['a non-numeric limit', 'all', userOf('bankA', 'approver'), ErrorCodes.InvalidArgument],
     ['an unregistered caller', '10', orgAdmin(MSP.logistics), ErrorCodes.Forbidden],
+    ['a supplier clerk', '10', userOf('tier1', 'clerk'), ErrorCodes.Forbidden],
+    ['a supplier approver', '10', userOf('tier1', 'approver'), ErrorCodes.Forbidden],
+    ['a supplier admin', '10', userOf('tier2', 'admin'), ErrorCodes.Forbidden],
+    ['a core clerk', '10', userOf('core', 'clerk'), ErrorCodes.Forbidden],
+    ['a bank clerk', '10', userOf('bankA', 'clerk'), ErrorCodes.Forbidden],
+    ['a logistics admin', '10', userOf('carrier', 'admin'), ErrorCodes.Forbidden],
   ])('refuses %s', async (_, limit, caller, code) => {
     await expectRefused(
       ledger,

@@ -27,8 +27,8 @@ import {
 const contract = new ShipmentContract();
 const { core, tier2, carrier } = ENTERPRISES;
 const carrierClerk = userOf('carrier', 'clerk');
-/** The first transaction after `consortium` (7 shared and 2 extra enterprises) and one invoice. */
-const FIRST_TX = 11;
+/** The first transaction after `consortium` (the charter, 7 shared and 2 extra enterprises) and one invoice. */
+const FIRST_TX = 12;
 const txId = (n: number): string => `tx${String(n).padStart(6, '0')}`;
 const PICKUP_HASH = sha256('bill of lading');
 const DELIVERY_HASH = sha256('proof of delivery');
@@ -200,6 +200,10 @@ describe('ShipmentContract.RecordPickup', () => {
     ['an origin over 200 characters', { origin: 'o'.repeat(201) }],
     ['an empty destination', { destination: '' }],
     ['a destination over 200 characters', { destination: 'd'.repeat(201) }],
+    ['an origin with NUL', { origin: 'Ning\u0000bo' }],
+    ['an origin with a newline', { origin: 'Ningbo\nport' }],
+    ['a destination with NEL (U+0085)', { destination: 'Qing\u0085dao' }],
+    ['a destination with a lone surrogate', { destination: 'Qingdao \uD83D' }],
     ['a document hash that is not hex', { hash: 'z'.repeat(64) }],
     ['a document hash of 63 characters', { hash: PICKUP_HASH.slice(1) }],
   ])('refuses %s with INVALID_ARGUMENT', async (_, overrides) => {

@@ -106,7 +106,7 @@ describe('VoucherContract.SplitTransfer', () => {
       paid('700000', 'tier2', tier2Invoice),
     ]);
 
-    const stamp = { updatedAt: NOW, txId: 'tx000014', updatedBy: `${ids.tier1}/approver@${MSP.supplier}` };
+    const stamp = { updatedAt: NOW, txId: 'tx000015', updatedBy: `${ids.tier1}/approver@${MSP.supplier}` };
     const child = (index: number, changes: Partial<Voucher>): Voucher => ({
       docType: 'voucher',
       id: `${root.id}.${index}`,
@@ -434,6 +434,14 @@ describe('VoucherContract.SplitTransfer', () => {
       [
         'an empty invoice id',
         [{ amount: '500000', toEnterpriseId: ids.tier2, invoiceId: '' }, kept('500000')],
+      ],
+      [
+        'a recipient id with NUL',
+        [{ amount: '500000', toEnterpriseId: `${ids.tier2}\u0000`, invoiceId: 'x' }, kept('500000')],
+      ],
+      [
+        'an invoice id with U+009F',
+        [{ amount: '500000', toEnterpriseId: ids.tier2, invoiceId: 'x\u009F' }, kept('500000')],
       ],
     ])('%s', async (_, pieces) => {
       await expectRejected(ledger, actor('tier1'), chain.root.id, pieces, ErrorCodes.InvalidArgument);

@@ -1,4 +1,4 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { APPROVERS, requireActor, requireEnterprise, requireParty } from '../lib/access';
 import { businessDate, parseDate, txTime, type IsoDate } from '../lib/dates';
 import { ChaincodeError, ErrorCodes, invalid, invalidState } from '../lib/errors';
@@ -11,6 +11,7 @@ import { requireOneOf } from '../lib/validation';
 import { CreditLineStatuses, type CreditLine } from '../model/credit-line';
 import { ObjectTypes } from '../model/record';
 import { CreditLineIndexes, creditLineId, saveCreditLine } from '../repositories/credit-lines';
+import { BaseContract } from './base-contract';
 
 /** What is left of a line to finance with: limit − used. */
 export function availableCredit(line: CreditLine): bigint {
@@ -59,9 +60,9 @@ async function requireOwnLine(ctx: Context, id: string, what: string): Promise<C
 
 /** Credit lines (授信) a bank grants a core enterprise; financing consumes them, settlement releases them. */
 @Info({ title: 'CreditLineContract', description: 'Bank credit lines for core enterprises' })
-export class CreditLineContract extends Contract {
+export class CreditLineContract extends BaseContract {
   constructor() {
-    super('creditline');
+    super('creditline', { pagedQueries: ['ListByBank', 'ListByDebtor'] });
   }
 
   /** Grants the caller's bank a credit line for a core enterprise's vouchers. */

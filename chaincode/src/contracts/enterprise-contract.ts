@@ -1,45 +1,51 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { Attributes } from '../lib/caller';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { txTime } from '../lib/dates';
 import { ChaincodeError, ErrorCodes, forbidden } from '../lib/errors';
 import { emit, Events } from '../lib/events';
 import { marshal } from '../lib/json';
+import { requireOrgAdmin } from '../lib/org-admin';
 import { pageByIndex } from '../lib/query';
 import { findRecord, getRecord, putIndex, putRecord } from '../lib/store';
 import { requireCreditCode } from '../lib/credit-code';
 import { requireOneOf, requireText } from '../lib/validation';
 import { EnterpriseKinds, EnterpriseStatuses, type Enterprise } from '../model/enterprise';
 import { ObjectTypes } from '../model/record';
+import { memberOf, requireCharter } from '../repositories/charters';
+import { BaseContract } from './base-contract';
 
 /** Index of enterprises by kind: enterprise.kind → kind, id. */
 export const ENTERPRISE_BY_KIND = 'idx.enterprise.kind';
 
-/** The caller must be an admin of its org; returns the org's MSP id. */
-function requireOrgAdmin(ctx: Context): string {
-  if (ctx.clientIdentity.getAttributeValue(Attributes.role) !== 'admin') {
-    throw forbidden('only an org admin (scf.role=admin) may register or change enterprises');
-  }
-  return ctx.clientIdentity.getMSPID();
-}
-
-/** Legal entities of the consortium: each registered by an admin of the org that hosts it. */
+/**
+ * Legal entities of the consortium: each registered by an admin of the org that hosts it, of a
+ * kind the charter lets that org host.
+ */
 @Info({ title: 'EnterpriseContract', description: 'Enterprise registry' })
-export class EnterpriseContract extends Contract {
+export class EnterpriseContract extends BaseContract {
   constructor() {
-    super('enterprise');
+    super('enterprise', { pagedQueries: ['ListByKind'] });
   }
 
-  /** Registers an enterprise hosted by the caller's org (admin only); the id is its credit code. */
+  /** Registers an enterprise of a kind the charter lets the caller's org host; an org admin, id = credit code. */
   @Transaction()
   @Returns('string')
   async Register(ctx: Context, id: string, name: string, kind: string): Promise<string> {
-    const hostMsp = requireOrgAdmin(ctx);
+    const hostMsp = requireOrgAdmin(ctx, 'register enterprises');
     const code = requireCreditCode(id, 'id');
+    const enterpriseName = requireText(name, 'name', 200);
+    const enterpriseKind = requireOneOf(kind, 'kind', EnterpriseKinds);
+    const member = memberOf(await requireCharter(ctx), hostMsp);
+    if (!member) throw forbidden(`${hostMsp} is not a member of the consortium charter`);
+    if (!member.kinds.includes(enterpriseKind)) {
+      throw forbidden(
+        `the charter lets ${hostMsp} host ${member.kinds.join(', ')} enterprises, not ${enterpriseKind}`,
+      );
+    }
     const enterprise: Enterprise = {
       docType: ObjectTypes.Enterprise,
       id: code,
-      name: requireText(name, 'name', 200),
-      kind: requireOneOf(kind, 'kind', EnterpriseKinds),
+      name: enterpriseName,
+      kind: enterpriseKind,
       hostMsp,
       status: 'ACTIVE',
       createdAt: txTime(ctx),
@@ -60,7 +66,7 @@ export class EnterpriseContract extends Contract {
   @Transaction()
   @Returns('string')
   async SetStatus(ctx: Context, id: string, status: string): Promise<string> {
-    const mspId = requireOrgAdmin(ctx);
+    const mspId = requireOrgAdmin(ctx, 'change enterprises');
     const next = requireOneOf(status, 'status', EnterpriseStatuses);
     const enterprise = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, id);
     if (enterprise.hostMsp !== mspId)

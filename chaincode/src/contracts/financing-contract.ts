@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { Attributes } from '../lib/caller';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import {
   ANY_ROLE,
   APPROVERS,
@@ -15,6 +14,7 @@ import { ChaincodeError, ErrorCodes, forbidden, invalid, invalidState } from '..
 import { emit, Events, type EventName } from '../lib/events';
 import { marshal } from '../lib/json';
 import { divideHalfUp, fen, parseFen } from '../lib/money';
+import { requireOrgAdmin } from '../lib/org-admin';
 import { pageByIndex } from '../lib/query';
 import { getRecord } from '../lib/store';
 import { parseJsonArg, requireInt, requireOneOf, requireText } from '../lib/validation';
@@ -28,6 +28,7 @@ import { FinancingIndexes, hostMspOf, saveFinancing, voucherOwners } from '../re
 import { saveVoucher } from '../repositories/vouchers';
 import { requireCredit } from './credit-line-contract';
 import { currentRate } from './rate-contract';
+import { BaseContract } from './base-contract';
 
 /** The transient map entry that carries the offer terms, so they never enter the public transaction. */
 export const TERMS_TRANSIENT_KEY = 'terms';
@@ -47,12 +48,27 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** 128 to 512 bits of the bank client's randomness, in lower-case hex. */
+const SALT_PATTERN = /^[0-9a-f]{32,128}$/;
+
 /** What the bank decides; everything else in the terms is derived from it, the LPR and the dates. */
 interface TermsInput {
   advanceRateBps: number;
   spreadBps: number;
   fees: bigint;
   validUntil: IsoDate;
+  /**
+   * Secret randomness the bank's client chose. Without it the few, mostly public or round inputs
+   * could be guessed and checked against the public termsHash (and Fabric's private-data hash).
+   */
+  salt: string;
+}
+
+function requireSalt(value: unknown): string {
+  if (typeof value !== 'string' || !SALT_PATTERN.test(value)) {
+    throw invalid('terms.salt must be 32 to 128 lower-case hex digits (128 to 512 random bits)');
+  }
+  return value;
 }
 
 function readTermsInput(ctx: Context): TermsInput {
@@ -70,6 +86,7 @@ function readTermsInput(ctx: Context): TermsInput {
     spreadBps: requireInt(input.spreadBps, 'terms.spreadBps', -500, 5_000),
     fees: parseFen(input.fees, 'terms.fees', { allowZero: true }),
     validUntil: parseDate(input.validUntil, 'terms.validUntil'),
+    salt: requireSalt(input.salt),
   };
 }
 
@@ -107,6 +124,7 @@ function priceOffer(financing: Financing, input: TermsInput, lpr: BenchmarkRate,
     fees: fen(input.fees),
     netProceeds: fen(net),
     validUntil: input.validUntil,
+    salt: input.salt,
   };
 }
 
@@ -162,9 +180,9 @@ async function release(
  * disburse; or reject, withdraw, expire. A voucher is in at most one open financing network-wide.
  */
 @Info({ title: 'FinancingContract', description: 'Voucher financing with private offer terms' })
-export class FinancingContract extends Contract {
+export class FinancingContract extends BaseContract {
   constructor() {
-    super('financing');
+    super('financing', { pagedQueries: ['ListByApplicant', 'ListByBank', 'ListByVoucher', 'ListByStatus'] });
   }
 
   /** The voucher's holder applies to a bank; the voucher is locked (FINANCING) until the financing closes. */
@@ -302,7 +320,7 @@ export class FinancingContract extends Contract {
   async Reject(ctx: Context, financingId: string, reason: string): Promise<string> {
     const { financing } = await requireFinancingParty(ctx, financingId, 'bankId', ANY_ROLE, 'reject');
     requireStatus(financing, ['APPLIED', 'OFFERED'], 'reject');
-    const rejectionReason = requireText(reason, 'reason', 500);
+    const rejectionReason = requireText(reason, 'reason', 500, { multiline: true });
     return release(ctx, financing, { status: 'REJECTED', rejectionReason }, Events.FinancingRejected);
   }
 
@@ -354,10 +372,7 @@ export class FinancingContract extends Contract {
   @Returns('string')
   async GetOrgTerms(ctx: Context, financingId: string): Promise<string> {
     const financing = await getRecord<Financing>(ctx, ObjectTypes.Financing, financingId);
-    if (ctx.clientIdentity.getAttributeValue(Attributes.role) !== 'admin') {
-      throw forbidden('only an org admin (scf.role=admin) may read its org terms');
-    }
-    const mspId = ctx.clientIdentity.getMSPID();
+    const mspId = requireOrgAdmin(ctx, 'read its org terms');
     const parties = [await hostMspOf(ctx, financing.bankId), await hostMspOf(ctx, financing.applicantId)];
     if (!parties.includes(mspId)) {
       throw forbidden(`${mspId} hosts neither the applicant nor the bank of financing ${financingId}`);

@@ -1,4 +1,4 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { ANY_ROLE, APPROVERS, requireActor, requireEnterprise, requireParty } from '../lib/access';
 import { businessDate, parseDate, txTime } from '../lib/dates';
 import { ChaincodeError, ErrorCodes, invalid, invalidState } from '../lib/errors';
@@ -14,6 +14,7 @@ import { ObjectTypes } from '../model/record';
 import { InvoiceIndexes, invoiceFingerprint, saveInvoice } from '../repositories/invoices';
 import { newRootVoucher, saveVoucher } from '../repositories/vouchers';
 import { hasDeliveredShipment } from './shipment-contract';
+import { BaseContract } from './base-contract';
 
 const INVOICE_NUMBER_PATTERN = /^[A-Za-z0-9\-_/]+$/;
 const BOOLEAN_ARGS = ['true', 'false'] as const;
@@ -40,9 +41,9 @@ const BOUND_ON_CREATION: string[] = [];
 
 /** Trade invoices: a supplier registers them, its buyer confirms (确权) or rejects them. */
 @Info({ title: 'InvoiceContract', description: 'Trade invoices and their confirmation into vouchers' })
-export class InvoiceContract extends Contract {
+export class InvoiceContract extends BaseContract {
   constructor() {
-    super('invoice');
+    super('invoice', { pagedQueries: ['ListBySeller', 'ListByBuyer', 'ListByStatus'] });
   }
 
   /** Registers an invoice of the calling supplier to a buyer; one invoice exists once network-wide. */
@@ -60,7 +61,7 @@ export class InvoiceContract extends Contract {
   ): Promise<string> {
     const actor = await requireActor(ctx, { roles: ['clerk', 'approver'], kinds: ['SUPPLIER'] });
     const seller = actor.enterprise;
-    const invoiceNumber = requireText(number, 'number', 64, INVOICE_NUMBER_PATTERN);
+    const invoiceNumber = requireText(number, 'number', 64, { pattern: INVOICE_NUMBER_PATTERN });
     const face = parseFen(amount, 'amount');
     const issued = parseDate(issueDate, 'issueDate');
     const due = parseDate(dueDate, 'dueDate');
@@ -148,7 +149,7 @@ export class InvoiceContract extends Contract {
   @Returns('string')
   async Reject(ctx: Context, invoiceId: string, reason: string): Promise<string> {
     const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: ['CORE', 'SUPPLIER'] });
-    const rejectionReason = requireText(reason, 'reason', 500);
+    const rejectionReason = requireText(reason, 'reason', 500, { multiline: true });
     const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId);
     requireParty(actor, invoice.buyerId, `reject invoice ${invoiceId}`);
     requireStatus(invoice, 'REGISTERED', 'rejected');

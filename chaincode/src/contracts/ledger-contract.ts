@@ -1,10 +1,11 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { invalid } from '../lib/errors';
 import { marshal, unmarshal } from '../lib/json';
 import { getRecord, recordKey } from '../lib/store';
 import { pageOfType } from '../lib/query';
 import { requireOneOf, requireText } from '../lib/validation';
 import { ObjectTypes, type LedgerRecord } from '../model/record';
+import { BaseContract } from './base-contract';
 
 /** How many history entries one call returns at most (oldest first). */
 export const MAX_HISTORY = 500;
@@ -19,9 +20,9 @@ export interface HistoryEntry {
 
 /** Cross-cutting reads: the full history of any ledger object. */
 @Info({ title: 'LedgerContract', description: 'History of any object' })
-export class LedgerContract extends Contract {
+export class LedgerContract extends BaseContract {
   constructor() {
-    super('ledger');
+    super('ledger', { pagedQueries: ['ListAll'] });
   }
 
   /** Every version of an object, oldest first, with transaction id, time and actor. */

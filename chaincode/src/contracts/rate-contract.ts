@@ -1,15 +1,22 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { requireActor } from '../lib/access';
 import { parseDate, txTime, type IsoDate } from '../lib/dates';
-import { ChaincodeError, ErrorCodes } from '../lib/errors';
+import { ChaincodeError, ErrorCodes, forbidden } from '../lib/errors';
 import { emit, Events } from '../lib/events';
 import { marshal } from '../lib/json';
 import { pageByIndex } from '../lib/query';
 import { findRecord } from '../lib/store';
 import { requireInt, requireOneOf } from '../lib/validation';
-import { RateTenors, type BenchmarkRate, type RateTenor } from '../model/benchmark-rate';
+import {
+  RateTenors,
+  type BenchmarkRate,
+  type RateAttestation,
+  type RateTenor,
+} from '../model/benchmark-rate';
 import { ObjectTypes } from '../model/record';
+import { requireCharter } from '../repositories/charters';
 import { RateIndexes, rateId, saveRate } from '../repositories/rates';
+import { BaseContract } from './base-contract';
 
 /**
  * The rate of `tenor` in force on `asOfDate`: the publication with the latest effective date on or
@@ -36,28 +43,55 @@ export async function currentRate(ctx: Context, tenor: RateTenor, asOfDate: IsoD
   return rate;
 }
 
-/** Loan prime rates (LPR) as published by a bank admin; every publication is kept as history. */
+/** The attestations with the attesting org's own replaced (or added), sorted by MSP id. */
+function withAttestation(attestations: RateAttestation[], attestation: RateAttestation): RateAttestation[] {
+  return [...attestations.filter((other) => other.mspId !== attestation.mspId), attestation].sort((a, b) =>
+    a.mspId < b.mspId ? -1 : 1,
+  );
+}
+
+/**
+ * Loan prime rates (LPR): bank admins of the charter's rate publisher orgs attest a value, and it is
+ * in force once the charter's quorum of them attested the same value. Every publication is kept.
+ */
 @Info({ title: 'RateContract', description: 'Benchmark loan prime rates (LPR) with history' })
-export class RateContract extends Contract {
+export class RateContract extends BaseContract {
   constructor() {
-    super('rate');
+    super('rate', { pagedQueries: ['History'] });
   }
 
-  /** Publishes the rate of a tenor effective from a date; a bank admin only, once per tenor and date. */
+  /**
+   * Attests the rate of a tenor effective from a date for the caller's org (a bank admin of a rate
+   * publisher org); it is PUBLISHED once the quorum of publisher orgs attested the same value.
+   */
   @Transaction()
   @Returns('string')
   async Publish(ctx: Context, tenor: string, rateBps: string, effectiveDate: string): Promise<string> {
     const actor = await requireActor(ctx, { roles: ['admin'], kinds: ['BANK'] });
+    const charter = await requireCharter(ctx);
+    if (!charter.ratePublishers.includes(actor.mspId)) {
+      throw forbidden(`${actor.mspId} is not a rate publisher of the consortium charter`);
+    }
     const rateTenor = requireOneOf(tenor, 'tenor', RateTenors);
     const bps = requireInt(rateBps, 'rateBps', 1, 10_000);
     const effective = parseDate(effectiveDate, 'effectiveDate');
     const id = rateId(rateTenor, effective);
-    if (await findRecord(ctx, ObjectTypes.BenchmarkRate, id)) {
+    const previous = await findRecord<BenchmarkRate>(ctx, ObjectTypes.BenchmarkRate, id);
+    if (previous?.status === 'PUBLISHED') {
       throw new ChaincodeError(
         ErrorCodes.AlreadyExists,
         `the ${rateTenor} rate effective ${effective} is already published`,
       );
     }
+    const attestations = withAttestation(previous?.attestations ?? [], {
+      mspId: actor.mspId,
+      enterpriseId: actor.enterprise.id,
+      rateBps: bps,
+    });
+    // Orgs the charter no longer lists as publishers keep their attestation but do not count.
+    const agreeing = attestations.filter(
+      (attestation) => attestation.rateBps === bps && charter.ratePublishers.includes(attestation.mspId),
+    );
     const now = txTime(ctx);
     const rate: BenchmarkRate = {
       docType: ObjectTypes.BenchmarkRate,
@@ -66,13 +100,16 @@ export class RateContract extends Contract {
       rateBps: bps,
       effectiveDate: effective,
       publishedBy: actor.enterprise.id,
-      createdAt: now,
+      status: agreeing.length >= charter.rateQuorum ? 'PUBLISHED' : 'PROPOSED',
+      attestations,
+      createdAt: previous?.createdAt ?? now,
       updatedAt: '',
       txId: '',
       updatedBy: '',
     };
-    const saved = await saveRate(ctx, rate, now);
-    emit(ctx, Events.BenchmarkRatePublished, [saved]);
+    const saved = await saveRate(ctx, rate, now, previous);
+    const published = saved.status === 'PUBLISHED';
+    emit(ctx, published ? Events.BenchmarkRatePublished : Events.BenchmarkRateProposed, [saved]);
     return marshal(saved);
   }
 

@@ -1,5 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { ANY_ROLE, APPROVERS, requireActor, requireParty } from '../lib/access';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { APPROVERS, requireActor, requireParty } from '../lib/access';
 import { businessDate, txTime } from '../lib/dates';
 import { ChaincodeError, ErrorCodes, invalidState } from '../lib/errors';
 import { emit, Events } from '../lib/events';
@@ -14,6 +14,7 @@ import type { Voucher, VoucherStatus } from '../model/voucher';
 import { creditLineId, saveCreditLine } from '../repositories/credit-lines';
 import { saveFinancing, voucherOwners } from '../repositories/financings';
 import { saveVoucher, VoucherIndexes } from '../repositories/vouchers';
+import { BaseContract } from './base-contract';
 
 /** A piece can be paid from these; FINANCING must first close, SPLIT pieces are paid leaf by leaf. */
 const PAYABLE: readonly VoucherStatus[] = ['ACTIVE', 'FINANCED', 'OVERDUE'];
@@ -49,7 +50,7 @@ async function releaseOf(ctx: Context, voucher: Voucher, amount: bigint): Promis
 
 /** Maturity: the debtor pays whoever holds each piece; unpaid pieces past maturity turn OVERDUE. */
 @Info({ title: 'SettlementContract', description: 'Payment of vouchers at maturity and overdue sweep' })
-export class SettlementContract extends Contract {
+export class SettlementContract extends BaseContract {
   constructor() {
     super('settlement');
   }
@@ -97,12 +98,13 @@ export class SettlementContract extends Contract {
 
   /**
    * Marks up to `limit` ACTIVE or FINANCED pieces that matured before the business date OVERDUE,
-   * earliest maturity first. Writes and emits nothing when there are none.
+   * earliest maturity first; an approver or admin of a core enterprise (the debtors) or a bank (the
+   * exposure). Writes and emits nothing when there are none.
    */
   @Transaction()
   @Returns('string')
   async SweepOverdue(ctx: Context, limit: string): Promise<string> {
-    await requireActor(ctx, { roles: ANY_ROLE });
+    await requireActor(ctx, { roles: APPROVERS, kinds: ['CORE', 'BANK'] });
     const max = requireInt(limit, 'limit', 1, MAX_SWEEP);
     const due = await overdueCandidates(ctx, max);
     const now = txTime(ctx);

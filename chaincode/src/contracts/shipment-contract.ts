@@ -1,4 +1,4 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { ANY_ROLE, requireActor, requireParty } from '../lib/access';
 import { txTime } from '../lib/dates';
 import { ChaincodeError, ErrorCodes, invalidState } from '../lib/errors';
@@ -12,6 +12,7 @@ import type { Invoice } from '../model/invoice';
 import { ObjectTypes } from '../model/record';
 import type { Shipment } from '../model/shipment';
 import { saveShipment, ShipmentIndexes, shipmentId } from '../repositories/shipments';
+import { BaseContract } from './base-contract';
 
 const WAYBILL_PATTERN = /^[A-Za-z0-9\-_/]+$/;
 /** More shipments than this for one invoice would be a data error; the check stays bounded. */
@@ -29,9 +30,9 @@ export async function hasDeliveredShipment(ctx: Context, invoiceId: string): Pro
 
 /** Goods behind invoices, as a logistics enterprise records them: picked up, then delivered. */
 @Info({ title: 'ShipmentContract', description: 'Pickups and deliveries of invoiced goods' })
-export class ShipmentContract extends Contract {
+export class ShipmentContract extends BaseContract {
   constructor() {
-    super('shipment');
+    super('shipment', { pagedQueries: ['ListByInvoice'] });
   }
 
   /** Records that the calling carrier picked up the goods of a registered invoice under a waybill. */
@@ -48,7 +49,7 @@ export class ShipmentContract extends Contract {
     const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: ['LOGISTICS'] });
     const now = txTime(ctx);
     const carrier = actor.enterprise;
-    const waybill = requireText(waybillNumber, 'waybillNumber', 64, WAYBILL_PATTERN);
+    const waybill = requireText(waybillNumber, 'waybillNumber', 64, { pattern: WAYBILL_PATTERN });
     const shipment: Shipment = {
       docType: ObjectTypes.Shipment,
       id: shipmentId(carrier.id, waybill),

@@ -1,4 +1,4 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { APPROVERS, requireActor, requireEnterprise, requireParty } from '../lib/access';
 import { businessDate, txTime } from '../lib/dates';
 import { ChaincodeError, ErrorCodes, invalid, invalidState } from '../lib/errors';
@@ -14,6 +14,7 @@ import { ObjectTypes } from '../model/record';
 import { VoucherStatuses, type Voucher } from '../model/voucher';
 import { saveInvoice } from '../repositories/invoices';
 import { childVoucherId, saveVoucher, VoucherIndexes } from '../repositories/vouchers';
+import { BaseContract } from './base-contract';
 
 /** Bounds the work of one transaction: a split writes one record and five index entries per piece. */
 export const MAX_PIECES = 50;
@@ -257,9 +258,9 @@ function listBy(
 
 /** Digital debt vouchers: split, transferred down the supply chain, traced back to their root. */
 @Info({ title: 'VoucherContract', description: 'Digital debt vouchers: split, transfer and lineage' })
-export class VoucherContract extends Contract {
+export class VoucherContract extends BaseContract {
   constructor() {
-    super('voucher');
+    super('voucher', { pagedQueries: ['ListByHolder', 'ListByDebtor', 'ListByStatus'] });
   }
 
   /** Splits an active voucher into pieces kept or paid to suppliers against their invoices. */

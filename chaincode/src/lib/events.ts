@@ -19,6 +19,7 @@ export const Events = {
   VoucherSplit: 'VoucherSplit',
   CreditLineGranted: 'CreditLineGranted',
   CreditLineChanged: 'CreditLineChanged',
+  BenchmarkRateProposed: 'BenchmarkRateProposed',
   BenchmarkRatePublished: 'BenchmarkRatePublished',
   FinancingApplied: 'FinancingApplied',
   FinancingOffered: 'FinancingOffered',
@@ -29,6 +30,10 @@ export const Events = {
   FinancingExpired: 'FinancingExpired',
   VoucherSettled: 'VoucherSettled',
   VouchersOverdue: 'VouchersOverdue',
+  CharterEstablished: 'CharterEstablished',
+  CharterProposed: 'CharterProposed',
+  CharterProposalApproved: 'CharterProposalApproved',
+  CharterAmended: 'CharterAmended',
 } as const;
 
 export type EventName = (typeof Events)[keyof typeof Events];

@@ -1,6 +1,6 @@
 import type { Context } from 'fabric-contract-api';
 import type { LedgerRecord, ObjectType } from '../model/record';
-import { requireInt } from './validation';
+import { requireCleanString, requireInt } from './validation';
 import { unmarshal } from './json';
 import { findRecord } from './store';
 
@@ -29,6 +29,7 @@ async function pageOfEntries(
   bookmark: string,
 ): Promise<{ entries: Entry[]; bookmark: string }> {
   const pageSize = requireInt(pageSizeArg, 'pageSize', 1, MAX_PAGE_SIZE);
+  values.forEach((value, index) => requireCleanString(value, `query value ${index + 1}`));
   const { iterator, metadata } = await ctx.stub.getStateByPartialCompositeKeyWithPagination(
     prefix,
     values,

@@ -2,12 +2,14 @@ import type { Context } from 'fabric-contract-api';
 import type { LedgerRecord, ObjectType } from '../model/record';
 import { ChaincodeError, ErrorCodes } from './errors';
 import { marshal, unmarshal } from './json';
+import { requireCleanString } from './validation';
 
 /** Fabric treats an empty value as a delete, so index entries store one NUL byte. */
 const INDEX_VALUE = Buffer.from([0]);
 
+/** A record's key; ids come from arguments, so one with a control character (U+0000 splits keys) is refused. */
 export function recordKey(ctx: Context, type: ObjectType, id: string): string {
-  return ctx.stub.createCompositeKey(type, [id]);
+  return ctx.stub.createCompositeKey(type, [requireCleanString(id, `${type} id`)]);
 }
 
 export async function findRecord<T extends LedgerRecord>(

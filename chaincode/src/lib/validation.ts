@@ -1,16 +1,81 @@
 import { invalid } from './errors';
 
-export function requireText(value: unknown, field: string, max: number, pattern?: RegExp): string {
-  if (typeof value !== 'string' || value.trim().length === 0) throw invalid(`${field} is required`);
-  if (value.length > max) throw invalid(`${field} must be at most ${max} characters`);
-  if (pattern && !pattern.test(value))
-    throw invalid(`${field} has an invalid format: ${JSON.stringify(value)}`);
+/** How a text field may look beyond the common rules. */
+export interface TextOptions {
+  /** Checked against the normalised value. */
+  pattern?: RegExp;
+  /** The field may span lines: it also takes line feeds (U+000A) and tabs (U+0009). */
+  multiline?: boolean;
+}
+
+const LINE_FEED = 0x0a;
+const TAB = 0x09;
+
+/**
+ * What makes a string unfit for the ledger, or undefined: a C0 control (U+0000–U+001F, line feed
+ * and tab allowed only where `multiline`), DEL or a C1 control (U+007F–U+009F), or a surrogate
+ * without its pair (which no UTF-8 text can carry).
+ */
+function flaw(value: string, multiline: boolean): string | undefined {
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        index += 1;
+        continue;
+      }
+      return `an unpaired surrogate at position ${index + 1}`;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) return `an unpaired surrogate at position ${index + 1}`;
+    const control = code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+    if (control && !(multiline && (code === LINE_FEED || code === TAB))) {
+      return `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')} at position ${index + 1}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A string free of control characters and unpaired surrogates, returned as it is (no
+ * normalisation, empty allowed): for ids, raw arguments and other strings that are not free text.
+ */
+export function requireCleanString(
+  value: unknown,
+  field: string,
+  options: { multiline?: boolean } = {},
+): string {
+  if (typeof value !== 'string') throw invalid(`${field} must be a string`);
+  const problem = flaw(value, options.multiline ?? false);
+  if (problem !== undefined) throw invalid(`${field} contains ${problem}`);
   return value;
 }
 
-export function optionalText(value: unknown, field: string, max: number): string | undefined {
+/**
+ * Free text as the ledger stores it: Unicode NFC, no control characters (line feeds and tabs only
+ * in multi-line fields), no unpaired surrogates, not blank, at most `max` characters (code points,
+ * counted after normalisation), and matching `pattern` if one is given.
+ */
+export function requireText(value: unknown, field: string, max: number, options: TextOptions = {}): string {
+  if (typeof value !== 'string') throw invalid(`${field} is required`);
+  const text = requireCleanString(value, field, options).normalize('NFC');
+  if (text.trim().length === 0) throw invalid(`${field} is required`);
+  if (Array.from(text).length > max) throw invalid(`${field} must be at most ${max} characters`);
+  if (options.pattern && !options.pattern.test(text)) {
+    throw invalid(`${field} has an invalid format: ${JSON.stringify(text)}`);
+  }
+  return text;
+}
+
+/** Like requireText, but an absent or empty value is no value. */
+export function optionalText(
+  value: unknown,
+  field: string,
+  max: number,
+  options: TextOptions = {},
+): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  return requireText(value, field, max);
+  return requireText(value, field, max, options);
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -51,4 +51,9 @@ export interface OfferTerms {
   /** financed − interest − fees: what the applicant receives. */
   netProceeds: Fen;
   validUntil: IsoDate;
+  /**
+   * The bank client's random salt (32 to 128 lower-case hex digits): stored with the terms, so
+   * termsHash and Fabric's private-data hash cannot be matched by guessing the other terms.
+   */
+  salt: string;
 }

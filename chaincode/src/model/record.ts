@@ -7,6 +7,8 @@ export const ObjectTypes = {
   CreditLine: 'creditline',
   BenchmarkRate: 'rate',
   Financing: 'financing',
+  Charter: 'charter',
+  CharterProposal: 'charterproposal',
 } as const;
 
 export type ObjectType = (typeof ObjectTypes)[keyof typeof ObjectTypes];

@@ -14,8 +14,8 @@ export function rateId(tenor: RateTenor, effectiveDate: IsoDate): string {
 }
 
 /**
- * Writes a benchmark rate, indexed by tenor and effective date on creation. Publications are never
- * rewritten (history is kept), so `previous` only exists for symmetry with the other repositories.
+ * Writes a benchmark rate. It enters the tenor's index when it becomes PUBLISHED, so that only
+ * rates in force are found by date; a published rate is never rewritten (history is kept).
  */
 export async function saveRate(
   ctx: Context,
@@ -24,6 +24,8 @@ export async function saveRate(
   previous?: BenchmarkRate,
 ): Promise<BenchmarkRate> {
   const saved = await putRecord(ctx, rate, now);
-  if (!previous) await putIndex(ctx, RateIndexes.byTenor, [saved.tenor, saved.effectiveDate], saved.id);
+  if (saved.status === 'PUBLISHED' && previous?.status !== 'PUBLISHED') {
+    await putIndex(ctx, RateIndexes.byTenor, [saved.tenor, saved.effectiveDate], saved.id);
+  }
   return saved;
 }

@@ -9,6 +9,7 @@ import { txTime, type IsoDate } from '../../src/lib/dates';
 import type { ErrorCode } from '../../src/lib/errors';
 import type { EventPayload } from '../../src/lib/events';
 import type { Fen } from '../../src/lib/money';
+import type { BenchmarkRate } from '../../src/model/benchmark-rate';
 import { getRecord } from '../../src/lib/store';
 import type { CreditLine } from '../../src/model/credit-line';
 import type { Financing } from '../../src/model/financing';
@@ -121,16 +122,23 @@ export async function setUsed(ledger: MemoryLedger, lineId: string, used: Fen): 
   });
 }
 
+/**
+ * Publishes a rate as the default charter needs it: attested by both banks' admins, `bank` last,
+ * so that its attestation completes the quorum and it is the publisher.
+ */
 export async function publishRate(
   ledger: MemoryLedger,
   tenor: string,
   rateBps: number,
   effectiveDate: IsoDate,
-  bank: EnterpriseName = 'bankA',
-): Promise<void> {
-  await ledger.submit(userOf(bank, 'admin'), (ctx) =>
-    rates.Publish(ctx, tenor, String(rateBps), effectiveDate),
-  );
+  bank: 'bankA' | 'bankB' = 'bankA',
+): Promise<BenchmarkRate> {
+  const attest = (attester: 'bankA' | 'bankB'): Promise<string> =>
+    ledger.submit(userOf(attester, 'admin'), (ctx) =>
+      rates.Publish(ctx, tenor, String(rateBps), effectiveDate),
+    );
+  await attest(bank === 'bankA' ? 'bankB' : 'bankA');
+  return parse<BenchmarkRate>(await attest(bank));
 }
 
 export async function grantLine(
@@ -177,7 +185,11 @@ export interface TermsJson {
   spreadBps: unknown;
   fees: unknown;
   validUntil: unknown;
+  salt: unknown;
 }
+
+/** The bank client's secret salt in the fixtures' offers (128 bits in lower-case hex). */
+export const OFFER_SALT = '5f0c1e7a9b3d4c2e8f6a0b1c2d3e4f50';
 
 /** The worked example's terms: 90% advance, LPR + 90 bps, 50 yuan fees, valid ten days. */
 export const WORKED_TERMS: TermsJson = {
@@ -185,6 +197,7 @@ export const WORKED_TERMS: TermsJson = {
   spreadBps: 90,
   fees: '5000',
   validUntil: '2026-01-15',
+  salt: OFFER_SALT,
 };
 
 /** Transaction options that carry offer terms in the transient map. */

@@ -1,10 +1,15 @@
-import type { Context } from 'fabric-contract-api';
+import type { Context, Contract } from 'fabric-contract-api';
+import { CLIENT_OU_CERT } from './certificates';
 
-/** The caller a test transaction runs as; `peerMsp` is the org of the peer that runs it (default: the caller's). */
+/**
+ * The caller a test transaction runs as: its MSP, certificate id, scf.* attributes and certificate
+ * (PEM; a client certificate, OU=client, unless given).
+ */
 export interface TestCaller {
   mspId: string;
   id?: string;
   attrs?: Record<string, string>;
+  certificate?: string;
 }
 
 export interface EmittedEvent {
@@ -13,10 +18,16 @@ export interface EmittedEvent {
   txId: string;
 }
 
+/** `peerMsp` is the org of the peer that runs the transaction (default: the caller's). */
 export interface TxOptions {
   transient?: Record<string, string>;
   peerMsp?: string;
+  /** The invocation's arguments as the peer passes them: `namespace:Transaction` first. */
+  args?: string[];
 }
+
+/** A contract whose transactions `invoke` can call by name. */
+type Invocable = Contract & Record<string, unknown>;
 
 interface HistoryEntry {
   txId: string;
@@ -80,6 +91,30 @@ export class MemoryLedger {
     return result;
   }
 
+  /**
+   * Runs a transaction by name as fabric-contract-api dispatches it: the contract's
+   * beforeTransaction sees the raw arguments, then the transaction runs; commits only if both succeed.
+   */
+  async invoke(
+    caller: TestCaller,
+    contract: Contract,
+    transaction: string,
+    args: string[],
+    options: TxOptions = {},
+  ): Promise<string> {
+    const fcn = `${contract.getName()}:${transaction}`;
+    return this.submit(
+      caller,
+      async (ctx) => {
+        await contract.beforeTransaction(ctx);
+        const method = (contract as Invocable)[transaction];
+        if (typeof method !== 'function') throw new Error(`no transaction ${fcn}`);
+        return (method as (...values: unknown[]) => Promise<string>).call(contract, ctx, ...args);
+      },
+      { ...options, args: [fcn, ...args] },
+    );
+  }
+
   /** Runs `body` as an evaluated (read-only) transaction: nothing it writes is kept. */
   async evaluate<T>(
     caller: TestCaller,
@@ -133,7 +168,14 @@ export class MemoryLedger {
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([key, value]) => ({ key, value }));
 
+    const args = options.args ?? [];
     const stub = {
+      getArgs: (): string[] => [...args],
+      getStringArgs: (): string[] => [...args],
+      getFunctionAndParameters: (): { fcn: string; params: string[] } => ({
+        fcn: args[0] ?? '',
+        params: args.slice(1),
+      }),
       getTxID: (): string => txId,
       getTxTimestamp: () => timestamp,
       getMspID: (): string => peerMsp,
@@ -189,6 +231,7 @@ export class MemoryLedger {
       getMSPID: (): string => caller.mspId,
       getID: (): string => caller.id ?? `x509::CN=user,OU=client::CN=ca-${caller.mspId}`,
       getAttributeValue: (name: string): string | null => attrs[name] ?? null,
+      getIDBytes: (): Uint8Array => encoder.encode(caller.certificate ?? CLIENT_OU_CERT),
     };
     const ctx = { stub, clientIdentity } as unknown as Context;
     const commit = (): void => {

@@ -10,7 +10,7 @@ import { ObjectTypes, type ObjectType } from '../../src/model/record';
 import type { Voucher } from '../../src/model/voucher';
 import { invoiceFingerprint, saveInvoice } from '../../src/repositories/invoices';
 import { newRootVoucher, saveVoucher } from '../../src/repositories/vouchers';
-import { creditCode, ENTERPRISES, MSP, orgAdmin, registerEnterprises } from './fixtures';
+import { creditCode, ENTERPRISES, MSP, orgAdmin, registerEnterprises, withMemberKinds } from './fixtures';
 import type { MemoryLedger, TestCaller } from './memory-stub';
 
 export const voucherContract = new VoucherContract();
@@ -45,9 +45,9 @@ function mspOf(enterpriseId: string): string {
   return enterprise.msp;
 }
 
-/** Registers the demo consortium and the voucher tests' extra enterprises. */
+/** Registers the demo consortium and the voucher tests' extra enterprises (the core firm's org also hosts suppliers). */
 export async function registerVoucherEnterprises(ledger: MemoryLedger): Promise<void> {
-  await registerEnterprises(ledger);
+  await registerEnterprises(ledger, withMemberKinds(MSP.core, ['CORE', 'SUPPLIER']));
   const contract = new EnterpriseContract();
   for (const enterprise of Object.values(VOUCHER_ENTERPRISES)) {
     await ledger.submit(orgAdmin(enterprise.msp), (ctx) =>
