@@ -164,11 +164,17 @@ async function apiRun(
   samples: Samples,
 ): Promise<{ seconds: number; pending: number }> {
   let pending = 0;
+  // Each clerk cites a document its enterprise uploaded (the node refuses any other), uploaded untimed.
+  const documents = await Promise.all(
+    clients.map((client, index) =>
+      client.upload(`${prefix}${String(index)}.txt`, 'text/plain', new TextEncoder().encode(prefix)),
+    ),
+  );
   const seconds = await drain(count, clients.length, async (index, client) => {
     const number = `${prefix}${String(index)}`;
     const done = await timed(samples, () =>
       (clients[client] as NodeClient).request<Registered>(REGISTER, {
-        input: { ...invoiceFields(number), documentSha256: sha(number) },
+        input: { ...invoiceFields(number), documentSha256: documents[client] },
       }),
     );
     if (done.registerInvoice.projection !== 'APPLIED') pending += 1;
@@ -368,7 +374,7 @@ async function readBench(ctx: NetworkContext): Promise<ReadResult[]> {
   // The core enterprise's node holds the same public rows: its approver's dashboard reads them there.
   for (const org of ['supplier', 'core']) {
     log(`writing ${book.vouchers.size} vouchers and ${book.invoices.size} invoices into ${org}'s read model`);
-    await loadBook(nodeDatabaseUrl(findMember(ctx.topology, org)), book);
+    await loadBook(nodeDatabaseUrl(ctx, findMember(ctx.topology, org)), book);
   }
   const results: ReadResult[] = [];
   for (const each of READ_CASES) {

@@ -215,10 +215,7 @@ async function main(): Promise<void> {
   const consortium = new Consortium(ctx);
   try {
     await consortium.registerParties();
-    consortium.saw(
-      (await (await consortium.as('bankA', 'admin')).ledger.rates.publish('1Y', 310, cstDate(-1)))
-        .blockNumber,
-    );
+    await consortium.publishRate('1Y', 310, cstDate(-1));
     log(`baseline: ${BASELINE_TX} PutNote with ${CLIENTS} clients`);
     const base = await baseline(ctx, consortium);
     log(`life cycle: ${CYCLES} cycles of ${STEPS.length} transactions with ${CLIENTS} clients`);

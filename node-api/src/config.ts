@@ -9,6 +9,11 @@ const file = z.string().min(1);
 const positive = z.coerce.number().int().positive();
 
 const Schema = z.object({
+  /**
+   * production (the default): the schema is not introspectable by anonymous callers (schema.graphql is
+   * the public contract). development: anyone may introspect, for tools such as GraphiQL-like clients.
+   */
+  SCF_MODE: z.enum(['production', 'development']).default('production'),
   SCF_ORG: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a lower-case org name'),
   SCF_MSP_ID: z.string().min(1),
   SCF_HOST: z.string().default('127.0.0.1'),
@@ -49,6 +54,16 @@ const Schema = z.object({
   SCF_ADMIN_ENTERPRISE_KIND: z.enum(['CORE', 'SUPPLIER', 'BANK', 'LOGISTICS', 'AUDITOR']),
 
   SCF_SESSION_HOURS: positive.default(12),
+  /** How often live subscriptions re-check their session (a logout on this process ends them at once). */
+  SCF_SESSION_CHECK_SECONDS: positive.default(5),
+  /** Failed logins within SCF_LOGIN_WINDOW_SECONDS that lock an account (ACCOUNT_LOCKED). */
+  SCF_LOGIN_ACCOUNT_FAILURES: positive.default(5),
+  /** Failed logins within the window that hold a client address back (RATE_LIMITED). */
+  SCF_LOGIN_ADDRESS_FAILURES: positive.default(50),
+  SCF_LOGIN_WINDOW_SECONDS: positive.default(900),
+  /** The first lock; each further lock in a row lasts twice as long, up to SCF_LOGIN_MAX_LOCKOUT_SECONDS. */
+  SCF_LOGIN_LOCKOUT_SECONDS: positive.default(60),
+  SCF_LOGIN_MAX_LOCKOUT_SECONDS: positive.default(3_600),
   SCF_RATE_LIMIT_PER_MINUTE: positive.default(600),
   SCF_MAX_BODY_BYTES: positive.default(1_048_576),
   SCF_MAX_DOCUMENT_BYTES: positive.default(10_485_760),

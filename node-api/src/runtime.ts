@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ensureAdmin } from './auth/bootstrap-admin.ts';
 import { FabricCaRegistrar, fabricCaOptions } from './auth/fabric-ca-registrar.ts';
 import { KeyVault } from './auth/key-vault.ts';
+import { loginLimitsOf } from './auth/login-throttle.ts';
 import { PrismaUserDirectory } from './auth/prisma-user-directory.ts';
 import type { Config } from './config.ts';
 import { createDatabase } from './db/client.ts';
@@ -33,12 +34,15 @@ const log = (message: string): void => {
   process.stdout.write(`[node-api] ${message}\n`);
 };
 
-/** The database: DATABASE_URL if set, else an embedded PostgreSQL in the data folder. */
+/**
+ * The database: DATABASE_URL if set, else an embedded PostgreSQL in the data folder, under a password
+ * of the node's own kept there.
+ */
 async function openDatabase(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: () => Promise.resolve() };
   log(`starting embedded PostgreSQL on 127.0.0.1:${config.SCF_DB_PORT}`);
   return startEmbeddedPostgres({
-    dataDir: join(config.SCF_DATA_DIR, 'postgres'),
+    dataDir: config.SCF_DATA_DIR,
     port: config.SCF_DB_PORT,
     database: embeddedDatabaseName(config.SCF_ORG),
   });
@@ -102,6 +106,10 @@ export async function startNode(config: Config): Promise<RunningNode> {
       tracker.applied(applied);
       for (const change of applied.changes) changes.publish(change);
     },
+    // Past it, but not applied: a mutation waiting for it answers PENDING when its wait runs out.
+    onQuarantined: (position) => {
+      tracker.resumeAt(position.blockNumber);
+    },
   });
   const lagMonitor = new LagMonitor(network, config.SCF_CHAINCODE, () => tracker.appliedBlock);
   const metrics = createMetrics();
@@ -117,6 +125,8 @@ export async function startNode(config: Config): Promise<RunningNode> {
     vault: KeyVault.fromBase64(config.SCF_KEY_ENCRYPTION_KEY),
     mspId: config.SCF_MSP_ID,
     sessionHours: config.SCF_SESSION_HOURS,
+    loginLimits: loginLimitsOf(config),
+    sessionCheckMs: config.SCF_SESSION_CHECK_SECONDS * 1_000,
   });
   const userLedgers = new UserLedgers({
     peer,
@@ -149,6 +159,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
     metrics,
     logger: createLogger(config.SCF_LOG_LEVEL),
     portalOrigin: config.SCF_PORTAL_ORIGIN,
+    mode: config.SCF_MODE,
     limits: {
       maxBodyBytes: config.SCF_MAX_BODY_BYTES,
       maxDocumentBytes: config.SCF_MAX_DOCUMENT_BYTES,
@@ -168,6 +179,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
     api,
     stop: async () => {
       clearInterval(lagTimer);
+      users.close();
       await projector.stop();
       await lagMonitor.stop();
       userLedgers.closeAll();

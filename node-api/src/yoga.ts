@@ -3,12 +3,16 @@ import { mayReadDocument } from './documents/document-access.ts';
 import type { Database } from './db/client.ts';
 import { useDocumentRoutes } from './documents/document-routes.ts';
 import { createAuthenticator } from './http/authenticate.ts';
-import { databaseCheck, useHealthEndpoint, type HealthCheck } from './http/health.ts';
+import { databaseCheck, quarantineCheck, useHealthEndpoint, type HealthCheck } from './http/health.ts';
 import { createMetrics, type ApiMetrics } from './http/metrics.ts';
 import { queryLimitPlugins } from './http/query-limits.ts';
 import { RateLimiter } from './http/rate-limit.ts';
+import { useRetryAfterHeader } from './http/retry-after.ts';
+import { useSchemaExposure, type ApiMode } from './http/schema-exposure.ts';
 import { useMetrics } from './http/use-metrics.ts';
+import { useTypedInputErrors } from './http/typed-input-errors.ts';
 import { useRateLimit } from './http/use-rate-limit.ts';
+import { countQuarantined } from './projector/quarantine.ts';
 import type { Context } from './schema/context.ts';
 import { buildSchema } from './schema/index.ts';
 import type { Services } from './services/services.ts';
@@ -36,7 +40,9 @@ export interface ApiOptions {
   limits?: Partial<ApiLimits>;
   /** The only origin browsers may call from (SCF_PORTAL_ORIGIN); without it, no cross-origin calls. */
   portalOrigin?: string;
-  /** Dependencies /healthz reports besides the database (the server adds peer and CA). */
+  /** SCF_MODE: production (the default) refuses introspection to anonymous callers. */
+  mode?: ApiMode;
+  /** Dependencies /healthz reports besides the database and the projector (the server adds peer and CA). */
   health?: HealthCheck[];
   /** Shared with the projector, which sets its lag gauges; a fresh set when absent. */
   metrics?: ApiMetrics;
@@ -50,13 +56,15 @@ const GRAPHQL_ENDPOINT = '/graphql';
 /**
  * The org's node API as one fetch handler (`api.fetch(request)` in tests, an http server in server.ts):
  * GraphQL on /graphql, documents on /documents, /healthz and /metrics. Error masking stays on: only
- * GraphQL errors built as user errors reach clients with their message and `extensions.code`.
+ * GraphQL errors built as user errors reach clients with their message and `extensions.code`. No
+ * field suggestions ever, and in production no introspection for anonymous callers.
  */
 export function createApi(options: ApiOptions): Api {
   const { db, services } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const logger = options.logger ?? createLogger('warn');
   const metrics = options.metrics ?? createMetrics();
+  metrics.countQuarantinedFrom(() => countQuarantined(db));
   const authenticate = createAuthenticator(services.users);
   return createYoga<Record<string, unknown>, Context>({
     schema: buildSchema(),
@@ -70,7 +78,7 @@ export function createApi(options: ApiOptions): Api {
     maxRequestBodySize: limits.maxBodyBytes,
     cors: (request) => corsFor(request, options.portalOrigin),
     plugins: [
-      useHealthEndpoint([databaseCheck(db), ...(options.health ?? [])], logger),
+      useHealthEndpoint([databaseCheck(db), quarantineCheck(db), ...(options.health ?? [])], logger),
       useMetrics(metrics),
       useRateLimit({
         limiter: new RateLimiter(limits.rateLimitPerMinute),
@@ -84,7 +92,10 @@ export function createApi(options: ApiOptions): Api {
         maxDocumentBytes: limits.maxDocumentBytes,
         logger,
       }),
+      useSchemaExposure({ mode: options.mode ?? 'production', authenticate }),
+      useRetryAfterHeader(),
       ...queryLimitPlugins(),
+      useTypedInputErrors(),
     ],
     context: async ({ request }) => ({ db, services, user: await authenticate(request) }),
   });

@@ -34,4 +34,34 @@ describe('node API configuration', () => {
     const message = (error as Error).message;
     for (const name of ['SCF_PORT', 'SCF_KEY_ENCRYPTION_KEY', 'SCF_MSP_ID']) expect(message).toContain(name);
   });
+
+  it('shows the defaults of the mode, session checks and login lockout as they are', () => {
+    const names = [
+      'SCF_MODE',
+      'SCF_SESSION_CHECK_SECONDS',
+      'SCF_LOGIN_ACCOUNT_FAILURES',
+      'SCF_LOGIN_ADDRESS_FAILURES',
+      'SCF_LOGIN_WINDOW_SECONDS',
+      'SCF_LOGIN_LOCKOUT_SECONDS',
+      'SCF_LOGIN_MAX_LOCKOUT_SECONDS',
+    ] as const;
+    const unset = Object.fromEntries(
+      Object.entries({ ...example, ...secrets }).filter(
+        ([name]) => !(names as readonly string[]).includes(name),
+      ),
+    );
+    const defaults = loadConfig(unset);
+    const shown = loadConfig({ ...example, ...secrets });
+    for (const name of names) expect(shown[name], name).toEqual(defaults[name]);
+    expect(defaults).toMatchObject({
+      SCF_MODE: 'production',
+      SCF_SESSION_CHECK_SECONDS: 5,
+      SCF_LOGIN_ACCOUNT_FAILURES: 5,
+      SCF_LOGIN_ADDRESS_FAILURES: 50,
+      SCF_LOGIN_WINDOW_SECONDS: 900,
+      SCF_LOGIN_LOCKOUT_SECONDS: 60,
+      SCF_LOGIN_MAX_LOCKOUT_SECONDS: 3_600,
+    });
+    expect(() => loadConfig({ ...example, ...secrets, SCF_MODE: 'staging' })).toThrow(/SCF_MODE/);
+  });
 });

@@ -153,11 +153,8 @@ describe('projector: chaincode events into the read model', () => {
   });
 
   it("projects the offer terms its org holds, for the applicant's org", async () => {
-    const bankAdmin = await consortium.as('bankA', 'admin');
     const bank = await consortium.as('bankA', 'approver');
-    await bank.ledger.waitForBlock(
-      (await bankAdmin.ledger.rates.publish('1Y', 310, cstDate(-1))).blockNumber,
-    );
+    await bank.ledger.waitForBlock(await consortium.publishRate('1Y', 310, cstDate(-1)));
     const granted = await bank.ledger.creditLines.grant(PARTIES.core.id, '100000000', cstDate(365));
     const invoice = await registerInvoice('PRJ-TERMS');
     const core = await consortium.as('core', 'approver');

@@ -28,8 +28,7 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     ctx = await startTestNetwork(1);
     consortium = new Consortium(ctx);
     await consortium.registerParties();
-    const bankAdmin = await consortium.as('bankA', 'admin');
-    await bankAdmin.ledger.rates.publish('1Y', 310, cstDate(-30));
+    await consortium.publishRate('1Y', 310, cstDate(-30));
     const bankApprover = await consortium.as('bankA', 'approver');
     consortium.saw(
       (await bankApprover.ledger.creditLines.grant(PARTIES.core.id, '500000000', cstDate(365))).blockNumber,

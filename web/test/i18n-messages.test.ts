@@ -83,12 +83,27 @@ describe('messages', () => {
       'DELIVERED',
       'FROZEN',
       'SUSPENDED',
+      'PROPOSED',
+      'PUBLISHED',
     ];
     const known = new Set(keysOf(zhCN));
     const expected = [
       ...statuses.map((status) => `status.${status}`),
       ...['CORE', 'SUPPLIER', 'BANK', 'LOGISTICS', 'AUDITOR'].map((kind) => `kind.${kind}`),
       ...['CLERK', 'APPROVER', 'ADMIN'].map((role) => `role.${role}`),
+      ...[
+        'enterprise',
+        'invoice',
+        'shipment',
+        'voucher',
+        'creditline',
+        'rate',
+        'financing',
+        'charter',
+        'charterproposal',
+      ].map((type) => `objectType.${type}`),
+      ...['noCharter', 'noKinds'].map((gap) => `enterprise.hosting.${gap}`),
+      ...['memberKinds', 'publishers', 'quorum', 'unchanged'].map((p) => `charter.problem.${p}`),
       ...['INVALID_STATE', 'CREDIT_LIMIT_EXCEEDED', 'DELIVERY_NOT_CONFIRMED', 'NETWORK', 'UNKNOWN'].map(
         (code) => `error.code.${code}`,
       ),

@@ -1,13 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from '../db/client.ts';
-import { Prisma } from '../db/generated/client.ts';
+import { Prisma, type User } from '../db/generated/client.ts';
 import type { LedgerIdentity } from '../ledger/connection.ts';
 import { NodeErrorCodes, userError } from '../schema/errors.ts';
 import { CaError, CaErrorCodes, type CaRegistrar, type Enrollment } from './ca-registrar.ts';
 import type { KeyVault } from './key-vault.ts';
 import { parseNewUser } from './new-user.ts';
+import {
+  DEFAULT_LOGIN_LIMITS,
+  LoginFailureReasons,
+  LoginThrottle,
+  type LoginFailureReason,
+  type LoginLimits,
+} from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashSessionToken, newSessionToken } from './session-tokens.ts';
+import { SessionWatcher } from './session-watcher.ts';
 import type { EnterpriseKind, SessionUser } from './session-user.ts';
 import type { LoginResult, NewUser, UserDirectory } from './user-directory.ts';
 import { isEnterpriseKind, toSessionUser } from './user-row.ts';
@@ -19,12 +27,19 @@ export interface PrismaUserDirectoryOptions {
   /** This org's MSP (SCF_MSP_ID): the CA issues its identities, and users act only for enterprises it hosts. */
   mspId: string;
   sessionHours: number;
+  /** When failed logins lock an account or hold an address back; DEFAULT_LOGIN_LIMITS when absent. */
+  loginLimits?: LoginLimits;
+  /** How often sessions watched by subscriptions are re-checked (SCF_SESSION_CHECK_SECONDS). */
+  sessionCheckMs?: number;
   /** The clock; tests move it to expire sessions. */
   now?: () => Date;
 }
 
 const HOUR_MS = 3_600_000;
+const DEFAULT_SESSION_CHECK_MS = 5_000;
 const WRONG_LOGIN = 'wrong username or password';
+/** The address of a login that came with none (in-process callers). */
+const NO_ADDRESS = 'unknown';
 
 /**
  * The CA identity of a user: its username plus part of its id. The id part keeps names unique at the CA
@@ -39,6 +54,14 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
+/** Why a login fails: no such user, a wrong password, or a user no longer active; null when it passes. */
+function failureOf(row: User | null, passwordMatches: boolean): LoginFailureReason | null {
+  if (!row) return LoginFailureReasons.UnknownUser;
+  if (!passwordMatches) return LoginFailureReasons.WrongPassword;
+  if (row.status !== 'ACTIVE') return LoginFailureReasons.InactiveUser;
+  return null;
+}
+
 const alreadyExists = (username: string) =>
   userError(NodeErrorCodes.AlreadyExists, `a user named ${username} already exists`);
 
@@ -50,6 +73,8 @@ export class PrismaUserDirectory implements UserDirectory {
   private readonly mspId: string;
   private readonly sessionMs: number;
   private readonly now: () => Date;
+  private readonly throttle: LoginThrottle;
+  private readonly watcher: SessionWatcher;
   /** Verified against when the username is unknown, so that a miss costs what a hit costs. */
   private dummyHash: Promise<string> | undefined;
 
@@ -59,15 +84,30 @@ export class PrismaUserDirectory implements UserDirectory {
     this.vault = options.vault;
     this.mspId = options.mspId;
     this.sessionMs = options.sessionHours * HOUR_MS;
-    this.now = options.now ?? (() => new Date());
+    const now = options.now ?? (() => new Date());
+    this.now = now;
+    this.throttle = new LoginThrottle(options.db, options.loginLimits ?? DEFAULT_LOGIN_LIMITS, now);
+    this.watcher = new SessionWatcher({
+      live: (tokenHashes) => this.liveSessions(tokenHashes),
+      intervalMs: options.sessionCheckMs ?? DEFAULT_SESSION_CHECK_MS,
+    });
   }
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  /**
+   * Checks the password only once the throttle admits the attempt: a locked account or an address
+   * held back is refused whatever the password, so the lock is no oracle. Every failure is recorded.
+   */
+  async login(username: string, password: string, address = NO_ADDRESS): Promise<LoginResult> {
+    await this.throttle.admit(username, address);
     const row = await this.db.user.findUnique({ where: { username } });
     this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
     const matches = await verifyPassword(row?.passwordHash ?? (await this.dummyHash), password);
-    if (!row || !matches || row.status !== 'ACTIVE')
+    const failure = failureOf(row, matches);
+    if (failure !== null || !row) {
+      await this.throttle.failed(username, address, failure ?? LoginFailureReasons.UnknownUser);
       throw userError(NodeErrorCodes.Unauthenticated, WRONG_LOGIN);
+    }
+    await this.throttle.succeeded(username, address);
     const now = this.now();
     const { token, tokenHash } = newSessionToken();
     const expiresAt = new Date(now.getTime() + this.sessionMs);
@@ -80,7 +120,31 @@ export class PrismaUserDirectory implements UserDirectory {
   }
 
   async logout(token: string): Promise<void> {
-    await this.db.session.deleteMany({ where: { tokenHash: hashSessionToken(token) } });
+    const tokenHash = hashSessionToken(token);
+    await this.db.session.deleteMany({ where: { tokenHash } });
+    this.watcher.end(tokenHash);
+  }
+
+  sessionEnds(token: string, signal: AbortSignal): Promise<void> {
+    return this.watcher.ended(hashSessionToken(token), signal);
+  }
+
+  /** Stops re-checking watched sessions (the node is stopping). */
+  close(): void {
+    this.watcher.close();
+  }
+
+  /** Of `tokenHashes`, those of sessions that have not expired and whose user is still active. */
+  private async liveSessions(tokenHashes: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.session.findMany({
+      where: {
+        tokenHash: { in: [...tokenHashes] },
+        expiresAt: { gt: this.now() },
+        user: { status: 'ACTIVE' },
+      },
+      select: { tokenHash: true },
+    });
+    return new Set(rows.map((row) => row.tokenHash));
   }
 
   async authenticate(token: string): Promise<SessionUser | null> {

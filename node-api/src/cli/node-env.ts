@@ -12,13 +12,25 @@ export function nodeDir(ctx: NetworkContext, org: string): string {
   return join(ctx.paths.root, 'nodes', org);
 }
 
+/** The node's SCF_DATA_DIR: its embedded PostgreSQL and that database's password, documents. */
+function nodeDataDir(ctx: NetworkContext, org: string): string {
+  return join(nodeDir(ctx, org), 'data');
+}
+
 export function nodeUrl(member: MemberPlan): string {
   return `http://${member.peer.host}:${member.reserved.nodeApi}`;
 }
 
-/** The org node's embedded read-model database on the local network (what reconcile reads by default). */
-export function nodeDatabaseUrl(member: MemberPlan): string {
-  return embeddedDatabaseUrl(member.reserved.database, embeddedDatabaseName(member.name));
+/**
+ * The org node's embedded read-model database on the local network (what reconcile reads by default),
+ * with the password the node keeps in its data folder (so only once the node has started).
+ */
+export function nodeDatabaseUrl(ctx: NetworkContext, member: MemberPlan): string {
+  return embeddedDatabaseUrl(
+    nodeDataDir(ctx, member.name),
+    member.reserved.database,
+    embeddedDatabaseName(member.name),
+  );
 }
 
 export function portalUrl(member: MemberPlan): string {
@@ -63,7 +75,7 @@ export async function nodeEnv(ctx: NetworkContext, member: MemberPlan): Promise<
     SCF_CA_REGISTRAR_HOME: ctx.paths.registrar(member.name),
     SCF_FABRIC_CA_CLIENT: fabricBin(ctx.tools, 'fabric-ca-client'),
     SCF_DB_PORT: String(member.reserved.database),
-    SCF_DATA_DIR: join(dir, 'data'),
+    SCF_DATA_DIR: nodeDataDir(ctx, member.name),
     SCF_KEY_ENCRYPTION_KEY: keyEncryptionKey(dir),
     SCF_ADMIN_USER: 'admin',
     SCF_ADMIN_PASSWORD: DEMO_PASSWORD,

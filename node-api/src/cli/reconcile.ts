@@ -1,6 +1,7 @@
 /**
  * npm run reconcile -w node-api -- --org <org>: compares every ledger object the org can read with
- * its read model (DATABASE_URL) and prints each difference; exits 1 if there is any.
+ * its read model (DATABASE_URL) and prints each difference, quarantined events included; exits 1 if
+ * there is any.
  */
 import { parseArgs } from 'node:util';
 import { enrollUser, findMember, openNetwork } from '@scf/network';
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   }
   const ctx = openNetwork({ stateDir: values['state-dir'], log: () => undefined });
   const member = findMember(ctx.topology, values.org);
-  const databaseUrl = process.env.DATABASE_URL ?? nodeDatabaseUrl(member);
+  const databaseUrl = process.env.DATABASE_URL ?? nodeDatabaseUrl(ctx, member);
   const service = await enrollUser(ctx, {
     org: values.org,
     name: 'orgadmin',
@@ -36,9 +37,9 @@ async function main(): Promise<number> {
     const { channel, chaincode } = ctx.topology.config;
     const differences = await reconcile(db, new ScfLedger(connection.gateway, channel, chaincode.name));
     for (const d of differences) {
-      process.stdout.write(
-        `${d.problem.padEnd(9)} ${d.type.padEnd(10)} ${d.id}${d.fields.length ? ` (${d.fields.join(', ')})` : ''}\n`,
-      );
+      const fields = d.fields.length ? ` (${d.fields.join(', ')})` : '';
+      const detail = d.detail === undefined ? '' : ` (${d.detail})`;
+      process.stdout.write(`${d.problem.padEnd(9)} ${d.type.padEnd(10)} ${d.id}${fields}${detail}\n`);
     }
     process.stdout.write(
       differences.length === 0 ? 'no differences\n' : `${differences.length} difference(s)\n`,

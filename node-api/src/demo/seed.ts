@@ -94,17 +94,20 @@ async function enterprisesAndUsers(options: SeedOptions, flow: Flow): Promise<Cl
 
 async function ratesAndLines(clients: Clients, flow: Flow): Promise<void> {
   const effective = `${cstDay(-40).slice(0, 8)}20`;
-  for (const [tenor, bps] of [
-    ['LPR_1Y', 310],
-    ['LPR_5Y', 360],
-  ] as const) {
-    await ignoreExisting(() =>
-      flow.run(
-        client(clients, 'bankA', 'admin'),
-        'mutation($t: RateTenorInput!, $r: Int!, $d: Date!) { publishRate(tenor: $t, rateBps: $r, effectiveDate: $d) { projection transactionId blockNumber } }',
-        { t: tenor, r: bps, d: effective },
-      ),
-    );
+  // The charter wants two publisher banks to attest a rate before it is in force: bank A, then bank B.
+  for (const bank of ['bankA', 'bankB'] as const) {
+    for (const [tenor, bps] of [
+      ['LPR_1Y', 310],
+      ['LPR_5Y', 360],
+    ] as const) {
+      await ignoreExisting(() =>
+        flow.run(
+          client(clients, bank, 'admin'),
+          'mutation($t: RateTenorInput!, $r: Int!, $d: Date!) { publishRate(tenor: $t, rateBps: $r, effectiveDate: $d) { projection transactionId blockNumber } }',
+          { t: tenor, r: bps, d: effective },
+        ),
+      );
+    }
   }
   const core = demoEnterprise('core').id;
   for (const [bank, limit] of [

@@ -4,18 +4,41 @@ import { Prisma } from '../db/generated/client.ts';
 import { visibleWhere } from '../schema/visibility.ts';
 
 /**
- * Whether `user` may read the document with this hash: it uploaded it, or its enterprise may see an
- * invoice or shipment that names it (the same rule as the rows themselves). A hash is on the shared
- * ledger, so knowing one must not be enough.
+ * Whether the enterprise uploaded this document to this node. Only then may its users cite the hash
+ * in a transaction: a hash is on the shared ledger, so knowing one must not be enough.
+ */
+export async function ownsDocument(db: Database, enterpriseId: string, sha256: string): Promise<boolean> {
+  const owner = await db.documentOwner.findUnique({
+    where: { sha256_enterpriseId: { sha256, enterpriseId } },
+    select: { sha256: true },
+  });
+  return owner !== null;
+}
+
+/**
+ * Whether `user` may read the document with this hash: its enterprise owns it (uploaded it here), or
+ * its enterprise may see (the rows' own rule) an invoice or shipment that cites it legitimately: an
+ * invoice whose seller owns it, a shipment whose logistics enterprise owns it. An object written onto
+ * the ledger with somebody else's hash, past this API, opens nothing.
  */
 export async function mayReadDocument(db: Database, user: SessionUser, sha256: string): Promise<boolean> {
+  const ownedBy = (column: Prisma.Sql): Prisma.Sql => Prisma.sql`EXISTS (
+    SELECT 1 FROM "document_owners" o WHERE o."sha256" = ${sha256} AND o."enterprise_id" = ${column})`;
   const [row] = await db.$queryRaw<{ allowed: boolean }[]>(Prisma.sql`
     SELECT (
-      EXISTS (SELECT 1 FROM "documents" WHERE "sha256" = ${sha256} AND "uploaded_by" = ${user.id})
-      OR EXISTS (SELECT 1 FROM "invoices" WHERE "document_hash" = ${sha256} AND ${visibleWhere(user, 'invoice')})
+      EXISTS (
+        SELECT 1 FROM "document_owners"
+        WHERE "sha256" = ${sha256} AND "enterprise_id" = ${user.enterpriseId}
+      )
+      OR EXISTS (
+        SELECT 1 FROM "invoices"
+        WHERE "document_hash" = ${sha256} AND ${ownedBy(Prisma.sql`"invoices"."seller_id"`)}
+          AND ${visibleWhere(user, 'invoice')}
+      )
       OR EXISTS (
         SELECT 1 FROM "shipments"
         WHERE ("document_hash" = ${sha256} OR "delivery_document_hash" = ${sha256})
+          AND ${ownedBy(Prisma.sql`"shipments"."logistics_id"`)}
           AND ${visibleWhere(user, 'shipment')}
       )
     ) AS "allowed"`);

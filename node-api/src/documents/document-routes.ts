@@ -112,6 +112,7 @@ async function upload(
     fileName: safeFileName(file.name),
     contentType: type,
     uploadedBy: user.id,
+    enterpriseId: user.enterpriseId,
   });
   const { sha256, fileName, contentType: storedType, size } = stored;
   return jsonResponse(201, { sha256, fileName, contentType: storedType, size });

@@ -3,13 +3,15 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../db/client.ts';
 import { NodeErrorCodes, userError } from '../schema/errors.ts';
-import type { DocumentStore, StoredDocument } from './document-store.ts';
+import type { DocumentStore, DocumentUpload, StoredDocument } from './document-store.ts';
 import { SHA256_HEX, sha256Hex } from './sha256.ts';
 
 /**
  * Documents as files named by their SHA-256 in one folder, with their metadata in the `documents`
- * table. The hash is the identity, so storing the same bytes twice is one document; reading re-hashes,
- * because the ledger only vouches for the hash and a changed file must never be served as the original.
+ * table and their owners (the enterprises that uploaded them) in `document_owners`. The hash is the
+ * identity, so storing the same bytes twice is one document, owned by each enterprise that uploaded
+ * it; reading re-hashes, because the ledger only vouches for the hash and a changed file must never be
+ * served as the original.
  */
 export class FileDocumentStore implements DocumentStore {
   readonly #db: Database;
@@ -20,18 +22,26 @@ export class FileDocumentStore implements DocumentStore {
     this.#dir = dir;
   }
 
-  put = async (
-    content: Uint8Array,
-    meta: { fileName: string; contentType: string; uploadedBy: string },
-  ): Promise<StoredDocument> => {
+  put = async (content: Uint8Array, upload: DocumentUpload): Promise<StoredDocument> => {
     const sha256 = sha256Hex(content);
     await this.#writeFile(sha256, content);
-    // The first upload's name and uploader stay: a later upload of the same bytes is the same document.
-    return this.#db.document.upsert({
-      where: { sha256 },
-      create: { sha256, ...meta, size: content.byteLength, uploadedAt: new Date() },
-      update: {},
-    });
+    const { enterpriseId, ...meta } = upload;
+    const uploadedAt = new Date();
+    // The first upload's name and uploader stay: a later upload of the same bytes is the same document,
+    // which then also belongs to the later uploader's enterprise.
+    const [document] = await this.#db.$transaction([
+      this.#db.document.upsert({
+        where: { sha256 },
+        create: { sha256, ...meta, size: content.byteLength, uploadedAt },
+        update: {},
+      }),
+      this.#db.documentOwner.upsert({
+        where: { sha256_enterpriseId: { sha256, enterpriseId } },
+        create: { sha256, enterpriseId, uploadedBy: meta.uploadedBy, uploadedAt },
+        update: {},
+      }),
+    ]);
+    return document;
   };
 
   get = async (sha256: string): Promise<{ document: StoredDocument; content: Uint8Array }> => {

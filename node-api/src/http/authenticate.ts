@@ -3,6 +3,11 @@ import type { UserDirectory } from '../auth/user-directory.ts';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
 
+/** The bearer token a request carries, or null (also for anything not shaped like our tokens). */
+export function bearerToken(request: Request): string | null {
+  return BEARER.exec(request.headers.get('authorization') ?? '')?.[1] ?? null;
+}
+
 /** The caller of a request: its session user, or null when it sent no live token. */
 export type Authenticate = (request: Request) => Promise<SessionUser | null>;
 
@@ -15,7 +20,7 @@ export function createAuthenticator(users: UserDirectory): Authenticate {
   return (request) => {
     let user = seen.get(request);
     if (!user) {
-      const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+      const token = bearerToken(request);
       user = token ? users.authenticate(token) : Promise.resolve(null);
       seen.set(request, user);
     }

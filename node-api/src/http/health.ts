@@ -1,17 +1,28 @@
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import type { Database } from '../db/client.ts';
+import { countQuarantined } from '../projector/quarantine.ts';
 import { jsonResponse } from './json-response.ts';
 
-/** One dependency the node needs to serve: it resolves when the dependency answers, throws when not. */
+/**
+ * One thing /healthz looks at: a dependency the node needs to serve (resolves when it answers, throws
+ * when not), or a state that keeps it serving but incompletely (resolves 'degraded'; any other value
+ * counts as ok).
+ */
 export interface HealthCheck {
   name: string;
-  check: () => Promise<void>;
+  check: () => Promise<unknown>;
 }
 
-export type CheckResult = 'ok' | 'fail';
+export type CheckResult = 'ok' | 'degraded' | 'fail';
 
+/**
+ * `ok` (200): everything answers. `degraded` (200): everything answers and the node serves, but some
+ * check says its answers are incomplete (the projector quarantined events: the read model lacks what
+ * they wrote) — an operator must act; restarting or taking the node out of rotation would not help.
+ * `unavailable` (503): a dependency (database, peer, CA) does not answer.
+ */
 export interface HealthReport {
-  status: 'ok' | 'degraded';
+  status: 'ok' | 'degraded' | 'unavailable';
   checks: Record<string, CheckResult>;
 }
 
@@ -29,6 +40,17 @@ export function databaseCheck(db: Database): HealthCheck {
 }
 
 /**
+ * 'degraded' while the projector holds quarantined events: the read model lacks what they wrote until
+ * they are replayed (npm run replay-quarantine). Fails with the database.
+ */
+export function quarantineCheck(db: Database): HealthCheck {
+  return {
+    name: 'projector',
+    check: async () => ((await countQuarantined(db)) > 0 ? 'degraded' : undefined),
+  };
+}
+
+/**
  * Runs every check at once. Failures are logged, not returned: /healthz is public, and a failure's
  * message may name hosts and paths.
  */
@@ -39,19 +61,20 @@ export async function runHealthChecks(
   const results = await Promise.all(
     checks.map(async ({ name, check }): Promise<[string, CheckResult]> => {
       try {
-        await withDeadline(check(), CHECK_DEADLINE_MS);
-        return [name, 'ok'];
+        const outcome = await withDeadline(check(), CHECK_DEADLINE_MS);
+        return [name, outcome === 'degraded' ? 'degraded' : 'ok'];
       } catch (error) {
         logger.warn(`health check ${name} failed`, error);
         return [name, 'fail'];
       }
     }),
   );
-  const healthy = results.every(([, result]) => result === 'ok');
-  return { status: healthy ? 'ok' : 'degraded', checks: Object.fromEntries(results) };
+  const outcomes = new Set(results.map(([, result]) => result));
+  const status = outcomes.has('fail') ? 'unavailable' : outcomes.has('degraded') ? 'degraded' : 'ok';
+  return { status, checks: Object.fromEntries(results) };
 }
 
-async function withDeadline(work: Promise<void>, ms: number): Promise<void> {
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
@@ -59,13 +82,16 @@ async function withDeadline(work: Promise<void>, ms: number): Promise<void> {
     }, ms);
   });
   try {
-    await Promise.race([work, deadline]);
+    return await Promise.race([work, deadline]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** GET /healthz: 200 when every check passes, 503 otherwise; for orchestrators and the start script. */
+/**
+ * GET /healthz for orchestrators and the start script: 200 `ok` or `degraded` while the node serves,
+ * 503 `unavailable` when a dependency does not answer (see HealthReport).
+ */
 export function useHealthEndpoint(checks: readonly HealthCheck[], logger: YogaLogger): Plugin {
   return {
     async onRequest(payload) {
@@ -73,7 +99,7 @@ export function useHealthEndpoint(checks: readonly HealthCheck[], logger: YogaLo
       if (url.pathname !== '/healthz' || request.method !== 'GET') return;
       const report = await runHealthChecks(checks, logger);
       payload.endResponse(
-        jsonResponse(report.status === 'ok' ? 200 : 503, report, { 'cache-control': 'no-store' }),
+        jsonResponse(report.status === 'unavailable' ? 503 : 200, report, { 'cache-control': 'no-store' }),
       );
     },
   };

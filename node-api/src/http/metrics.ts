@@ -9,6 +9,11 @@ export interface ApiMetrics {
   projectorLag: (blocks: number, seconds: number, lastBlock: bigint) => void;
   graphqlRequest: (operationName: string | null, outcome: GraphQLOutcome, seconds: number) => void;
   httpResponse: (route: string, status: number) => void;
+  /**
+   * Where `scf_projector_quarantined_events` reads its count at each scrape: the quarantine table, so
+   * the gauge survives restarts and drops as soon as a replay clears events.
+   */
+  countQuarantinedFrom: (count: () => Promise<number>) => void;
 }
 
 /** Operation names come from clients: beyond this many distinct ones, the rest count as `other`. */
@@ -59,6 +64,20 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): ApiMe
     registers,
   });
 
+  let countQuarantined = (): Promise<number> => Promise.resolve(0);
+  new Gauge({
+    name: 'scf_projector_quarantined_events',
+    help: 'Chaincode events the projector could not apply and quarantined, not yet replayed.',
+    registers,
+    async collect() {
+      try {
+        this.set(await countQuarantined());
+      } catch {
+        // Keeps the last count: the scrape still answers, and /healthz reports the database.
+      }
+    },
+  });
+
   const operationLabel = boundedLabel(MAX_OPERATION_NAMES);
   return {
     registry,
@@ -74,6 +93,9 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): ApiMe
     },
     httpResponse: (route, status) => {
       responses.inc({ route, status: String(status) });
+    },
+    countQuarantinedFrom: (count) => {
+      countQuarantined = count;
     },
   };
 }

@@ -1,4 +1,3 @@
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -37,7 +36,7 @@ const onReject = {
   ],
 };
 
-/** GraphQL Armor with the node's limits, and no "did you mean" field suggestions to map the schema by. */
+/** GraphQL Armor with the node's limits (suggestions are hidden by http/schema-exposure.ts). */
 export function queryLimitPlugins(): Plugin[] {
   return [
     maxTokensPlugin({ n: QUERY_LIMITS.maxTokens, ...onReject }),
@@ -51,6 +50,5 @@ export function queryLimitPlugins(): Plugin[] {
       flattenFragments: true,
       ...onReject,
     }),
-    blockFieldSuggestionsPlugin(),
   ];
 }

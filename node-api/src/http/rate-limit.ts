@@ -1,3 +1,5 @@
+import { clientAddress } from './client-address.ts';
+
 /** What a request costs against its caller's allowance. */
 export interface RateDecision {
   allowed: boolean;
@@ -54,13 +56,8 @@ export class RateLimiter {
   }
 }
 
-/**
- * Who a request counts against: the logged-in user, else the client's address. The address comes from
- * the Node adapter's `req`; there is none in-process (tests), where all anonymous callers share one.
- * X-Forwarded-For is not trusted: the node is not meant to sit behind a proxy that sets it.
- */
+/** Who a request counts against: the logged-in user, else the client's address (see clientAddress). */
 export function rateLimitKey(userId: string | null, serverContext: Record<string, unknown>): string {
   if (userId !== null) return `user:${userId}`;
-  const req = serverContext.req as { socket?: { remoteAddress?: string } } | undefined;
-  return `address:${req?.socket?.remoteAddress ?? 'unknown'}`;
+  return `address:${clientAddress(serverContext)}`;
 }

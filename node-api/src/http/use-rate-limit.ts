@@ -29,7 +29,17 @@ export function useRateLimit(options: {
         graphql
           ? jsonResponse(
               429,
-              { errors: [{ message, extensions: { code: NodeErrorCodes.RateLimited } }] },
+              {
+                errors: [
+                  {
+                    message,
+                    extensions: {
+                      code: NodeErrorCodes.RateLimited,
+                      retryAfterSeconds: decision.retryAfterSeconds,
+                    },
+                  },
+                ],
+              },
               headers,
             )
           : errorResponse(429, NodeErrorCodes.RateLimited, message, headers),

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
 import type { BenchmarkRate } from '../../../chaincode/src/model/benchmark-rate.ts';
+import type { Charter, CharterProposal, CharterTerms } from '../../../chaincode/src/model/charter.ts';
 import type { CreditLine } from '../../../chaincode/src/model/credit-line.ts';
 import type { Enterprise } from '../../../chaincode/src/model/enterprise.ts';
 import type { Financing, OfferTerms } from '../../../chaincode/src/model/financing.ts';
@@ -10,7 +12,19 @@ import type { Voucher } from '../../../chaincode/src/model/voucher.ts';
 import { LEDGER_UNAVAILABLE, LedgerError } from './errors.ts';
 import { evaluate, submit, type SubmitOptions } from './submit.ts';
 
-export type { BenchmarkRate, CreditLine, Enterprise, Financing, Invoice, OfferTerms, Shipment, Voucher };
+export type {
+  BenchmarkRate,
+  Charter,
+  CharterProposal,
+  CharterTerms,
+  CreditLine,
+  Enterprise,
+  Financing,
+  Invoice,
+  OfferTerms,
+  Shipment,
+  Voucher,
+};
 
 /** A committed write: what the chaincode returned, and where it sits in the ledger. */
 export interface Committed<T> {
@@ -30,6 +44,17 @@ export interface OfferInput {
   spreadBps: number;
   fees: string;
   validUntil: string;
+}
+
+/**
+ * Bytes of secret salt in every offer's private terms (128 bits): the terms are otherwise built from
+ * a few public or round values, so without it their public hash could be brute-forced.
+ */
+export const OFFER_SALT_BYTES = 16;
+
+/** A fresh salt for one offer, as the chaincode expects it (lower-case hex). */
+export function offerSalt(): string {
+  return randomBytes(OFFER_SALT_BYTES).toString('hex');
 }
 
 /** A piece of a split: kept by the holder, or transferred against an invoice from the recipient. */
@@ -72,6 +97,7 @@ export class ScfLedger {
   readonly rates;
   readonly financings;
   readonly settlement;
+  readonly charter;
   readonly history;
   private readonly gateway: Gateway;
   private readonly channel: string;
@@ -89,6 +115,7 @@ export class ScfLedger {
     const financing = ns('financing');
     const settlement = ns('settlement');
     const ledger = ns('ledger');
+    const charter = ns('charter');
 
     this.enterprises = {
       register: (id: string, name: string, kind: Enterprise['kind']) =>
@@ -173,10 +200,13 @@ export class ScfLedger {
     };
     this.financings = {
       apply: (voucherId: string, bankId: string) => financing.write<Financing>('Apply', [voucherId, bankId]),
-      /** The terms travel as transient data, endorsed only by the bank's and the applicant's orgs. */
+      /**
+       * The terms travel as transient data with a fresh secret salt, endorsed only by the bank's and
+       * the applicant's orgs.
+       */
       offer: (id: string, terms: OfferInput, orgs: { bankMsp: string; applicantMsp: string }) =>
         financing.write<Financing>('Offer', [id], {
-          transient: { terms: JSON.stringify(terms) },
+          transient: { terms: JSON.stringify({ ...terms, salt: offerSalt() }) },
           endorsingOrganizations: [...new Set([orgs.bankMsp, orgs.applicantMsp])],
         }),
       accept: (id: string) => financing.write<Financing>('Accept', [id]),
@@ -195,6 +225,13 @@ export class ScfLedger {
         settlement.write<Voucher>('Pay', [voucherId, paymentReference]),
       sweepOverdue: (limit = 100) =>
         settlement.write<{ count: number; vouchers: Voucher[] }>('SweepOverdue', [String(limit)]),
+    };
+    this.charter = {
+      /** Writes the first charter (only while there is none); the network does this at channel creation. */
+      establish: (terms: CharterTerms) => charter.write<Charter>('Establish', [JSON.stringify(terms)]),
+      get: () => charter.read<Charter>('Get', []),
+      propose: (terms: CharterTerms) => charter.write<CharterProposal>('Propose', [JSON.stringify(terms)]),
+      approve: (proposalId: string) => charter.write<CharterProposal>('Approve', [proposalId]),
     };
     this.history = {
       of: (type: string, id: string) => ledger.read<unknown[]>('GetHistory', [type, id]),

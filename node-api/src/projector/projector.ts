@@ -4,18 +4,24 @@ import type {
   Checkpoint,
   Network,
 } from '@hyperledger/fabric-gateway';
-import type { EventPayload } from '../../../chaincode/src/lib/events.ts';
-import type { Financing, OfferTerms } from '../../../chaincode/src/model/financing.ts';
 import type { Database } from '../db/client.ts';
-import { LedgerError } from '../ledger/errors.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
 import type { Change } from '../services/change-feed.ts';
-import { changeOf, partiesOf } from './parties.ts';
-import { projectRecord, termsRow } from './rows.ts';
+import { prepareEvent, writeEvent } from './event-writer.ts';
+import { describeFailure, isTransient } from './failures.ts';
+import { quarantine } from './quarantine.ts';
 
-const decoder = new TextDecoder();
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 10_000;
+
+/** How often an event that fails for its own reasons is tried before it is quarantined. */
+export interface RetryPolicy {
+  attempts: number;
+  /** Wait before the second attempt; doubled before each further one. */
+  backoffMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, backoffMs: 250 };
 
 export interface ProjectorOptions {
   db: Database;
@@ -28,6 +34,10 @@ export interface ProjectorOptions {
   log?: (message: string) => void;
   /** Called after each event's SQL transaction committed, with the objects it changed. */
   onApplied?: (applied: AppliedEvent) => void;
+  /** Called after an event was quarantined (and the checkpoint moved past it). */
+  onQuarantined?: (position: { transactionId: string; blockNumber: bigint }) => void;
+  /** Attempts at an event that fails for its own reasons before it is quarantined. */
+  retry?: Partial<RetryPolicy>;
 }
 
 export interface AppliedEvent {
@@ -54,16 +64,20 @@ async function resumeFrom(db: Database, id: string): Promise<ChaincodeEventsOpti
  * Follows the chaincode's events into the read model. Each event is applied in one SQL transaction
  * together with the checkpoint that names it, so a crash at any moment loses nothing and applies
  * nothing twice; the event stream resumes right after the checkpoint. A broken stream (a restarted
- * peer, say) is reopened from the checkpoint with backoff until `stop`.
+ * peer, say) is reopened from the checkpoint with backoff until `stop`. An event that fails for its
+ * own reasons (failures.ts) is tried `retry.attempts` times, then quarantined (quarantine.ts) in the
+ * SQL transaction that moves the checkpoint past it: one bad event never stops the read model.
  */
 export class Projector {
   private readonly options: ProjectorOptions;
+  private readonly retry: RetryPolicy;
   private stopping = false;
   private events: { close: () => void } | undefined;
   private running: Promise<void> | undefined;
 
   constructor(options: ProjectorOptions) {
     this.options = options;
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
   }
 
   start(): void {
@@ -78,56 +92,53 @@ export class Projector {
     this.running = undefined;
   }
 
-  /** Applies one event and advances the checkpoint, atomically. */
+  /**
+   * Applies one event and advances the checkpoint, atomically; or, when the event keeps failing for
+   * its own reasons, quarantines it and advances the checkpoint, atomically. Rejects only for
+   * transient failures (database or peer unreachable): the caller retries those from the checkpoint.
+   */
   async apply(event: ChaincodeEvent): Promise<void> {
-    const { db, checkpointId } = this.options;
-    const payload = JSON.parse(decoder.decode(event.payload)) as Partial<EventPayload>;
-    const records = payload.records ?? [];
-    const terms = await this.privateTerms(records.filter((r): r is Financing => r.docType === 'financing'));
     const position = { transactionId: event.transactionId, blockNumber: event.blockNumber };
-    const changes: Change[] = [];
-    await db.$transaction(async (tx) => {
-      for (const record of records) {
-        await projectRecord(tx, record, event.blockNumber);
-        changes.push(changeOf(record, await partiesOf(tx, record), position));
+    const log = this.options.log ?? (() => undefined);
+    for (let attempt = 1; ; attempt += 1) {
+      let changes: Change[];
+      try {
+        changes = await this.applyOnce(event);
+      } catch (error) {
+        if (isTransient(error)) throw error;
+        const why = describeFailure(error);
+        if (attempt >= this.retry.attempts) {
+          await quarantine(this.options.db, this.options.checkpointId, event, why, attempt);
+          log(
+            `quarantined event ${event.transactionId} (block ${event.blockNumber}) after ${attempt} attempts: ${why}`,
+          );
+          this.options.onQuarantined?.(position);
+          return;
+        }
+        const delay = this.retry.backoffMs * 2 ** (attempt - 1);
+        log(`event ${event.transactionId} failed (${why}); attempt ${attempt + 1} in ${delay} ms`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        continue;
       }
-      for (const row of terms)
-        await tx.offerTerms.upsert({ where: { financingId: row.financingId }, create: row, update: row });
-      const checkpoint = {
-        blockNumber: event.blockNumber,
-        transactionId: event.transactionId,
-        updatedAt: new Date(),
-      };
+      this.options.onApplied?.({ ...position, changes });
+      return;
+    }
+  }
+
+  private async applyOnce(event: ChaincodeEvent): Promise<Change[]> {
+    const { db, ledger, checkpointId } = this.options;
+    const prepared = await prepareEvent(db, ledger, event.payload);
+    const position = { transactionId: event.transactionId, blockNumber: event.blockNumber };
+    return db.$transaction(async (tx) => {
+      const changes = await writeEvent(tx, prepared, position);
+      const checkpoint = { ...position, updatedAt: new Date() };
       await tx.checkpoint.upsert({
         where: { id: checkpointId },
         create: { id: checkpointId, ...checkpoint },
         update: checkpoint,
       });
+      return changes;
     });
-    this.options.onApplied?.({ ...position, changes });
-  }
-
-  /**
-   * The offer terms this org holds for the financings of an event (read before the SQL transaction).
-   * FORBIDDEN means the org is neither applicant nor bank: it has no copy, by design.
-   */
-  private async privateTerms(financings: Financing[]): Promise<ReturnType<typeof termsRow>[]> {
-    const rows: ReturnType<typeof termsRow>[] = [];
-    for (const financing of financings) {
-      if (financing.termsHash === undefined) continue;
-      // Later events of the financing (accept, disburse, …) carry the same hash: fetch the terms once.
-      const stored = await this.options.db.offerTerms.findUnique({ where: { financingId: financing.id } });
-      if (stored?.termsHash === financing.termsHash) continue;
-      let terms: OfferTerms;
-      try {
-        terms = await this.options.ledger.financings.orgTerms(financing.id);
-      } catch (error) {
-        if (error instanceof LedgerError && error.code === 'FORBIDDEN') continue;
-        throw error;
-      }
-      rows.push(termsRow({ ...terms, financingId: financing.id }, financing.termsHash));
-    }
-    return rows;
   }
 
   /** A method, not a field read: `stop` flips the flag while the loop awaits. */
@@ -153,7 +164,7 @@ export class Projector {
         }
       } catch (error) {
         if (this.isStopping()) break;
-        log(`event stream broke (${(error as Error).message}); resuming in ${delay} ms`);
+        log(`projection paused (${describeFailure(error)}); resuming from the checkpoint in ${delay} ms`);
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, RETRY_MAX_MS);
       }

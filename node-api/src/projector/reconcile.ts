@@ -1,14 +1,22 @@
 import type { LedgerRecord } from '../../../chaincode/src/model/record.ts';
 import type { Database } from '../db/client.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
+import { listQuarantined } from './quarantine.ts';
 import { TABLES, toRow, type Row } from './rows.ts';
 
 export interface Difference {
-  type: LedgerRecord['docType'];
+  /** The object's type, or `event` for a quarantined event. */
+  type: LedgerRecord['docType'] | 'event';
+  /** The object's id, or the quarantined event's transaction id. */
   id: string;
-  /** missing: on the ledger, not in the read model; extra: the other way round; different: fields differ. */
-  problem: 'missing' | 'extra' | 'different';
+  /**
+   * missing: on the ledger, not in the read model; extra: the other way round; different: fields differ;
+   * quarantined: an event the projector could not apply (see quarantine.ts, npm run replay-quarantine).
+   */
+  problem: 'missing' | 'extra' | 'different' | 'quarantined';
   fields: string[];
+  /** For a quarantined event: its block, name and error. */
+  detail?: string;
 }
 
 interface Finder {
@@ -18,11 +26,18 @@ interface Finder {
 
 const PAGE_SIZE = '100';
 
-/** Comparable text of a column value: dates as ISO strings, big integers as digits. */
+/**
+ * Comparable text of a column value: dates as ISO strings, big integers as digits, JSON with its keys
+ * sorted (PostgreSQL's jsonb keeps its own key order).
+ */
 function comparable(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'bigint') return value.toString();
-  return JSON.stringify(value ?? null);
+  return JSON.stringify(value ?? null, (_key, item: unknown) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))
+      : item,
+  );
 }
 
 async function* ledgerRecords(ledger: ScfLedger, type: string): AsyncGenerator<LedgerRecord> {
@@ -36,7 +51,8 @@ async function* ledgerRecords(ledger: ScfLedger, type: string): AsyncGenerator<L
 
 /**
  * Compares every ledger object the caller can read with the read model and returns each
- * difference. Block numbers are not compared: the ledger's state does not record them.
+ * difference, then every quarantined event (the read model lacks what it wrote). Block numbers are
+ * not compared: the ledger's state does not record them.
  */
 export async function reconcile(db: Database, ledger: ScfLedger): Promise<Difference[]> {
   const differences: Difference[] = [];
@@ -62,6 +78,10 @@ export async function reconcile(db: Database, ledger: ScfLedger): Promise<Differ
     for (const { id } of await rows.findMany({ select: { id: true } })) {
       if (!seen.has(id)) differences.push({ type, id, problem: 'extra', fields: [] });
     }
+  }
+  for (const event of await listQuarantined(db)) {
+    const detail = `block ${event.blockNumber.toString()}, ${event.eventName}: ${event.error}`;
+    differences.push({ type: 'event', id: event.transactionId, problem: 'quarantined', fields: [], detail });
   }
   return differences;
 }

@@ -1,4 +1,5 @@
 import type { BenchmarkRate } from '../../../chaincode/src/model/benchmark-rate.ts';
+import type { Charter, CharterProposal } from '../../../chaincode/src/model/charter.ts';
 import type { CreditLine } from '../../../chaincode/src/model/credit-line.ts';
 import type { Enterprise } from '../../../chaincode/src/model/enterprise.ts';
 import type { Financing, OfferTerms } from '../../../chaincode/src/model/financing.ts';
@@ -35,6 +36,8 @@ export const TABLES = {
   creditline: 'creditLine',
   rate: 'benchmarkRate',
   financing: 'financing',
+  charter: 'charter',
+  charterproposal: 'charterProposal',
 } as const satisfies Record<LedgerRecord['docType'], string>;
 
 export type Table = (typeof TABLES)[keyof typeof TABLES];
@@ -140,6 +143,8 @@ export function toRow(record: LedgerRecord, blockNumber: bigint): Row {
         rateBps: r.rateBps,
         effectiveDate: day(r.effectiveDate),
         publishedBy: r.publishedBy,
+        status: r.status,
+        attestations: r.attestations.map((a) => ({ ...a })),
         ...proof(r, blockNumber),
       };
       return row;
@@ -159,6 +164,35 @@ export function toRow(record: LedgerRecord, blockNumber: bigint): Row {
         offerValidUntil: optionalDay(r.offerValidUntil),
         paymentReference: r.paymentReference ?? null,
         rejectionReason: r.rejectionReason ?? null,
+        ...proof(r, blockNumber),
+      };
+      return row;
+    }
+    case 'charter': {
+      const r = record as Charter;
+      const row = {
+        id,
+        version: r.version,
+        members: r.members.map((m) => ({ mspId: m.mspId, kinds: [...m.kinds] })),
+        ratePublishers: [...r.ratePublishers],
+        rateQuorum: r.rateQuorum,
+        ...proof(r, blockNumber),
+      };
+      return row;
+    }
+    case 'charterproposal': {
+      const r = record as CharterProposal;
+      const row = {
+        id,
+        baseVersion: r.baseVersion,
+        terms: {
+          members: r.terms.members.map((m) => ({ mspId: m.mspId, kinds: [...m.kinds] })),
+          ratePublishers: [...r.terms.ratePublishers],
+          rateQuorum: r.terms.rateQuorum,
+        },
+        approvals: [...r.approvals],
+        status: r.status,
+        proposedBy: r.proposedBy,
         ...proof(r, blockNumber),
       };
       return row;

@@ -1,4 +1,4 @@
-import { RateTenors } from '../../../chaincode/src/model/benchmark-rate.ts';
+import { RateTenors, type BenchmarkRate as LedgerRate } from '../../../chaincode/src/model/benchmark-rate.ts';
 import type { BenchmarkRate } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
@@ -9,7 +9,31 @@ import { visibleRow } from './loaders.ts';
 import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
 
-/** A published loan prime rate (public to every logged-in user): offers price against it. */
+const RATE_STATUSES = ['PROPOSED', 'PUBLISHED'] as const satisfies readonly LedgerRate['status'][];
+
+export const RateStatusEnum = builder.enumType('RateStatus', {
+  description:
+    'PROPOSED: attested by fewer publisher orgs than the charter’s quorum. PUBLISHED: in force; only ' +
+    'published rates price offers.',
+  values: RATE_STATUSES,
+});
+
+type Attestation = LedgerRate['attestations'][number];
+
+const RateAttestation = builder.objectRef<Attestation>('RateAttestation').implement({
+  description: 'One publisher org’s word on a rate.',
+  fields: (t) => ({
+    mspId: t.exposeString('mspId'),
+    enterpriseId: t.exposeID('enterpriseId'),
+    rateBps: t.exposeInt('rateBps'),
+  }),
+});
+
+function attestationsOf(value: unknown): Attestation[] {
+  return Array.isArray(value) ? (value as Attestation[]) : [];
+}
+
+/** A loan prime rate (public to every logged-in user): offers price against the published ones. */
 export const BenchmarkRateNode = builder.objectRef<BenchmarkRate>('BenchmarkRate');
 
 BenchmarkRateNode.implement({
@@ -19,10 +43,16 @@ BenchmarkRateNode.implement({
     tenor: t.field({ type: RateTenorEnum, resolve: (row) => member(RateTenors, row.tenor) }),
     rateBps: t.exposeInt('rateBps'),
     effectiveDate: t.expose('effectiveDate', { type: 'Date' }),
+    status: t.field({ type: RateStatusEnum, resolve: (row) => member(RATE_STATUSES, row.status) }),
+    attestations: t.field({
+      type: [RateAttestation],
+      description: 'Which publisher orgs attested which value.',
+      resolve: (row) => attestationsOf(row.attestations),
+    }),
     publishedBy: t.exposeID('publishedBy'),
     publisher: t.field({
       type: EnterpriseNode,
-      description: 'The bank that published it.',
+      description: 'The bank whose attestation completed the quorum (or the latest attester while PROPOSED).',
       resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.publishedBy),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -35,6 +65,7 @@ const BenchmarkRateFilter = builder.inputType('BenchmarkRateFilter', {
   fields: (t) => ({
     tenors: t.field({ type: [RateTenorEnum] }),
     effectiveDate: t.field({ type: DayRange }),
+    statuses: t.field({ type: [RateStatusEnum], description: 'PUBLISHED only unless given.' }),
   }),
 });
 
@@ -56,13 +87,18 @@ builder.queryFields((t) => ({
   benchmarkRates: t.connection(
     {
       type: BenchmarkRateNode,
-      description: 'Published loan prime rates; latest effective date first.',
+      description:
+        'Loan prime rates (published ones unless filtered otherwise); latest effective date first.',
       authScopes: { loggedIn: true },
       args: { filter: t.arg({ type: BenchmarkRateFilter }), orderBy: t.arg({ type: order.input }) },
       resolve: (_root, args, ctx) => {
         const filter = args.filter;
         return visibleConnection(ctx, 'benchmarkRate', args, {
-          where: [...oneOf('tenor', filter?.tenors), ...inDays('effective_date', filter?.effectiveDate)],
+          where: [
+            ...oneOf('tenor', filter?.tenors),
+            ...inDays('effective_date', filter?.effectiveDate),
+            ...oneOf('status', filter?.statuses ?? ['PUBLISHED']),
+          ],
           orderBy: order.toSql(args.orderBy),
         });
       },

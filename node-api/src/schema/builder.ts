@@ -4,11 +4,17 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
 import type { EnterpriseKind, Role } from '../auth/session-user.ts';
 import type { Context } from './context.ts';
+import DocumentOwnerPlugin from './document-owner-plugin.ts';
 import { NodeErrorCodes, userError } from './errors.ts';
+import TextInputPlugin from './text-input-plugin.ts';
 
 /**
  * The one Pothos builder. Scopes: `loggedIn`; `roles` (any of); `kinds` (the user's enterprise kind,
- * any of). Money is `Fen` (integer fen as a decimal string, never a float), days are `Date`.
+ * any of). Money is `Fen` (integer fen as a decimal string, never a float), days are `Date`. Every
+ * String and ID input gets the text rule (text-input-plugin.ts: NFC, no control characters, bounded),
+ * and every document hash argument must name a document of the caller's enterprise
+ * (document-owner-plugin.ts). Resolvers wrap in list order, first outermost: scope auth, then zod
+ * validation, then the document check.
  */
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -20,7 +26,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, ZodPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, ZodPlugin, TextInputPlugin, DocumentOwnerPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({

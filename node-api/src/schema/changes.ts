@@ -1,8 +1,19 @@
 import type { Change } from '../services/change-feed.ts';
 import { builder } from './builder.ts';
+import { requestOf, sessionTokenOf } from './context.ts';
 
 export const LedgerObjectType = builder.enumType('LedgerObjectType', {
-  values: ['enterprise', 'invoice', 'shipment', 'voucher', 'creditline', 'rate', 'financing'] as const,
+  values: [
+    'enterprise',
+    'invoice',
+    'shipment',
+    'voucher',
+    'creditline',
+    'rate',
+    'financing',
+    'charter',
+    'charterproposal',
+  ] as const,
 });
 
 const ChangeRef = builder.objectRef<Change>('Change').implement({
@@ -15,21 +26,41 @@ const ChangeRef = builder.objectRef<Change>('Change').implement({
   }),
 });
 
-/** Public objects (enterprises, rates) reach everyone; the rest only the enterprises they name. */
+const PUBLIC: readonly Change['type'][] = ['enterprise', 'rate', 'charter', 'charterproposal'];
+
+/** Public objects (enterprises, rates, the charter) reach everyone; the rest only the enterprises they name. */
 function visibleTo(change: Change, enterpriseId: string): boolean {
-  return change.type === 'enterprise' || change.type === 'rate' || change.parties.includes(enterpriseId);
+  return PUBLIC.includes(change.type) || change.parties.includes(enterpriseId);
 }
 
 builder.subscriptionField('changes', (t) =>
   t.field({
     type: ChangeRef,
-    description: 'Changes to objects your enterprise is party to, as the node applies them (SSE).',
+    description:
+      'Changes to objects your enterprise is party to, as the node applies them (SSE). The stream ends ' +
+      'when the session that opened it ends (logout, expiry, the user removed).',
     authScopes: { loggedIn: true },
     subscribe: async function* (_root, _args, ctx) {
       const user = ctx.user;
-      if (!user) return;
-      for await (const change of ctx.services.changes.listen()) {
-        if (visibleTo(change, user.enterpriseId)) yield change;
+      const token = sessionTokenOf(ctx);
+      if (!user || !token) return;
+      // Ends the stream when the session that opened it ends, or when the client goes.
+      const open = new AbortController();
+      const close = (): void => {
+        open.abort();
+      };
+      const clientGone = requestOf(ctx)?.signal;
+      clientGone?.addEventListener('abort', close);
+      void ctx.services.users.sessionEnds(token, open.signal).then(close);
+      try {
+        for await (const change of ctx.services.changes.listen(open.signal)) {
+          if (visibleTo(change, user.enterpriseId)) yield change;
+        }
+      } catch (error) {
+        if (!open.signal.aborted) throw error;
+      } finally {
+        close();
+        clientGone?.removeEventListener('abort', close);
       }
     },
     resolve: (change) => change,

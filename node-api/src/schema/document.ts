@@ -23,8 +23,8 @@ builder.queryField('document', (t) =>
     type: DocumentRef,
     nullable: true,
     description:
-      'A stored document by its hash; null when this node has none or it belongs to no invoice or ' +
-      'shipment your enterprise may see (and you did not upload it).',
+      'A stored document by its hash; null when this node has none, or your enterprise neither uploaded ' +
+      'it here nor may see an invoice (by an owner seller) or shipment (by an owner carrier) citing it.',
     authScopes: { loggedIn: true },
     args: { sha256: t.arg.string({ required: true, validate: { regex: SHA256_HEX } }) },
     resolve: async (_root, args, ctx) =>

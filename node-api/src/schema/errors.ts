@@ -11,8 +11,13 @@ export const NodeErrorCodes = {
   InvalidArgument: 'INVALID_ARGUMENT',
   NotFound: 'NOT_FOUND',
   AlreadyExists: 'ALREADY_EXISTS',
+  /** Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`). */
   RateLimited: 'RATE_LIMITED',
+  /** Too many failed logins for the account: refused unchecked until `retryAfterSeconds` have passed. */
+  AccountLocked: 'ACCOUNT_LOCKED',
   Tampered: 'TAMPERED',
+  /** A document hash the caller's enterprise did not upload to this node (documents/document-access.ts). */
+  DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
   LedgerUnavailable: 'LEDGER_UNAVAILABLE',
   /** Over a depth, alias, token or cost limit (see http/query-limits.ts). */
   QueryTooComplex: 'QUERY_TOO_COMPLEX',

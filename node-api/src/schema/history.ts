@@ -22,6 +22,8 @@ const ENTITY: Record<Change['type'], ReadEntity> = {
   financing: 'financing',
   creditline: 'creditLine',
   rate: 'benchmarkRate',
+  charter: 'charter',
+  charterproposal: 'charterProposal',
 };
 
 const HistoryEntry = builder.objectRef<Entry>('HistoryEntry').implement({

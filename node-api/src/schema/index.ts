@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './benchmark-rate.ts';
 import './changes.ts';
+import './charter.ts';
 import './credit-line.ts';
 import './dashboard.ts';
 import './document.ts';

@@ -39,6 +39,8 @@ function createLoaders(ctx: Context): ReadLoaders {
       financing: rowsOf('financing'),
       creditLine: rowsOf('creditLine'),
       benchmarkRate: rowsOf('benchmarkRate'),
+      charter: rowsOf('charter'),
+      charterProposal: rowsOf('charterProposal'),
     },
     shipmentsOfInvoice: new BatchLoader(async (ids) => {
       const where = [Prisma.sql`"invoice_id" = ANY(${ids})`];

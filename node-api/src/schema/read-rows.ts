@@ -3,6 +3,8 @@ import type { Database } from '../db/client.ts';
 import {
   Prisma,
   type BenchmarkRate,
+  type Charter,
+  type CharterProposal,
   type CreditLine,
   type Enterprise,
   type Financing,
@@ -22,6 +24,8 @@ export interface ReadRows {
   financing: Financing;
   creditLine: CreditLine;
   benchmarkRate: BenchmarkRate;
+  charter: Charter;
+  charterProposal: CharterProposal;
 }
 
 const BY_IDS: { [E in ReadEntity]: (db: Database, ids: string[]) => Promise<ReadRows[E][]> } = {
@@ -32,6 +36,8 @@ const BY_IDS: { [E in ReadEntity]: (db: Database, ids: string[]) => Promise<Read
   financing: (db, ids) => db.financing.findMany({ where: { id: { in: ids } } }),
   creditLine: (db, ids) => db.creditLine.findMany({ where: { id: { in: ids } } }),
   benchmarkRate: (db, ids) => db.benchmarkRate.findMany({ where: { id: { in: ids } } }),
+  charter: (db, ids) => db.charter.findMany({ where: { id: { in: ids } } }),
+  charterProposal: (db, ids) => db.charterProposal.findMany({ where: { id: { in: ids } } }),
 };
 
 /** What to read of a table, on top of what the user may see. */

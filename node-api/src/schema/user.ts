@@ -1,8 +1,7 @@
-import type { YogaInitialContext } from 'graphql-yoga';
 import { ROLES, type Role, type SessionUser } from '../auth/session-user.ts';
 import type { LoginResult } from '../auth/user-directory.ts';
 import { builder } from './builder.ts';
-import type { Context } from './context.ts';
+import { clientAddressOf, sessionTokenOf } from './context.ts';
 import { EnterpriseKindEnum } from './enums.ts';
 
 /** GraphQL spells enum values in capitals; the role itself (certificate attribute, database) is lower-case. */
@@ -49,30 +48,22 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
   }),
 });
 
-const BEARER = /^Bearer (\S+)$/;
-
-/**
- * The caller's session token. Yoga merges its initial context (with the request) into every resolver's
- * context; the Context type does not declare it, and yoga's Request may be a ponyfill, so no instanceof.
- */
-function sessionToken(ctx: Context): string | null {
-  const { request } = ctx as Context & Partial<YogaInitialContext>;
-  return BEARER.exec(request?.headers.get('authorization') ?? '')?.[1] ?? null;
-}
-
 builder.mutationFields((t) => ({
   login: t.field({
     type: LoginPayload,
     description:
-      'Opens a session. A wrong username and a wrong password get the same UNAUTHENTICATED answer.',
+      'Opens a session. A wrong username and a wrong password get the same UNAUTHENTICATED answer. ' +
+      'Repeated failures lock the account (ACCOUNT_LOCKED) or hold the client address back ' +
+      '(RATE_LIMITED), whatever the password, until `extensions.retryAfterSeconds` have passed.',
     args: { username: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.services.users.login(args.username, args.password),
+    resolve: (_root, args, ctx) =>
+      ctx.services.users.login(args.username, args.password, clientAddressOf(ctx)),
   }),
   logout: t.boolean({
     description: 'Ends the session of the token this request carries.',
     authScopes: { loggedIn: true },
     resolve: async (_root, _args, ctx) => {
-      const token = sessionToken(ctx);
+      const token = sessionTokenOf(ctx);
       if (token) await ctx.services.users.logout(token);
       return true;
     },

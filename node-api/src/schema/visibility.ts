@@ -10,6 +10,8 @@ export const READ_TABLES = {
   financing: 'financings',
   creditLine: 'credit_lines',
   benchmarkRate: 'benchmark_rates',
+  charter: 'charters',
+  charterProposal: 'charter_proposals',
 } as const;
 
 export type ReadEntity = keyof typeof READ_TABLES;
@@ -31,6 +33,8 @@ const everyone: Rule = () => Prisma.sql`TRUE`;
 const RULES: Record<ReadEntity, Rule> = {
   enterprise: everyone,
   benchmarkRate: everyone,
+  charter: everyone,
+  charterProposal: everyone,
   invoice: (me) => Prisma.sql`("invoices"."seller_id" = ${me} OR "invoices"."buyer_id" = ${me})`,
   shipment: (me) => Prisma.sql`("shipments"."logistics_id" = ${me} OR "shipments"."invoice_id" IN (
       SELECT i."id" FROM "invoices" i WHERE i."seller_id" = ${me} OR i."buyer_id" = ${me}))`,
@@ -45,8 +49,8 @@ const RULES: Record<ReadEntity, Rule> = {
 };
 
 /**
- * The rows of `entity` that `user` may read, as a condition on the entity's table. Enterprises and
- * benchmark rates are public to every logged-in user; every other row only to the enterprises it
+ * The rows of `entity` that `user` may read, as a condition on the entity's table. Enterprises,
+ * benchmark rates and the charter are public to every logged-in user; every other row only to the enterprises it
  * names (a bank also sees the vouchers it was asked to finance). Nobody logged in sees nothing.
  * Every read of the API (lookups, relations, connections, dashboard) filters through this.
  */

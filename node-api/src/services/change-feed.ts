@@ -1,8 +1,9 @@
 import { EventEmitter, on } from 'node:events';
+import type { ObjectType } from '../../../chaincode/src/model/record.ts';
 
 /** One ledger object the projector just wrote to the read model. */
 export interface Change {
-  type: 'enterprise' | 'invoice' | 'shipment' | 'voucher' | 'creditline' | 'rate' | 'financing';
+  type: ObjectType;
   id: string;
   transactionId: string;
   blockNumber: bigint;

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { KeyVault } from '../../src/auth/key-vault.ts';
-import { PrismaUserDirectory } from '../../src/auth/prisma-user-directory.ts';
+import {
+  PrismaUserDirectory,
+  type PrismaUserDirectoryOptions,
+} from '../../src/auth/prisma-user-directory.ts';
 import type { Database } from '../../src/db/client.ts';
 import { FakeCa } from '../support/fake-ca.ts';
 
@@ -37,6 +40,9 @@ export class TestClock {
   advanceHours(hours: number): void {
     this.at += hours * 3_600_000;
   }
+  advanceSeconds(seconds: number): void {
+    this.at += seconds * 1_000;
+  }
 }
 
 export interface DirectoryFixture {
@@ -46,11 +52,24 @@ export interface DirectoryFixture {
   vault: KeyVault;
 }
 
-export function directoryOn(db: Database, sessionHours = 12): DirectoryFixture {
+/** A directory on `db` with a fake CA and a hand-moved clock; `options` sets login limits and checks. */
+export function directoryOn(
+  db: Database,
+  sessionHours = 12,
+  options: Pick<PrismaUserDirectoryOptions, 'loginLimits' | 'sessionCheckMs'> = {},
+): DirectoryFixture {
   const ca = new FakeCa();
   const clock = new TestClock();
   const vault = new KeyVault(randomBytes(32));
-  const directory = new PrismaUserDirectory({ db, ca, vault, mspId: MSP, sessionHours, now: clock.now });
+  const directory = new PrismaUserDirectory({
+    ...options,
+    db,
+    ca,
+    vault,
+    mspId: MSP,
+    sessionHours,
+    now: clock.now,
+  });
   return { directory, ca, clock, vault };
 }
 

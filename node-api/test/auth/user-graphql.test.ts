@@ -17,6 +17,7 @@ function lateDirectory(get: () => PrismaUserDirectory): UserDirectory {
     login: (username, password) => get().login(username, password),
     logout: (token) => get().logout(token),
     authenticate: (token) => get().authenticate(token),
+    sessionEnds: (token, signal) => get().sessionEnds(token, signal),
     create: (input) => get().create(input),
     list: () => get().list(),
     identityOf: (id) => get().identityOf(id),

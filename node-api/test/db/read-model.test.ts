@@ -132,6 +132,32 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         rateBps: 310,
         effectiveDate: day('2026-01-01'),
         publishedBy: 'BANK',
+        status: 'PUBLISHED',
+        attestations: [
+          { mspId: 'BankAMSP', enterpriseId: 'BANK', rateBps: 310 },
+          { mspId: 'BankBMSP', enterpriseId: 'BANK2', rateBps: 310 },
+        ],
+        ...proof(6),
+      },
+      charter: {
+        id: 'consortium',
+        version: 2,
+        members: [{ mspId: 'BankAMSP', kinds: ['BANK'] }],
+        ratePublishers: ['BankAMSP'],
+        rateQuorum: 1,
+        ...proof(6),
+      },
+      charterProposal: {
+        id: 'c'.repeat(64),
+        baseVersion: 1,
+        terms: {
+          members: [{ mspId: 'BankAMSP', kinds: ['BANK'] }],
+          ratePublishers: ['BankAMSP'],
+          rateQuorum: 1,
+        },
+        approvals: ['BankAMSP', 'CoreFirmMSP'],
+        status: 'ADOPTED',
+        proposedBy: 'BankAMSP',
         ...proof(6),
       },
       financing: {
@@ -203,6 +229,8 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     await db.voucher.create({ data: rows.voucher });
     await db.creditLine.create({ data: rows.creditLine });
     await db.benchmarkRate.create({ data: rows.benchmarkRate });
+    await db.charter.create({ data: rows.charter });
+    await db.charterProposal.create({ data: rows.charterProposal });
     await db.financing.create({ data: rows.financing });
     await db.offerTerms.create({ data: rows.offerTerms });
     await db.user.create({ data: rows.user });
@@ -217,6 +245,10 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     expect(await db.creditLine.findUnique({ where: { id: rows.creditLine.id } })).toEqual(rows.creditLine);
     expect(await db.benchmarkRate.findUnique({ where: { id: rows.benchmarkRate.id } })).toEqual(
       rows.benchmarkRate,
+    );
+    expect(await db.charter.findUnique({ where: { id: rows.charter.id } })).toEqual(rows.charter);
+    expect(await db.charterProposal.findUnique({ where: { id: rows.charterProposal.id } })).toEqual(
+      rows.charterProposal,
     );
     expect(await db.financing.findUnique({ where: { id: rows.financing.id } })).toEqual(rows.financing);
     expect(await db.offerTerms.findUnique({ where: { financingId: rows.offerTerms.financingId } })).toEqual(

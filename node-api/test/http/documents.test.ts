@@ -51,11 +51,11 @@ describe('documents over HTTP', () => {
     );
   });
 
-  it('serves a document only to its uploader and the parties of an invoice that names it', async () => {
+  it("serves a document only to its uploader's enterprise and the parties of its invoice", async () => {
     const bytes = new TextEncoder().encode('invoice INV-DOC-1');
     const sha256 = sha256Hex(bytes);
     expect((await upload(fileForm(bytes, 'inv.txt', 'text/plain'))).status).toBe(201);
-    const [seller, buyer, stranger] = [userOf('tier1', 'clerk'), userOf('core'), userOf('bankB')];
+    const [seller, buyer, stranger] = [{ ...alice, id: 'alice-colleague' }, userOf('core'), userOf('bankB')];
     await harness.db.invoice.create({
       data: invoice({
         id: 'INV-DOC-1',

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from 'graphql-yoga';
 import type { DocumentStore } from '../../src/documents/document-store.ts';
-import { invoice } from '../support/read-model-seed.ts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
 import { clerk } from './fixtures.ts';
 
@@ -105,14 +104,14 @@ describe('GraphQL safety limits', () => {
   });
 
   it('masks an internal error of a resolver', async () => {
-    // An invoice of alice's enterprise names the document, so the lookup reaches the broken store.
-    await harness.db.invoice.create({
-      data: invoice({
-        id: 'INV-MASK',
-        sellerId: alice.enterpriseId,
-        buyerId: 'E-CORE',
-        documentHash: 'a'.repeat(64),
-      }),
+    // Alice's enterprise owns the document, so the lookup reaches the broken store.
+    await harness.db.documentOwner.create({
+      data: {
+        sha256: 'a'.repeat(64),
+        enterpriseId: alice.enterpriseId,
+        uploadedBy: alice.id,
+        uploadedAt: new Date(),
+      },
     });
     const result = await harness.graphql(`{ document(sha256: "${'a'.repeat(64)}") { sha256 } }`, {}, alice);
     expect(result.errors).toHaveLength(1);

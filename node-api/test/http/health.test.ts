@@ -28,17 +28,20 @@ describe('GET /healthz', () => {
     peerUp = true;
     const response = await harness.api.fetch('http://node.test/healthz');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', checks: { database: 'ok', peer: 'ok', ca: 'ok' } });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      checks: { database: 'ok', projector: 'ok', peer: 'ok', ca: 'ok' },
+    });
   });
 
-  it('answers 503 degraded, naming the failing check but not its error', async () => {
+  it('answers 503 unavailable, naming the failing check but not its error', async () => {
     peerUp = false;
     const response = await harness.api.fetch('http://node.test/healthz');
     expect(response.status).toBe(503);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({
-      status: 'degraded',
-      checks: { database: 'ok', peer: 'fail', ca: 'ok' },
+      status: 'unavailable',
+      checks: { database: 'ok', projector: 'ok', peer: 'fail', ca: 'ok' },
     });
     expect(text).not.toContain('UNAVAILABLE');
   });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { SessionUser } from '../../src/auth/session-user.ts';
 import type { UserDirectory } from '../../src/auth/user-directory.ts';
+import type { Database } from '../../src/db/client.ts';
 import { FileDocumentStore } from '../../src/documents/file-document-store.ts';
 import { ChangeFeed } from '../../src/services/change-feed.ts';
 import type { Services } from '../../src/services/services.ts';
@@ -12,9 +13,25 @@ export interface GraphQLResult<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
+/** A raw answer of the API: status, headers and the parsed GraphQL body. */
+export interface PostResult<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: GraphQLResult<T>;
+}
+
 export interface ApiHarness extends FreshDatabase {
   api: Api;
   services: Services;
+  /**
+   * Posts a GraphQL operation with a real session token (or none), from a client address (the Node
+   * adapter's `req.socket.remoteAddress`; none in-process unless given).
+   */
+  post: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: { token?: string; address?: string },
+  ) => Promise<PostResult<T>>;
   /** Posts a GraphQL operation, logged in as `user` (a token made up for it) or anonymous. */
   graphql: <T = Record<string, unknown>>(
     query: string,
@@ -43,6 +60,13 @@ function tokenUsers(): { users: UserDirectory; tokenOf: (user: SessionUser) => s
       authenticate: (token) => Promise.resolve(byToken.get(token) ?? null),
       login: notInThisTest('login'),
       logout: notInThisTest('logout'),
+      // Made-up tokens never end: a subscription lasts until its client goes.
+      sessionEnds: (_token, signal) =>
+        new Promise((resolve) => {
+          signal.addEventListener('abort', () => {
+            resolve();
+          });
+        }),
       create: notInThisTest('create'),
       list: notInThisTest('list'),
       identityOf: notInThisTest('identityOf'),
@@ -52,12 +76,13 @@ function tokenUsers(): { users: UserDirectory; tokenOf: (user: SessionUser) => s
 
 /**
  * The GraphQL API in-process on a fresh database, with test doubles for what needs the ledger unless
- * `overrides` supplies the real parts. Documents are real files in the run's scratch folder. `options`
- * sets the API's limits, checks and metrics; the rate limit is high unless a test sets it, since
- * functional tests send many requests as one user.
+ * `overrides` supplies the real parts (a function of the database for parts that live in it, such as
+ * the real user directory). Documents are real files in the run's scratch folder. `options` sets the
+ * API's limits, checks and metrics; the rate limit is high unless a test sets it, since functional
+ * tests send many requests as one user.
  */
 export async function startApiHarness(
-  overrides: Partial<Services> = {},
+  overrides: Partial<Services> | ((db: Database) => Partial<Services>) = {},
   options: Omit<ApiOptions, 'db' | 'services'> = {},
 ): Promise<ApiHarness> {
   const database = await startFreshDatabase();
@@ -77,7 +102,7 @@ export async function startApiHarness(
     hasApplied: () => true,
     awaitProjection: () => Promise.resolve(true),
     changes: new ChangeFeed(),
-    ...overrides,
+    ...(typeof overrides === 'function' ? overrides(database.db) : overrides),
   };
   const api = createApi({
     ...options,
@@ -95,5 +120,27 @@ export async function startApiHarness(
     });
     return (await response.json()) as GraphQLResult<never>;
   };
-  return { ...database, api, services, graphql, bearer: (user) => `Bearer ${tokenOf(user)}` };
+  const post: ApiHarness['post'] = async (query, variables, caller = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (caller.token) headers.authorization = `Bearer ${caller.token}`;
+    const serverContext = caller.address ? { req: { socket: { remoteAddress: caller.address } } } : {};
+    const response = await api.fetch(
+      'http://node.test/graphql',
+      { method: 'POST', headers, body: JSON.stringify({ query, variables }) },
+      serverContext,
+    );
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as GraphQLResult<never>,
+    };
+  };
+  return {
+    ...database,
+    api,
+    services,
+    graphql,
+    post,
+    bearer: (user) => `Bearer ${tokenOf(user)}`,
+  };
 }

@@ -51,6 +51,19 @@ export class Consortium {
     await this.settle();
   }
 
+  /**
+   * Puts a loan prime rate in force: the charter wants both publisher banks to attest it (bank A, then
+   * bank B once its peer has bank A's word). Returns the block of the publishing attestation.
+   */
+  async publishRate(tenor: '1Y' | '5Y', rateBps: number, effectiveDate: string): Promise<bigint> {
+    const first = await (await this.as('bankA', 'admin')).ledger.rates.publish(tenor, rateBps, effectiveDate);
+    const second = await this.as('bankB', 'admin');
+    await second.ledger.waitForBlock(first.blockNumber);
+    const published = await second.ledger.rates.publish(tenor, rateBps, effectiveDate);
+    this.saw(published.blockNumber);
+    return published.blockNumber;
+  }
+
   /** Records a block some write landed in, for `settle`. */
   saw(blockNumber: bigint): void {
     if (blockNumber > this.lastBlock) this.lastBlock = blockNumber;

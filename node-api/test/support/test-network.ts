@@ -14,13 +14,24 @@ import {
 } from '@scf/network';
 import { connectMember, SmokeLedger, type LedgerConnection } from '../../src/ledger/index.ts';
 
-/** A whole consortium network of its own, on free ports in a temporary state folder. */
-export async function startTestNetwork(orderers = 3): Promise<NetworkContext> {
+/**
+ * A whole consortium network of its own, on free ports in a temporary state folder. Its chaincode
+ * servers also serve the test-only contract (`test:PutNote`, `test:EmitRaw`) unless told not to.
+ */
+export async function startTestNetwork(
+  orderers = 3,
+  options: { testContracts?: boolean } = {},
+): Promise<NetworkContext> {
   const basePort = await findFreeBasePort(portSpan(loadConfig()));
   const stateDir = mkdtempSync(join(tmpdir(), 'scf-it-'));
   // As root, the node APIs' embedded PostgreSQL runs as `postgres`, which must reach its data below.
   chmodSync(stateDir, 0o755);
-  const ctx = openNetwork({ stateDir, overrides: { basePort, orderers }, log: () => undefined });
+  const ctx = openNetwork({
+    stateDir,
+    overrides: { basePort, orderers },
+    log: () => undefined,
+    testContracts: options.testContracts ?? true,
+  });
   // Should the test process die before its afterAll, leave no Fabric process behind.
   process.once('exit', () => {
     killAllSync(ctx.paths);

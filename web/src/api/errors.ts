@@ -15,6 +15,8 @@ export const ErrorCodes = {
   NotMature: 'NOT_MATURE',
   OfferExpired: 'OFFER_EXPIRED',
   RateLimited: 'RATE_LIMITED',
+  AccountLocked: 'ACCOUNT_LOCKED',
+  DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
   Tampered: 'TAMPERED',
   LedgerUnavailable: 'LEDGER_UNAVAILABLE',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',

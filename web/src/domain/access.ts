@@ -38,6 +38,7 @@ export const ACTIONS = {
   publishRate: { kinds: ['BANK'], roles: ['ADMIN'] },
   manageUsers: { roles: ['ADMIN'] },
   manageEnterprises: { roles: ['ADMIN'] },
+  amendCharter: { roles: ['ADMIN'] },
   sweepOverdue: {},
 } as const satisfies Record<string, Permission>;
 

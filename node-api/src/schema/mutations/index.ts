@@ -1,4 +1,5 @@
 /** Every chaincode write as a mutation; each file registers its fields on the builder. */
+import './charter.ts';
 import './credit-line.ts';
 import './enterprise.ts';
 import './financing.ts';

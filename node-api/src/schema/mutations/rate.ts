@@ -12,7 +12,9 @@ const TENOR = builder.enumType('RateTenorInput', {
 builder.mutationField('publishRate', (t) =>
   t.field({
     type: Payload,
-    description: 'A bank admin publishes the loan prime rate of a tenor, effective from a day.',
+    description:
+      'A bank admin of a publisher org (see the charter) attests the loan prime rate of a tenor from a ' +
+      'day; it is in force once the charter’s quorum of publisher orgs attested the same value.',
     authScopes: { roles: ['admin'], kinds: ['BANK'] },
     args: {
       tenor: t.arg({ type: TENOR, required: true }),

@@ -6,6 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type BenchmarkRateFilter = {
   effectiveDate?: DayRange | null | undefined;
+  /** PUBLISHED only unless given. */
+  statuses?: Array<RateStatus> | null | undefined;
   tenors?: Array<RateTenor> | null | undefined;
 };
 
@@ -18,6 +20,24 @@ export type BenchmarkRateOrder = {
 export type BenchmarkRateOrderField =
   | 'EFFECTIVE_DATE'
   | 'RATE_BPS';
+
+export type CharterMemberInput = {
+  kinds: Array<EnterpriseKind>;
+  mspId: string;
+};
+
+/** OPEN: collecting approvals. ADOPTED: it became the charter. SUPERSEDED: overtaken. */
+export type CharterProposalStatus =
+  | 'ADOPTED'
+  | 'OPEN'
+  | 'SUPERSEDED';
+
+/** A whole new charter: the ledger checks it (publishers among the members, quorum in range). */
+export type CharterTermsInput = {
+  members: Array<CharterMemberInput>;
+  ratePublishers: Array<string>;
+  rateQuorum: number;
+};
 
 export type CreateUserInput = {
   displayName: string;
@@ -167,6 +187,8 @@ export type InvoiceStatus =
   | 'REJECTED';
 
 export type LedgerObjectType =
+  | 'charter'
+  | 'charterproposal'
   | 'creditline'
   | 'enterprise'
   | 'financing'
@@ -203,6 +225,11 @@ export type OfferInput = {
 export type ProjectionStatus =
   | 'APPLIED'
   | 'PENDING';
+
+/** PROPOSED: attested by fewer publisher orgs than the charter’s quorum. PUBLISHED: in force; only published rates price offers. */
+export type RateStatus =
+  | 'PROPOSED'
+  | 'PUBLISHED';
 
 /** Loan prime rate tenors (the ledger calls them 1Y and 5Y). */
 export type RateTenor =
@@ -325,6 +352,32 @@ export type ChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ChangesSubscription = { changes: { type: LedgerObjectType, id: string, transactionId: string, blockNumber: string } };
+
+export type CharterQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CharterQuery = { charter: { id: string, version: number, majority: number, updatedAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+
+export type CharterProposalsQueryVariables = Exact<{
+  status?: CharterProposalStatus | null | undefined;
+}>;
+
+
+export type CharterProposalsQuery = { charterProposals: Array<{ id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }> };
+
+export type ProposeCharterAmendmentMutationVariables = Exact<{
+  terms: CharterTermsInput;
+}>;
+
+
+export type ProposeCharterAmendmentMutation = { proposeCharterAmendment: { projection: ProjectionStatus, transactionId: string, blockNumber: string, proposal: { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type ApproveCharterAmendmentMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApproveCharterAmendmentMutation = { approveCharterAmendment: { projection: ProjectionStatus, transactionId: string, blockNumber: string, proposal: { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type CreditLinesQueryVariables = Exact<{
   filter?: CreditLineFilter | null | undefined;
@@ -491,6 +544,14 @@ export type EnterpriseFieldsFragment = { id: string, name: string, kind: Enterpr
 
 export type UserFieldsFragment = { id: string, username: string, displayName: string, role: UserRole, enterpriseId: string, enterpriseKind: EnterpriseKind };
 
+export type RateFieldsFragment = { id: string, tenor: RateTenor, rateBps: number, effectiveDate: string, status: RateStatus, attestations: Array<{ mspId: string, enterpriseId: string, rateBps: number }>, publisher: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+
+export type CharterTermsFieldsFragment = { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> };
+
+export type CharterFieldsFragment = { id: string, version: number, majority: number, updatedAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+
+export type CharterProposalFieldsFragment = { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+
 export type InvoicesQueryVariables = Exact<{
   filter?: InvoiceFilter | null | undefined;
   orderBy?: InvoiceOrder | null | undefined;
@@ -559,7 +620,7 @@ export type BenchmarkRatesQueryVariables = Exact<{
 }>;
 
 
-export type BenchmarkRatesQuery = { benchmarkRates: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, tenor: RateTenor, rateBps: number, effectiveDate: string, publisher: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+export type BenchmarkRatesQuery = { benchmarkRates: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, tenor: RateTenor, rateBps: number, effectiveDate: string, status: RateStatus, attestations: Array<{ mspId: string, enterpriseId: string, rateBps: number }>, publisher: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
 
 export type PublishRateMutationVariables = Exact<{
   tenor: RateTenorInput;
@@ -568,7 +629,7 @@ export type PublishRateMutationVariables = Exact<{
 }>;
 
 
-export type PublishRateMutation = { publishRate: { projection: ProjectionStatus, transactionId: string, blockNumber: string } };
+export type PublishRateMutation = { publishRate: { projection: ProjectionStatus, transactionId: string, blockNumber: string, rate: { id: string, tenor: RateTenor, rateBps: number, effectiveDate: string, status: RateStatus, attestations: Array<{ mspId: string, enterpriseId: string, rateBps: number }>, publisher: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type NodeInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -948,6 +1009,102 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   enterpriseKind
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const RateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RateFields on BenchmarkRate {
+  id
+  tenor
+  rateBps
+  effectiveDate
+  status
+  attestations {
+    mspId
+    enterpriseId
+    rateBps
+  }
+  publisher {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}`, {"fragmentName":"RateFields"}) as unknown as TypedDocumentString<RateFieldsFragment, unknown>;
+export const CharterTermsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CharterTermsFields on CharterTerms {
+  members {
+    mspId
+    kinds
+  }
+  ratePublishers
+  rateQuorum
+}
+    `, {"fragmentName":"CharterTermsFields"}) as unknown as TypedDocumentString<CharterTermsFieldsFragment, unknown>;
+export const CharterFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CharterFields on Charter {
+  id
+  version
+  majority
+  updatedAt
+  terms {
+    ...CharterTermsFields
+  }
+  proof {
+    ...ProofFields
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment CharterTermsFields on CharterTerms {
+  members {
+    mspId
+    kinds
+  }
+  ratePublishers
+  rateQuorum
+}`, {"fragmentName":"CharterFields"}) as unknown as TypedDocumentString<CharterFieldsFragment, unknown>;
+export const CharterProposalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CharterProposalFields on CharterProposal {
+  id
+  baseVersion
+  status
+  approvals
+  proposedBy
+  createdAt
+  terms {
+    ...CharterTermsFields
+  }
+  proof {
+    ...ProofFields
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment CharterTermsFields on CharterTerms {
+  members {
+    mspId
+    kinds
+  }
+  ratePublishers
+  rateQuorum
+}`, {"fragmentName":"CharterProposalFields"}) as unknown as TypedDocumentString<CharterProposalFieldsFragment, unknown>;
 export const HistoryDocument = new TypedDocumentString(`
     query History($type: LedgerObjectType!, $id: ID!) {
   history(type: $type, id: $id) {
@@ -983,6 +1140,150 @@ export const ChangesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChangesSubscription, ChangesSubscriptionVariables>;
+export const CharterDocument = new TypedDocumentString(`
+    query Charter {
+  charter {
+    ...CharterFields
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment CharterTermsFields on CharterTerms {
+  members {
+    mspId
+    kinds
+  }
+  ratePublishers
+  rateQuorum
+}
+fragment CharterFields on Charter {
+  id
+  version
+  majority
+  updatedAt
+  terms {
+    ...CharterTermsFields
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<CharterQuery, CharterQueryVariables>;
+export const CharterProposalsDocument = new TypedDocumentString(`
+    query CharterProposals($status: CharterProposalStatus) {
+  charterProposals(status: $status) {
+    ...CharterProposalFields
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment CharterTermsFields on CharterTerms {
+  members {
+    mspId
+    kinds
+  }
+  ratePublishers
+  rateQuorum
+}
+fragment CharterProposalFields on CharterProposal {
+  id
+  baseVersion
+  status
+  approvals
+  proposedBy
+  createdAt
+  terms {
+    ...CharterTermsFields
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<CharterProposalsQuery, CharterProposalsQueryVariables>;
+export const ProposeCharterAmendmentDocument = new TypedDocumentString(`
+    mutation ProposeCharterAmendment($terms: CharterTermsInput!) {
+  proposeCharterAmendment(terms: $terms) {
+    projection
+    transactionId
+    blockNumber
+    proposal {
+      ...CharterProposalFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment CharterTermsFields on CharterTerms {
+  members {
+    mspId
+    kinds
+  }
+  ratePublishers
+  rateQuorum
+}
+fragment CharterProposalFields on CharterProposal {
+  id
+  baseVersion
+  status
+  approvals
+  proposedBy
+  createdAt
+  terms {
+    ...CharterTermsFields
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<ProposeCharterAmendmentMutation, ProposeCharterAmendmentMutationVariables>;
+export const ApproveCharterAmendmentDocument = new TypedDocumentString(`
+    mutation ApproveCharterAmendment($id: ID!) {
+  approveCharterAmendment(id: $id) {
+    projection
+    transactionId
+    blockNumber
+    proposal {
+      ...CharterProposalFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment CharterTermsFields on CharterTerms {
+  members {
+    mspId
+    kinds
+  }
+  ratePublishers
+  rateQuorum
+}
+fragment CharterProposalFields on CharterProposal {
+  id
+  baseVersion
+  status
+  approvals
+  proposedBy
+  createdAt
+  terms {
+    ...CharterTermsFields
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<ApproveCharterAmendmentMutation, ApproveCharterAmendmentMutationVariables>;
 export const CreditLinesDocument = new TypedDocumentString(`
     query CreditLines($filter: CreditLineFilter, $orderBy: CreditLineOrder, $first: Int, $after: String) {
   creditLines(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -2319,16 +2620,7 @@ export const BenchmarkRatesDocument = new TypedDocumentString(`
     }
     edges {
       node {
-        id
-        tenor
-        rateBps
-        effectiveDate
-        publisher {
-          ...PartyFields
-        }
-        proof {
-          ...ProofFields
-        }
+        ...RateFields
       }
     }
   }
@@ -2349,6 +2641,24 @@ fragment PageFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
+}
+fragment RateFields on BenchmarkRate {
+  id
+  tenor
+  rateBps
+  effectiveDate
+  status
+  attestations {
+    mspId
+    enterpriseId
+    rateBps
+  }
+  publisher {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
 }`) as unknown as TypedDocumentString<BenchmarkRatesQuery, BenchmarkRatesQueryVariables>;
 export const PublishRateDocument = new TypedDocumentString(`
     mutation PublishRate($tenor: RateTenorInput!, $rateBps: Int!, $effectiveDate: Date!) {
@@ -2356,9 +2666,40 @@ export const PublishRateDocument = new TypedDocumentString(`
     projection
     transactionId
     blockNumber
+    rate {
+      ...RateFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<PublishRateMutation, PublishRateMutationVariables>;
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment RateFields on BenchmarkRate {
+  id
+  tenor
+  rateBps
+  effectiveDate
+  status
+  attestations {
+    mspId
+    enterpriseId
+    rateBps
+  }
+  publisher {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<PublishRateMutation, PublishRateMutationVariables>;
 export const NodeInfoDocument = new TypedDocumentString(`
     query NodeInfo {
   nodeInfo {

@@ -1,0 +1,53 @@
+import { builder } from '../builder.ts';
+import { CharterProposalNode } from '../charter.ts';
+import { EnterpriseKindEnum } from '../enums.ts';
+import { TEXT } from './limits.ts';
+import { nodePayload } from './payload.ts';
+import { submitAs, withNode } from './submit.ts';
+
+const ProposalPayload = nodePayload('CharterProposal', 'proposal', CharterProposalNode);
+const ORG_ADMIN = { roles: ['admin'] } as const;
+
+const CharterMemberInput = builder.inputType('CharterMemberInput', {
+  fields: (t) => ({
+    mspId: t.string({ required: true, validate: TEXT.id }),
+    kinds: t.field({ type: [EnterpriseKindEnum], required: true }),
+  }),
+});
+
+const CharterTermsInput = builder.inputType('CharterTermsInput', {
+  description: 'A whole new charter: the ledger checks it (publishers among the members, quorum in range).',
+  fields: (t) => ({
+    members: t.field({ type: [CharterMemberInput], required: true }),
+    ratePublishers: t.stringList({ required: true }),
+    rateQuorum: t.int({ required: true, validate: { min: 1, max: 100 } }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  proposeCharterAmendment: t.field({
+    type: ProposalPayload,
+    description:
+      "An org admin proposes a new charter; it counts as the proposing org's approval. It takes effect " +
+      'once a majority of member orgs approved it.',
+    authScopes: { roles: [...ORG_ADMIN.roles] },
+    args: { terms: t.arg({ type: CharterTermsInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const done = await submitAs(ctx, (ledger) => ledger.charter.propose(args.terms));
+      return withNode(done, () => ctx.db.charterProposal.findUnique({ where: { id: done.value.id } }));
+    },
+  }),
+  approveCharterAmendment: t.field({
+    type: ProposalPayload,
+    description:
+      'An org admin approves a proposed amendment for its org; the approval that makes a majority ' +
+      'adopts it as the charter.',
+    authScopes: { roles: [...ORG_ADMIN.roles] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = args.id;
+      const done = await submitAs(ctx, (ledger) => ledger.charter.approve(id));
+      return withNode(done, () => ctx.db.charterProposal.findUnique({ where: { id } }));
+    },
+  }),
+}));
