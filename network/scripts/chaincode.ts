@@ -6,7 +6,8 @@ import { CommandError, run } from './exec.ts';
 import { tcpOpen, waitFor } from './health.ts';
 import { peerCli } from './peer.ts';
 import { CHAINCODE_DIR } from './paths.ts';
-import { logTail, runningPid, startProcess, stopProcess } from './processes.ts';
+import { logHint, waitForNode } from './launch.ts';
+import { runningPid, startProcess, stopProcess } from './processes.ts';
 import type { MemberPlan } from './topology.ts';
 
 const SUPERVISOR = new URL('./supervise.sh', import.meta.url).pathname;
@@ -94,15 +95,26 @@ async function install(ctx: NetworkContext, org: MemberPlan, label: string): Pro
   return id;
 }
 
+/** The command the org's chaincode server was last started with; kept when the server stops. */
+function serverMarker(ctx: NetworkContext, org: MemberPlan): string {
+  return join(ctx.paths.chaincode, org.name, 'running-command');
+}
+
+/** Whether this state folder has run the org's chaincode server: from then on it is part of the network. */
+export function chaincodeServerExpected(ctx: NetworkContext, org: MemberPlan): boolean {
+  return existsSync(serverMarker(ctx, org));
+}
+
 /** Runs the org's chaincode server under the supervisor, restarting it if its command changed. */
 async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Promise<void> {
   const name = chaincodeProcessName(org);
   const address = `${org.peer.host}:${org.peer.chaincodeServerPort}`;
   const server = join(CHAINCODE_DIR, 'node_modules', 'fabric-shim', 'cli.js');
   const args = [process.execPath, server, 'server', '--chaincode-address', address, '--chaincode-id', id];
-  const marker = join(ctx.paths.chaincode, org.name, 'running-command');
+  const marker = serverMarker(ctx, org);
   // getMspID() in the chaincode reads the peer's MSP from CORE_PEER_LOCALMSPID.
-  const env = { NODE_ENV: 'production', CORE_PEER_LOCALMSPID: org.mspId };
+  const env: Record<string, string> = { NODE_ENV: 'production', CORE_PEER_LOCALMSPID: org.mspId };
+  if (ctx.testContracts === true) env.SCF_CHAINCODE_TEST_CONTRACTS = '1';
   const command = JSON.stringify({ args, env });
   const current = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
   if (runningPid(ctx.paths, name) !== undefined && current === command) return;
@@ -115,11 +127,8 @@ async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Pr
     env,
   });
   writeFileSync(marker, command);
-  await waitFor(
-    `chaincode server ${name}`,
-    () => tcpOpen(org.peer.host, org.peer.chaincodeServerPort),
-    START_TIMEOUT_MS,
-    () => logTail(ctx.paths, name),
+  await waitForNode(ctx, name, `chaincode server ${name} at ${address}`, () =>
+    tcpOpen(org.peer.host, org.peer.chaincodeServerPort),
   );
 }
 
@@ -129,7 +138,8 @@ export function endorsementPolicy(ctx: NetworkContext): string {
   return `OutOf(${config.chaincode.endorsingOrgs}, ${peers})`;
 }
 
-function ordererArgs(ctx: NetworkContext): string[] {
+/** Where the peer CLI sends transactions: the first orderer, over TLS. */
+export function ordererArgs(ctx: NetworkContext): string[] {
   const orderer = ctx.topology.ordererOrg;
   const first = orderer.orderers[0];
   if (!first) throw new Error('no orderer in the topology');
@@ -237,26 +247,36 @@ async function approveAndCommit(
   ctx.log(`chaincode ${label} committed on channel ${ctx.topology.config.channel} (sequence ${sequence})`);
 }
 
-/** Polls until the chaincode answers a query on every peer (the peer dials the server lazily). */
-async function waitUntilServing(ctx: NetworkContext): Promise<void> {
+/**
+ * Waits until the chaincode answers a query on the org's peer, which dials the org's chaincode server
+ * only then: what a client (the org's node API) needs first. The error names the server and its log.
+ */
+export async function waitForChaincode(
+  ctx: NetworkContext,
+  org: MemberPlan,
+  timeoutMs = START_TIMEOUT_MS,
+): Promise<void> {
   const { channel, chaincode } = ctx.topology.config;
   const query = JSON.stringify({ function: 'org.hyperledger.fabric:GetMetadata', Args: [] });
-  await Promise.all(
-    ctx.topology.members.map((org) =>
-      waitFor(
-        `chaincode on ${org.peer.name}`,
-        async () => {
-          try {
-            await peerCli(ctx, org, ['chaincode', 'query', '-C', channel, '-n', chaincode.name, '-c', query]);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        START_TIMEOUT_MS,
-        () => logTail(ctx.paths, chaincodeProcessName(org)),
-      ),
-    ),
+  const server = chaincodeProcessName(org);
+  let lastError = '';
+  await waitFor(
+    `chaincode "${chaincode.name}" on ${org.peer.name} (${org.peer.host}:${org.peer.port})`,
+    async () => {
+      try {
+        await peerCli(ctx, org, ['chaincode', 'query', '-C', channel, '-n', chaincode.name, '-c', query]);
+        return true;
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+        return false;
+      }
+    },
+    timeoutMs,
+    () => {
+      const stopped = runningPid(ctx.paths, server) === undefined;
+      const hint = stopped ? `${server} is not running; \`npm run network -- up\` starts it\n` : '';
+      return `last attempt: ${lastError}\n${hint}${logHint(ctx, server)}`;
+    },
   );
 }
 
@@ -278,6 +298,6 @@ export async function deployChaincode(
   if (sequence !== committed?.sequence) await approveAndCommit(ctx, label, sequence, ids);
   // Servers switch to the new package only now: until the commit, peers still expect the old one.
   await Promise.all(members.map((org) => startServer(ctx, org, ids.get(org.name) ?? '')));
-  await waitUntilServing(ctx);
+  await Promise.all(members.map((org) => waitForChaincode(ctx, org)));
   return { label, sequence, committed: sequence !== committed?.sequence };
 }

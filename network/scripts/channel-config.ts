@@ -16,6 +16,22 @@ export const PROFILE = 'SCFChannel';
  */
 export const BATCH = { timeout: '250ms', maxMessageCount: 500, preferredMaxBytes: '2 MB' };
 
+/**
+ * A Raft snapshot after this much block data, half a block batch (etcdraft hands a restarting orderer
+ * at most PreferredMaxBytes of its log to replay per step). The orderer replays its log since the last
+ * snapshot when it starts, and Fabric builds before mid-2023 (the 3.0.0-dev fallback among them)
+ * can deadlock when that replay takes more than one step and still holds the channel's first
+ * entries, which add the consenters (Fabric issue 4199): with Fabric's default 16 MB, a channel of a
+ * few thousand blocks never had a snapshot and its orderers hang at start. Snapshots this small are
+ * cheap (a Raft snapshot here is the last block) and keep every replay to one step.
+ */
+export function snapshotIntervalSize(preferredMaxBytes: string): string {
+  const match = /^(\d+) ?(KB|MB)$/.exec(preferredMaxBytes);
+  if (!match) throw new Error(`batch size "${preferredMaxBytes}" is not in KB or MB`);
+  const kilobytes = Number(match[1]) * (match[2] === 'MB' ? 1024 : 1);
+  return `${String(Math.max(1, Math.floor(kilobytes / 2)))} KB`;
+}
+
 const signature = (rule: string): { Type: string; Rule: string } => ({ Type: 'Signature', Rule: rule });
 const implicit = (rule: string): { Type: string; Rule: string } => ({ Type: 'ImplicitMeta', Rule: rule });
 
@@ -53,6 +69,7 @@ function ordererOrg(ctx: NetworkContext, org: OrdererOrgPlan): Record<string, un
 /** The configtx.yaml document for the application channel (Raft ordering, all member orgs). */
 export function channelProfile(ctx: NetworkContext, topology: Topology): Record<string, unknown> {
   const orderer = topology.ordererOrg;
+  const batch = { ...BATCH, ...topology.config.batch };
   const consenters = orderer.orderers.map((node) => {
     const tls = identityFiles(ctx.paths.identity(orderer.name, node.name)).tlsCert;
     return { Host: node.host, Port: node.port, ClientTLSCert: tls, ServerTLSCert: tls };
@@ -75,14 +92,14 @@ export function channelProfile(ctx: NetworkContext, topology: Topology): Record<
               ElectionTick: 10,
               HeartbeatTick: 1,
               MaxInflightBlocks: 5,
-              SnapshotIntervalSize: '16 MB',
+              SnapshotIntervalSize: snapshotIntervalSize(batch.preferredMaxBytes),
             },
           },
-          BatchTimeout: BATCH.timeout,
+          BatchTimeout: batch.timeout,
           BatchSize: {
-            MaxMessageCount: BATCH.maxMessageCount,
+            MaxMessageCount: batch.maxMessageCount,
             AbsoluteMaxBytes: '10 MB',
-            PreferredMaxBytes: BATCH.preferredMaxBytes,
+            PreferredMaxBytes: batch.preferredMaxBytes,
           },
           Organizations: [ordererOrg(ctx, orderer)],
           Policies: {

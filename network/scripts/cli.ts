@@ -62,6 +62,8 @@ function context(): NetworkContext {
       basePort: intOption(values['base-port'], process.env.SCF_BASE_PORT),
       orderers: intOption(values.orderers, process.env.SCF_ORDERERS),
     },
+    // Test networks only: the chaincode servers also serve the test-only contract.
+    testContracts: process.env.SCF_CHAINCODE_TEST_CONTRACTS === '1',
   });
 }
 

@@ -15,14 +15,41 @@ export interface OrgConfig {
   description: string;
 }
 
+/** Enterprise kinds the ledger knows (chaincode model/enterprise.ts). */
+export const ENTERPRISE_KINDS = ['CORE', 'SUPPLIER', 'BANK', 'LOGISTICS', 'AUDITOR'] as const;
+export type EnterpriseKind = (typeof ENTERPRISE_KINDS)[number];
+
+/** A member org, and the kinds of enterprise the consortium charter lets its admins register. */
+export interface MemberConfig extends OrgConfig {
+  kinds: EnterpriseKind[];
+}
+
+/** The rest of the founding charter: which member orgs publish benchmark rates, and how many must agree. */
+export interface CharterConfig {
+  ratePublishers: string[];
+  rateQuorum: number;
+}
+
+/**
+ * Orderer batching of the channel, written into its genesis block (defaults: channel-config.ts BATCH).
+ * Tests set `maxMessageCount: 1` to grow a ledger of thousands of blocks in a minute.
+ */
+export interface BatchConfig {
+  timeout?: string;
+  maxMessageCount?: number;
+  preferredMaxBytes?: string;
+}
+
 export interface ConsortiumConfig {
   channel: string;
   host: string;
   basePort: number;
   orderers: number;
   ordererOrg: OrgConfig;
-  members: OrgConfig[];
+  members: MemberConfig[];
+  charter: CharterConfig;
   chaincode: { name: string; endorsingOrgs: number };
+  batch?: BatchConfig;
 }
 
 export class ConfigError extends Error {
@@ -88,12 +115,74 @@ export function validateConfig(config: ConsortiumConfig): ConsortiumConfig {
     const dupes = seen.filter((item, index) => seen.indexOf(item) !== index);
     if (dupes.length > 0) problems.push(`duplicate org ${key}: ${dupes.join(', ')}`);
   }
+  problems.push(...charterProblems(config), ...batchProblems(config.batch));
   const endorsing = config.chaincode.endorsingOrgs;
   if (!Number.isInteger(endorsing) || endorsing < 1 || endorsing > config.members.length) {
     problems.push(`chaincode.endorsingOrgs must be 1 to ${config.members.length}`);
   }
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return config;
+}
+
+function batchProblems(batch: BatchConfig | undefined): string[] {
+  if (batch === undefined) return [];
+  const problems: string[] = [];
+  const { timeout, maxMessageCount, preferredMaxBytes } = batch;
+  if (timeout !== undefined && !/^\d+(ms|s)$/.test(timeout)) {
+    problems.push(`batch.timeout must look like 250ms or 2s, got "${timeout}"`);
+  }
+  if (maxMessageCount !== undefined && (!Number.isInteger(maxMessageCount) || maxMessageCount < 1)) {
+    problems.push(`batch.maxMessageCount must be a whole number >= 1, got ${String(maxMessageCount)}`);
+  }
+  if (preferredMaxBytes !== undefined && !/^\d+ ?(KB|MB)$/.test(preferredMaxBytes)) {
+    problems.push(`batch.preferredMaxBytes must look like 512 KB or 2 MB, got "${preferredMaxBytes}"`);
+  }
+  return problems;
+}
+
+function charterProblems(config: ConsortiumConfig): string[] {
+  const problems: string[] = [];
+  for (const org of config.members) {
+    const kinds: readonly string[] = Array.isArray(org.kinds) ? org.kinds : [];
+    if (kinds.length === 0 || kinds.some((kind) => !(ENTERPRISE_KINDS as readonly string[]).includes(kind))) {
+      problems.push(`member ${org.name} needs "kinds": a non-empty list of ${ENTERPRISE_KINDS.join(', ')}`);
+    }
+  }
+  const charter = config.charter as Partial<CharterConfig> | undefined;
+  const publishers = Array.isArray(charter?.ratePublishers) ? charter.ratePublishers : [];
+  const mspIds = config.members.map((org) => org.mspId);
+  if (publishers.length === 0 || publishers.some((mspId) => !mspIds.includes(mspId))) {
+    problems.push('charter.ratePublishers must list one or more member MSP ids');
+  }
+  const quorum = charter?.rateQuorum;
+  if (!Number.isInteger(quorum) || (quorum ?? 0) < 1 || (quorum ?? 0) > publishers.length) {
+    problems.push(`charter.rateQuorum must be 1 to ${publishers.length} (the number of rate publishers)`);
+  }
+  return problems;
+}
+
+/** A plan as saved in a state folder: one saved before the charter lacks member kinds and the charter. */
+export type SavedPlan = Omit<ConsortiumConfig, 'members' | 'charter'> & {
+  members: (OrgConfig & { kinds?: EnterpriseKind[] })[];
+  charter?: CharterConfig;
+};
+
+/**
+ * A plan saved before the charter existed lacks member kinds and the charter section: they come from
+ * the config file (matched by MSP id), since they do not change ports, certificates or blocks.
+ */
+export function completePlan(saved: SavedPlan, file = DEFAULT_CONFIG_FILE): ConsortiumConfig {
+  const { charter } = saved;
+  const members = saved.members.filter((org): org is MemberConfig => Array.isArray(org.kinds));
+  if (charter && members.length === saved.members.length) return { ...saved, members, charter };
+  const current = loadConfig(file);
+  const kindsOf = (mspId: string): EnterpriseKind[] =>
+    current.members.find((org) => org.mspId === mspId)?.kinds ?? [];
+  return {
+    ...saved,
+    members: saved.members.map((org) => ({ ...org, kinds: org.kinds ?? kindsOf(org.mspId) })),
+    charter: charter ?? current.charter,
+  };
 }
 
 export function portSpan(config: Pick<ConsortiumConfig, 'members'>): number {

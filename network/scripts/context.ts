@@ -8,6 +8,11 @@ export interface NetworkContext {
   paths: StatePaths;
   tools: FabricTools;
   log: (message: string) => void;
+  /**
+   * Whether the chaincode servers also serve the test-only contract (`test:PutNote`, `test:EmitRaw`):
+   * test and benchmark networks only, never a consortium started by `npm start`.
+   */
+  testContracts?: boolean;
 }
 
 /** Milliseconds a node may take from start to healthy before `up` gives up on it. */

@@ -1,16 +1,24 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { startCa } from './ca.ts';
 import { deployChaincode, type DeployResult } from './chaincode.ts';
+import { establishCharter } from './charter.ts';
 import { ensureGenesisBlock } from './channel-config.ts';
 import { waitForGossip } from './gossip.ts';
-import { loadConfig, validateConfig, type ConfigOverrides, type ConsortiumConfig } from './config.ts';
+import { completePlan, loadConfig, validateConfig, type ConfigOverrides, type SavedPlan } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { fabricTools } from './fabric-tools.ts';
 import { writeOrgMsp } from './identities.ts';
-import { enrollOrderer, enrollOrdererAdmin, joinOrderer, startOrderer } from './orderer.ts';
+import {
+  enrollOrderer,
+  enrollOrdererAdmin,
+  joinOrderer,
+  startOrderer,
+  waitForRaftLeader,
+} from './orderer.ts';
 import { enrollOrgAdmin, enrollPeer, joinPeer, startPeer } from './peer.ts';
 import { defaultStateDir, StatePaths } from './paths.ts';
 import { portsInUse } from './ports.ts';
+import { ensureRaftSnapshots } from './raft-snapshots.ts';
 import { knownProcesses, stopProcess } from './processes.ts';
 import { nodeStatuses } from './status.ts';
 import { allPorts, planTopology } from './topology.ts';
@@ -20,6 +28,8 @@ export interface OpenOptions {
   configFile?: string | undefined;
   overrides?: ConfigOverrides | undefined;
   log?: ((message: string) => void) | undefined;
+  /** Serve the chaincode's test-only contract (test networks and benchmarks). */
+  testContracts?: boolean | undefined;
 }
 
 /**
@@ -31,7 +41,9 @@ export function openNetwork(options: OpenOptions = {}): NetworkContext {
   const log = options.log ?? ((message: string): void => void process.stderr.write(`[network] ${message}\n`));
   const saved = existsSync(paths.plan);
   const config = saved
-    ? validateConfig(JSON.parse(readFileSync(paths.plan, 'utf8')) as ConsortiumConfig)
+    ? validateConfig(
+        completePlan(JSON.parse(readFileSync(paths.plan, 'utf8')) as SavedPlan, options.configFile),
+      )
     : loadConfig(options.configFile, options.overrides);
   const { basePort, orderers } = options.overrides ?? {};
   if (
@@ -43,7 +55,13 @@ export function openNetwork(options: OpenOptions = {}): NetworkContext {
         'the requested base port/orderers apply only after `clean`',
     );
   }
-  return { topology: planTopology(config), paths, tools: fabricTools(), log };
+  return {
+    topology: planTopology(config),
+    paths,
+    tools: fabricTools(),
+    log,
+    testContracts: options.testContracts === true,
+  };
 }
 
 export interface UpResult {
@@ -82,7 +100,9 @@ async function enrollNodes(ctx: NetworkContext): Promise<void> {
  * channel's genesis block, orderers joined to the channel, peers joined to it, and the chaincode.
  */
 export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}): Promise<UpResult> {
-  const before = await nodeStatuses(ctx);
+  // With the chaincode wanted, its servers must be among the healthy: a start that died before
+  // them left every Fabric node up but no chaincode.
+  const before = await nodeStatuses(ctx, { chaincode: options.deploy !== false });
   if (before.length > 0 && before.every((node) => node.healthy)) {
     ctx.log(`network already running (${before.length} processes, state ${ctx.paths.root})`);
     return { alreadyRunning: true, started: [] };
@@ -107,6 +127,8 @@ export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}
   await timed(ctx, `${ordererOrg.orderers.length} orderer(s) up and joined`, async () => {
     await Promise.all(ordererOrg.orderers.map((node) => startOrderer(ctx, node).then(note(node.name))));
     await Promise.all(ordererOrg.orderers.map((node) => joinOrderer(ctx, node, block)));
+    await waitForRaftLeader(ctx);
+    await ensureRaftSnapshots(ctx);
   });
   await timed(ctx, `${members.length} peers up and joined`, async () => {
     await Promise.all(members.map((org) => startPeer(ctx, org).then(note(org.peer.name))));
@@ -115,6 +137,7 @@ export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}
   if (options.deploy === false) return { alreadyRunning: false, started };
   const chaincode = await timed(ctx, 'chaincode deployed', () => deployChaincode(ctx));
   await timed(ctx, 'peers see each other through gossip', () => waitForGossip(ctx));
+  await timed(ctx, 'consortium charter checked', () => establishCharter(ctx));
   return { alreadyRunning: false, started, chaincode };
 }
 

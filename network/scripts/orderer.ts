@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import type { NetworkContext } from './context.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
 import { run } from './exec.ts';
 import { fabricBin } from './fabric-tools.ts';
-import { healthUrl, httpOk } from './health.ts';
+import { healthUrl, httpOk, TimeoutError } from './health.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
-import { ensureRunning } from './launch.ts';
+import { ensureRunning, logHint, whenAnswering } from './launch.ts';
+import { stopProcess } from './processes.ts';
 import type { OrdererNode } from './topology.ts';
 
 export const ORDERER_ADMIN = 'admin';
@@ -101,10 +103,113 @@ export async function ordererChannels(ctx: NetworkContext, node: OrdererNode): P
   return (body?.channels ?? []).map((channel) => channel.name);
 }
 
-/** Joins the orderer to the channel through the channel participation API, once. */
+/**
+ * Joins the orderer to the channel through the channel participation API, once. The admin endpoint
+ * opens only after the orderer has loaded its ledgers, well after its health endpoint answers.
+ */
 export async function joinOrderer(ctx: NetworkContext, node: OrdererNode, block: string): Promise<boolean> {
   const channel = ctx.topology.config.channel;
-  if ((await ordererChannels(ctx, node)).includes(channel)) return false;
+  const channels = await whenAnswering(
+    ctx,
+    ordererProcessName(node),
+    `${node.name} admin endpoint ${node.host}:${node.adminPort}`,
+    () => ordererChannels(ctx, node),
+  );
+  if (channels.includes(channel)) return false;
   await osnadmin(ctx, node, ['channel', 'join', '--channelID', channel, '--config-block', block]);
   return true;
+}
+
+interface RaftView {
+  isLeader: boolean;
+  /** Leaders this orderer has seen since it started: 0 until it takes part in the cluster. */
+  leaderChanges: number;
+  /** Raft steps it has written to its log: a live node writes at least one per election timeout. */
+  steps: number;
+}
+
+/** The orderer's view of the channel's Raft cluster, from its Prometheus metrics. */
+async function raftView(node: OrdererNode, channel: string): Promise<RaftView | undefined> {
+  try {
+    const response = await fetch(`http://${node.host}:${node.opsPort}/metrics`, {
+      signal: AbortSignal.timeout(1000),
+    });
+    const rows = (await response.text()).split('\n');
+    const metric = (name: string): number => {
+      const row = rows.find((line) => line.startsWith(`consensus_etcdraft_${name}{channel="${channel}"}`));
+      return Number(row?.split(' ').pop() ?? 0);
+    };
+    return {
+      isLeader: metric('is_leader') === 1,
+      leaderChanges: metric('leader_changes'),
+      steps: metric('data_persist_duration_count'),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How long an orderer may go without a Raft step before it counts as hung: longer than an election
+ * timeout (channel-config.ts: 10 to 20 ticks of 500 ms) while there is no leader, a few heartbeats
+ * (one per tick) once the others have one.
+ */
+const HUNG_AFTER_MS = { leaderless: 12_000, led: 4_000 };
+/** Each start gets through the deadlock with a chance of its own (one in five to eight, measured here). */
+const MAX_RESTARTS = 10;
+
+async function restartOrderer(ctx: NetworkContext, node: OrdererNode): Promise<void> {
+  await stopProcess(ctx.paths, ordererProcessName(node), 3_000);
+  await startOrderer(ctx, node);
+  await whenAnswering(ctx, ordererProcessName(node), `${node.name} admin endpoint`, () =>
+    ordererChannels(ctx, node),
+  );
+}
+
+/**
+ * Waits until the channel's orderers have a Raft leader that every one of them knows: until then
+ * transactions are refused ("no Raft leader"). An orderer that knows no leader and has not taken a
+ * single Raft step for longer than an election timeout is hung in the start-up deadlock of older Fabric
+ * builds (issue 4199, see channel-config.ts): it is restarted, a few times at most, since each start
+ * has its own chance to get through.
+ */
+export async function waitForRaftLeader(ctx: NetworkContext): Promise<void> {
+  const { ordererOrg, config } = ctx.topology;
+  const { orderers } = ordererOrg;
+  const views = (): Promise<(RaftView | undefined)[]> =>
+    Promise.all(orderers.map((node) => raftView(node, config.channel)));
+  let restarts = 0;
+  let started = Date.now();
+  let window = { since: started, views: await views() };
+  for (;;) {
+    const now = await views();
+    const leaders = now.filter((view) => view?.isLeader).length;
+    const lost = orderers.filter((_, index) => (now[index]?.leaderChanges ?? 0) === 0);
+    if (leaders === 1 && lost.length === 0) return;
+    if (Date.now() - window.since > (leaders === 1 ? HUNG_AFTER_MS.led : HUNG_AFTER_MS.leaderless)) {
+      const hung = lost.filter((node) => {
+        const index = orderers.indexOf(node);
+        const current = now[index];
+        return current === undefined || current.steps === window.views[index]?.steps;
+      });
+      if (hung.length > 0 && restarts < MAX_RESTARTS) {
+        ctx.log(
+          `${hung.map((node) => node.name).join(', ')} hung replaying the Raft log (Fabric issue 4199): restarting`,
+        );
+        await Promise.all(hung.map((node) => restartOrderer(ctx, node)));
+        restarts += 1;
+        started = Date.now();
+      } else if (Date.now() - started > START_TIMEOUT_MS) {
+        throw new TimeoutError(
+          `channel "${config.channel}" has no Raft leader known to every orderer ` +
+            `(without one: ${lost.map((node) => node.name).join(', ') || 'none'}; ${restarts} restart(s))\n` +
+            (lost.length > 0 ? lost : orderers)
+              .map((node) => logHint(ctx, ordererProcessName(node)))
+              .join('\n'),
+        );
+      }
+      window = { since: Date.now(), views: await views() };
+    }
+    await sleep(250);
+  }
 }

@@ -7,7 +7,7 @@ import { fabricBin } from './fabric-tools.ts';
 import { healthUrl, httpOk } from './health.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
 import { BUILDERS_DIR } from './paths.ts';
-import { ensureRunning } from './launch.ts';
+import { ensureRunning, whenAnswering } from './launch.ts';
 import type { MemberPlan } from './topology.ts';
 
 export const PEER_IDENTITY = 'peer0';
@@ -59,6 +59,10 @@ function peerEnv(ctx: NetworkContext, org: MemberPlan, configDir: string): Recor
     CORE_PEER_CHAINCODEADDRESS: `${peer.host}:${peer.chaincodePort}`,
     CORE_PEER_GOSSIP_BOOTSTRAP: address,
     CORE_PEER_GOSSIP_EXTERNALENDPOINT: address,
+    // How long gossip waits before dialling a peer again after a failed attempt (Fabric's default
+    // 25s). When the whole network starts at once, other orgs' peers refuse the first dials while
+    // they load their ledgers, and every peer would then wait that long before seeing them.
+    CORE_PEER_GOSSIP_RECONNECTINTERVAL: '5s',
     CORE_PEER_LOCALMSPID: org.mspId,
     CORE_PEER_MSPCONFIGPATH: id.msp,
     CORE_PEER_TLS_ENABLED: 'true',
@@ -117,9 +121,18 @@ export async function peerChannels(ctx: NetworkContext, org: MemberPlan): Promis
     .filter((line) => line.length > 0);
 }
 
-/** Joins the peer to the channel from the genesis block, once. */
+/**
+ * Joins the peer to the channel from the genesis block, once. The peer serves its gRPC port only
+ * after it has opened its ledgers, some time after its health endpoint answers.
+ */
 export async function joinPeer(ctx: NetworkContext, org: MemberPlan, block: string): Promise<boolean> {
-  if ((await peerChannels(ctx, org)).includes(ctx.topology.config.channel)) return false;
+  const channels = await whenAnswering(
+    ctx,
+    peerProcessName(org),
+    `${org.peer.name} at ${org.peer.host}:${org.peer.port}`,
+    () => peerChannels(ctx, org),
+  );
+  if (channels.includes(ctx.topology.config.channel)) return false;
   await peerCli(ctx, org, ['channel', 'join', '-b', block]);
   return true;
 }

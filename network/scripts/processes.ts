@@ -76,7 +76,11 @@ export function runningPid(paths: StatePaths, name: string): number | undefined 
   }
   const cmdline = `/proc/${record.pid}/cmdline`;
   if (existsSync(cmdline)) {
-    const argv = readFileSync(cmdline, 'utf8').split('\0');
+    const argv = readFileSync(cmdline, 'utf8')
+      .split('\0')
+      .filter((arg) => arg !== '');
+    // Empty while the process is between two execs (a script's `env bash` starting) or a zombie.
+    if (argv.length === 0) return isAlive(record.pid) ? record.pid : undefined;
     if (!argv.some((arg) => basename(arg) === basename(record.command))) return undefined;
   }
   return record.pid;

@@ -1,10 +1,11 @@
 import { caProcessName } from './ca.ts';
-import { chaincodeProcessName } from './chaincode.ts';
+import { chaincodeProcessName, chaincodeServerExpected } from './chaincode.ts';
 import type { NetworkContext } from './context.ts';
 import { healthUrl, httpOk, tcpOpen } from './health.ts';
 import { ordererProcessName } from './orderer.ts';
 import { peerProcessName } from './peer.ts';
 import { knownProcesses, runningPid } from './processes.ts';
+import type { MemberPlan } from './topology.ts';
 
 export interface NodeStatus {
   name: string;
@@ -21,7 +22,7 @@ interface Probe {
   check: () => Promise<boolean>;
 }
 
-function probes(ctx: NetworkContext): Probe[] {
+function probes(ctx: NetworkContext, withChaincode: (org: MemberPlan) => boolean): Probe[] {
   const { members, ordererOrg } = ctx.topology;
   const cas = [...members, ordererOrg].map((org): Probe => ({
     name: caProcessName(org.ca),
@@ -41,7 +42,7 @@ function probes(ctx: NetworkContext): Probe[] {
     endpoint: `${org.peer.host}:${org.peer.port}`,
     check: () => httpOk(healthUrl(org.peer.host, org.peer.opsPort)),
   }));
-  const servers = members.map((org): Probe => ({
+  const servers = members.filter(withChaincode).map((org): Probe => ({
     name: chaincodeProcessName(org),
     kind: 'chaincode',
     endpoint: `${org.peer.host}:${org.peer.chaincodeServerPort}`,
@@ -52,16 +53,20 @@ function probes(ctx: NetworkContext): Probe[] {
 
 /**
  * Health of every node of the plan that this state folder has started at least once: its process
- * is alive and its operations endpoint (or, for chaincode servers, its port) answers.
+ * is alive and its operations endpoint (or, for chaincode servers, its port) answers. Chaincode
+ * servers count once the chaincode was deployed here (they stay part of the network after `down`,
+ * which removes their pid files), or always with `chaincode: true`.
  */
-export async function nodeStatuses(ctx: NetworkContext): Promise<NodeStatus[]> {
+export async function nodeStatuses(
+  ctx: NetworkContext,
+  options: { chaincode?: boolean } = {},
+): Promise<NodeStatus[]> {
   const known = new Set(knownProcesses(ctx.paths));
-  const everStarted = known.size > 0;
-  const relevant = probes(ctx).filter(
-    (probe) => everStarted && (known.has(probe.name) || probe.kind !== 'chaincode'),
-  );
+  if (known.size === 0) return [];
+  const withChaincode = (org: MemberPlan): boolean =>
+    options.chaincode === true || known.has(chaincodeProcessName(org)) || chaincodeServerExpected(ctx, org);
   return Promise.all(
-    relevant.map(async (probe) => {
+    probes(ctx, withChaincode).map(async (probe) => {
       const pid = runningPid(ctx.paths, probe.name);
       const healthy = pid !== undefined && (await probe.check());
       return { name: probe.name, kind: probe.kind, endpoint: probe.endpoint, pid, healthy };

@@ -1,4 +1,4 @@
-import { MEMBER_PORT_BLOCK, type ConsortiumConfig, type OrgConfig } from './config.ts';
+import { MEMBER_PORT_BLOCK, type ConsortiumConfig, type MemberConfig, type OrgConfig } from './config.ts';
 
 /** Where each node of the consortium listens, derived from the config alone. */
 export interface CaNode {
@@ -29,7 +29,7 @@ export interface OrdererNode {
   opsPort: number;
 }
 
-export interface MemberPlan extends OrgConfig {
+export interface MemberPlan extends MemberConfig {
   ca: CaNode;
   peer: PeerNode;
   /** Ports kept for this org's node API, portal and database (later issues). */

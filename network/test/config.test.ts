@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  completePlan,
   ConfigError,
   loadConfig,
   portSpan,
   validateConfig,
   type ConsortiumConfig,
+  type SavedPlan,
 } from '../scripts/config.ts';
 
 const base = (): ConsortiumConfig => structuredClone(loadConfig());
@@ -25,6 +27,30 @@ describe('consortium config', () => {
     expect(config.ordererOrg.mspId).toBe('OrdererMSP');
     expect(config.channel).toBe('scf');
     expect(config.orderers).toBe(3);
+  });
+
+  it('ships the founding charter: one kind per member, both banks publish rates, both must agree', () => {
+    const config = loadConfig();
+    expect(config.members.map((org) => [org.mspId, org.kinds])).toEqual([
+      ['CoreFirmMSP', ['CORE']],
+      ['SupplierMSP', ['SUPPLIER']],
+      ['BankAMSP', ['BANK']],
+      ['BankBMSP', ['BANK']],
+      ['LogisticsMSP', ['LOGISTICS']],
+    ]);
+    expect(config.charter).toEqual({ ratePublishers: ['BankAMSP', 'BankBMSP'], rateQuorum: 2 });
+  });
+
+  it('completes a plan saved before the charter from the config file', () => {
+    const { members, ...rest } = base();
+    const saved: SavedPlan = {
+      ...rest,
+      members: members.map(({ name, mspId, description }) => ({ name, mspId, description })),
+    };
+    delete saved.charter;
+    const completed = validateConfig(completePlan(saved));
+    expect(completed.members.find((org) => org.name === 'banka')?.kinds).toEqual(['BANK']);
+    expect(completed.charter.rateQuorum).toBe(2);
   });
 
   it('applies overrides for base port, orderer count and host', () => {
@@ -45,13 +71,34 @@ describe('consortium config', () => {
     ],
     [
       'a duplicate org',
-      (c: ConsortiumConfig) => c.members.push({ name: 'core', mspId: 'OtherMSP', description: '' }),
+      (c: ConsortiumConfig) =>
+        c.members.push({ name: 'core', mspId: 'OtherMSP', description: '', kinds: ['CORE'] }),
       /duplicate org name: core/,
     ],
     [
       'one member only',
       (c: ConsortiumConfig) => (c.members = c.members.slice(0, 1)),
       /at least two member orgs/,
+    ],
+    [
+      'a member without kinds',
+      (c: ConsortiumConfig) => ((c.members[1] as { kinds: string[] }).kinds = []),
+      /member supplier needs "kinds"/,
+    ],
+    [
+      'a kind the ledger does not know',
+      (c: ConsortiumConfig) => ((c.members[1] as { kinds: string[] }).kinds = ['BROKER']),
+      /member supplier needs "kinds"/,
+    ],
+    [
+      'a rate publisher that is not a member',
+      (c: ConsortiumConfig) => (c.charter.ratePublishers = ['BankAMSP', 'BankCMSP']),
+      /charter.ratePublishers must list/,
+    ],
+    [
+      'a rate quorum above the publishers',
+      (c: ConsortiumConfig) => (c.charter.rateQuorum = 3),
+      /charter.rateQuorum must be 1 to 2/,
     ],
     [
       'more endorsers than orgs',

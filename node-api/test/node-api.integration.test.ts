@@ -39,7 +39,8 @@ describe('node APIs: GraphQL per org on the real network', () => {
     if (!ctx) throw new Error('network did not start');
     return ctx;
   };
-  const databaseUrl = (org: string): string => nodeDatabaseUrl(findMember(network().topology, org));
+  const databaseUrl = (org: string): string =>
+    nodeDatabaseUrl(network(), findMember(network().topology, org));
   const reconcile = (org: string): { status: number | null; stdout: string } =>
     spawnSync(process.execPath, [RECONCILE_CLI, '--org', org, '--state-dir', network().paths.root], {
       env: { ...process.env, DATABASE_URL: databaseUrl(org) },
@@ -55,6 +56,15 @@ describe('node APIs: GraphQL per org on the real network', () => {
     documentSha256: sha(number),
     ...overrides,
   });
+  /** The input of an invoice whose document the clerk's enterprise uploaded first, as it must. */
+  const ownInvoiceInput = async (
+    clerk: NodeClient,
+    number: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<Record<string, unknown>> => {
+    const document = await clerk.upload(`${number}.txt`, 'text/plain', new TextEncoder().encode(number));
+    return invoiceInput(number, { documentSha256: document, ...overrides });
+  };
 
   beforeAll(async () => {
     ctx = await startTestNetwork(1);
@@ -75,7 +85,9 @@ describe('node APIs: GraphQL per org on the real network', () => {
 
   it("returns the written object from a mutation, and shows it in another org's read model", async () => {
     const clerk = await loginAs(network(), 'tier1', 'clerk');
-    const done = await clerk.request<Registered>(REGISTER, { input: invoiceInput('IT-CROSS-1') });
+    const done = await clerk.request<Registered>(REGISTER, {
+      input: await ownInvoiceInput(clerk, 'IT-CROSS-1'),
+    });
     expect(done.registerInvoice).toMatchObject({
       projection: 'APPLIED',
       invoice: { status: 'REGISTERED', amount: '12345600' },
@@ -182,7 +194,7 @@ describe('node APIs: GraphQL per org on the real network', () => {
     ];
     for (const [overrides, code] of bad) {
       await expect(
-        clerk.request(REGISTER, { input: invoiceInput(`IT-BAD-${code}`, overrides) }),
+        clerk.request(REGISTER, { input: await ownInvoiceInput(clerk, `IT-BAD-${code}`, overrides) }),
         JSON.stringify(overrides),
       ).rejects.toMatchObject({ code });
     }
@@ -191,7 +203,9 @@ describe('node APIs: GraphQL per org on the real network', () => {
 
   it("serves an object's ledger history with block numbers matching its proof", async () => {
     const clerk = await loginAs(network(), 'tier1', 'clerk');
-    const done = await clerk.request<Registered>(REGISTER, { input: invoiceInput('IT-HISTORY') });
+    const done = await clerk.request<Registered>(REGISTER, {
+      input: await ownInvoiceInput(clerk, 'IT-HISTORY'),
+    });
     const id = done.registerInvoice.invoice?.id ?? '';
     const history = await clerk.request<{
       history: { transactionId: string; blockNumber: string; status: string }[];
@@ -222,7 +236,7 @@ describe('node APIs: GraphQL per org on the real network', () => {
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = response.body?.getReader();
     if (!reader) throw new Error('no stream');
-    const done = await clerk.request<Registered>(REGISTER, { input: invoiceInput('IT-SSE') });
+    const done = await clerk.request<Registered>(REGISTER, { input: await ownInvoiceInput(clerk, 'IT-SSE') });
     let text = '';
     const decoder = new TextDecoder();
     while (!text.includes(done.registerInvoice.transactionId)) {

@@ -5,6 +5,7 @@ import {
   runningPid,
   startProcess,
   waitFor,
+  waitForChaincode,
   type MemberPlan,
   type NetworkContext,
 } from '@scf/network';
@@ -45,21 +46,25 @@ async function startAndWait(
 
 /**
  * Starts the org's node API unless it already answers; waits until its /healthz says ok.
+ * It reads the ledger as it starts, so first the chaincode must answer on the org's peer: a network
+ * still coming up is waited for (`chaincodeTimeoutMs`, default a minute), not crashed into.
  * `clockShiftDays` runs it with its clock moved (demo/shifted-clock.ts): tests use it to act at a
- * voucher's maturity; the peers must then accept the skew (SCF_PEER_AUTH_TIMEWINDOW).
+ * voucher's maturity; the peers must then accept the skew (SCF_PEER_AUTH_TIMEWINDOW). `env` overrides
+ * the node's environment (tests: SCF_RATE_LIMIT_PER_MINUTE, say).
  */
 export async function ensureNode(
   ctx: NetworkContext,
   member: MemberPlan,
-  options: { clockShiftDays?: number } = {},
+  options: { clockShiftDays?: number; chaincodeTimeoutMs?: number; env?: Record<string, string> } = {},
 ): Promise<boolean> {
   const name = nodeProcessName(member.name);
   const ready = healthy(member);
   if (runningPid(ctx.paths, name) !== undefined && (await ready())) return false;
+  await waitForChaincode(ctx, member, options.chaincodeTimeoutMs);
   ctx.log(`starting ${name} on ${nodeUrl(member)}`);
   // The chaincode's model files (shared enums) are CommonJS-looking TypeScript; Node loads them as ESM, noisily.
   const args = ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', SERVER];
-  const env = await nodeEnv(ctx, member);
+  const env = { ...(await nodeEnv(ctx, member)), ...options.env };
   if (options.clockShiftDays) {
     args.unshift('--import', SHIFTED_CLOCK);
     env.SCF_CLOCK_SHIFT_DAYS = String(options.clockShiftDays);

@@ -4,11 +4,17 @@ import { ensureNode } from '../../src/cli/node-processes.ts';
 import { DEMO_PASSWORD, demoEnterprise, type DemoKey } from '../../src/demo/demo-consortium.ts';
 import { NodeClient } from '../../src/demo/graphql-client.ts';
 
-/** Starts every member org's node API as a process of the test network (stopped with it). */
-export async function startNodeApis(ctx: NetworkContext): Promise<Record<string, string>> {
+/**
+ * Starts every member org's node API as a process of the test network (stopped with it); `env`
+ * overrides their environment (a higher SCF_RATE_LIMIT_PER_MINUTE, say).
+ */
+export async function startNodeApis(
+  ctx: NetworkContext,
+  options: { env?: Record<string, string> } = {},
+): Promise<Record<string, string>> {
   const urls: Record<string, string> = {};
   for (const member of ctx.topology.members) {
-    await ensureNode(ctx, member);
+    await ensureNode(ctx, member, options);
     urls[member.name] = nodeUrl(member);
   }
   return urls;

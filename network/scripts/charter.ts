@@ -1,0 +1,99 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { ConsortiumConfig, EnterpriseKind } from './config.ts';
+import type { NetworkContext } from './context.ts';
+import { CommandError } from './exec.ts';
+import { ordererArgs } from './chaincode.ts';
+import { peerCli } from './peer.ts';
+
+/** The charter's terms as the chaincode takes them (`charter:Establish`, `charter:Propose`). */
+export interface CharterTerms {
+  members: { mspId: string; kinds: EnterpriseKind[] }[];
+  ratePublishers: string[];
+  rateQuorum: number;
+}
+
+/** The founding charter written from network/config: every member's kinds, the rate publishers, the quorum. */
+export function charterTerms(config: ConsortiumConfig): CharterTerms {
+  const byMsp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    members: config.members
+      .map((org) => ({ mspId: org.mspId, kinds: [...org.kinds].sort(byMsp) }))
+      .sort((a, b) => byMsp(a.mspId, b.mspId)),
+    ratePublishers: [...config.charter.ratePublishers].sort(byMsp),
+    rateQuorum: config.charter.rateQuorum,
+  };
+}
+
+function call(fn: string, args: string[]): string {
+  return JSON.stringify({ function: `charter:${fn}`, Args: args });
+}
+
+/** The charter on the ledger, or undefined before it was established. */
+async function ledgerCharter(ctx: NetworkContext): Promise<(CharterTerms & { version: number }) | undefined> {
+  const [first] = ctx.topology.members;
+  if (!first) throw new Error('no member org');
+  const { channel, chaincode } = ctx.topology.config;
+  try {
+    const output = await peerCli(ctx, first, [
+      'chaincode',
+      'query',
+      '-C',
+      channel,
+      '-n',
+      chaincode.name,
+      '-c',
+      call('Get', []),
+    ]);
+    return JSON.parse(output) as CharterTerms & { version: number };
+  } catch (error) {
+    if (error instanceof CommandError && error.output.includes('[NOT_FOUND]')) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes the consortium charter from network/config when the channel has none yet: right after the
+ * chaincode's first deployment, by the first member's org admin, endorsed by as many orgs as the
+ * chaincode policy needs. A charter already on the ledger wins over the config file (it changes only
+ * by majority-approved amendment); a difference is reported, not overwritten.
+ */
+export async function establishCharter(ctx: NetworkContext): Promise<boolean> {
+  const wanted = charterTerms(ctx.topology.config);
+  const current = await ledgerCharter(ctx);
+  if (current) {
+    const { members, ratePublishers, rateQuorum } = current;
+    if (!isDeepStrictEqual({ members, ratePublishers, rateQuorum }, wanted)) {
+      ctx.log(
+        `the ledger's charter (version ${current.version}) differs from network/config; the ledger's ` +
+          'stays in force (change it with a charter amendment that a majority of member orgs approve)',
+      );
+    }
+    return false;
+  }
+  const { members, config } = ctx.topology;
+  const [first] = members;
+  if (!first) throw new Error('no member org');
+  const endorsers = members
+    .slice(0, config.chaincode.endorsingOrgs)
+    .flatMap((org) => [
+      '--peerAddresses',
+      `${org.peer.host}:${org.peer.port}`,
+      '--tlsRootCertFiles',
+      ctx.paths.caCert(org.name),
+    ]);
+  await peerCli(ctx, first, [
+    'chaincode',
+    'invoke',
+    ...ordererArgs(ctx),
+    '-C',
+    config.channel,
+    '-n',
+    config.chaincode.name,
+    '-c',
+    call('Establish', [JSON.stringify(wanted)]),
+    ...endorsers,
+    '--waitForEvent',
+  ]);
+  ctx.log(`consortium charter established from network/config (${members.length} member orgs)`);
+  return true;
+}
