@@ -34,7 +34,8 @@ fi
 if [ -f "$results" ]; then
   node -e '
     const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
-    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+    const broken = r.numFailedTestSuites > 0 ? ` (${r.numFailedTestSuites} suite(s) failed outside any test, e.g. in a beforeAll)` : "";
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped${broken}`);
   ' "$results"
 fi
 exit "$status"

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 function portFree(host: string, port: number): Promise<boolean> {
@@ -19,13 +20,32 @@ export async function portsInUse(host: string, ports: number[]): Promise<number[
   return ports.filter((_, index) => !free[index]);
 }
 
+/** Linux's default range of ephemeral ports, where it is not readable. */
+const DEFAULT_EPHEMERAL: [number, number] = [32_768, 60_999];
+
+/** The ports the kernel hands out to outgoing connections (`ip_local_port_range`). */
+export function ephemeralPortRange(file = '/proc/sys/net/ipv4/ip_local_port_range'): [number, number] {
+  try {
+    const [low, high] = readFileSync(file, 'utf8').trim().split(/\s+/).map(Number);
+    if (low !== undefined && high !== undefined && Number.isInteger(low) && Number.isInteger(high)) {
+      return [low, high];
+    }
+  } catch {
+    // not Linux, or /proc not mounted: assume the default
+  }
+  return DEFAULT_EPHEMERAL;
+}
+
 /**
- * A base port whose next `span` ports are all free, picked at random from a high range so that
- * concurrent test runs rarely even try the same block.
+ * A base port whose next `span` ports are all free, picked at random below the ephemeral range: a
+ * port that is free when picked but inside that range may be handed to one of the network's own
+ * outgoing connections before the server that wants it starts listening (seen as EADDRINUSE on a
+ * chaincode server). Random, so that concurrent test runs rarely even try the same block.
  */
 export async function findFreeBasePort(span: number, host = '127.0.0.1', attempts = 50): Promise<number> {
-  const low = 20_000;
-  const high = 60_000 - span;
+  const low = 10_000;
+  const [ephemeralLow] = ephemeralPortRange();
+  const high = Math.max(low + span, Math.min(ephemeralLow, 65_535) - span);
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     const base = low + Math.floor(Math.random() * (high - low));
     const ports = Array.from({ length: span }, (_, index) => base + index);

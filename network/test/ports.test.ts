@@ -1,6 +1,9 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { findFreeBasePort, portsInUse } from '../scripts/ports.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ephemeralPortRange, findFreeBasePort, portsInUse } from '../scripts/ports.ts';
 
 describe('ports', () => {
   it('finds a block of free ports and notices one taken inside it', async () => {
@@ -13,5 +16,22 @@ describe('ports', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('picks blocks below the ports the kernel gives outgoing connections', async () => {
+    const [ephemeralLow] = ephemeralPortRange();
+    for (let run = 0; run < 20; run += 1) {
+      const base = await findFreeBasePort(70);
+      expect(base).toBeGreaterThanOrEqual(10_000);
+      expect(base + 70).toBeLessThanOrEqual(ephemeralLow);
+    }
+  });
+
+  it('reads the ephemeral range, or assumes Linux’s default', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scf-ports-'));
+    const file = join(dir, 'range');
+    writeFileSync(file, '40000\t50000\n');
+    expect(ephemeralPortRange(file)).toEqual([40_000, 50_000]);
+    expect(ephemeralPortRange(join(dir, 'missing'))).toEqual([32_768, 60_999]);
   });
 });
