@@ -255,6 +255,32 @@ describe('members who distrust each other, on the real network', () => {
     }
   });
 
+  it('refuses control characters sent straight through fabric-gateway, writing nothing (UTF-8 cannot carry a lone surrogate)', async () => {
+    const clerk = await consortium.as('tier1', 'clerk');
+    await view(clerk);
+    const before = await height(clerk);
+    const contract = clerk.connection.gateway.getNetwork('scf').getContract('scf', 'invoice');
+    const args = (number: string): string[] => [
+      number,
+      PARTIES.core.id,
+      '100000',
+      cstDate(0),
+      cstDate(30),
+      sha(number),
+      '',
+    ];
+    for (const number of ['INV-\u0000-NUL', 'INV-\u0085-NEL', 'INV-\u009f-APC', 'INV-\n-LF']) {
+      await expect(submit(contract, 'Register', args(number))).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+      });
+    }
+    const shipments = clerk.connection.gateway.getNetwork('scf').getContract('scf', 'shipment');
+    await expect(
+      submit(shipments, 'RecordPickup', ['x', 'WB-1', 'Ning\u0000bo', 'Qingdao', sha('wb')]),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(await height(clerk)).toBe(before);
+  });
+
   it('serves no note-writing baseline in the production chaincode', async () => {
     const admin = await consortium.orgAdmin('supplier');
     const before = await height(admin);
