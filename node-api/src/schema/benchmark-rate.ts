@@ -1,4 +1,8 @@
-import { RateTenors, type BenchmarkRate as LedgerRate } from '../../../chaincode/src/model/benchmark-rate.ts';
+import {
+  RateStatuses,
+  RateTenors,
+  type BenchmarkRate as LedgerRate,
+} from '../../../chaincode/src/model/benchmark-rate.ts';
 import type { BenchmarkRate } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
@@ -9,13 +13,11 @@ import { visibleRow } from './loaders.ts';
 import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
 
-const RATE_STATUSES = ['PROPOSED', 'PUBLISHED'] as const satisfies readonly LedgerRate['status'][];
-
 export const RateStatusEnum = builder.enumType('RateStatus', {
   description:
     'PROPOSED: attested by fewer publisher orgs than the charter’s quorum. PUBLISHED: in force; only ' +
     'published rates price offers.',
-  values: RATE_STATUSES,
+  values: RateStatuses,
 });
 
 type Attestation = LedgerRate['attestations'][number];
@@ -43,7 +45,7 @@ BenchmarkRateNode.implement({
     tenor: t.field({ type: RateTenorEnum, resolve: (row) => member(RateTenors, row.tenor) }),
     rateBps: t.exposeInt('rateBps'),
     effectiveDate: t.expose('effectiveDate', { type: 'Date' }),
-    status: t.field({ type: RateStatusEnum, resolve: (row) => member(RATE_STATUSES, row.status) }),
+    status: t.field({ type: RateStatusEnum, resolve: (row) => member(RateStatuses, row.status) }),
     attestations: t.field({
       type: [RateAttestation],
       description: 'Which publisher orgs attested which value.',

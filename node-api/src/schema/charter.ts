@@ -1,3 +1,4 @@
+import { CHARTER_ID, CharterProposalStatuses } from '../../../chaincode/src/model/charter.ts';
 import { EnterpriseKinds } from '../../../chaincode/src/model/enterprise.ts';
 import { Prisma, type Charter, type CharterProposal } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
@@ -5,9 +6,6 @@ import { EnterpriseKindEnum, member } from './enums.ts';
 import { visibleRow } from './loaders.ts';
 import { LedgerProof } from './proof.ts';
 import { readVisible } from './read-rows.ts';
-
-/** The charter's id on the ledger: there is one. */
-export const CHARTER_ID = 'consortium';
 
 /** One member org's entry in the charter, as the read model stores it (jsonb). */
 interface MemberEntry {
@@ -81,7 +79,7 @@ export const CharterNode = builder.objectRef<Charter>('Charter').implement({
 
 export const CharterProposalStatusEnum = builder.enumType('CharterProposalStatus', {
   description: 'OPEN: collecting approvals. ADOPTED: it became the charter. SUPERSEDED: overtaken.',
-  values: ['OPEN', 'ADOPTED', 'SUPERSEDED'] as const,
+  values: CharterProposalStatuses,
 });
 
 export const CharterProposalNode = builder.objectRef<CharterProposal>('CharterProposal').implement({
@@ -93,7 +91,7 @@ export const CharterProposalNode = builder.objectRef<CharterProposal>('CharterPr
     approvals: t.exposeStringList('approvals', { description: 'MSPs of the orgs that approved.' }),
     status: t.field({
       type: CharterProposalStatusEnum,
-      resolve: (row) => member(['OPEN', 'ADOPTED', 'SUPERSEDED'] as const, row.status),
+      resolve: (row) => member(CharterProposalStatuses, row.status),
     }),
     proposedBy: t.exposeString('proposedBy'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
