@@ -124,6 +124,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
     ca: new FabricCaRegistrar(fabricCaOptions(config)),
     vault: KeyVault.fromBase64(config.SCF_KEY_ENCRYPTION_KEY),
     mspId: config.SCF_MSP_ID,
+    operatorEnterpriseId: config.SCF_ADMIN_ENTERPRISE_ID,
     sessionHours: config.SCF_SESSION_HOURS,
     loginLimits: loginLimitsOf(config),
     sessionCheckMs: config.SCF_SESSION_CHECK_SECONDS * 1_000,

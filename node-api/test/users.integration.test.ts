@@ -46,6 +46,7 @@ describe('users enrolled at the real org CA act on the real ledger', () => {
       ca: new FabricCaRegistrar(caOptions),
       vault: new KeyVault(randomBytes(32)),
       mspId: org.mspId,
+      operatorEnterpriseId: PARTIES.tier1.id,
       sessionHours: 1,
     });
     // What the projector would have brought in: the enterprise the clerk works for.
@@ -143,6 +144,7 @@ describe('users enrolled at the real org CA act on the real ledger', () => {
       ca: new FabricCaRegistrar({ ...caOptions, caName: 'no-such-ca' }),
       vault: new KeyVault(randomBytes(32)),
       mspId: org.mspId,
+      operatorEnterpriseId: PARTIES.tier1.id,
       sessionHours: 1,
     });
     const before = await database.db.user.count();

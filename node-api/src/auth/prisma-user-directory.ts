@@ -26,6 +26,12 @@ export interface PrismaUserDirectoryOptions {
   vault: KeyVault;
   /** This org's MSP (SCF_MSP_ID): the CA issues its identities, and users act only for enterprises it hosts. */
   mspId: string;
+  /**
+   * The enterprise that runs this org's node (SCF_ADMIN_ENTERPRISE_ID). Only its users may hold the
+   * admin role: on the ledger an admin acts for the whole org (registers enterprises, votes charter
+   * amendments), which a tenant enterprise of a shared node, say one SME of the alliance, must not.
+   */
+  operatorEnterpriseId: string;
   sessionHours: number;
   /** When failed logins lock an account or hold an address back; DEFAULT_LOGIN_LIMITS when absent. */
   loginLimits?: LoginLimits;
@@ -71,6 +77,7 @@ export class PrismaUserDirectory implements UserDirectory {
   private readonly ca: CaRegistrar;
   private readonly vault: KeyVault;
   private readonly mspId: string;
+  private readonly operatorEnterpriseId: string;
   private readonly sessionMs: number;
   private readonly now: () => Date;
   private readonly throttle: LoginThrottle;
@@ -83,6 +90,7 @@ export class PrismaUserDirectory implements UserDirectory {
     this.ca = options.ca;
     this.vault = options.vault;
     this.mspId = options.mspId;
+    this.operatorEnterpriseId = options.operatorEnterpriseId;
     this.sessionMs = options.sessionHours * HOUR_MS;
     const now = options.now ?? (() => new Date());
     this.now = now;
@@ -168,6 +176,13 @@ export class PrismaUserDirectory implements UserDirectory {
       throw userError(
         NodeErrorCodes.Forbidden,
         `enterprise ${enterprise.id} is hosted by ${enterprise.hostMsp}; its users belong to that org's node`,
+      );
+    }
+    if (user.role === 'admin' && enterprise.id !== this.operatorEnterpriseId) {
+      throw userError(
+        NodeErrorCodes.Forbidden,
+        `only users of ${this.operatorEnterpriseId}, which runs this org's node, may be admins; ` +
+          `an admin acts for the whole org on the ledger`,
       );
     }
     if (enterprise.status !== 'ACTIVE') {

@@ -12,6 +12,8 @@ export const MSP = 'SupplierMSP';
 /** Enterprises in the read model: one this org hosts, one suspended, one another org hosts. */
 export const ENTERPRISES = {
   own: { id: '91370200MA0C000021', kind: 'SUPPLIER', hostMsp: MSP, status: 'ACTIVE' },
+  /** Another enterprise the same node hosts (a second SME of the alliance). */
+  tenant: { id: '91370200MA0C00005K', kind: 'SUPPLIER', hostMsp: MSP, status: 'ACTIVE' },
   suspended: { id: '91370200MA0C000039', kind: 'SUPPLIER', hostMsp: MSP, status: 'SUSPENDED' },
   foreign: { id: '91370200MA0C000047', kind: 'BANK', hostMsp: 'BankAMSP', status: 'ACTIVE' },
 } as const;
@@ -67,6 +69,7 @@ export function directoryOn(
     ca,
     vault,
     mspId: MSP,
+    operatorEnterpriseId: ENTERPRISES.own.id,
     sessionHours,
     now: clock.now,
   });

@@ -172,6 +172,7 @@ describe('login lockout, with the real directory on PostgreSQL', { timeout: 60_0
       ca: fixture.ca,
       vault: fixture.vault,
       mspId: 'SupplierMSP',
+      operatorEnterpriseId: ENTERPRISES.own.id,
       sessionHours: 12,
       now: fixture.clock.now,
       loginLimits: LIMITS,

@@ -146,6 +146,7 @@ describe('user directory on PostgreSQL', () => {
         ca: fixture.ca,
         vault: new KeyVault(randomBytes(32)),
         mspId: MSP,
+        operatorEnterpriseId: ENTERPRISES.own.id,
         sessionHours: 12,
       });
       await expect(other.identityOf(user.id)).rejects.toBeInstanceOf(KeyVaultError);

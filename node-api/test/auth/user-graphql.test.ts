@@ -120,9 +120,39 @@ describe('users over GraphQL, with the real directory', () => {
     expect(weak.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
   });
 
+  it('gives the admin role only to users of the enterprise that runs the node, not to a tenant SME', async () => {
+    const tenantAdmin = await post(
+      CREATE,
+      { input: { ...newUser('tenant.admin'), role: 'ADMIN', enterpriseId: ENTERPRISES.tenant.id } },
+      tokens.admin,
+    );
+    expect(tenantAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const tenantApprover = await post<{ createUser: Record<string, unknown> }>(
+      CREATE,
+      { input: { ...newUser('tenant.approver'), enterpriseId: ENTERPRISES.tenant.id } },
+      tokens.admin,
+    );
+    expect(tenantApprover.data?.createUser).toMatchObject({
+      role: 'APPROVER',
+      enterpriseId: ENTERPRISES.tenant.id,
+    });
+    const deputy = await post<{ createUser: Record<string, unknown> }>(
+      CREATE,
+      { input: { ...newUser('deputy'), role: 'ADMIN' } },
+      tokens.admin,
+    );
+    expect(deputy.data?.createUser).toMatchObject({ role: 'ADMIN', enterpriseId: ENTERPRISES.own.id });
+  });
+
   it('lists users to admins only, and never exposes secrets', async () => {
     const listed = await post<{ users: { username: string }[] }>('{ users { username } }', {}, tokens.admin);
-    expect(listed.data?.users.map((user) => user.username)).toEqual(['boss', 'clerk', 'newcomer']);
+    expect(listed.data?.users.map((user) => user.username)).toEqual([
+      'boss',
+      'clerk',
+      'deputy',
+      'newcomer',
+      'tenant.approver',
+    ]);
     const clerk = await post('{ users { username } }', {}, tokens.clerk);
     expect(clerk.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const secret = await post('{ users { passwordHash encryptedKey } }', {}, tokens.admin);

@@ -150,6 +150,7 @@ describe('the changes subscription ends with the session that opened it', () => 
       ca: fixture.ca,
       vault: fixture.vault,
       mspId: 'SupplierMSP',
+      operatorEnterpriseId: ENTERPRISES.own.id,
       sessionHours: SESSION_HOURS,
       now: fixture.clock.now,
     });
