@@ -56,6 +56,38 @@ const attest = (caller: TestCaller, tenor: string, bps: string, date: string) =>
   ledger.submit(caller, (ctx) => contract.Publish(ctx, tenor, bps, date));
 
 describe('RateContract.Publish', () => {
+  it('reads a rate written before the quorum rule (no status) as published: nobody re-attests it', async () => {
+    const legacy = {
+      docType: 'rate',
+      id: '1Y:2025-06-20',
+      tenor: '1Y',
+      rateBps: 300,
+      effectiveDate: '2025-06-20',
+      publishedBy: ENTERPRISES.bankA.id,
+      createdAt: '2025-06-20T01:00:00.000Z',
+      updatedAt: '2025-06-20T01:00:00.000Z',
+      txId: 'legacy',
+      updatedBy: 'legacy',
+    };
+    await ledger.submit(orgAdmin(MSP.bankA), async (ctx) => {
+      await ctx.stub.putState(
+        ctx.stub.createCompositeKey(ObjectTypes.BenchmarkRate, [legacy.id]),
+        Buffer.from(JSON.stringify(legacy)),
+      );
+      await ctx.stub.putState(
+        ctx.stub.createCompositeKey(RateIndexes.byTenor, ['1Y', legacy.effectiveDate, legacy.id]),
+        Buffer.from([0]),
+      );
+      return '';
+    });
+    await expectRefused(
+      ledger,
+      () => attest(userOf('bankB', 'admin'), '1Y', '999', legacy.effectiveDate),
+      ErrorCodes.AlreadyExists,
+    );
+    expect(await current('1Y', '2025-07-01')).toMatchObject({ rateBps: 300 });
+  });
+
   it('publishes once both banks attest the same value: indexed, in force, with one event each', async () => {
     const proposed = parse<BenchmarkRate>(await attest(userOf('bankA', 'admin'), '1Y', '310', '2025-12-22'));
     ledger.advanceDays(1);

@@ -15,7 +15,7 @@ import {
 } from '../model/benchmark-rate';
 import { ObjectTypes } from '../model/record';
 import { requireCharter } from '../repositories/charters';
-import { RateIndexes, rateId, saveRate } from '../repositories/rates';
+import { findRate, RateIndexes, rateId, saveRate } from '../repositories/rates';
 import { BaseContract } from './base-contract';
 
 /**
@@ -76,7 +76,7 @@ export class RateContract extends BaseContract {
     const bps = requireInt(rateBps, 'rateBps', 1, 10_000);
     const effective = parseDate(effectiveDate, 'effectiveDate');
     const id = rateId(rateTenor, effective);
-    const previous = await findRecord<BenchmarkRate>(ctx, ObjectTypes.BenchmarkRate, id);
+    const previous = await findRate(ctx, id);
     if (previous?.status === 'PUBLISHED') {
       throw new ChaincodeError(
         ErrorCodes.AlreadyExists,

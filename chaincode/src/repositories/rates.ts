@@ -1,6 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import type { IsoDate } from '../lib/dates';
-import { putIndex, putRecord } from '../lib/store';
+import { findRecord, putIndex, putRecord } from '../lib/store';
+import { ObjectTypes } from '../model/record';
 import type { BenchmarkRate, RateTenor } from '../model/benchmark-rate';
 
 export const RateIndexes = {
@@ -11,6 +12,17 @@ export const RateIndexes = {
 /** A publication's id: one rate per tenor and effective date. */
 export function rateId(tenor: RateTenor, effectiveDate: IsoDate): string {
   return `${tenor}:${effectiveDate}`;
+}
+
+/**
+ * A benchmark rate as stored. One written before rates needed a quorum (no status, no attestations)
+ * was published by its bank's word alone and is in the index: it reads as PUBLISHED.
+ */
+export async function findRate(ctx: Context, id: string): Promise<BenchmarkRate | undefined> {
+  type Stored = Omit<BenchmarkRate, 'status' | 'attestations'> & Partial<BenchmarkRate>;
+  const rate = await findRecord<Stored>(ctx, ObjectTypes.BenchmarkRate, id);
+  if (!rate) return undefined;
+  return { ...rate, status: rate.status ?? 'PUBLISHED', attestations: rate.attestations ?? [] };
 }
 
 /**

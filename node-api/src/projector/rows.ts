@@ -136,15 +136,16 @@ export function toRow(record: LedgerRecord, blockNumber: bigint): Row {
       return row;
     }
     case 'rate': {
-      const r = record as BenchmarkRate;
+      // A rate written before the quorum rule has neither: it was in force on one bank's word.
+      const r = record as Omit<BenchmarkRate, 'status' | 'attestations'> & Partial<BenchmarkRate>;
       const row = {
         id,
         tenor: r.tenor,
         rateBps: r.rateBps,
         effectiveDate: day(r.effectiveDate),
         publishedBy: r.publishedBy,
-        status: r.status,
-        attestations: r.attestations.map((a) => ({ ...a })),
+        status: r.status ?? 'PUBLISHED',
+        attestations: (r.attestations ?? []).map((a) => ({ ...a })),
         ...proof(r, blockNumber),
       };
       return row;
