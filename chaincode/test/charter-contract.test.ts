@@ -1,9 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EnterpriseContract } from '../src/contracts/enterprise-contract';
-import { ErrorCodes, type ErrorCode } from '../src/lib/errors';
-import { Events } from '../src/lib/events';
-import type { Charter, CharterProposal, CharterTerms } from '../src/model/charter';
-import { ObjectTypes } from '../src/model/record';
+import {
+  type Charter,
+  type CharterProposal,
+  type CharterTerms,
+  type ErrorCode,
+  ErrorCodes,
+  Events,
+  ObjectTypes,
+} from '@scf/ledger-contract';
 import { CharterIndexes, MAX_OPEN_PROPOSALS } from '../src/repositories/charters';
 import { CLIENT_OU_CERT, SPOOFED_OU_CERT } from './support/certificates';
 import {

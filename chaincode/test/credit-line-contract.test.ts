@@ -1,10 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { availableCredit, requireCredit } from '../src/contracts/credit-line-contract';
-import { ErrorCodes } from '../src/lib/errors';
-import { Events } from '../src/lib/events';
+import { type CreditLine, ErrorCodes, Events, ObjectTypes } from '@scf/ledger-contract';
 import type { Page } from '../src/lib/query';
-import type { CreditLine } from '../src/model/credit-line';
-import { ObjectTypes } from '../src/model/record';
 import { CreditLineIndexes } from '../src/repositories/credit-lines';
 import { ENTERPRISES, MSP, orgAdmin, registerEnterprises, userOf } from './support/fixtures';
 import {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EnterpriseContract } from '../src/contracts/enterprise-contract';
-import { ErrorCodes } from '../src/lib/errors';
-import { Events } from '../src/lib/events';
-import type { Enterprise } from '../src/model/enterprise';
+import { type Enterprise, ErrorCodes, Events } from '@scf/ledger-contract';
 import type { Page } from '../src/lib/query';
 import { MemoryLedger, type TestCaller } from './support/memory-stub';
 import { AFFILIATED_ADMIN_CERT, CLIENT_OU_CERT, SPOOFED_OU_CERT } from './support/certificates';

@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { orgCollection } from '../src/contracts/financing-contract';
-import { ErrorCodes } from '../src/lib/errors';
-import { Events } from '../src/lib/events';
-import { marshal } from '../src/lib/json';
+import {
+  type CreditLine,
+  ErrorCodes,
+  Events,
+  type Financing,
+  ObjectTypes,
+  type OfferTerms,
+  type Voucher,
+  marshal,
+} from '@scf/ledger-contract';
 import type { Page } from '../src/lib/query';
-import type { CreditLine } from '../src/model/credit-line';
-import type { Financing, OfferTerms } from '../src/model/financing';
-import { ObjectTypes } from '../src/model/record';
-import type { Voucher } from '../src/model/voucher';
 import { FinancingIndexes } from '../src/repositories/financings';
 import { VoucherIndexes } from '../src/repositories/vouchers';
 import { ENTERPRISES, MSP, orgAdmin, userOf } from './support/fixtures';

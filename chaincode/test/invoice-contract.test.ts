@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EnterpriseContract } from '../src/contracts/enterprise-contract';
 import { InvoiceContract } from '../src/contracts/invoice-contract';
-import { ErrorCodes } from '../src/lib/errors';
-import { Events, type EventPayload } from '../src/lib/events';
+import { ErrorCodes, type EventPayload, Events, type Invoice, type Voucher } from '@scf/ledger-contract';
 import type { Page } from '../src/lib/query';
-import type { Invoice } from '../src/model/invoice';
-import type { Voucher } from '../src/model/voucher';
 import { MemoryLedger, type TestCaller } from './support/memory-stub';
 import { ENTERPRISES, MSP, orgAdmin, userOf } from './support/fixtures';
 import {

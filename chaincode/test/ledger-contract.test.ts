@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EnterpriseContract } from '../src/contracts/enterprise-contract';
 import { LedgerContract, type HistoryEntry } from '../src/contracts/ledger-contract';
-import { ErrorCodes } from '../src/lib/errors';
+import { ErrorCodes } from '@scf/ledger-contract';
 import { MemoryLedger } from './support/memory-stub';
 import {
   amendCharter,

@@ -1,7 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import { ClientIdentity, type ChaincodeStub } from 'fabric-shim';
 import { describe, expect, it } from 'vitest';
-import { ErrorCodes } from '../src/lib/errors';
+import { ErrorCodes } from '@scf/ledger-contract';
 import { isOrgAdmin, requireOrgAdmin } from '../src/lib/org-admin';
 import {
   ADMIN_OU_CERT,

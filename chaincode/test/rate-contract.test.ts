@@ -1,10 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { currentRate } from '../src/contracts/rate-contract';
-import { ErrorCodes } from '../src/lib/errors';
-import { Events } from '../src/lib/events';
+import { type BenchmarkRate, ErrorCodes, Events, ObjectTypes } from '@scf/ledger-contract';
 import type { Page } from '../src/lib/query';
-import type { BenchmarkRate } from '../src/model/benchmark-rate';
-import { ObjectTypes } from '../src/model/record';
 import { RateIndexes } from '../src/repositories/rates';
 import { EnterpriseContract } from '../src/contracts/enterprise-contract';
 import {

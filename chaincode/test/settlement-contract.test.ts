@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SettlementContract } from '../src/contracts/settlement-contract';
-import { ErrorCodes } from '../src/lib/errors';
-import { Events } from '../src/lib/events';
-import type { CreditLine } from '../src/model/credit-line';
-import type { Financing } from '../src/model/financing';
-import { ObjectTypes } from '../src/model/record';
-import type { Voucher } from '../src/model/voucher';
+import {
+  type CreditLine,
+  ErrorCodes,
+  Events,
+  type Financing,
+  ObjectTypes,
+  type Voucher,
+} from '@scf/ledger-contract';
 import { VoucherIndexes } from '../src/repositories/vouchers';
 import { ENTERPRISES, MSP, orgAdmin, userOf } from './support/fixtures';
 import {

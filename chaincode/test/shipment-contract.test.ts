@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvoiceContract } from '../src/contracts/invoice-contract';
 import { hasDeliveredShipment, ShipmentContract } from '../src/contracts/shipment-contract';
-import { ErrorCodes } from '../src/lib/errors';
-import { Events, type EventPayload } from '../src/lib/events';
+import { ErrorCodes, type EventPayload, Events, type Invoice, type Shipment } from '@scf/ledger-contract';
 import type { Page } from '../src/lib/query';
-import type { Invoice } from '../src/model/invoice';
-import type { Shipment } from '../src/model/shipment';
 import { shipmentId } from '../src/repositories/shipments';
 import { MemoryLedger, type TestCaller } from './support/memory-stub';
 import { ENTERPRISES, MSP, userOf } from './support/fixtures';

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TestContract, type Note, type RawEventMark } from '../src/contracts/test-contract';
-import { ChaincodeError, ErrorCodes } from '../src/lib/errors';
-import { Events } from '../src/lib/events';
+import { ContractError, ErrorCodes, Events } from '@scf/ledger-contract';
 import { MemoryLedger } from './support/memory-stub';
 
 const supplierClerk = { mspId: 'SupplierMSP', attrs: { 'scf.enterpriseId': 'SUP001', 'scf.role': 'clerk' } };
@@ -78,7 +77,7 @@ describe('TestContract notes', () => {
     const ledger = new MemoryLedger();
     const attempt = ledger.submit(supplierClerk, (ctx) => new TestContract().PutNote(ctx, key, text));
     await expect(attempt).rejects.toMatchObject({ code: ErrorCodes.InvalidArgument });
-    await expect(attempt).rejects.toBeInstanceOf(ChaincodeError);
+    await expect(attempt).rejects.toBeInstanceOf(ContractError);
     expect(ledger.state.size).toBe(0);
     expect(ledger.events).toHaveLength(0);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ChaincodeError, ErrorCodes } from '../src/lib/errors';
-import { optionalText, requireCleanString, requireText } from '../src/lib/validation';
+import {
+  ContractError,
+  ErrorCodes,
+  optionalText,
+  requireCleanString,
+  requireText,
+} from '@scf/ledger-contract';
 
 /** The code a call fails with, or undefined when it succeeds. */
 function codeOf(run: () => unknown): string | undefined {
@@ -8,8 +13,8 @@ function codeOf(run: () => unknown): string | undefined {
     run();
     return undefined;
   } catch (error) {
-    expect(error).toBeInstanceOf(ChaincodeError);
-    return (error as ChaincodeError).code;
+    expect(error).toBeInstanceOf(ContractError);
+    return (error as ContractError).code;
   }
 }
 

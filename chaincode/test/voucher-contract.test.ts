@@ -1,12 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EnterpriseContract } from '../src/contracts/enterprise-contract';
 import { MAX_PIECES, type SplitResult } from '../src/contracts/voucher-contract';
-import { ErrorCodes, type ErrorCode } from '../src/lib/errors';
-import { Events, type EventPayload } from '../src/lib/events';
+import {
+  type ErrorCode,
+  ErrorCodes,
+  type EventPayload,
+  Events,
+  type Invoice,
+  ObjectTypes,
+  type Voucher,
+} from '@scf/ledger-contract';
 import type { Page } from '../src/lib/query';
-import type { Invoice } from '../src/model/invoice';
-import { ObjectTypes } from '../src/model/record';
-import type { Voucher } from '../src/model/voucher';
 import { VoucherIndexes } from '../src/repositories/vouchers';
 import { MSP, orgAdmin } from './support/fixtures';
 import { MemoryLedger, type TestCaller } from './support/memory-stub';

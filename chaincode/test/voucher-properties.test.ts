@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_PIECES } from '../src/contracts/voucher-contract';
-import { ChaincodeError } from '../src/lib/errors';
-import { Events, type EventPayload } from '../src/lib/events';
-import type { Invoice, InvoiceStatus } from '../src/model/invoice';
-import { ObjectTypes } from '../src/model/record';
-import type { Voucher } from '../src/model/voucher';
+import {
+  ContractError,
+  type EventPayload,
+  Events,
+  type Invoice,
+  type InvoiceStatus,
+  ObjectTypes,
+  type Voucher,
+} from '@scf/ledger-contract';
 import { MemoryLedger } from './support/memory-stub';
 import {
   actor,
@@ -343,7 +347,7 @@ async function runSplit(world: World, command: Extract<Command, { kind: 'split' 
       voucherContract.SplitTransfer(ctx, voucher?.id ?? 'nope', JSON.stringify(pieces)),
     );
   } catch (error) {
-    expect(error).toBeInstanceOf(ChaincodeError);
+    expect(error).toBeInstanceOf(ContractError);
     expect(snapshot(ledger), 'a rejected command changed nothing').toEqual(before);
     expect(expected, `rejected ${(error as Error).message}`).toBe(false);
     return;

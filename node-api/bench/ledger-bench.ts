@@ -6,7 +6,7 @@
  */
 import { BATCH, enrollUser, type NetworkContext } from '@scf/network';
 import { ScfLedger, SmokeLedger, type Committed } from '../src/ledger/index.ts';
-import { creditCodeCheckChar } from '../../chaincode/src/lib/credit-code.ts';
+import { creditCodeCheckChar } from '@scf/ledger-contract';
 import { connectAs, Consortium, PARTIES, type Party, type Session } from '../test/support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
 import { Samples, table, timed } from './stats.ts';

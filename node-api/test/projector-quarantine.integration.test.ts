@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreeBasePort, type NetworkContext } from '@scf/network';
-import { Events } from '../../chaincode/src/lib/events.ts';
+import { Events } from '@scf/ledger-contract';
 import { createDatabase, type Database } from '../src/db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.ts';
 import { migrate } from '../src/db/migrate.ts';

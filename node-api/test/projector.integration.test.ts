@@ -11,7 +11,7 @@ import {
   up,
   type NetworkContext,
 } from '@scf/network';
-import { creditCodeCheckChar } from '../../chaincode/src/lib/credit-code.ts';
+import { creditCodeCheckChar } from '@scf/ledger-contract';
 import { createDatabase, type Database } from '../src/db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.ts';
 import { migrate } from '../src/db/migrate.ts';

@@ -2,7 +2,7 @@ import { randomBytes, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fabricBin, findMember, type MemberPlan, type NetworkContext } from '@scf/network';
-import { creditCodeCheckChar } from '../../chaincode/src/lib/credit-code.ts';
+import { creditCodeCheckChar } from '@scf/ledger-contract';
 import { ensureAdmin } from '../src/auth/bootstrap-admin.ts';
 import { CaError, CaErrorCodes } from '../src/auth/ca-registrar.ts';
 import { FabricCaRegistrar, type FabricCaOptions } from '../src/auth/fabric-ca-registrar.ts';

@@ -1,5 +1,5 @@
 import { Context, Contract } from 'fabric-contract-api';
-import { requireCleanString } from '../lib/validation';
+import { requireCleanString } from '@scf/ledger-contract';
 
 /** What a contract tells the base class about its transactions. */
 export interface ContractOptions {

@@ -1,15 +1,24 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
-import { parseCharterTerms } from '../lib/charter-terms';
+import {
+  CHARTER_ID,
+  ContractError,
+  type Charter,
+  type CharterProposal,
+  ErrorCodes,
+  type EventName,
+  Events,
+  ObjectTypes,
+  forbidden,
+  invalidState,
+  marshal,
+  parseCharterTerms,
+  requireSha256,
+} from '@scf/ledger-contract';
 import { txTime } from '../lib/dates';
 import { majorityOf } from '../lib/endorsement';
-import { ChaincodeError, ErrorCodes, forbidden, invalidState } from '../lib/errors';
-import { emit, Events, type EventName } from '../lib/events';
-import { marshal } from '../lib/json';
+import { emit } from '../lib/events';
 import { requireOrgAdmin } from '../lib/org-admin';
 import { findRecord, getRecord } from '../lib/store';
-import { requireSha256 } from '../lib/validation';
-import { CHARTER_ID, type Charter, type CharterProposal } from '../model/charter';
-import { ObjectTypes } from '../model/record';
 import {
   charterProposalId,
   findCharter,
@@ -86,7 +95,7 @@ export class CharterContract extends BaseContract {
     const terms = parseCharterTerms(termsJson);
     if (!memberOf(terms, mspId)) throw forbidden(`${mspId} is not a member in the terms it establishes`);
     if (await findCharter(ctx)) {
-      throw new ChaincodeError(
+      throw new ContractError(
         ErrorCodes.AlreadyExists,
         'the consortium charter is already established; amend it by proposal',
       );
@@ -112,7 +121,7 @@ export class CharterContract extends BaseContract {
   @Returns('string')
   async Get(ctx: Context): Promise<string> {
     const charter = await findCharter(ctx);
-    if (!charter) throw new ChaincodeError(ErrorCodes.NotFound, 'no consortium charter is established');
+    if (!charter) throw new ContractError(ErrorCodes.NotFound, 'no consortium charter is established');
     return marshal(charter);
   }
 
@@ -126,7 +135,7 @@ export class CharterContract extends BaseContract {
     const id = charterProposalId(charter.version, terms);
     const existing = await findRecord<CharterProposal>(ctx, ObjectTypes.CharterProposal, id);
     if (existing) {
-      throw new ChaincodeError(
+      throw new ContractError(
         ErrorCodes.AlreadyExists,
         `the same proposal ${id} is already ${existing.status}`,
       );
@@ -162,7 +171,7 @@ export class CharterContract extends BaseContract {
       );
     }
     if (proposal.approvals.includes(mspId)) {
-      throw new ChaincodeError(ErrorCodes.AlreadyExists, `${mspId} already approved proposal ${id}`);
+      throw new ContractError(ErrorCodes.AlreadyExists, `${mspId} already approved proposal ${id}`);
     }
     const approved: CharterProposal = { ...proposal, approvals: [...proposal.approvals, mspId].sort() };
     return decide(ctx, charter, approved, proposal, Events.CharterProposalApproved);

@@ -1,15 +1,25 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { APPROVERS, requireActor, requireEnterprise, requireParty } from '../lib/access';
-import { businessDate, parseDate, txTime, type IsoDate } from '../lib/dates';
-import { ChaincodeError, ErrorCodes, invalid, invalidState } from '../lib/errors';
-import { emit, Events } from '../lib/events';
-import { marshal } from '../lib/json';
-import { fen, parseFen } from '../lib/money';
+import {
+  ContractError,
+  type CreditLine,
+  CreditLineStatuses,
+  ErrorCodes,
+  Events,
+  type IsoDate,
+  ObjectTypes,
+  fen,
+  invalid,
+  invalidState,
+  marshal,
+  parseDate,
+  parseFen,
+  requireOneOf,
+} from '@scf/ledger-contract';
+import { businessDate, txTime } from '../lib/dates';
+import { emit } from '../lib/events';
 import { pageByIndex } from '../lib/query';
 import { findRecord, getRecord } from '../lib/store';
-import { requireOneOf } from '../lib/validation';
-import { CreditLineStatuses, type CreditLine } from '../model/credit-line';
-import { ObjectTypes } from '../model/record';
 import { CreditLineIndexes, creditLineId, saveCreditLine } from '../repositories/credit-lines';
 import { BaseContract } from './base-contract';
 
@@ -30,8 +40,8 @@ export async function requireCredit(
 ): Promise<CreditLine> {
   const id = creditLineId(bankId, debtorId);
   const line = await findRecord<CreditLine>(ctx, ObjectTypes.CreditLine, id);
-  const refuse = (why: string): ChaincodeError =>
-    new ChaincodeError(
+  const refuse = (why: string): ContractError =>
+    new ContractError(
       ErrorCodes.CreditLimitExceeded,
       `bank ${bankId} cannot finance debtor ${debtorId}: ${why}`,
     );
@@ -75,7 +85,7 @@ export class CreditLineContract extends BaseContract {
     const expiry = requireFutureExpiry(ctx, expiryDate);
     const id = creditLineId(actor.enterprise.id, debtor.id);
     if (await findRecord(ctx, ObjectTypes.CreditLine, id)) {
-      throw new ChaincodeError(
+      throw new ContractError(
         ErrorCodes.AlreadyExists,
         `credit line ${id} already exists; change it instead`,
       );

@@ -1,15 +1,23 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { txTime } from '../lib/dates';
-import { ChaincodeError, ErrorCodes, forbidden } from '../lib/errors';
-import { emit, Events } from '../lib/events';
-import { marshal } from '../lib/json';
+import {
+  ContractError,
+  type Enterprise,
+  EnterpriseKinds,
+  EnterpriseStatuses,
+  ErrorCodes,
+  Events,
+  ObjectTypes,
+  forbidden,
+  marshal,
+  requireCreditCode,
+  requireOneOf,
+  requireText,
+} from '@scf/ledger-contract';
+import { emit } from '../lib/events';
 import { requireOrgAdmin } from '../lib/org-admin';
 import { pageByIndex } from '../lib/query';
 import { findRecord, getRecord, putIndex, putRecord } from '../lib/store';
-import { requireCreditCode } from '../lib/credit-code';
-import { requireOneOf, requireText } from '../lib/validation';
-import { EnterpriseKinds, EnterpriseStatuses, type Enterprise } from '../model/enterprise';
-import { ObjectTypes } from '../model/record';
 import { memberOf, requireCharter } from '../repositories/charters';
 import { BaseContract } from './base-contract';
 
@@ -54,7 +62,7 @@ export class EnterpriseContract extends BaseContract {
       updatedBy: '',
     };
     if (await findRecord(ctx, ObjectTypes.Enterprise, code)) {
-      throw new ChaincodeError(ErrorCodes.AlreadyExists, `enterprise ${code} is already registered`);
+      throw new ContractError(ErrorCodes.AlreadyExists, `enterprise ${code} is already registered`);
     }
     const saved = await putRecord(ctx, enterprise, enterprise.createdAt);
     await putIndex(ctx, ENTERPRISE_BY_KIND, [saved.kind], saved.id);
@@ -72,7 +80,7 @@ export class EnterpriseContract extends BaseContract {
     if (enterprise.hostMsp !== mspId)
       throw forbidden(`enterprise ${id} is hosted by ${enterprise.hostMsp}, not ${mspId}`);
     if (enterprise.status === next)
-      throw new ChaincodeError(ErrorCodes.InvalidState, `enterprise ${id} is already ${next}`);
+      throw new ContractError(ErrorCodes.InvalidState, `enterprise ${id} is already ${next}`);
     const saved = await putRecord(ctx, { ...enterprise, status: next }, txTime(ctx));
     emit(ctx, Events.EnterpriseStatusChanged, [saved]);
     return marshal(saved);

@@ -9,20 +9,39 @@ import {
   type Actor,
   type Role,
 } from '../lib/access';
-import { businessDate, daysBetween, parseDate, txTime, type IsoDate } from '../lib/dates';
-import { ChaincodeError, ErrorCodes, forbidden, invalid, invalidState } from '../lib/errors';
-import { emit, Events, type EventName } from '../lib/events';
-import { marshal } from '../lib/json';
-import { divideHalfUp, fen, parseFen } from '../lib/money';
+import {
+  type BenchmarkRate,
+  ContractError,
+  type CreditLine,
+  ErrorCodes,
+  type EventName,
+  Events,
+  type Financing,
+  type FinancingStatus,
+  FinancingStatuses,
+  type IsoDate,
+  ObjectTypes,
+  type OfferTerms,
+  type Voucher,
+  daysBetween,
+  divideHalfUp,
+  fen,
+  forbidden,
+  invalid,
+  invalidState,
+  marshal,
+  parseDate,
+  parseFen,
+  parseJsonArg,
+  requireInt,
+  requireOneOf,
+  requireText,
+} from '@scf/ledger-contract';
+import { businessDate, txTime } from '../lib/dates';
+import { emit } from '../lib/events';
 import { requireOrgAdmin } from '../lib/org-admin';
 import { pageByIndex } from '../lib/query';
 import { getRecord } from '../lib/store';
-import { parseJsonArg, requireInt, requireOneOf, requireText } from '../lib/validation';
-import type { BenchmarkRate } from '../model/benchmark-rate';
-import type { CreditLine } from '../model/credit-line';
-import { FinancingStatuses, type Financing, type FinancingStatus, type OfferTerms } from '../model/financing';
-import { ObjectTypes } from '../model/record';
-import type { Voucher } from '../model/voucher';
 import { saveCreditLine } from '../repositories/credit-lines';
 import { FinancingIndexes, hostMspOf, saveFinancing, voucherOwners } from '../repositories/financings';
 import { saveVoucher } from '../repositories/vouchers';
@@ -276,7 +295,7 @@ export class FinancingContract extends BaseContract {
     requireStatus(financing, ['OFFERED'], 'accept');
     const today = businessDate(ctx);
     if (financing.offerValidUntil === undefined || today > financing.offerValidUntil) {
-      throw new ChaincodeError(
+      throw new ContractError(
         ErrorCodes.OfferExpired,
         `the offer on financing ${financingId} was valid until ${String(financing.offerValidUntil)}`,
       );
@@ -430,10 +449,7 @@ async function readOwnTerms(ctx: Context, financing: Financing, mspId: string): 
   }
   const bytes = await ctx.stub.getPrivateData(orgCollection(mspId), financing.id);
   if (financing.termsHash === undefined || bytes.length === 0) {
-    throw new ChaincodeError(
-      ErrorCodes.NotFound,
-      `financing ${financing.id} has no offer terms for ${mspId}`,
-    );
+    throw new ContractError(ErrorCodes.NotFound, `financing ${financing.id} has no offer terms for ${mspId}`);
   }
   if (sha256Hex(bytes) !== financing.termsHash) {
     throw invalidState(`the private terms of financing ${financing.id} do not match the public hash`);

@@ -1,16 +1,28 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { ANY_ROLE, APPROVERS, requireActor, requireEnterprise, requireParty } from '../lib/access';
-import { businessDate, parseDate, txTime } from '../lib/dates';
-import { ChaincodeError, ErrorCodes, invalid, invalidState } from '../lib/errors';
-import { emit, Events } from '../lib/events';
-import { marshal } from '../lib/json';
-import { fen, parseFen } from '../lib/money';
+import {
+  ContractError,
+  type Enterprise,
+  ErrorCodes,
+  Events,
+  type Invoice,
+  InvoiceStatuses,
+  ObjectTypes,
+  fen,
+  invalid,
+  invalidState,
+  marshal,
+  optionalText,
+  parseDate,
+  parseFen,
+  requireOneOf,
+  requireSha256,
+  requireText,
+} from '@scf/ledger-contract';
+import { businessDate, txTime } from '../lib/dates';
+import { emit } from '../lib/events';
 import { pageByIndex } from '../lib/query';
 import { findRecord, getRecord } from '../lib/store';
-import { optionalText, requireOneOf, requireSha256, requireText } from '../lib/validation';
-import type { Enterprise } from '../model/enterprise';
-import { InvoiceStatuses, type Invoice } from '../model/invoice';
-import { ObjectTypes } from '../model/record';
 import { InvoiceIndexes, invoiceFingerprint, saveInvoice } from '../repositories/invoices';
 import { newRootVoucher, saveVoucher } from '../repositories/vouchers';
 import { hasDeliveredShipment } from './shipment-contract';
@@ -74,7 +86,7 @@ export class InvoiceContract extends BaseContract {
     const buyer = await requireEnterprise(ctx, buyerId, ['CORE', 'SUPPLIER'], 'buyer');
     const id = invoiceFingerprint(seller.id, buyer.id, invoiceNumber);
     if (await findRecord(ctx, ObjectTypes.Invoice, id)) {
-      throw new ChaincodeError(
+      throw new ContractError(
         ErrorCodes.AlreadyExists,
         `invoice ${invoiceNumber} from ${seller.id} to ${buyer.id} is already registered`,
       );
@@ -120,7 +132,7 @@ export class InvoiceContract extends BaseContract {
     if (invoice.dueDate <= today)
       throw invalidState(`invoice ${invoiceId} is already due (${invoice.dueDate})`);
     if (!waived && !(await hasDeliveredShipment(ctx, invoiceId))) {
-      throw new ChaincodeError(
+      throw new ContractError(
         ErrorCodes.DeliveryNotConfirmed,
         `no delivered shipment for invoice ${invoiceId}; confirm with waiveDelivery=true to waive it`,
       );

@@ -1,10 +1,15 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
-import { invalid } from '../lib/errors';
-import { marshal, unmarshal } from '../lib/json';
+import {
+  type LedgerRecord,
+  ObjectTypes,
+  invalid,
+  marshal,
+  requireOneOf,
+  requireText,
+  unmarshal,
+} from '@scf/ledger-contract';
 import { getRecord, recordKey } from '../lib/store';
 import { pageOfType } from '../lib/query';
-import { requireOneOf, requireText } from '../lib/validation';
-import { ObjectTypes, type LedgerRecord } from '../model/record';
 import { BaseContract } from './base-contract';
 
 /** How many history entries one call returns at most (oldest first). */

@@ -1,19 +1,25 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { requireActor } from '../lib/access';
-import { parseDate, txTime, type IsoDate } from '../lib/dates';
-import { ChaincodeError, ErrorCodes, forbidden } from '../lib/errors';
-import { emit, Events } from '../lib/events';
-import { marshal } from '../lib/json';
-import { pageByIndex } from '../lib/query';
-import { findRecord } from '../lib/store';
-import { requireInt, requireOneOf } from '../lib/validation';
 import {
-  RateTenors,
   type BenchmarkRate,
+  ContractError,
+  ErrorCodes,
+  Events,
+  type IsoDate,
+  ObjectTypes,
   type RateAttestation,
   type RateTenor,
-} from '../model/benchmark-rate';
-import { ObjectTypes } from '../model/record';
+  RateTenors,
+  forbidden,
+  marshal,
+  parseDate,
+  requireInt,
+  requireOneOf,
+} from '@scf/ledger-contract';
+import { txTime } from '../lib/dates';
+import { emit } from '../lib/events';
+import { pageByIndex } from '../lib/query';
+import { findRecord } from '../lib/store';
 import { requireCharter } from '../repositories/charters';
 import { findRate, RateIndexes, rateId, saveRate } from '../repositories/rates';
 import { BaseContract } from './base-contract';
@@ -39,7 +45,7 @@ export async function currentRate(ctx: Context, tenor: RateTenor, asOfDate: IsoD
     currentId === undefined
       ? undefined
       : await findRecord<BenchmarkRate>(ctx, ObjectTypes.BenchmarkRate, currentId);
-  if (!rate) throw new ChaincodeError(ErrorCodes.NotFound, `no ${tenor} rate is in force on ${asOfDate}`);
+  if (!rate) throw new ContractError(ErrorCodes.NotFound, `no ${tenor} rate is in force on ${asOfDate}`);
   return rate;
 }
 
@@ -78,7 +84,7 @@ export class RateContract extends BaseContract {
     const id = rateId(rateTenor, effective);
     const previous = await findRate(ctx, id);
     if (previous?.status === 'PUBLISHED') {
-      throw new ChaincodeError(
+      throw new ContractError(
         ErrorCodes.AlreadyExists,
         `the ${rateTenor} rate effective ${effective} is already published`,
       );

@@ -1,16 +1,25 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { APPROVERS, requireActor, requireParty } from '../lib/access';
 import { businessDate, txTime } from '../lib/dates';
-import { ChaincodeError, ErrorCodes, invalidState } from '../lib/errors';
-import { emit, Events } from '../lib/events';
-import { marshal } from '../lib/json';
-import { fen, parseFen } from '../lib/money';
+import {
+  ContractError,
+  type CreditLine,
+  ErrorCodes,
+  Events,
+  type Financing,
+  type LedgerRecord,
+  ObjectTypes,
+  type Voucher,
+  type VoucherStatus,
+  fen,
+  invalidState,
+  marshal,
+  parseFen,
+  requireInt,
+  requireText,
+} from '@scf/ledger-contract';
+import { emit } from '../lib/events';
 import { findRecord, getRecord } from '../lib/store';
-import { requireInt, requireText } from '../lib/validation';
-import type { CreditLine } from '../model/credit-line';
-import type { Financing } from '../model/financing';
-import { ObjectTypes, type LedgerRecord } from '../model/record';
-import type { Voucher, VoucherStatus } from '../model/voucher';
 import { creditLineId, saveCreditLine } from '../repositories/credit-lines';
 import { saveFinancing, voucherOwners } from '../repositories/financings';
 import { saveVoucher, VoucherIndexes } from '../repositories/vouchers';
@@ -69,7 +78,7 @@ export class SettlementContract extends BaseContract {
     }
     const today = businessDate(ctx);
     if (today < voucher.maturityDate) {
-      throw new ChaincodeError(
+      throw new ContractError(
         ErrorCodes.NotMature,
         `voucher ${voucherId} matures on ${voucher.maturityDate}`,
       );

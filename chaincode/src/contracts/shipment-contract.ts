@@ -1,16 +1,22 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { ANY_ROLE, requireActor, requireParty } from '../lib/access';
 import { txTime } from '../lib/dates';
-import { ChaincodeError, ErrorCodes, invalidState } from '../lib/errors';
-import { emit, Events } from '../lib/events';
-import { marshal } from '../lib/json';
+import {
+  ContractError,
+  type Enterprise,
+  ErrorCodes,
+  Events,
+  type Invoice,
+  ObjectTypes,
+  type Shipment,
+  invalidState,
+  marshal,
+  requireSha256,
+  requireText,
+} from '@scf/ledger-contract';
+import { emit } from '../lib/events';
 import { idsByIndex, pageByIndex } from '../lib/query';
 import { findRecord, getRecord } from '../lib/store';
-import { requireSha256, requireText } from '../lib/validation';
-import type { Enterprise } from '../model/enterprise';
-import type { Invoice } from '../model/invoice';
-import { ObjectTypes } from '../model/record';
-import type { Shipment } from '../model/shipment';
 import { saveShipment, ShipmentIndexes, shipmentId } from '../repositories/shipments';
 import { BaseContract } from './base-contract';
 
@@ -71,7 +77,7 @@ export class ShipmentContract extends BaseContract {
       throw invalidState(`invoice ${invoiceId} is ${invoice.status}; goods ship only for a REGISTERED one`);
     }
     if (await findRecord(ctx, ObjectTypes.Shipment, shipment.id)) {
-      throw new ChaincodeError(
+      throw new ContractError(
         ErrorCodes.AlreadyExists,
         `waybill ${waybill} of ${carrier.id} is already recorded`,
       );

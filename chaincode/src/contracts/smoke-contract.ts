@@ -1,6 +1,6 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { callerOf } from '../lib/caller';
-import { marshal } from '../lib/json';
+import { marshal } from '@scf/ledger-contract';
 import { BaseContract } from './base-contract';
 
 /** What the chaincode sees of its caller: proves a client reaches it, with which identity. */

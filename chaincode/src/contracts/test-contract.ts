@@ -1,10 +1,15 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { txTime } from '../lib/dates';
-import { ChaincodeError, ErrorCodes, invalid } from '../lib/errors';
-import { Events } from '../lib/events';
-import { marshal, unmarshal } from '../lib/json';
-import { requireText } from '../lib/validation';
-import type { Note } from '../model/note';
+import {
+  ContractError,
+  ErrorCodes,
+  Events,
+  type Note,
+  invalid,
+  marshal,
+  requireText,
+  unmarshal,
+} from '@scf/ledger-contract';
 import { BaseContract } from './base-contract';
 
 export type { Note };
@@ -59,7 +64,7 @@ export class TestContract extends BaseContract {
   async GetNote(ctx: Context, key: string): Promise<string> {
     const bytes = await ctx.stub.getState(noteKey(ctx, requireText(key, 'key', MAX_KEY_LENGTH)));
     if (bytes.length === 0) {
-      throw new ChaincodeError(ErrorCodes.NotFound, `no note under key "${key}"`);
+      throw new ContractError(ErrorCodes.NotFound, `no note under key "${key}"`);
     }
     return marshal(unmarshal<Note>(bytes));
   }

@@ -1,17 +1,28 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { APPROVERS, requireActor, requireEnterprise, requireParty } from '../lib/access';
 import { businessDate, txTime } from '../lib/dates';
-import { ChaincodeError, ErrorCodes, invalid, invalidState } from '../lib/errors';
-import { emit, Events } from '../lib/events';
-import { marshal } from '../lib/json';
-import { fen, parseFen } from '../lib/money';
+import {
+  ContractError,
+  type Enterprise,
+  ErrorCodes,
+  Events,
+  type Invoice,
+  type InvoiceStatus,
+  ObjectTypes,
+  type Voucher,
+  VoucherStatuses,
+  fen,
+  invalid,
+  invalidState,
+  marshal,
+  parseFen,
+  parseJsonArg,
+  requireOneOf,
+  requireText,
+} from '@scf/ledger-contract';
+import { emit } from '../lib/events';
 import { idsByIndex, pageByIndex, type Page } from '../lib/query';
 import { findRecord, getRecord } from '../lib/store';
-import { parseJsonArg, requireOneOf, requireText } from '../lib/validation';
-import type { Enterprise } from '../model/enterprise';
-import type { Invoice, InvoiceStatus } from '../model/invoice';
-import { ObjectTypes } from '../model/record';
-import { VoucherStatuses, type Voucher } from '../model/voucher';
 import { saveInvoice } from '../repositories/invoices';
 import { childVoucherId, saveVoucher, VoucherIndexes } from '../repositories/vouchers';
 import { BaseContract } from './base-contract';
@@ -136,7 +147,7 @@ function requireUnpaidCovers(payments: Map<string, Payment>): void {
       parseFen(invoice.amount, `invoice ${invoice.id} amount`) -
       parseFen(invoice.paidAmount, `invoice ${invoice.id} paidAmount`, { allowZero: true });
     if (total > unpaid) {
-      throw new ChaincodeError(
+      throw new ContractError(
         ErrorCodes.AmountExceeded,
         `pieces of ${fen(total)} fen cite invoice ${invoice.id}, which has ${fen(unpaid)} fen unpaid`,
       );

@@ -1,8 +1,13 @@
 import type { Context } from 'fabric-contract-api';
-import type { Enterprise, EnterpriseKind } from '../model/enterprise';
-import { ObjectTypes } from '../model/record';
+import {
+  ContractError,
+  type Enterprise,
+  type EnterpriseKind,
+  ErrorCodes,
+  ObjectTypes,
+  forbidden,
+} from '@scf/ledger-contract';
 import { Attributes } from './caller';
-import { ChaincodeError, ErrorCodes, forbidden } from './errors';
 import { findRecord } from './store';
 
 export const Roles = ['clerk', 'approver', 'admin'] as const;
@@ -62,11 +67,11 @@ export async function requireEnterprise(
 ): Promise<Enterprise> {
   const enterprise = await findRecord<Enterprise>(ctx, ObjectTypes.Enterprise, id);
   if (!enterprise)
-    throw new ChaincodeError(ErrorCodes.NotFound, `${field} ${id} is not a registered enterprise`);
+    throw new ContractError(ErrorCodes.NotFound, `${field} ${id} is not a registered enterprise`);
   if (enterprise.status !== 'ACTIVE')
-    throw new ChaincodeError(ErrorCodes.InvalidState, `${field} ${id} is ${enterprise.status}`);
+    throw new ContractError(ErrorCodes.InvalidState, `${field} ${id} is ${enterprise.status}`);
   if (!kinds.includes(enterprise.kind)) {
-    throw new ChaincodeError(
+    throw new ContractError(
       ErrorCodes.InvalidArgument,
       `${field} ${id} is a ${enterprise.kind}, not ${kinds.join(' or ')}`,
     );

@@ -1,5 +1,5 @@
 import type { Context } from 'fabric-contract-api';
-import type { Caller } from '../model/caller';
+import type { Caller } from '@scf/ledger-contract';
 
 /** Certificate attributes every user carries (issued by the org's Fabric CA). */
 export const Attributes = {

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { Context } from 'fabric-contract-api';
 import { Attributes } from './caller';
-import { forbidden } from './errors';
+import { forbidden } from '@scf/ledger-contract';
 
 /** The organizational unit Fabric's NodeOUs give an org's admin identities (Fabric CA type `admin`). */
 export const ADMIN_OU = 'admin';

@@ -1,7 +1,11 @@
 import type { Context } from 'fabric-contract-api';
-import type { LedgerRecord, ObjectType } from '../model/record';
-import { requireCleanString, requireInt } from './validation';
-import { unmarshal } from './json';
+import {
+  type LedgerRecord,
+  type ObjectType,
+  requireCleanString,
+  requireInt,
+  unmarshal,
+} from '@scf/ledger-contract';
 import { findRecord } from './store';
 
 export const MAX_PAGE_SIZE = 100;

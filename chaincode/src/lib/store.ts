@@ -1,8 +1,13 @@
 import type { Context } from 'fabric-contract-api';
-import type { LedgerRecord, ObjectType } from '../model/record';
-import { ChaincodeError, ErrorCodes } from './errors';
-import { marshal, unmarshal } from './json';
-import { requireCleanString } from './validation';
+import {
+  ContractError,
+  ErrorCodes,
+  type LedgerRecord,
+  type ObjectType,
+  marshal,
+  requireCleanString,
+  unmarshal,
+} from '@scf/ledger-contract';
 
 /** Fabric treats an empty value as a delete, so index entries store one NUL byte. */
 const INDEX_VALUE = Buffer.from([0]);
@@ -27,7 +32,7 @@ export async function getRecord<T extends LedgerRecord>(
   id: string,
 ): Promise<T> {
   const record = await findRecord<T>(ctx, type, id);
-  if (!record) throw new ChaincodeError(ErrorCodes.NotFound, `${type} ${id} does not exist`);
+  if (!record) throw new ContractError(ErrorCodes.NotFound, `${type} ${id} does not exist`);
   return record;
 }
 

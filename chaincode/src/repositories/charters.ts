@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'fabric-contract-api';
 import { bindToMajority } from '../lib/endorsement';
-import { invalidState } from '../lib/errors';
-import { marshal } from '../lib/json';
-import { idsByIndex } from '../lib/query';
-import { findRecord, moveIndex, putIndex, putRecord, recordKey } from '../lib/store';
 import {
   CHARTER_ID,
   type Charter,
   type CharterMember,
   type CharterProposal,
   type CharterTerms,
-} from '../model/charter';
-import { ObjectTypes } from '../model/record';
+  ObjectTypes,
+  invalidState,
+  marshal,
+} from '@scf/ledger-contract';
+import { idsByIndex } from '../lib/query';
+import { findRecord, moveIndex, putIndex, putRecord, recordKey } from '../lib/store';
 
 export const CharterIndexes = {
   /** status, id: the OPEN proposals an adoption supersedes. */

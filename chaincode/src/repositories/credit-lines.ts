@@ -1,8 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
 import { putIndex, putRecord, recordKey } from '../lib/store';
-import type { CreditLine } from '../model/credit-line';
-import { ObjectTypes } from '../model/record';
+import { type CreditLine, ObjectTypes } from '@scf/ledger-contract';
 import { hostMspOf } from './financings';
 
 export const CreditLineIndexes = {

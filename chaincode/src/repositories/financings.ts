@@ -1,10 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
 import { getRecord, moveIndex, putIndex, putRecord, recordKey } from '../lib/store';
-import type { Enterprise } from '../model/enterprise';
-import type { Financing } from '../model/financing';
-import { ObjectTypes } from '../model/record';
-import type { Voucher } from '../model/voucher';
+import { type Enterprise, type Financing, ObjectTypes, type Voucher } from '@scf/ledger-contract';
 
 export const FinancingIndexes = {
   byApplicant: 'idx.financing.applicant',

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
 import { moveIndex, putIndex, putRecord, recordKey } from '../lib/store';
-import type { Invoice } from '../model/invoice';
-import { ObjectTypes } from '../model/record';
+import { type Invoice, ObjectTypes } from '@scf/ledger-contract';
 
 export const InvoiceIndexes = {
   bySeller: 'idx.invoice.seller',

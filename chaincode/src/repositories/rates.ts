@@ -1,8 +1,6 @@
 import type { Context } from 'fabric-contract-api';
-import type { IsoDate } from '../lib/dates';
+import { type BenchmarkRate, type IsoDate, ObjectTypes, type RateTenor } from '@scf/ledger-contract';
 import { findRecord, putIndex, putRecord } from '../lib/store';
-import { ObjectTypes } from '../model/record';
-import type { BenchmarkRate, RateTenor } from '../model/benchmark-rate';
 
 export const RateIndexes = {
   /** tenor, effectiveDate, id: dates sort as text, so a tenor's history is in date order. */

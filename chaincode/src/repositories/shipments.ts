@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
 import { putIndex, putRecord, recordKey } from '../lib/store';
-import { ObjectTypes } from '../model/record';
-import type { Shipment } from '../model/shipment';
+import { ObjectTypes, type Shipment } from '@scf/ledger-contract';
 
 export const ShipmentIndexes = {
   byInvoice: 'idx.shipment.invoice',

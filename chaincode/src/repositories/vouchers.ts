@@ -1,9 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
 import { deleteIndex, moveIndex, putIndex, putRecord, recordKey } from '../lib/store';
-import { ObjectTypes } from '../model/record';
-import type { Invoice } from '../model/invoice';
-import type { Voucher, VoucherStatus } from '../model/voucher';
+import { type Invoice, ObjectTypes, type Voucher, type VoucherStatus } from '@scf/ledger-contract';
 
 export const VoucherIndexes = {
   byHolder: 'idx.voucher.holder',

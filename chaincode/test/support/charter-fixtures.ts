@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { common, msp } from '@hyperledger/fabric-protos';
 import { CharterContract } from '../../src/contracts/charter-contract';
-import type { CharterProposal, CharterTerms } from '../../src/model/charter';
+import type { CharterProposal, CharterTerms } from '@scf/ledger-contract';
 import { orgAdmin } from './fixtures';
 import type { MemoryLedger, TestCaller } from './memory-stub';
 

@@ -5,16 +5,22 @@ import { CreditLineContract } from '../../src/contracts/credit-line-contract';
 import { EnterpriseContract } from '../../src/contracts/enterprise-contract';
 import { FinancingContract } from '../../src/contracts/financing-contract';
 import { RateContract } from '../../src/contracts/rate-contract';
-import { txTime, type IsoDate } from '../../src/lib/dates';
-import type { ErrorCode } from '../../src/lib/errors';
-import type { EventPayload } from '../../src/lib/events';
-import type { Fen } from '../../src/lib/money';
-import type { BenchmarkRate } from '../../src/model/benchmark-rate';
+import {
+  type BenchmarkRate,
+  type CreditLine,
+  type ErrorCode,
+  type EventPayload,
+  type Fen,
+  type Financing,
+  type IsoDate,
+  type LedgerRecord,
+  type ObjectType,
+  ObjectTypes,
+  type Voucher,
+  type VoucherStatus,
+} from '@scf/ledger-contract';
+import { txTime } from '../../src/lib/dates';
 import { getRecord } from '../../src/lib/store';
-import type { CreditLine } from '../../src/model/credit-line';
-import type { Financing } from '../../src/model/financing';
-import { ObjectTypes, type LedgerRecord, type ObjectType } from '../../src/model/record';
-import type { Voucher, VoucherStatus } from '../../src/model/voucher';
 import { saveCreditLine } from '../../src/repositories/credit-lines';
 import { saveVoucher } from '../../src/repositories/vouchers';
 import {

@@ -1,8 +1,12 @@
 import { CharterContract } from '../../src/contracts/charter-contract';
 import { EnterpriseContract } from '../../src/contracts/enterprise-contract';
-import { creditCodeCheckChar } from '../../src/lib/credit-code';
-import type { Charter, CharterProposal, CharterTerms } from '../../src/model/charter';
-import type { EnterpriseKind } from '../../src/model/enterprise';
+import {
+  type Charter,
+  type CharterProposal,
+  type CharterTerms,
+  type EnterpriseKind,
+  creditCodeCheckChar,
+} from '@scf/ledger-contract';
 import { ADMIN_OU_CERT } from './certificates';
 import type { MemoryLedger, TestCaller } from './memory-stub';
 

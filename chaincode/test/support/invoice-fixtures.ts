@@ -4,8 +4,7 @@ import { KeyEndorsementPolicy } from 'fabric-shim';
 import { EnterpriseContract } from '../../src/contracts/enterprise-contract';
 import { InvoiceContract } from '../../src/contracts/invoice-contract';
 import { ShipmentContract } from '../../src/contracts/shipment-contract';
-import type { Invoice } from '../../src/model/invoice';
-import type { Shipment } from '../../src/model/shipment';
+import type { Invoice, Shipment } from '@scf/ledger-contract';
 import { creditCode, MSP, orgAdmin, registerEnterprises, userOf } from './fixtures';
 import type { MemoryLedger, TestCaller } from './memory-stub';
 

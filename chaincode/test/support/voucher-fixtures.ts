@@ -2,12 +2,16 @@ import { KeyEndorsementPolicy } from 'fabric-shim';
 import { EnterpriseContract } from '../../src/contracts/enterprise-contract';
 import { VoucherContract } from '../../src/contracts/voucher-contract';
 import { txTime } from '../../src/lib/dates';
-import { unmarshal } from '../../src/lib/json';
-import type { Fen } from '../../src/lib/money';
-import type { EnterpriseKind } from '../../src/model/enterprise';
-import type { Invoice, InvoiceStatus } from '../../src/model/invoice';
-import { ObjectTypes, type ObjectType } from '../../src/model/record';
-import type { Voucher } from '../../src/model/voucher';
+import {
+  type EnterpriseKind,
+  type Fen,
+  type Invoice,
+  type InvoiceStatus,
+  type ObjectType,
+  ObjectTypes,
+  type Voucher,
+  unmarshal,
+} from '@scf/ledger-contract';
 import { invoiceFingerprint, saveInvoice } from '../../src/repositories/invoices';
 import { newRootVoucher, saveVoucher } from '../../src/repositories/vouchers';
 import { creditCode, ENTERPRISES, MSP, orgAdmin, registerEnterprises, withMemberKinds } from './fixtures';

@@ -1,4 +1,4 @@
-import type { EnterpriseKind } from '../../../chaincode/src/model/enterprise.ts';
+import type { EnterpriseKind } from '@scf/ledger-contract';
 
 export const ROLES = ['clerk', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

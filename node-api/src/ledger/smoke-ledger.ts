@@ -1,6 +1,5 @@
 import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
-import type { Caller } from '../../../chaincode/src/model/caller.ts';
-import type { Note } from '../../../chaincode/src/model/note.ts';
+import type { Caller, Note } from '@scf/ledger-contract';
 import { evaluate, submit } from './submit.ts';
 
 export type { Caller, Note };

@@ -1,6 +1,4 @@
-import type { EventPayload } from '../../../chaincode/src/lib/events.ts';
-import type { Financing, OfferTerms } from '../../../chaincode/src/model/financing.ts';
-import type { LedgerRecord } from '../../../chaincode/src/model/record.ts';
+import type { EventPayload, Financing, LedgerRecord, OfferTerms } from '@scf/ledger-contract';
 import type { Database } from '../db/client.ts';
 import { LedgerError } from '../ledger/errors.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';

@@ -1,4 +1,4 @@
-import type { LedgerRecord } from '../../../chaincode/src/model/record.ts';
+import type { LedgerRecord } from '@scf/ledger-contract';
 import type { Change } from '../services/change-feed.ts';
 import type { Tx } from './rows.ts';
 

@@ -1,4 +1,4 @@
-import type { LedgerRecord } from '../../../chaincode/src/model/record.ts';
+import type { LedgerRecord } from '@scf/ledger-contract';
 import type { Database } from '../db/client.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
 import { listQuarantined } from './quarantine.ts';

@@ -1,12 +1,16 @@
-import type { BenchmarkRate } from '../../../chaincode/src/model/benchmark-rate.ts';
-import type { Charter, CharterProposal } from '../../../chaincode/src/model/charter.ts';
-import type { CreditLine } from '../../../chaincode/src/model/credit-line.ts';
-import type { Enterprise } from '../../../chaincode/src/model/enterprise.ts';
-import type { Financing, OfferTerms } from '../../../chaincode/src/model/financing.ts';
-import type { Invoice } from '../../../chaincode/src/model/invoice.ts';
-import type { LedgerRecord } from '../../../chaincode/src/model/record.ts';
-import type { Shipment } from '../../../chaincode/src/model/shipment.ts';
-import type { Voucher } from '../../../chaincode/src/model/voucher.ts';
+import type {
+  BenchmarkRate,
+  Charter,
+  CharterProposal,
+  CreditLine,
+  Enterprise,
+  Financing,
+  Invoice,
+  LedgerRecord,
+  OfferTerms,
+  Shipment,
+  Voucher,
+} from '@scf/ledger-contract';
 import type { Database } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 

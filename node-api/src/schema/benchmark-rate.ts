@@ -1,8 +1,4 @@
-import {
-  RateStatuses,
-  RateTenors,
-  type BenchmarkRate as LedgerRate,
-} from '../../../chaincode/src/model/benchmark-rate.ts';
+import { type BenchmarkRate as LedgerRate, RateStatuses, RateTenors } from '@scf/ledger-contract';
 import type { BenchmarkRate } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';

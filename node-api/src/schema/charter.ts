@@ -1,5 +1,4 @@
-import { CHARTER_ID, CharterProposalStatuses } from '../../../chaincode/src/model/charter.ts';
-import { EnterpriseKinds } from '../../../chaincode/src/model/enterprise.ts';
+import { CHARTER_ID, CharterProposalStatuses, EnterpriseKinds } from '@scf/ledger-contract';
 import { Prisma, type Charter, type CharterProposal } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { EnterpriseKindEnum, member } from './enums.ts';

@@ -1,4 +1,4 @@
-import { CreditLineStatuses } from '../../../chaincode/src/model/credit-line.ts';
+import { CreditLineStatuses } from '@scf/ledger-contract';
 import type { CreditLine } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';

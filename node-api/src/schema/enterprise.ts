@@ -1,4 +1,4 @@
-import { EnterpriseKinds, EnterpriseStatuses } from '../../../chaincode/src/model/enterprise.ts';
+import { EnterpriseKinds, EnterpriseStatuses } from '@scf/ledger-contract';
 import type { Enterprise } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';

@@ -1,10 +1,13 @@
-import { RateTenors } from '../../../chaincode/src/model/benchmark-rate.ts';
-import { CreditLineStatuses } from '../../../chaincode/src/model/credit-line.ts';
-import { EnterpriseKinds, EnterpriseStatuses } from '../../../chaincode/src/model/enterprise.ts';
-import { FinancingStatuses } from '../../../chaincode/src/model/financing.ts';
-import { InvoiceStatuses } from '../../../chaincode/src/model/invoice.ts';
-import { ShipmentStatuses } from '../../../chaincode/src/model/shipment.ts';
-import { VoucherStatuses } from '../../../chaincode/src/model/voucher.ts';
+import {
+  CreditLineStatuses,
+  EnterpriseKinds,
+  EnterpriseStatuses,
+  FinancingStatuses,
+  InvoiceStatuses,
+  RateTenors,
+  ShipmentStatuses,
+  VoucherStatuses,
+} from '@scf/ledger-contract';
 import { builder } from './builder.ts';
 
 /*

@@ -1,4 +1,4 @@
-import { FinancingStatuses } from '../../../chaincode/src/model/financing.ts';
+import { FinancingStatuses } from '@scf/ledger-contract';
 import type { Financing } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';

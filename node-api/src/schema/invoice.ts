@@ -1,4 +1,4 @@
-import { InvoiceStatuses } from '../../../chaincode/src/model/invoice.ts';
+import { InvoiceStatuses } from '@scf/ledger-contract';
 import type { Invoice } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';

@@ -1,4 +1,4 @@
-import { RateTenors } from '../../../chaincode/src/model/benchmark-rate.ts';
+import { RateTenors } from '@scf/ledger-contract';
 import type { OfferTerms } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { member, RateTenorEnum } from './enums.ts';

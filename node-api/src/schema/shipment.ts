@@ -1,4 +1,4 @@
-import { ShipmentStatuses } from '../../../chaincode/src/model/shipment.ts';
+import { ShipmentStatuses } from '@scf/ledger-contract';
 import type { Shipment } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';

@@ -1,4 +1,4 @@
-import { VoucherStatuses } from '../../../chaincode/src/model/voucher.ts';
+import { VoucherStatuses } from '@scf/ledger-contract';
 import type { Voucher } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';

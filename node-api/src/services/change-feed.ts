@@ -1,5 +1,5 @@
 import { EventEmitter, on } from 'node:events';
-import type { ObjectType } from '../../../chaincode/src/model/record.ts';
+import type { ObjectType } from '@scf/ledger-contract';
 
 /** One ledger object the projector just wrote to the read model. */
 export interface Change {

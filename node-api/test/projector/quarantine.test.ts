@@ -1,6 +1,6 @@
 import type { ChaincodeEvent, Network } from '@hyperledger/fabric-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Invoice } from '../../../chaincode/src/model/invoice.ts';
+import type { Invoice } from '@scf/ledger-contract';
 import { LedgerError } from '../../src/ledger/errors.ts';
 import type { ScfLedger } from '../../src/ledger/scf-ledger.ts';
 import { Projector } from '../../src/projector/projector.ts';

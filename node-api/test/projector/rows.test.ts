@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerRecord } from '../../../chaincode/src/model/record.ts';
+import type { LedgerRecord } from '@scf/ledger-contract';
 import { toRow } from '../../src/projector/rows.ts';
 
 const stamp = {

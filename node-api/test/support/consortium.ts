@@ -1,5 +1,5 @@
 import { enrollUser, type EnrolledUser, type NetworkContext, type Role } from '@scf/network';
-import { creditCodeCheckChar } from '../../../chaincode/src/lib/credit-code.ts';
+import { creditCodeCheckChar } from '@scf/ledger-contract';
 import { connectMember, ScfLedger, type LedgerConnection } from '../../src/ledger/index.ts';
 
 type Kind = 'CORE' | 'SUPPLIER' | 'BANK' | 'LOGISTICS';

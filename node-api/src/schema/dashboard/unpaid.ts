@@ -1,4 +1,4 @@
-import type { VoucherStatus } from '../../../../chaincode/src/model/voucher.ts';
+import type { VoucherStatus } from '@scf/ledger-contract';
 
 /** Voucher states that still owe money: SPLIT pieces live on in their children, SETTLED ones are paid. */
 export const UNPAID: readonly VoucherStatus[] = ['ACTIVE', 'FINANCING', 'FINANCED', 'OVERDUE'];

@@ -1,5 +1,5 @@
-import type { EnterpriseKind } from './enterprise';
-import type { LedgerRecord } from './record';
+import type { EnterpriseKind } from './enterprise.ts';
+import type { LedgerRecord } from './record.ts';
 
 /** The charter's id: the consortium has one. */
 export const CHARTER_ID = 'consortium';

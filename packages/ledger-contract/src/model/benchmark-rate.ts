@@ -1,5 +1,5 @@
-import type { IsoDate } from '../lib/dates';
-import type { LedgerRecord } from './record';
+import type { IsoDate } from '../dates.ts';
+import type { LedgerRecord } from './record.ts';
 
 export const RateTenors = ['1Y', '5Y'] as const;
 export type RateTenor = (typeof RateTenors)[number];

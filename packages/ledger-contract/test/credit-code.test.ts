@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, requireCreditCode } from '../src/lib/credit-code';
-import { ErrorCodes } from '../src/lib/errors';
+import { creditCodeCheckChar, requireCreditCode } from '../src/credit-code.ts';
+import { ErrorCodes } from '../src/errors.ts';
 
 describe('unified social credit code', () => {
   it('computes the GB 32100 check character of the standard example', () => {

@@ -1,4 +1,4 @@
-import type { LedgerRecord } from './record';
+import type { LedgerRecord } from './record.ts';
 
 export const ShipmentStatuses = ['PICKED_UP', 'DELIVERED'] as const;
 export type ShipmentStatus = (typeof ShipmentStatuses)[number];

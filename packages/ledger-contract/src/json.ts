@@ -3,8 +3,10 @@ export function marshal(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+const decoder = new TextDecoder();
+
 export function unmarshal<T>(bytes: Uint8Array | string): T {
-  const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
+  const text = typeof bytes === 'string' ? bytes : decoder.decode(bytes);
   return JSON.parse(text) as T;
 }
 

@@ -1,4 +1,4 @@
-import { invalid } from './errors';
+import { invalid } from './errors.ts';
 
 /** Money is an integer number of fen (CNY minor units) carried as a decimal string; never a float. */
 export type Fen = string;

@@ -1,4 +1,4 @@
-import type { LedgerRecord } from './record';
+import type { LedgerRecord } from './record.ts';
 
 export const EnterpriseKinds = ['CORE', 'SUPPLIER', 'BANK', 'LOGISTICS', 'AUDITOR'] as const;
 export type EnterpriseKind = (typeof EnterpriseKinds)[number];

@@ -1,4 +1,4 @@
-import { invalid } from './errors';
+import { invalid } from './errors.ts';
 
 /** How a text field may look beyond the common rules. */
 export interface TextOptions {
@@ -36,6 +36,27 @@ function flaw(value: string, multiline: boolean): string | undefined {
   return undefined;
 }
 
+/** One text rule: the ledger's for the fields it stores, and the node API's for every text input. */
+export interface TextRule extends TextOptions {
+  /** Longest text in characters (code points), counted after NFC normalisation. */
+  max: number;
+  /** Empty or whitespace-only text passes (never for what goes on the ledger). */
+  blankAllowed?: boolean;
+}
+
+/** Why `value` breaks `rule` (a phrase that follows the field's name), or the text as stored: NFC. */
+export function checkText(value: string, rule: TextRule): { problem: string } | { text: string } {
+  const problem = flaw(value, rule.multiline ?? false);
+  if (problem !== undefined) return { problem: `contains ${problem}` };
+  const text = value.normalize('NFC');
+  if (!rule.blankAllowed && text.trim().length === 0) return { problem: 'is required' };
+  if (Array.from(text).length > rule.max) return { problem: `must be at most ${rule.max} characters` };
+  if (rule.pattern && !rule.pattern.test(text)) {
+    return { problem: `has an invalid format: ${JSON.stringify(text)}` };
+  }
+  return { text };
+}
+
 /**
  * A string free of control characters and unpaired surrogates, returned as it is (no
  * normalisation, empty allowed): for ids, raw arguments and other strings that are not free text.
@@ -58,13 +79,9 @@ export function requireCleanString(
  */
 export function requireText(value: unknown, field: string, max: number, options: TextOptions = {}): string {
   if (typeof value !== 'string') throw invalid(`${field} is required`);
-  const text = requireCleanString(value, field, options).normalize('NFC');
-  if (text.trim().length === 0) throw invalid(`${field} is required`);
-  if (Array.from(text).length > max) throw invalid(`${field} must be at most ${max} characters`);
-  if (options.pattern && !options.pattern.test(text)) {
-    throw invalid(`${field} has an invalid format: ${JSON.stringify(text)}`);
-  }
-  return text;
+  const checked = checkText(value, { ...options, max });
+  if ('problem' in checked) throw invalid(`${field} ${checked.problem}`);
+  return checked.text;
 }
 
 /** Like requireText, but an absent or empty value is no value. */
@@ -78,7 +95,8 @@ export function optionalText(
   return requireText(value, field, max, options);
 }
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** A SHA-256 digest in lower-case hex. */
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** A SHA-256 digest in lower-case hex: documents stay off chain, their digests go on it. */
 export function requireSha256(value: unknown, field: string): string {

@@ -1,7 +1,7 @@
-import type { CharterMember, CharterTerms } from '../model/charter';
-import { EnterpriseKinds, type EnterpriseKind } from '../model/enterprise';
-import { invalid } from './errors';
-import { parseJsonArg, requireOneOf } from './validation';
+import type { CharterMember, CharterTerms } from './model/charter.ts';
+import { EnterpriseKinds, type EnterpriseKind } from './model/enterprise.ts';
+import { invalid } from './errors.ts';
+import { parseJsonArg, requireOneOf } from './validation.ts';
 
 /** An MSP id as Fabric channel configurations spell them. */
 export const MSP_ID_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;

@@ -1,6 +1,6 @@
-import type { IsoDate } from '../lib/dates';
-import type { Fen } from '../lib/money';
-import type { LedgerRecord } from './record';
+import type { IsoDate } from '../dates.ts';
+import type { Fen } from '../money.ts';
+import type { LedgerRecord } from './record.ts';
 
 export const CreditLineStatuses = ['ACTIVE', 'FROZEN'] as const;
 export type CreditLineStatus = (typeof CreditLineStatuses)[number];

@@ -1,0 +1,41 @@
+import type { LedgerRecord } from './model/record.ts';
+
+/**
+ * Chaincode event names. Every write emits exactly one; its payload is an EventPayload: the records
+ * the transaction wrote, as stored. The node API's projector reads them.
+ */
+export const Events = {
+  NotePut: 'NotePut',
+  EnterpriseRegistered: 'EnterpriseRegistered',
+  EnterpriseStatusChanged: 'EnterpriseStatusChanged',
+  InvoiceRegistered: 'InvoiceRegistered',
+  InvoiceConfirmed: 'InvoiceConfirmed',
+  InvoiceRejected: 'InvoiceRejected',
+  InvoiceCancelled: 'InvoiceCancelled',
+  ShipmentPickedUp: 'ShipmentPickedUp',
+  ShipmentDelivered: 'ShipmentDelivered',
+  VoucherSplit: 'VoucherSplit',
+  CreditLineGranted: 'CreditLineGranted',
+  CreditLineChanged: 'CreditLineChanged',
+  BenchmarkRateProposed: 'BenchmarkRateProposed',
+  BenchmarkRatePublished: 'BenchmarkRatePublished',
+  FinancingApplied: 'FinancingApplied',
+  FinancingOffered: 'FinancingOffered',
+  FinancingAccepted: 'FinancingAccepted',
+  FinancingDisbursed: 'FinancingDisbursed',
+  FinancingRejected: 'FinancingRejected',
+  FinancingWithdrawn: 'FinancingWithdrawn',
+  FinancingExpired: 'FinancingExpired',
+  VoucherSettled: 'VoucherSettled',
+  VouchersOverdue: 'VouchersOverdue',
+  CharterEstablished: 'CharterEstablished',
+  CharterProposed: 'CharterProposed',
+  CharterProposalApproved: 'CharterProposalApproved',
+  CharterAmended: 'CharterAmended',
+} as const;
+
+export type EventName = (typeof Events)[keyof typeof Events];
+
+export interface EventPayload {
+  records: LedgerRecord[];
+}

@@ -1,0 +1,228 @@
+import type { BenchmarkRate, RateTenor } from './model/benchmark-rate.ts';
+import type { Caller } from './model/caller.ts';
+import type { Charter, CharterProposal, CharterTerms } from './model/charter.ts';
+import type { CreditLine, CreditLineStatus } from './model/credit-line.ts';
+import type { Enterprise, EnterpriseKind, EnterpriseStatus } from './model/enterprise.ts';
+import type { Financing, OfferTerms } from './model/financing.ts';
+import type { Invoice } from './model/invoice.ts';
+import type { Note, RawEventMark } from './model/note.ts';
+import type { LedgerRecord, ObjectType } from './model/record.ts';
+import type { Shipment } from './model/shipment.ts';
+import type { Voucher } from './model/voucher.ts';
+
+/**
+ * The wire contract of the chaincode: every transaction, its namespace, whether it writes, its
+ * arguments in their positional order, how each travels (every argument is a string on the wire) and
+ * what it returns (a JSON string with sorted keys). The chaincode's contracts are checked against this
+ * table (chaincode/test/transactions.test.ts); the node API's ledger client is made from it.
+ */
+
+/** How one argument travels: every chaincode argument is a string. */
+export interface Arg<T> {
+  encode(value: T): string;
+}
+
+const text: Arg<string> = { encode: (value) => value };
+/** Absent travels as the empty string, which the chaincode reads as "none". */
+const optionalText: Arg<string | undefined> = { encode: (value) => value ?? '' };
+const int: Arg<number> = { encode: (value) => String(value) };
+const bool: Arg<boolean> = { encode: (value) => String(value) };
+const json = <T>(): Arg<T> => ({ encode: (value) => JSON.stringify(value) });
+function oneOf<T extends string>(): Arg<T> {
+  return { encode: (value) => value };
+}
+
+/** A page of a ledger query: `bookmark` is empty on the last page. */
+export interface Page<T> {
+  items: T[];
+  bookmark: string;
+}
+
+/** Offer terms the bank chooses (sent as transient data); the chaincode derives the rest. */
+export interface OfferTermsInput {
+  advanceRateBps: number;
+  spreadBps: number;
+  /** Fen, as digits. */
+  fees: string;
+  validUntil: string;
+  /** Random, 32 to 128 lower-case hex digits: see OfferTerms.salt. */
+  salt: string;
+}
+
+/** A piece of a split: kept by the holder, or transferred against an invoice from the recipient. */
+export type VoucherPiece = { amount: string } | { amount: string; toEnterpriseId: string; invoiceId: string };
+
+export interface SplitResult {
+  parent: Voucher;
+  children: Voucher[];
+  invoices: Invoice[];
+}
+
+export interface SweepResult {
+  count: number;
+  vouchers: Voucher[];
+}
+
+/** One transaction: `A` its arguments by name, `R` what it returns, `T` its transient inputs. */
+/** No transient inputs. */
+export type NoTransient = Record<string, never>;
+
+export interface TransactionSpec<A extends object, R, T extends object = NoTransient> {
+  readonly name: string;
+  /** Writes go through ordering and commit; reads are evaluated on one peer. */
+  readonly writes: boolean;
+  /** Arguments in the chaincode's positional order. */
+  readonly args: { readonly [K in keyof A]: Arg<A[K]> };
+  /** Private inputs, passed in the transient map by key (never written to the ledger). */
+  readonly transient: { readonly [K in keyof T]: Arg<T[K]> };
+  /** Never set: carries the result type. */
+  readonly result?: R;
+}
+
+function write<R>() {
+  return <A extends object, T extends object = NoTransient>(
+    name: string,
+    args: { [K in keyof A]: Arg<A[K]> },
+    transient = {} as { [K in keyof T]: Arg<T[K]> },
+  ): TransactionSpec<A, R, T> => ({ name, writes: true, args, transient });
+}
+
+function read<R>() {
+  return <A extends object>(name: string, args: { [K in keyof A]: Arg<A[K]> }): TransactionSpec<A, R> => ({
+    name,
+    writes: false,
+    args,
+    transient: {},
+  });
+}
+
+const noArgs: Record<string, never> = {};
+
+export const Transactions = {
+  enterprise: {
+    Register: write<Enterprise>()('Register', { id: text, name: text, kind: oneOf<EnterpriseKind>() }),
+    SetStatus: write<Enterprise>()('SetStatus', { id: text, status: oneOf<EnterpriseStatus>() }),
+    Get: read<Enterprise>()('Get', { id: text }),
+  },
+  invoice: {
+    Register: write<Invoice>()('Register', {
+      number: text,
+      buyerId: text,
+      amount: text,
+      issueDate: text,
+      dueDate: text,
+      documentHash: text,
+      purchaseOrderNumber: optionalText,
+    }),
+    Confirm: write<Invoice>()('Confirm', { invoiceId: text, waiveDelivery: bool }),
+    Reject: write<Invoice>()('Reject', { invoiceId: text, reason: text }),
+    Cancel: write<Invoice>()('Cancel', { invoiceId: text }),
+    Get: read<Invoice>()('Get', { id: text }),
+  },
+  shipment: {
+    RecordPickup: write<Shipment>()('RecordPickup', {
+      invoiceId: text,
+      waybillNumber: text,
+      origin: text,
+      destination: text,
+      documentHash: text,
+    }),
+    ConfirmDelivery: write<Shipment>()('ConfirmDelivery', { id: text, deliveryDocumentHash: text }),
+    Get: read<Shipment>()('Get', { id: text }),
+  },
+  voucher: {
+    SplitTransfer: write<SplitResult>()('SplitTransfer', {
+      voucherId: text,
+      piecesJson: json<VoucherPiece[]>(),
+    }),
+    Get: read<Voucher>()('Get', { id: text }),
+    GetLineage: read<Voucher[]>()('GetLineage', { id: text }),
+  },
+  creditline: {
+    Grant: write<CreditLine>()('Grant', { debtorId: text, limit: text, expiryDate: text }),
+    Change: write<CreditLine>()('Change', { id: text, limit: text, expiryDate: text }),
+    SetStatus: write<CreditLine>()('SetStatus', { id: text, status: oneOf<CreditLineStatus>() }),
+    Get: read<CreditLine>()('Get', { id: text }),
+  },
+  rate: {
+    Publish: write<BenchmarkRate>()('Publish', {
+      tenor: oneOf<RateTenor>(),
+      rateBps: int,
+      effectiveDate: text,
+    }),
+    Current: read<BenchmarkRate>()('Current', { tenor: oneOf<RateTenor>(), asOfDate: text }),
+  },
+  financing: {
+    Apply: write<Financing>()('Apply', { voucherId: text, bankId: text }),
+    Offer: write<Financing>()<{ financingId: string }, { terms: OfferTermsInput }>(
+      'Offer',
+      { financingId: text },
+      { terms: json<OfferTermsInput>() },
+    ),
+    Accept: write<Financing>()('Accept', { financingId: text }),
+    Disburse: write<Financing>()('Disburse', { financingId: text, paymentReference: text }),
+    Reject: write<Financing>()('Reject', { financingId: text, reason: text }),
+    Withdraw: write<Financing>()('Withdraw', { financingId: text }),
+    Expire: write<Financing>()('Expire', { financingId: text }),
+    GetTerms: read<OfferTerms>()('GetTerms', { financingId: text }),
+    /** This org's copy of the terms, for an org admin identity (the read-model projector). */
+    GetOrgTerms: read<OfferTerms>()('GetOrgTerms', { financingId: text }),
+    Get: read<Financing>()('Get', { id: text }),
+  },
+  settlement: {
+    Pay: write<Voucher>()('Pay', { voucherId: text, paymentReference: text }),
+    SweepOverdue: write<SweepResult>()('SweepOverdue', { limit: int }),
+  },
+  charter: {
+    Establish: write<Charter>()('Establish', { termsJson: json<CharterTerms>() }),
+    Get: read<Charter>()('Get', noArgs),
+    Propose: write<CharterProposal>()('Propose', { termsJson: json<CharterTerms>() }),
+    Approve: write<CharterProposal>()('Approve', { proposalId: text }),
+    GetProposal: read<CharterProposal>()('GetProposal', { proposalId: text }),
+  },
+  ledger: {
+    /** Every stored version of one record, oldest first. */
+    GetHistory: read<unknown[]>()('GetHistory', { type: oneOf<ObjectType>(), id: text }),
+    /** Every record of one type, a page at a time (reconcile). */
+    ListAll: read<Page<LedgerRecord>>()('ListAll', {
+      type: oneOf<ObjectType>(),
+      pageSize: int,
+      bookmark: text,
+    }),
+  },
+  smoke: {
+    WhoAmI: read<Caller>()('WhoAmI', noArgs),
+  },
+  /** Only on a chaincode started with SCF_CHAINCODE_TEST_CONTRACTS=1. */
+  test: {
+    PutNote: write<Note>()('PutNote', { key: text, text }),
+    GetNote: read<Note>()('GetNote', { key: text }),
+    EmitRaw: write<RawEventMark>()('EmitRaw', { eventName: text, payloadJson: text }),
+  },
+} as const;
+
+export type Namespace = keyof typeof Transactions;
+
+/** Arguments, result and transient inputs of a transaction spec. */
+export type ArgsOf<S> = S extends TransactionSpec<infer A, unknown, object> ? A : never;
+export type ResultOf<S> = S extends TransactionSpec<object, infer R, object> ? R : never;
+export type TransientOf<S> = S extends TransactionSpec<object, unknown, infer T> ? T : never;
+
+/** The wire arguments of a call, in the chaincode's order. */
+export function encodeArgs<A extends object>(spec: TransactionSpec<A, unknown, object>, args: A): string[] {
+  const codecs: Record<string, Arg<unknown>> = spec.args;
+  const values = args as Record<string, unknown>;
+  return Object.keys(codecs).map((key) => (codecs[key] as Arg<unknown>).encode(values[key]));
+}
+
+/** The transient map of a call, each value encoded. */
+export function encodeTransient<T extends object>(
+  spec: TransactionSpec<object, unknown, T>,
+  transient: T,
+): Record<string, string> {
+  const codecs: Record<string, Arg<unknown>> = spec.transient;
+  const values = transient as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(codecs).map((key) => [key, (codecs[key] as Arg<unknown>).encode(values[key])]),
+  );
+}
