@@ -11,26 +11,25 @@ import {
 } from '@scf/ledger-contract';
 import { CharterIndexes, MAX_OPEN_PROPOSALS } from '../src/repositories/charters';
 import { CLIENT_OU_CERT, SPOOFED_OU_CERT } from './support/certificates';
+import { nodeOuAdmin, orgAdmin, userOf } from './support/callers';
 import {
   approve,
+  CHARTER_TERMS,
   charterPolicy,
   charters as contract,
+  establishCharter,
   proposalIdOf,
   propose,
-} from './support/charter-fixtures';
-import { expectRefused, hasIndex, lastEvent, parse, START_TIME } from './support/finance-fixtures';
-import {
-  CHARTER_TERMS,
-  creditCode,
-  establishCharter,
-  MSP,
-  nodeOuAdmin,
-  orgAdmin,
-  registerEnterprises,
-  userOf,
   withMemberKinds,
-} from './support/fixtures';
+} from './support/charter';
+import { START_TIME } from './support/clock';
+import { creditCode, MSP } from './support/enterprises';
+import { lastEvent } from './support/events';
+import { expectRefused } from './support/expect-refused';
+import { hasIndex, key, patchStored } from './support/ledger-state';
 import { MemoryLedger, type TestCaller } from './support/memory-stub';
+import { parse } from './support/parse';
+import { registerEnterprises } from './support/registration';
 
 const ALL_MSPS = [MSP.bankA, MSP.bankB, MSP.core, MSP.logistics, MSP.supplier];
 /** The default terms plus an auditors' org: six members, so a majority is four. */
@@ -104,9 +103,9 @@ describe('CharterContract.Establish', () => {
       rateQuorum: 2,
     };
     await other.submit(orgAdmin(MSP.core), (ctx) => contract.Establish(ctx, JSON.stringify(reversed)));
-    const key = '\u0000charter\u0000consortium\u0000';
-    expect(Buffer.from(other.state.get(key) ?? []).toString()).toBe(
-      Buffer.from(ledger.state.get(key) ?? []).toString(),
+    const charterKey = key('charter', 'consortium');
+    expect(Buffer.from(other.state.get(charterKey) ?? []).toString()).toBe(
+      Buffer.from(ledger.state.get(charterKey) ?? []).toString(),
     );
   });
 
@@ -446,8 +445,7 @@ describe('CharterContract.Propose and Approve', () => {
     // More open proposals than an adoption supersedes would stay OPEN on their old base version.
     expect(MAX_OPEN_PROPOSALS).toBeGreaterThan(0);
     const stale = await propose(ledger, WITH_AUDITOR);
-    const key = `\u0000${ObjectTypes.CharterProposal}\u0000${stale.id}\u0000`;
-    ledger.state.set(key, Buffer.from(JSON.stringify({ ...stale, baseVersion: 0 })));
+    patchStored(ledger, ObjectTypes.CharterProposal, stale.id, { baseVersion: 0 });
     await expectRefused(
       ledger,
       () => approve(ledger, stale.id, orgAdmin(MSP.bankA)),

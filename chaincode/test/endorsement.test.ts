@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindToMajority, majorityOf, peersOutOf } from '../src/lib/endorsement';
-import { decodePolicy } from './support/charter-fixtures';
 import { MemoryLedger } from './support/memory-stub';
+import { decodePolicy } from './support/policies';
 
 describe('majorityOf', () => {
   it.each([

@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { EnterpriseContract } from '../src/contracts/enterprise-contract';
 import { type Enterprise, ErrorCodes, Events } from '@scf/ledger-contract';
-import type { Page } from '../src/lib/query';
-import { MemoryLedger, type TestCaller } from './support/memory-stub';
 import { AFFILIATED_ADMIN_CERT, CLIENT_OU_CERT, SPOOFED_OU_CERT } from './support/certificates';
-import {
-  creditCode,
-  ENTERPRISES,
-  establishCharter,
-  MSP,
-  nodeOuAdmin,
-  orgAdmin,
-  registerEnterprises,
-  userOf,
-  withMemberKinds,
-} from './support/fixtures';
+import { nodeOuAdmin, orgAdmin, userOf } from './support/callers';
+import { establishCharter, withMemberKinds } from './support/charter';
+import { creditCode, ENTERPRISES, MSP } from './support/enterprises';
+import { MemoryLedger, type TestCaller } from './support/memory-stub';
+import { parse } from './support/parse';
+import { registerEnterprises } from './support/registration';
 
 const contract = new EnterpriseContract();
-const parse = <T>(text: string): T => JSON.parse(text) as T;
 
 describe('EnterpriseContract', () => {
-  it('registers an enterprise hosted by the admin org, stamped and indexed, with one event', async () => {
+  it('registers an enterprise hosted by the admin org, stamped, with one event', async () => {
     const ledger = new MemoryLedger();
     await establishCharter(ledger);
     const id = creditCode('91110000600037341');
@@ -213,28 +205,6 @@ describe('EnterpriseContract', () => {
       ledger.submit(orgAdmin(MSP.supplier), (ctx) => contract.SetStatus(ctx, id, 'SUSPENDED')),
     ).rejects.toMatchObject({
       code: ErrorCodes.InvalidState,
-    });
-  });
-
-  it('lists enterprises by kind a page at a time', async () => {
-    const ledger = new MemoryLedger();
-    await registerEnterprises(ledger);
-    const reader = userOf('core', 'clerk');
-    const first = parse<Page<Enterprise>>(
-      await ledger.evaluate(reader, (ctx) => contract.ListByKind(ctx, 'SUPPLIER', '2', '')),
-    );
-    expect(first.items).toHaveLength(2);
-    const second = parse<Page<Enterprise>>(
-      await ledger.evaluate(reader, (ctx) => contract.ListByKind(ctx, 'SUPPLIER', '2', first.bookmark)),
-    );
-    expect(second.items).toHaveLength(1);
-    expect(second.bookmark).toBe('');
-    const all = [...first.items, ...second.items].map((item) => item.id).sort();
-    expect(all).toEqual([ENTERPRISES.tier1.id, ENTERPRISES.tier2.id, ENTERPRISES.tier3.id].sort());
-    await expect(
-      ledger.evaluate(reader, (ctx) => contract.ListByKind(ctx, 'SUPPLIER', '0', '')),
-    ).rejects.toMatchObject({
-      code: ErrorCodes.InvalidArgument,
     });
   });
 

@@ -1,73 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { EnterpriseContract } from '../src/contracts/enterprise-contract';
 import { InvoiceContract } from '../src/contracts/invoice-contract';
-import { ErrorCodes, type EventPayload, Events, type Invoice, type Voucher } from '@scf/ledger-contract';
-import type { Page } from '../src/lib/query';
-import { MemoryLedger, type TestCaller } from './support/memory-stub';
-import { ENTERPRISES, MSP, orgAdmin, userOf } from './support/fixtures';
-import {
-  consortium,
-  endorsers,
-  expectRefused,
-  extraUser,
-  invoiceArgs,
-  key,
-  parse,
-  patchStored,
-  pickUp,
-  register,
-  registerInvoice,
-  sha256,
-  shipAndDeliver,
-  stored,
-} from './support/invoice-fixtures';
+import { type ErrorCode, ErrorCodes, Events, type Invoice, type Voucher } from '@scf/ledger-contract';
+import { orgAdmin, userOf } from './support/callers';
+import { sha256 } from './support/digests';
+import { ENTERPRISES, MSP } from './support/enterprises';
+import { lastEvent } from './support/events';
+import { expectRefused } from './support/expect-refused';
+import { invoiceArgs, registerInvoice, registerInvoiceAs } from './support/invoices';
+import { key, patchStored, stored } from './support/ledger-state';
+import { MemoryLedger, type TestCaller, txIdOf } from './support/memory-stub';
+import { parse } from './support/parse';
+import { endorsersOf } from './support/policies';
+import { registerEnterprises, suspend } from './support/registration';
+import { pickUp, shipAndDeliver } from './support/shipments';
 
 const contract = new InvoiceContract();
 const { core, tier1, tier2, tier3 } = ENTERPRISES;
-/** The first transaction after `consortium` (the charter, 7 shared and 2 extra enterprises). */
+/** The first transaction after `setUp` (the charter, the 7 consortium and 2 extra enterprises). */
 const FIRST_TX = 11;
-const txId = (n: number): string => `tx${String(n).padStart(6, '0')}`;
 const fingerprint = (seller: string, buyer: string, number: string): string =>
   sha256(`${seller}\u0000${buyer}\u0000${number.toUpperCase()}`);
 const coreApprover = userOf('core', 'approver');
 
 async function setUp(): Promise<MemoryLedger> {
   const ledger = new MemoryLedger();
-  await consortium(ledger);
+  await registerEnterprises(ledger, { extra: ['otherCore', 'otherCarrier'] });
   return ledger;
-}
-
-function lastEvent(ledger: MemoryLedger): { name: string; records: unknown[]; txId: string } {
-  const event = ledger.events.at(-1);
-  if (!event) throw new Error('no event');
-  return { name: event.name, records: parse<EventPayload>(event.payload).records, txId: event.txId };
-}
-
-async function list(
-  ledger: MemoryLedger,
-  by: 'seller' | 'buyer' | 'status',
-  value: string,
-): Promise<string[]> {
-  const reader = userOf('bankA', 'clerk');
-  const page = parse<Page<Invoice>>(
-    await ledger.evaluate(reader, (ctx) => {
-      if (by === 'seller') return contract.ListBySeller(ctx, value, '100', '');
-      if (by === 'buyer') return contract.ListByBuyer(ctx, value, '100', '');
-      return contract.ListByStatus(ctx, value, '100', '');
-    }),
-  );
-  expect(page.bookmark).toBe('');
-  return page.items.map((item) => item.id);
 }
 
 const confirm = (ledger: MemoryLedger, caller: TestCaller, id: string, waive: string): Promise<string> =>
   ledger.submit(caller, (ctx) => contract.Confirm(ctx, id, waive));
 
 describe('InvoiceContract.Register', () => {
-  it('registers an invoice of the calling supplier, stamped, indexed, bound to both orgs, with one event', async () => {
+  it('registers an invoice of the calling supplier, stamped, bound to both orgs, with one event', async () => {
     const ledger = await setUp();
     const args = invoiceArgs(core.id);
-    const saved = parse<Invoice>(await register(ledger, userOf('tier1', 'clerk'), args));
+    const saved = parse<Invoice>(await registerInvoiceAs(ledger, userOf('tier1', 'clerk'), args));
     const id = fingerprint(tier1.id, core.id, 'INV-2026/0001');
     expect(saved).toEqual({
       docType: 'invoice',
@@ -85,31 +53,28 @@ describe('InvoiceContract.Register', () => {
       paidAmount: '0',
       createdAt: '2026-01-05T02:00:00.000Z',
       updatedAt: '2026-01-05T02:00:00.000Z',
-      txId: txId(FIRST_TX),
+      txId: txIdOf(FIRST_TX),
       updatedBy: `${tier1.id}/clerk@SupplierMSP`,
     });
-    expect(stored<Invoice>(ledger, key('invoice', id))).toEqual(saved);
+    expect(stored<Invoice>(ledger, 'invoice', id)).toEqual(saved);
     const read = parse<Invoice>(
       await ledger.evaluate(userOf('bankB', 'clerk'), (ctx) => contract.Get(ctx, id)),
     );
     expect(read).toEqual(saved);
-    expect(await list(ledger, 'seller', tier1.id)).toEqual([id]);
-    expect(await list(ledger, 'buyer', core.id)).toEqual([id]);
-    expect(await list(ledger, 'status', 'REGISTERED')).toEqual([id]);
-    expect(await list(ledger, 'status', 'CONFIRMED')).toEqual([]);
-    expect(endorsers(ledger, key('invoice', id))).toEqual([MSP.core, MSP.supplier]);
+    expect(endorsersOf(ledger, 'invoice', id)).toEqual([MSP.core, MSP.supplier]);
     expect(ledger.events).toHaveLength(FIRST_TX);
-    expect(lastEvent(ledger)).toEqual({
-      name: Events.InvoiceRegistered,
-      records: [saved],
-      txId: txId(FIRST_TX),
-    });
+    expect(lastEvent(ledger)).toEqual({ name: Events.InvoiceRegistered, records: [saved] });
+    expect(ledger.events.at(-1)?.txId).toBe(txIdOf(FIRST_TX));
   });
 
   it('lets an approver register to a supplier buyer, without a purchase order; one org binds no key policy', async () => {
     const ledger = await setUp();
     const saved = parse<Invoice>(
-      await register(ledger, userOf('tier1', 'approver'), invoiceArgs(tier2.id, { purchaseOrderNumber: '' })),
+      await registerInvoiceAs(
+        ledger,
+        userOf('tier1', 'approver'),
+        invoiceArgs(tier2.id, { purchaseOrderNumber: '' }),
+      ),
     );
     expect(saved.purchaseOrderNumber).toBeUndefined();
     expect('purchaseOrderNumber' in saved).toBe(false);
@@ -119,14 +84,14 @@ describe('InvoiceContract.Register', () => {
       updatedBy: `${tier1.id}/approver@SupplierMSP`,
     });
     expect(saved.id).toBe(fingerprint(tier1.id, tier2.id, 'INV-2026/0001'));
-    expect(endorsers(ledger, key('invoice', saved.id))).toEqual([]);
+    expect(endorsersOf(ledger, 'invoice', saved.id)).toEqual([]);
   });
 
   it('accepts the limits: a 64-character number, a 64-character order number, issue date today, 1 fen', async () => {
     const ledger = await setUp();
     const number = `A-_/9${'x'.repeat(59)}`;
     const saved = parse<Invoice>(
-      await register(
+      await registerInvoiceAs(
         ledger,
         userOf('tier1', 'clerk'),
         invoiceArgs(core.id, {
@@ -154,7 +119,7 @@ describe('InvoiceContract.Register', () => {
     for (const number of ['INV-2026/0001', 'inv-2026/0001']) {
       await expectRefused(
         ledger,
-        () => register(ledger, userOf('tier1', 'approver'), invoiceArgs(core.id, { number })),
+        () => registerInvoiceAs(ledger, userOf('tier1', 'approver'), invoiceArgs(core.id, { number })),
         ErrorCodes.AlreadyExists,
       );
     }
@@ -165,7 +130,8 @@ describe('InvoiceContract.Register', () => {
     const first = await registerInvoice(ledger, core.id);
     const second = await registerInvoice(ledger, tier2.id);
     expect(second.id).not.toBe(first.id);
-    expect(await list(ledger, 'seller', tier1.id)).toEqual([first.id, second.id].sort());
+    expect(stored<Invoice>(ledger, 'invoice', first.id)).toEqual(first);
+    expect(stored<Invoice>(ledger, 'invoice', second.id)).toEqual(second);
   });
 
   const bankA = userOf('bankA', 'approver');
@@ -184,39 +150,43 @@ describe('InvoiceContract.Register', () => {
     ['an org admin acting for no enterprise', orgAdmin(MSP.supplier)],
   ])('refuses %s with FORBIDDEN', async (_, caller) => {
     const ledger = await setUp();
-    await expectRefused(ledger, () => register(ledger, caller, invoiceArgs(core.id)), ErrorCodes.Forbidden);
-  });
-
-  it('refuses a suspended seller with FORBIDDEN', async () => {
-    const ledger = await setUp();
-    await ledger.submit(orgAdmin(MSP.supplier), (ctx) =>
-      new EnterpriseContract().SetStatus(ctx, tier1.id, 'SUSPENDED'),
-    );
     await expectRefused(
       ledger,
-      () => register(ledger, userOf('tier1', 'clerk'), invoiceArgs(core.id)),
+      () => registerInvoiceAs(ledger, caller, invoiceArgs(core.id)),
       ErrorCodes.Forbidden,
     );
   });
 
-  it.each<[string, () => string, string]>([
+  it('refuses a suspended seller with FORBIDDEN', async () => {
+    const ledger = await setUp();
+    await suspend(ledger, 'tier1');
+    await expectRefused(
+      ledger,
+      () => registerInvoiceAs(ledger, userOf('tier1', 'clerk'), invoiceArgs(core.id)),
+      ErrorCodes.Forbidden,
+    );
+  });
+
+  it.each<[string, () => string, ErrorCode]>([
     ['an unregistered buyer', () => 'NOT-AN-ENTERPRISE', ErrorCodes.NotFound],
     ['a bank buyer', () => ENTERPRISES.bankA.id, ErrorCodes.InvalidArgument],
     ['a logistics buyer', () => ENTERPRISES.carrier.id, ErrorCodes.InvalidArgument],
     ['the seller itself', () => tier1.id, ErrorCodes.InvalidArgument],
   ])('refuses %s', async (_, buyer, code) => {
     const ledger = await setUp();
-    await expectRefused(ledger, () => register(ledger, userOf('tier1', 'clerk'), invoiceArgs(buyer())), code);
+    await expectRefused(
+      ledger,
+      () => registerInvoiceAs(ledger, userOf('tier1', 'clerk'), invoiceArgs(buyer())),
+      code,
+    );
   });
 
   it('refuses a suspended buyer with INVALID_STATE', async () => {
     const ledger = await setUp();
-    await ledger.submit(orgAdmin(MSP.supplier), (ctx) =>
-      new EnterpriseContract().SetStatus(ctx, tier3.id, 'SUSPENDED'),
-    );
+    await suspend(ledger, 'tier3');
     await expectRefused(
       ledger,
-      () => register(ledger, userOf('tier1', 'clerk'), invoiceArgs(tier3.id)),
+      () => registerInvoiceAs(ledger, userOf('tier1', 'clerk'), invoiceArgs(tier3.id)),
       ErrorCodes.InvalidState,
     );
   });
@@ -252,7 +222,7 @@ describe('InvoiceContract.Register', () => {
     const ledger = await setUp();
     await expectRefused(
       ledger,
-      () => register(ledger, userOf('tier1', 'clerk'), invoiceArgs(core.id, overrides)),
+      () => registerInvoiceAs(ledger, userOf('tier1', 'clerk'), invoiceArgs(core.id, overrides)),
       ErrorCodes.InvalidArgument,
     );
   });
@@ -280,7 +250,7 @@ describe('InvoiceContract.Confirm', () => {
       childIds: [],
       createdAt: '2026-01-05T02:00:00.000Z',
       updatedAt: '2026-01-05T02:00:00.000Z',
-      txId: txId(tx),
+      txId: txIdOf(tx),
       updatedBy: `${core.id}/approver@CoreFirmMSP`,
     };
   }
@@ -294,49 +264,36 @@ describe('InvoiceContract.Confirm', () => {
       ...invoice,
       status: 'CONFIRMED',
       voucherId: invoice.id,
-      txId: txId(tx),
+      txId: txIdOf(tx),
       updatedBy: `${core.id}/approver@CoreFirmMSP`,
     });
     expect('deliveryWaived' in confirmed).toBe(false);
-    expect(stored<Invoice>(ledger, key('invoice', invoice.id))).toEqual(confirmed);
+    expect(stored<Invoice>(ledger, 'invoice', invoice.id)).toEqual(confirmed);
 
-    const voucher = stored<Voucher>(ledger, key('voucher', invoice.id));
+    const voucher = stored<Voucher>(ledger, 'voucher', invoice.id);
     expect(voucher).toEqual(expectedVoucher(invoice, tx));
     expect('parentId' in voucher).toBe(false);
-    expect(ledger.keysOfType('idx.voucher.holder')).toEqual([
-      key('idx.voucher.holder', tier1.id, invoice.id),
-    ]);
-    expect(ledger.keysOfType('idx.voucher.debtor')).toEqual([key('idx.voucher.debtor', core.id, invoice.id)]);
-    expect(ledger.keysOfType('idx.voucher.status')).toEqual([
-      key('idx.voucher.status', 'ACTIVE', invoice.id),
-    ]);
-    expect(ledger.keysOfType('idx.voucher.root')).toEqual([key('idx.voucher.root', invoice.id, invoice.id)]);
     expect(ledger.keysOfType('idx.voucher.open-maturity')).toEqual([
       key('idx.voucher.open-maturity', '2026-04-30', invoice.id),
     ]);
-    expect(endorsers(ledger, key('voucher', invoice.id))).toEqual([MSP.core, MSP.supplier]);
-    expect(endorsers(ledger, key('invoice', invoice.id))).toEqual([MSP.core, MSP.supplier]);
+    expect(endorsersOf(ledger, 'voucher', invoice.id)).toEqual([MSP.core, MSP.supplier]);
+    expect(endorsersOf(ledger, 'invoice', invoice.id)).toEqual([MSP.core, MSP.supplier]);
 
-    expect(await list(ledger, 'status', 'REGISTERED')).toEqual([]);
-    expect(await list(ledger, 'status', 'CONFIRMED')).toEqual([invoice.id]);
     expect(ledger.events).toHaveLength(tx);
-    expect(lastEvent(ledger)).toEqual({
-      name: Events.InvoiceConfirmed,
-      records: [confirmed, voucher],
-      txId: txId(tx),
-    });
+    expect(lastEvent(ledger)).toEqual({ name: Events.InvoiceConfirmed, records: [confirmed, voucher] });
+    expect(ledger.events.at(-1)?.txId).toBe(txIdOf(tx));
   });
 
   it('confirms without a delivery when the buyer waives it, and records the waiver', async () => {
     const { ledger, invoice } = await registered();
     const confirmed = parse<Invoice>(await confirm(ledger, userOf('core', 'admin'), invoice.id, 'true'));
     expect(confirmed).toMatchObject({ status: 'CONFIRMED', voucherId: invoice.id, deliveryWaived: true });
-    expect(stored<Invoice>(ledger, key('invoice', invoice.id))).toEqual(confirmed);
-    expect(stored<Voucher>(ledger, key('voucher', invoice.id))).toEqual({
+    expect(stored<Invoice>(ledger, 'invoice', invoice.id)).toEqual(confirmed);
+    expect(stored<Voucher>(ledger, 'voucher', invoice.id)).toEqual({
       ...expectedVoucher(invoice, FIRST_TX + 1),
       updatedBy: `${core.id}/admin@CoreFirmMSP`,
     });
-    expect(endorsers(ledger, key('voucher', invoice.id))).toEqual([MSP.core, MSP.supplier]);
+    expect(endorsersOf(ledger, 'voucher', invoice.id)).toEqual([MSP.core, MSP.supplier]);
     expect(lastEvent(ledger).records).toHaveLength(2);
   });
 
@@ -389,7 +346,7 @@ describe('InvoiceContract.Confirm', () => {
     ['the supplier seller', userOf('tier1', 'approver')],
     ['another supplier', userOf('tier2', 'admin')],
     ['a bank', userOf('bankA', 'admin')],
-    ['another core enterprise', extraUser('otherCore', 'approver')],
+    ['another core enterprise', userOf('otherCore', 'approver')],
     ['org X acting for the buyer hosted by org Y', { ...coreApprover, mspId: MSP.supplier }],
   ])('refuses %s with FORBIDDEN', async (_, caller) => {
     const { ledger, invoice } = await registered();
@@ -456,17 +413,12 @@ describe('InvoiceContract.Reject', () => {
       ...invoice,
       status: 'REJECTED',
       rejectionReason: 'price differs from PO',
-      txId: txId(FIRST_TX + 1),
+      txId: txIdOf(FIRST_TX + 1),
       updatedBy: `${core.id}/clerk@CoreFirmMSP`,
     });
-    expect(stored<Invoice>(ledger, key('invoice', invoice.id))).toEqual(rejected);
-    expect(await list(ledger, 'status', 'REJECTED')).toEqual([invoice.id]);
-    expect(await list(ledger, 'status', 'REGISTERED')).toEqual([]);
-    expect(lastEvent(ledger)).toEqual({
-      name: Events.InvoiceRejected,
-      records: [rejected],
-      txId: txId(FIRST_TX + 1),
-    });
+    expect(stored<Invoice>(ledger, 'invoice', invoice.id)).toEqual(rejected);
+    expect(lastEvent(ledger)).toEqual({ name: Events.InvoiceRejected, records: [rejected] });
+    expect(ledger.events.at(-1)?.txId).toBe(txIdOf(FIRST_TX + 1));
   });
 
   it('keeps a multi-line reason, in NFC', async () => {
@@ -488,7 +440,7 @@ describe('InvoiceContract.Reject', () => {
 
   it.each<[string, TestCaller]>([
     ['the seller', userOf('tier1', 'approver')],
-    ['another core enterprise', extraUser('otherCore', 'admin')],
+    ['another core enterprise', userOf('otherCore', 'admin')],
     ['a bank', userOf('bankA', 'admin')],
     ['org X acting for the buyer hosted by org Y', { ...userOf('core', 'clerk'), mspId: MSP.bankB }],
   ])('refuses %s with FORBIDDEN', async (_, caller) => {
@@ -539,18 +491,12 @@ describe('InvoiceContract.Cancel', () => {
     expect(cancelled).toEqual({
       ...invoice,
       status: 'CANCELLED',
-      txId: txId(FIRST_TX + 1),
+      txId: txIdOf(FIRST_TX + 1),
       updatedBy: `${tier1.id}/clerk@SupplierMSP`,
     });
-    expect(stored<Invoice>(ledger, key('invoice', invoice.id))).toEqual(cancelled);
-    expect(await list(ledger, 'status', 'CANCELLED')).toEqual([invoice.id]);
-    expect(await list(ledger, 'status', 'REGISTERED')).toEqual([]);
-    expect(await list(ledger, 'seller', tier1.id)).toEqual([invoice.id]);
-    expect(lastEvent(ledger)).toEqual({
-      name: Events.InvoiceCancelled,
-      records: [cancelled],
-      txId: txId(FIRST_TX + 1),
-    });
+    expect(stored<Invoice>(ledger, 'invoice', invoice.id)).toEqual(cancelled);
+    expect(lastEvent(ledger)).toEqual({ name: Events.InvoiceCancelled, records: [cancelled] });
+    expect(ledger.events.at(-1)?.txId).toBe(txIdOf(FIRST_TX + 1));
   });
 
   it.each<[string, TestCaller]>([
@@ -571,58 +517,17 @@ describe('InvoiceContract.Cancel', () => {
     await confirm(ledger, coreApprover, confirmed.id, 'true');
     await expectRefused(ledger, () => cancel(ledger, seller, confirmed.id), ErrorCodes.InvalidState);
     const paid = await registerInvoice(ledger, core.id, { number: 'INV-PAID' });
-    patchStored(ledger, key('invoice', paid.id), { paidAmount: '5' });
+    patchStored(ledger, 'invoice', paid.id, { paidAmount: '5' });
     await expectRefused(ledger, () => cancel(ledger, seller, paid.id), ErrorCodes.InvalidState);
   });
 });
 
 describe('InvoiceContract reads', () => {
-  it('pages through the invoices of a seller, a buyer and a status', async () => {
+  it('answers NOT_FOUND for an unknown id', async () => {
     const ledger = await setUp();
-    const ids: string[] = [];
-    for (const number of ['INV-1', 'INV-2', 'INV-3'])
-      ids.push((await registerInvoice(ledger, core.id, { number })).id);
-    await registerInvoice(ledger, tier2.id, { number: 'INV-4' });
-    const reader = extraUser('otherCarrier', 'clerk');
-    const first = parse<Page<Invoice>>(
-      await ledger.evaluate(reader, (ctx) => contract.ListByBuyer(ctx, core.id, '2', '')),
-    );
-    expect(first.items).toHaveLength(2);
-    expect(first.bookmark).not.toBe('');
-    const second = parse<Page<Invoice>>(
-      await ledger.evaluate(reader, (ctx) => contract.ListByBuyer(ctx, core.id, '2', first.bookmark)),
-    );
-    expect(second).toMatchObject({ bookmark: '' });
-    expect([...first.items, ...second.items].map((item) => item.id)).toEqual(ids.sort());
-    expect(await list(ledger, 'seller', tier1.id)).toHaveLength(4);
-    expect(await list(ledger, 'status', 'REGISTERED')).toHaveLength(4);
-    expect(await list(ledger, 'seller', tier2.id)).toEqual([]);
-  });
-
-  it.each<[string, (ledger: MemoryLedger) => Promise<string>, string]>([
-    [
-      'Get of an unknown id',
-      (l) => l.evaluate(coreApprover, (ctx) => contract.Get(ctx, 'nope')),
-      ErrorCodes.NotFound,
-    ],
-    [
-      'ListByStatus of an unknown status',
-      (l) => l.evaluate(coreApprover, (ctx) => contract.ListByStatus(ctx, 'PAID', '10', '')),
-      ErrorCodes.InvalidArgument,
-    ],
-    [
-      'ListBySeller with page size 0',
-      (l) => l.evaluate(coreApprover, (ctx) => contract.ListBySeller(ctx, tier1.id, '0', '')),
-      ErrorCodes.InvalidArgument,
-    ],
-    [
-      'ListByBuyer with page size 101',
-      (l) => l.evaluate(coreApprover, (ctx) => contract.ListByBuyer(ctx, core.id, '101', '')),
-      ErrorCodes.InvalidArgument,
-    ],
-  ])('refuses %s', async (_, read, code) => {
-    const ledger = await setUp();
-    await expect(read(ledger)).rejects.toMatchObject({ code });
+    await expect(ledger.evaluate(coreApprover, (ctx) => contract.Get(ctx, 'nope'))).rejects.toMatchObject({
+      code: ErrorCodes.NotFound,
+    });
   });
 
   it('is open to any caller', async () => {

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EnterpriseContract } from '../src/contracts/enterprise-contract';
 import { LedgerContract, type HistoryEntry } from '../src/contracts/ledger-contract';
 import { ErrorCodes } from '@scf/ledger-contract';
+import { userOf } from './support/callers';
+import { amendCharter, CHARTER_TERMS } from './support/charter';
+import { CONSORTIUM, ENTERPRISES } from './support/enterprises';
 import { MemoryLedger } from './support/memory-stub';
-import {
-  amendCharter,
-  CHARTER_TERMS,
-  ENTERPRISES,
-  MSP,
-  orgAdmin,
-  registerEnterprises,
-  userOf,
-} from './support/fixtures';
+import { registerEnterprises, suspend } from './support/registration';
 
 const history = new LedgerContract();
 
@@ -21,9 +15,7 @@ describe('LedgerContract.GetHistory', () => {
     await registerEnterprises(ledger);
     const { id } = ENTERPRISES.tier1;
     ledger.setTime('2026-02-01T00:00:00Z');
-    await ledger.submit(orgAdmin(MSP.supplier), (ctx) =>
-      new EnterpriseContract().SetStatus(ctx, id, 'SUSPENDED'),
-    );
+    await suspend(ledger, 'tier1');
     const entries = JSON.parse(
       await ledger.evaluate(userOf('bankA', 'clerk'), (ctx) => history.GetHistory(ctx, 'enterprise', id)),
     ) as HistoryEntry[];
@@ -85,7 +77,7 @@ describe('LedgerContract.ListAll', () => {
     expect(second.bookmark).toBe('');
     const ids = [...first.items, ...second.items].map((item) => item.id);
     expect(ids).toEqual(
-      Object.values(ENTERPRISES)
+      Object.values(CONSORTIUM)
         .map((e) => e.id)
         .sort(),
     );
@@ -101,6 +93,11 @@ describe('LedgerContract.ListAll', () => {
     });
     await expect(
       ledger.evaluate(reader, (ctx) => history.ListAll(ctx, 'invoice', '0', '')),
+    ).rejects.toMatchObject({
+      code: ErrorCodes.InvalidArgument,
+    });
+    await expect(
+      ledger.evaluate(reader, (ctx) => history.ListAll(ctx, 'invoice', '101', '')),
     ).rejects.toMatchObject({
       code: ErrorCodes.InvalidArgument,
     });

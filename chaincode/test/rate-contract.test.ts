@@ -1,32 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { currentRate } from '../src/contracts/rate-contract';
 import { type BenchmarkRate, ErrorCodes, Events, ObjectTypes } from '@scf/ledger-contract';
-import type { Page } from '../src/lib/query';
 import { RateIndexes } from '../src/repositories/rates';
 import { EnterpriseContract } from '../src/contracts/enterprise-contract';
-import {
-  amendCharter,
-  CHARTER_TERMS,
-  creditCode,
-  ENTERPRISES,
-  MSP,
-  orgAdmin,
-  registerEnterprises,
-  userOf,
-  withMemberKinds,
-} from './support/fixtures';
-import {
-  endorsersOf,
-  expectRefused,
-  hasIndex,
-  lastEvent,
-  parse,
-  publishRate,
-  rates as contract,
-  START_TIME,
-  stored,
-} from './support/finance-fixtures';
+import { orgAdmin, userOf } from './support/callers';
+import { amendCharter, CHARTER_TERMS, withMemberKinds } from './support/charter';
+import { START_TIME } from './support/clock';
+import { creditCode, ENTERPRISES, MSP } from './support/enterprises';
+import { lastEvent } from './support/events';
+import { expectRefused } from './support/expect-refused';
+import { hasIndex, stored } from './support/ledger-state';
 import { MemoryLedger, type TestCaller } from './support/memory-stub';
+import { parse } from './support/parse';
+import { endorsersOf } from './support/policies';
+import { publishRate, rates as contract } from './support/rates';
+import { registerEnterprises } from './support/registration';
 
 let ledger: MemoryLedger;
 
@@ -44,10 +32,6 @@ const secondBankAdmin: TestCaller = {
 };
 const current = async (tenor: string, asOf: string) =>
   parse<BenchmarkRate>(await ledger.evaluate(reader, (ctx) => contract.Current(ctx, tenor, asOf)));
-const history = async (tenor: string, size: string, bookmark = '') =>
-  parse<Page<BenchmarkRate>>(
-    await ledger.evaluate(reader, (ctx) => contract.History(ctx, tenor, size, bookmark)),
-  );
 
 const attest = (caller: TestCaller, tenor: string, bps: string, date: string) =>
   ledger.submit(caller, (ctx) => contract.Publish(ctx, tenor, bps, date));
@@ -107,7 +91,7 @@ describe('RateContract.Publish', () => {
       updatedBy: `${ENTERPRISES.bankB.id}/admin@${MSP.bankB}`,
     });
     expect(proposed.txId).not.toBe(saved.txId);
-    expect(await stored(ledger, ObjectTypes.BenchmarkRate, '1Y:2025-12-22')).toEqual(saved);
+    expect(stored(ledger, ObjectTypes.BenchmarkRate, '1Y:2025-12-22')).toEqual(saved);
     expect(hasIndex(ledger, RateIndexes.byTenor, ['1Y', '2025-12-22'], saved.id)).toBe(true);
     expect(endorsersOf(ledger, ObjectTypes.BenchmarkRate, saved.id)).toEqual([]);
     expect(ledger.events.slice(-2).map((event) => event.name)).toEqual([
@@ -116,10 +100,9 @@ describe('RateContract.Publish', () => {
     ]);
     expect(lastEvent(ledger)).toEqual({ name: Events.BenchmarkRatePublished, records: [saved] });
     expect(await current('1Y', '2026-01-05')).toEqual(saved);
-    expect(await history('1Y', '10')).toEqual({ items: [saved], bookmark: '' });
   });
 
-  it("takes one bank's publication as an attestation only: PROPOSED, not in force, not in history", async () => {
+  it("takes one bank's publication as an attestation only: PROPOSED, not in force", async () => {
     const proposed = parse<BenchmarkRate>(await attest(userOf('bankA', 'admin'), '1Y', '310', '2025-12-22'));
     expect(proposed).toMatchObject({
       status: 'PROPOSED',
@@ -130,7 +113,6 @@ describe('RateContract.Publish', () => {
     expect(lastEvent(ledger)).toEqual({ name: Events.BenchmarkRateProposed, records: [proposed] });
     expect(hasIndex(ledger, RateIndexes.byTenor, ['1Y', '2025-12-22'], proposed.id)).toBe(false);
     await expect(current('1Y', '2026-01-05')).rejects.toMatchObject({ code: ErrorCodes.NotFound });
-    expect(await history('1Y', '10')).toEqual({ items: [], bookmark: '' });
   });
 
   it('keeps disagreeing values PROPOSED and lets an org replace its own attestation', async () => {
@@ -174,7 +156,7 @@ describe('RateContract.Publish', () => {
 
   it('publishes on the first attestation when the quorum is one', async () => {
     const single = new MemoryLedger();
-    await registerEnterprises(single, { ...CHARTER_TERMS, rateQuorum: 1 });
+    await registerEnterprises(single, { terms: { ...CHARTER_TERMS, rateQuorum: 1 } });
     const published = parse<BenchmarkRate>(
       await single.submit(userOf('bankB', 'admin'), (ctx) =>
         contract.Publish(ctx, '5Y', '350', '2025-12-22'),
@@ -215,7 +197,9 @@ describe('RateContract.Publish', () => {
 
   it('refuses a bank admin whose org is not a rate publisher', async () => {
     const onlyA = new MemoryLedger();
-    await registerEnterprises(onlyA, { ...CHARTER_TERMS, ratePublishers: [MSP.bankA], rateQuorum: 1 });
+    await registerEnterprises(onlyA, {
+      terms: { ...CHARTER_TERMS, ratePublishers: [MSP.bankA], rateQuorum: 1 },
+    });
     await expectRefused(
       onlyA,
       () => onlyA.submit(userOf('bankB', 'admin'), (ctx) => contract.Publish(ctx, '1Y', '310', '2025-12-22')),
@@ -250,11 +234,12 @@ describe('RateContract.Publish', () => {
   it('accepts the bounds 1 and 10000 bps', async () => {
     await publishRate(ledger, '1Y', 1, '2025-01-01');
     await publishRate(ledger, '1Y', 10_000, '2025-02-01');
-    expect((await history('1Y', '10')).items.map((rate) => rate.rateBps)).toEqual([1, 10_000]);
+    expect((await current('1Y', '2025-01-31')).rateBps).toBe(1);
+    expect((await current('1Y', '2025-02-01')).rateBps).toBe(10_000);
   });
 });
 
-describe('RateContract.Current and History', () => {
+describe('RateContract.Current', () => {
   beforeEach(async () => {
     // Published out of date order: the index, not the order of publication, decides.
     await publishRate(ledger, '1Y', 300, '2026-02-20');
@@ -284,20 +269,10 @@ describe('RateContract.Current and History', () => {
     await expect(current('1Y', '2025-06-19')).rejects.toMatchObject({ code: ErrorCodes.NotFound });
     await expect(current('3M', '2026-01-05')).rejects.toMatchObject({ code: ErrorCodes.InvalidArgument });
     await expect(current('1Y', 'today')).rejects.toMatchObject({ code: ErrorCodes.InvalidArgument });
-    await expect(history('10Y', '5')).rejects.toMatchObject({ code: ErrorCodes.InvalidArgument });
-    await expect(history('1Y', '0')).rejects.toMatchObject({ code: ErrorCodes.InvalidArgument });
   });
 
   it('exports currentRate for financing', async () => {
     const rate = await ledger.evaluate(reader, (ctx) => currentRate(ctx, '1Y', '2026-03-01'));
     expect(rate).toMatchObject({ id: '1Y:2026-02-20', rateBps: 300 });
-  });
-
-  it('lists the history of a tenor oldest first, a page at a time', async () => {
-    const first = await history('1Y', '2');
-    expect(first.items.map((rate) => rate.id)).toEqual(['1Y:2025-06-20', '1Y:2025-12-22']);
-    const second = await history('1Y', '2', first.bookmark);
-    expect(second).toEqual({ items: [await current('1Y', '2026-02-20')], bookmark: '' });
-    expect((await history('5Y', '10')).items.map((rate) => rate.id)).toEqual(['5Y:2025-12-22']);
   });
 });

@@ -1,33 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_PIECES } from '../src/contracts/voucher-contract';
 import {
   ContractError,
   type EventPayload,
   Events,
   type Invoice,
   type InvoiceStatus,
+  MAX_PIECES,
   ObjectTypes,
   type Voucher,
 } from '@scf/ledger-contract';
+import { userOf } from './support/callers';
+import { type EnterpriseName, ids, UNREGISTERED_ID } from './support/enterprises';
+import { snapshot } from './support/expect-refused';
+import { seedInvoice } from './support/invoices';
+import { findStored, stored, storedAll } from './support/ledger-state';
 import { MemoryLedger } from './support/memory-stub';
-import {
-  actor,
-  ids,
-  registerVoucherEnterprises,
-  rootVoucherOf,
-  seedInvoice,
-  seedVoucher,
-  snapshot,
-  stored,
-  storedAll,
-  UNREGISTERED_ID,
-  voucherContract,
-  type Party,
-} from './support/voucher-fixtures';
+import { registerVoucherEnterprises, rootVoucherOf, seedVoucher, voucherContract } from './support/vouchers';
 
 /** Suppliers that trade with each other; every ordered pair has one invoice. */
-const TRADERS = ['tier1', 'tier2', 'tier3', 'inHouse'] as const satisfies readonly Party[];
+const TRADERS = ['tier1', 'tier2', 'tier3', 'inHouse'] as const satisfies readonly EnterpriseName[];
 /** Recipients that must be refused, beside the holder itself. */
 const ODD_RECIPIENTS = ['core2', 'bankA', 'unregistered'] as const;
 const START = Date.parse('2026-01-05T02:00:00Z');
@@ -199,8 +191,8 @@ async function buildWorld(setup: Setup): Promise<World> {
   return { ledger, millis: START, invoices, rootIds, amounts: new Map() };
 }
 
-const partyOf = (enterpriseId: string): Party | undefined =>
-  (Object.keys(ids) as Party[]).find((party) => ids[party] === enterpriseId);
+const partyOf = (enterpriseId: string): EnterpriseName | undefined =>
+  (Object.keys(ids) as EnterpriseName[]).find((party) => ids[party] === enterpriseId);
 
 /** The exact partition of `amount` in proportion to the weights (the last piece takes the rest). */
 function partition(amount: bigint, weights: number[]): bigint[] {
@@ -288,7 +280,7 @@ const SUPPLIERS: readonly string[] = TRADERS.map((party) => ids[party]);
 function shouldAccept(
   world: World,
   voucher: Voucher | undefined,
-  caller: Party,
+  caller: EnterpriseName,
   role: string,
   pieces: Record<string, unknown>[],
 ): boolean {
@@ -307,7 +299,7 @@ function shouldAccept(
       return false;
     sum += BigInt(piece.amount);
     if (keys === 'amount') continue;
-    const invoice = stored<Invoice>(world.ledger, ObjectTypes.Invoice, String(piece.invoiceId));
+    const invoice = findStored<Invoice>(world.ledger, ObjectTypes.Invoice, String(piece.invoiceId));
     const to = String(piece.toEnterpriseId);
     if (to === voucher.holderId || !SUPPLIERS.includes(to) || !invoice) return false;
     if (
@@ -321,7 +313,7 @@ function shouldAccept(
   }
   if (sum !== BigInt(voucher.amount)) return false;
   return [...perInvoice].every(([id, total]) => {
-    const invoice = stored<Invoice>(world.ledger, ObjectTypes.Invoice, id);
+    const invoice = findStored<Invoice>(world.ledger, ObjectTypes.Invoice, id);
     return invoice !== undefined && total <= BigInt(invoice.amount) - BigInt(invoice.paidAmount);
   });
 }
@@ -337,13 +329,13 @@ async function runSplit(world: World, command: Extract<Command, { kind: 'split' 
   const { ledger } = world;
   const voucher = pickVoucher(world, command);
   const holder = voucher ? partyOf(voucher.holderId) : undefined;
-  const caller: Party = command.caller === 'holder' ? (holder ?? 'tier1') : command.caller;
+  const caller: EnterpriseName = command.caller === 'holder' ? (holder ?? 'tier1') : command.caller;
   const pieces = piecesFor(world, voucher, command.pieces);
   const expected = shouldAccept(world, voucher, caller, command.role, pieces);
   const before = snapshot(ledger);
   const eventCount = ledger.events.length;
   try {
-    await ledger.submit(actor(caller, command.role), (ctx) =>
+    await ledger.submit(userOf(caller, command.role), (ctx) =>
       voucherContract.SplitTransfer(ctx, voucher?.id ?? 'nope', JSON.stringify(pieces)),
     );
   } catch (error) {

@@ -12,7 +12,7 @@
  * BENCH_READ_WARMUP (10), BENCH_ORDERERS (3).
  */
 import { BATCH, enrollUser, findMember, type NetworkContext } from '@scf/network';
-import { ScfLedger, connectMember, type LedgerConnection } from '../src/ledger/index.ts';
+import { connectMember, scfLedger, type LedgerConnection, type ScfLedger } from '../src/ledger/index.ts';
 import { DEMO_PASSWORD, demoEnterprise, type DemoKey } from '../src/demo/demo-consortium.ts';
 import { nodeDatabaseUrl } from '../src/cli/node-env.ts';
 import { ApiError, NodeClient } from '../src/demo/graphql-client.ts';
@@ -106,7 +106,7 @@ async function writers(ctx: NetworkContext, supplierUrl: string): Promise<Writer
   const direct = Array.from({ length: CLIENTS }, () => {
     const connection = connectMember(ctx, user);
     connections.push(connection);
-    return new ScfLedger(connection.gateway, channel, chaincode.name);
+    return scfLedger(connection.gateway, channel, chaincode.name);
   });
   // One login per API client: the node then holds one gateway connection per client, as the direct
   // side does, and no client eats into another's rate-limit allowance.
@@ -145,7 +145,7 @@ async function directRun(
   const seconds = await drain(count, ledgers.length, async (index, client) => {
     const number = `${prefix}${String(index)}`;
     const started = performance.now();
-    const done = await (ledgers[client] as ScfLedger).invoices.register({
+    const done = await (ledgers[client] as ScfLedger).invoice.Register({
       ...invoiceFields(number),
       documentHash: sha(number),
     });

@@ -5,7 +5,7 @@
  * the baseline. Settings: BENCH_CLIENTS (16), BENCH_BASELINE_TX (800), BENCH_CYCLES (48), BENCH_ORDERERS (3).
  */
 import { BATCH, enrollUser, type NetworkContext } from '@scf/network';
-import { ScfLedger, SmokeLedger, type Committed } from '../src/ledger/index.ts';
+import { offerSalt, type Committed, type ScfLedger } from '../src/ledger/index.ts';
 import { creditCodeCheckChar } from '@scf/ledger-contract';
 import { connectAs, Consortium, PARTIES, type Party, type Session } from '../test/support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
@@ -38,16 +38,13 @@ async function baseline(ctx: NetworkContext, consortium: Consortium): Promise<Ru
   const samples = new Samples('PutNote');
   const perClient = Math.ceil(BASELINE_TX / CLIENTS);
   const sessions = Array.from({ length: CLIENTS }, () => connectAs(ctx, user));
-  const { channel, chaincode } = ctx.topology.config;
   try {
     const seconds = await parallel(CLIENTS, async (client) => {
-      const smoke = new SmokeLedger(
-        (sessions[client] as Session).connection.gateway,
-        channel,
-        chaincode.name,
-      );
+      const { ledger } = sessions[client] as Session;
       for (let index = 0; index < perClient; index += 1) {
-        await timed(samples, () => smoke.putNote(`bench-${client}-${index}`, 'baseline'));
+        await timed(samples, () =>
+          ledger.test.PutNote({ key: `bench-${client}-${index}`, text: 'baseline' }),
+        );
       }
     });
     return { name: 'baseline: one write', transactions: samples.count, seconds, samples: [samples] };
@@ -70,10 +67,11 @@ async function debtorFor(
   const id = `${first17}${creditCodeCheckChar(first17)}`;
   const registered = await (
     await consortium.orgAdmin('core')
-  ).ledger.enterprises.register(id, `Core enterprise ${client}`, 'CORE');
+  ).ledger.enterprise.Register({ id, name: `Core enterprise ${client}`, kind: 'CORE' });
   const bank = await consortium.as('bankA', 'approver');
   await bank.ledger.waitForBlock(registered.blockNumber);
-  consortium.saw((await bank.ledger.creditLines.grant(id, '9000000000000', cstDate(365))).blockNumber);
+  const line = { debtorId: id, limit: '9000000000000', expiryDate: cstDate(365) };
+  consortium.saw((await bank.ledger.creditline.Grant(line)).blockNumber);
   const user = await enrollUser(ctx, {
     org: 'core',
     name: `bench-core-${client}`,
@@ -139,7 +137,7 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
       for (let cycle = 0; cycle < perClient; cycle += 1) {
         const tag = `B${client}-${cycle}-${Date.now()}`;
         const invoice = await step('register', as('tier1/clerk'), (ledger) =>
-          ledger.invoices.register({
+          ledger.invoice.Register({
             number: `INV-${tag}`,
             buyerId: debtor.id,
             amount: '10000000',
@@ -150,7 +148,7 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
         );
         const rootId = invoice.value.id;
         const shipment = await step('pickup', as('carrier/clerk'), (ledger) =>
-          ledger.shipments.recordPickup({
+          ledger.shipment.RecordPickup({
             invoiceId: rootId,
             waybillNumber: `WB-${tag}`,
             origin: 'Ningbo',
@@ -159,11 +157,13 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
           }),
         );
         await step('deliver', as('carrier/clerk'), (ledger) =>
-          ledger.shipments.confirmDelivery(shipment.value.id, sha(`pod ${tag}`)),
+          ledger.shipment.ConfirmDelivery({ id: shipment.value.id, deliveryDocumentHash: sha(`pod ${tag}`) }),
         );
-        await step('confirm', debtor.approver, (ledger) => ledger.invoices.confirm(rootId));
+        await step('confirm', debtor.approver, (ledger) =>
+          ledger.invoice.Confirm({ invoiceId: rootId, waiveDelivery: false }),
+        );
         const backing = await step('register-t2', as('tier2/clerk'), (ledger) =>
-          ledger.invoices.register({
+          ledger.invoice.Register({
             number: `T2-${tag}`,
             buyerId: PARTIES.tier1.id,
             amount: '4000000',
@@ -173,26 +173,39 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
           }),
         );
         await step('split', as('tier1/approver'), (ledger) =>
-          ledger.vouchers.splitTransfer(rootId, [
-            { amount: '4000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing.value.id },
-            { amount: '6000000' },
-          ]),
+          ledger.voucher.SplitTransfer({
+            voucherId: rootId,
+            piecesJson: [
+              { amount: '4000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing.value.id },
+              { amount: '6000000' },
+            ],
+          }),
         );
         const piece = `${rootId}.1`;
         const applied = await step('apply', as('tier2/clerk'), (ledger) =>
-          ledger.financings.apply(piece, PARTIES.bankA.id),
+          ledger.financing.Apply({ voucherId: piece, bankId: PARTIES.bankA.id }),
         );
         const financingId = applied.value.id;
         await step('offer', as('bankA/approver'), (ledger) =>
-          ledger.financings.offer(
-            financingId,
-            { advanceRateBps: 9000, spreadBps: 90, fees: '0', validUntil: cstDate(5) },
-            { bankMsp: 'BankAMSP', applicantMsp: 'SupplierMSP' },
+          ledger.financing.Offer(
+            { financingId },
+            {
+              transient: {
+                terms: {
+                  advanceRateBps: 9000,
+                  spreadBps: 90,
+                  fees: '0',
+                  validUntil: cstDate(5),
+                  salt: offerSalt(),
+                },
+              },
+              endorsingOrganizations: ['BankAMSP', 'SupplierMSP'],
+            },
           ),
         );
-        await step('accept', as('tier2/approver'), (ledger) => ledger.financings.accept(financingId));
+        await step('accept', as('tier2/approver'), (ledger) => ledger.financing.Accept({ financingId }));
         await step('disburse', as('bankA/approver'), (ledger) =>
-          ledger.financings.disburse(financingId, `PAY-${tag}`),
+          ledger.financing.Disburse({ financingId, paymentReference: `PAY-${tag}` }),
         );
       }
     });

@@ -16,7 +16,7 @@ import { createMetrics } from './http/metrics.ts';
 import { BlockLocator } from './ledger/blocks.ts';
 import { connectLedger, type PeerEndpoint } from './ledger/connection.ts';
 import { LedgerError } from './ledger/errors.ts';
-import { ScfLedger } from './ledger/scf-ledger.ts';
+import { scfLedger, type ScfLedger } from './ledger/scf-ledger.ts';
 import { UserLedgers } from './ledger/user-ledgers.ts';
 import { LagMonitor } from './projector/lag-monitor.ts';
 import { Projector } from './projector/projector.ts';
@@ -59,17 +59,17 @@ function peerEndpoint(config: Config): PeerEndpoint {
 /** Registers the bootstrap admin's enterprise on the ledger, once, with the org's service identity. */
 async function ensureAdminEnterprise(ledger: ScfLedger, config: Config): Promise<void> {
   try {
-    await ledger.enterprises.get(config.SCF_ADMIN_ENTERPRISE_ID);
+    await ledger.enterprise.Get({ id: config.SCF_ADMIN_ENTERPRISE_ID });
     return;
   } catch (error) {
     if (!(error instanceof LedgerError && error.code === 'NOT_FOUND')) throw error;
   }
   log(`registering enterprise ${config.SCF_ADMIN_ENTERPRISE_ID} on the ledger`);
-  await ledger.enterprises.register(
-    config.SCF_ADMIN_ENTERPRISE_ID,
-    config.SCF_ADMIN_ENTERPRISE_NAME,
-    config.SCF_ADMIN_ENTERPRISE_KIND,
-  );
+  await ledger.enterprise.Register({
+    id: config.SCF_ADMIN_ENTERPRISE_ID,
+    name: config.SCF_ADMIN_ENTERPRISE_NAME,
+    kind: config.SCF_ADMIN_ENTERPRISE_KIND,
+  });
 }
 
 /**
@@ -87,7 +87,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
     privateKeyPem: readFileSync(config.SCF_SERVICE_KEY),
   });
   const network = service.gateway.getNetwork(config.SCF_CHANNEL);
-  const serviceLedger = new ScfLedger(service.gateway, config.SCF_CHANNEL, config.SCF_CHAINCODE);
+  const serviceLedger = scfLedger(service.gateway, config.SCF_CHANNEL, config.SCF_CHAINCODE);
   const blocks = new BlockLocator(network, config.SCF_CHANNEL);
 
   const tracker = new ProjectionTracker();

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INT_RANGES, MAX_PIECES, type IntRange } from '@scf/ledger-contract';
 import { enrollUser, findMember, type NetworkContext } from '@scf/network';
 import { nodeUrl } from '../src/cli/node-env.ts';
 import { demoEnterprise, type DemoKey } from '../src/demo/demo-consortium.ts';
@@ -7,7 +8,7 @@ import type { NodeClient } from '../src/demo/graphql-client.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { BlockLocator } from '../src/ledger/blocks.ts';
 import { connectMember, type LedgerConnection } from '../src/ledger/index.ts';
-import { ScfLedger } from '../src/ledger/scf-ledger.ts';
+import { scfLedger } from '../src/ledger/scf-ledger.ts';
 import { TEXT } from '../src/schema/mutations/limits.ts';
 import { DEFAULT_ID_RULE, DEFAULT_TEXT_RULE, ruleOf, type TextRule } from '../src/schema/text-rule.ts';
 import {
@@ -51,6 +52,9 @@ const rule = (validate: unknown): TextRule => {
 };
 const ID = rule(TEXT.id);
 const CREDIT_CODE = { max: 1_000, pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/ };
+/** An Int the ledger bounds to `range`, broken. */
+const badRange = (range: IntRange, options: { optional?: boolean } = {}) =>
+  badInt(range.min, range.max, options);
 
 type Caller =
   | 'tier1.clerk'
@@ -164,13 +168,13 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
       {
         input: {
           fields: {
-            number: text(TEXT.number, 'FUZZ-INV-1'),
+            number: text(TEXT.documentNumber, 'FUZZ-INV-1'),
             buyerId: text(TEXT.id, core),
             amount: { valid: '1000000', bad: badFen() },
             issueDate: { valid: cstDate(-1), bad: badDate() },
             dueDate: { valid: cstDate(60), bad: badDate() },
             documentSha256: text(TEXT.sha256, documents.tier1),
-            purchaseOrderNumber: text(TEXT.number, 'PO-FUZZ', { optional: true }),
+            purchaseOrderNumber: text(TEXT.orderNumber, 'PO-FUZZ', { optional: true }),
           },
           whole: notAnObject,
         },
@@ -208,7 +212,7 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
         input: {
           fields: {
             invoiceId: text(TEXT.id, 'FUZZ-NOTHING-HERE'),
-            waybillNumber: text(TEXT.number, 'YD-FUZZ'),
+            waybillNumber: text(TEXT.documentNumber, 'YD-FUZZ'),
             origin: text(TEXT.place, '苏州'),
             destination: text(TEXT.place, '青岛'),
             documentSha256: text(TEXT.sha256, documents.carrier),
@@ -247,7 +251,7 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
             fc
               .constantFrom(
                 [],
-                Array.from({ length: 21 }, () => ({ amount: '1' })),
+                Array.from({ length: MAX_PIECES + 1 }, () => ({ amount: '1' })),
               )
               .map((value) => ({
                 value,
@@ -276,8 +280,8 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
         id: id(),
         terms: {
           fields: {
-            advanceRateBps: { valid: 8000, bad: badInt(1, 10_000) },
-            spreadBps: { valid: 50, bad: badInt(0, 5_000) },
+            advanceRateBps: { valid: 8000, bad: badRange(INT_RANGES.advanceRateBps) },
+            spreadBps: { valid: 50, bad: badRange(INT_RANGES.spreadBps) },
             fees: { valid: '100', bad: badFen() },
             validUntil: { valid: cstDate(3), bad: badDate() },
           },
@@ -292,7 +296,7 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
       { id: 'ID!', paymentReference: 'String!' },
       {
         id: id(),
-        paymentReference: text(TEXT.reference, 'PAY-FUZZ'),
+        paymentReference: text(TEXT.paymentReference, 'PAY-FUZZ'),
       },
     ),
     mutation(
@@ -312,7 +316,7 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
       { voucherId: 'ID!', paymentReference: 'String!' },
       {
         voucherId: id(),
-        paymentReference: text(TEXT.reference, 'PAY-FUZZ'),
+        paymentReference: text(TEXT.paymentReference, 'PAY-FUZZ'),
       },
     ),
     mutation(
@@ -350,7 +354,7 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
       { tenor: 'RateTenorInput!', rateBps: 'Int!', effectiveDate: 'Date!' },
       {
         tenor: { valid: 'LPR_1Y', bad: badEnum(['LPR_1Y', 'LPR_5Y']) },
-        rateBps: { valid: 305, bad: badInt(1, 10_000) },
+        rateBps: { valid: 305, bad: badRange(INT_RANGES.rateBps) },
         effectiveDate: { valid: cstDate(1), bad: badDate() },
       },
     ),
@@ -402,7 +406,7 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
       'sweepOverdue',
       'tier1.clerk',
       { limit: 'Int!' },
-      { limit: { valid: 100, bad: badInt(1, 200) } },
+      { limit: { valid: 100, bad: badRange(INT_RANGES.sweepLimit) } },
     ),
     lookup('invoice', 'tier1.clerk', { id: id() }, { id: 'ID!' }),
     lookup('voucher', 'core.approver', { id: id() }, { id: 'ID!' }),
@@ -423,7 +427,7 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
       caller: 'core.approver',
       types: { first: 'Int', after: 'String', filter: 'InvoiceFilter' },
       args: {
-        first: { valid: 10, bad: badInt(1, 100, { optional: true }) },
+        first: { valid: 10, bad: badRange(INT_RANGES.pageSize, { optional: true }) },
         after: { valid: null, bad: badText(DEFAULT_TEXT_RULE, { optional: true }) },
         filter: {
           fields: {
@@ -616,7 +620,7 @@ describe('hostile input against real node APIs', () => {
     });
     const connection = connectMember(network(), direct);
     try {
-      const planted = await new ScfLedger(connection.gateway, 'scf', 'scf').invoices.register({
+      const planted = await scfLedger(connection.gateway, 'scf', 'scf').invoice.Register({
         ...input,
         documentHash: theirs,
       });

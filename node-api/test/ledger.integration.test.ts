@@ -59,12 +59,12 @@ describe('consortium network with the chaincode deployed', () => {
   });
 
   it('lets the chaincode see each caller MSP and certificate attributes', async () => {
-    await expect(open(supplierClerk).smoke.whoAmI()).resolves.toMatchObject({
+    await expect(open(supplierClerk).ledger.smoke.WhoAmI()).resolves.toMatchObject({
       mspId: 'SupplierMSP',
       enterpriseId: 'SUP0001',
       role: 'clerk',
     });
-    await expect(open(bankApprover).smoke.whoAmI()).resolves.toMatchObject({
+    await expect(open(bankApprover).ledger.smoke.WhoAmI()).resolves.toMatchObject({
       mspId: 'BankAMSP',
       enterpriseId: 'BANKA01',
       role: 'approver',
@@ -72,15 +72,21 @@ describe('consortium network with the chaincode deployed', () => {
   });
 
   it('commits a write by one org that another org reads through its own peer', async () => {
-    const written = await open(supplierClerk).smoke.putNote('it-1', 'from the supplier');
+    const { value: written, blockNumber } = await open(supplierClerk).ledger.test.PutNote({
+      key: 'it-1',
+      text: 'from the supplier',
+    });
     expect(written.writtenBy).toBe('SupplierMSP');
-    expect(written.blockNumber).toBeGreaterThan(0n);
-    await expect(open(bankApprover).smoke.getNote('it-1')).resolves.toMatchObject({
+    expect(blockNumber).toBeGreaterThan(0n);
+    await expect(open(bankApprover).ledger.test.GetNote({ key: 'it-1' })).resolves.toMatchObject({
       text: 'from the supplier',
       txId: written.txId,
     });
-    const reply = await open(bankApprover).smoke.putNote('it-2', 'from bank A');
-    await expect(open(supplierClerk).smoke.getNote('it-2')).resolves.toMatchObject({
+    const { value: reply } = await open(bankApprover).ledger.test.PutNote({
+      key: 'it-2',
+      text: 'from bank A',
+    });
+    await expect(open(supplierClerk).ledger.test.GetNote({ key: 'it-2' })).resolves.toMatchObject({
       writtenBy: 'BankAMSP',
       txId: reply.txId,
     });
@@ -88,10 +94,12 @@ describe('consortium network with the chaincode deployed', () => {
 
   it('rejects bad input with the chaincode error code and writes nothing', async () => {
     const session = open(supplierClerk);
-    const failure = session.smoke.putNote('too-long', 't'.repeat(1025));
+    const failure = session.ledger.test.PutNote({ key: 'too-long', text: 't'.repeat(1025) });
     await expect(failure).rejects.toBeInstanceOf(LedgerError);
     await expect(failure).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
-    await expect(session.smoke.getNote('too-long')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(session.ledger.test.GetNote({ key: 'too-long' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('says so when up runs on a network that is already running', async () => {
@@ -111,10 +119,14 @@ describe('consortium network with the chaincode deployed', () => {
     const result = await up(net);
     expect(result.started).toEqual([bankA.peer.name]);
     const restored = open(bankApprover);
-    await expect(restored.smoke.getNote('it-1')).resolves.toMatchObject({ text: 'from the supplier' });
-    await expect(restored.smoke.putNote('it-3', 'after restart')).resolves.toMatchObject({
-      writtenBy: 'BankAMSP',
+    await expect(restored.ledger.test.GetNote({ key: 'it-1' })).resolves.toMatchObject({
+      text: 'from the supplier',
     });
+    await expect(restored.ledger.test.PutNote({ key: 'it-3', text: 'after restart' })).resolves.toMatchObject(
+      {
+        value: { writtenBy: 'BankAMSP' },
+      },
+    );
   });
 
   it('deploys a changed chaincode at the next sequence without a teardown, keeping the data', async () => {
@@ -124,10 +136,14 @@ describe('consortium network with the chaincode deployed', () => {
     const after = await deployChaincode(net, `${net.topology.config.chaincode.name}_redeploy`);
     expect(after).toMatchObject({ committed: true, sequence: before.sequence + 1 });
     const session = open(supplierClerk);
-    await expect(session.smoke.getNote('it-1')).resolves.toMatchObject({ text: 'from the supplier' });
-    await expect(session.smoke.putNote('it-4', 'after redeploy')).resolves.toMatchObject({
-      writtenBy: 'SupplierMSP',
+    await expect(session.ledger.test.GetNote({ key: 'it-1' })).resolves.toMatchObject({
+      text: 'from the supplier',
     });
+    await expect(session.ledger.test.PutNote({ key: 'it-4', text: 'after redeploy' })).resolves.toMatchObject(
+      {
+        value: { writtenBy: 'SupplierMSP' },
+      },
+    );
   });
 
   it('restarts a chaincode server that dies', async () => {
@@ -150,7 +166,7 @@ describe('consortium network with the chaincode deployed', () => {
       .poll(
         () =>
           open(supplierClerk)
-            .smoke.whoAmI()
+            .ledger.smoke.WhoAmI()
             .then((me) => me.mspId),
         { timeout: 30_000 },
       )

@@ -8,7 +8,7 @@ import { demoEnterprise } from '../src/demo/demo-consortium.ts';
 import { NodeClient } from '../src/demo/graphql-client.ts';
 import { seedDemo, type SeedSummary } from '../src/demo/seed.ts';
 import { connectMember } from '../src/ledger/member-connection.ts';
-import { ScfLedger } from '../src/ledger/scf-ledger.ts';
+import { scfLedger } from '../src/ledger/scf-ledger.ts';
 import { loginAs, startNodeApis } from './support/node-apis.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
 import { cstDate, sha } from './support/values.ts';
@@ -267,7 +267,7 @@ describe('node APIs: GraphQL per org on the real network', () => {
       role: 'clerk',
     });
     const connection = connectMember(net, writer);
-    const ledger = new ScfLedger(connection.gateway, 'scf', 'scf');
+    const ledger = scfLedger(connection.gateway, 'scf', 'scf');
     const clerk = await loginAs(net, 'tier1', 'clerk');
     const before = (await clerk.request<{ invoices: { totalCount: number } }>(COUNT)).invoices.totalCount;
     const numbers = Array.from({ length: 500 }, (_, index) => `IT-BULK-${index}`);
@@ -277,9 +277,7 @@ describe('node APIs: GraphQL per org on the real network', () => {
         const done = await Promise.all(
           numbers
             .slice(batch, batch + 25)
-            .map((number) =>
-              ledger.invoices.register({ ...invoiceInput(number), documentHash: sha(number) }),
-            ),
+            .map((number) => ledger.invoice.Register({ ...invoiceInput(number), documentHash: sha(number) })),
         );
         for (const item of done) if (item.blockNumber > last) last = item.blockNumber;
       }

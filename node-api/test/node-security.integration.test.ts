@@ -8,6 +8,7 @@ import { ensureNode } from '../src/cli/node-processes.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-consortium.ts';
 import { NodeClient } from '../src/demo/graphql-client.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
+import { tryLogin } from './support/postgres-login.ts';
 
 const ORG = 'supplier';
 const LOGIN = `mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`;
@@ -15,20 +16,6 @@ const LOGIN = `mutation ($u: String!, $p: String!) { login(username: $u, passwor
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: { code?: string; retryAfterSeconds?: number } }[];
-}
-
-/** The answer of PostgreSQL to a login: 'ok', or its SQLSTATE (28P01: wrong password). */
-async function tryLogin(config: pg.ClientConfig): Promise<string> {
-  const client = new pg.Client(config);
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return 'ok';
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 describe("a real org node's security: its database, logins, introspection, live streams", () => {

@@ -103,7 +103,7 @@ describe('projector on the real network: a poison event is quarantined, the next
     };
     const contract = clerk.connection.gateway.getNetwork('scf').getContract('scf', 'test');
     const emitted = await submit(contract, 'EmitRaw', [Events.InvoiceRegistered, JSON.stringify(poison)]);
-    const good = await clerk.ledger.invoices.register({
+    const good = await clerk.ledger.invoice.Register({
       number: 'AFTER-POISON',
       buyerId: PARTIES.core.id,
       amount: '1000000',

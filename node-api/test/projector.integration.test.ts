@@ -15,6 +15,7 @@ import { creditCodeCheckChar } from '@scf/ledger-contract';
 import { createDatabase, type Database } from '../src/db/client.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { offerSalt } from '../src/ledger/scf-ledger.ts';
 import { Projector } from '../src/projector/projector.ts';
 import { reconcile } from '../src/projector/reconcile.ts';
 import { Consortium, PARTIES, type Session } from './support/consortium.ts';
@@ -60,7 +61,7 @@ describe('projector: chaincode events into the read model', () => {
     number: string,
   ): Promise<{ id: string; transactionId: string; blockNumber: bigint }> => {
     const clerk = await consortium.as('tier1', 'clerk');
-    const committed = await clerk.ledger.invoices.register({
+    const committed = await clerk.ledger.invoice.Register({
       number,
       buyerId: PARTIES.core.id,
       amount: '1000000',
@@ -147,7 +148,8 @@ describe('projector: chaincode events into the read model', () => {
     const ids = ['91370200MA0E00001', '91370200MA0E00002'].map(
       (first17) => `${first17}${creditCodeCheckChar(first17)}`,
     );
-    for (const id of ids) await admin.ledger.enterprises.register(id, `Core ${id.slice(-4)}`, 'CORE');
+    for (const id of ids)
+      await admin.ledger.enterprise.Register({ id, name: `Core ${id.slice(-4)}`, kind: 'CORE' });
     await up(net);
     await expect.poll(() => db.enterprise.count({ where: { id: { in: ids } } }), POLL).toBe(2);
   });
@@ -155,20 +157,34 @@ describe('projector: chaincode events into the read model', () => {
   it("projects the offer terms its org holds, for the applicant's org", async () => {
     const bank = await consortium.as('bankA', 'approver');
     await bank.ledger.waitForBlock(await consortium.publishRate('1Y', 310, cstDate(-1)));
-    const granted = await bank.ledger.creditLines.grant(PARTIES.core.id, '100000000', cstDate(365));
+    const granted = await bank.ledger.creditline.Grant({
+      debtorId: PARTIES.core.id,
+      limit: '100000000',
+      expiryDate: cstDate(365),
+    });
     const invoice = await registerInvoice('PRJ-TERMS');
     const core = await consortium.as('core', 'approver');
     await core.ledger.waitForBlock(
       invoice.blockNumber > granted.blockNumber ? invoice.blockNumber : granted.blockNumber,
     );
-    const confirmed = await core.ledger.invoices.confirm(invoice.id, true);
+    const confirmed = await core.ledger.invoice.Confirm({ invoiceId: invoice.id, waiveDelivery: true });
     await reader.ledger.waitForBlock(confirmed.blockNumber);
-    const applied = await reader.ledger.financings.apply(invoice.id, PARTIES.bankA.id);
+    const applied = await reader.ledger.financing.Apply({ voucherId: invoice.id, bankId: PARTIES.bankA.id });
     await bank.ledger.waitForBlock(applied.blockNumber);
-    const offered = await bank.ledger.financings.offer(
-      applied.value.id,
-      { advanceRateBps: 8000, spreadBps: 50, fees: '100', validUntil: cstDate(3) },
-      { bankMsp: 'BankAMSP', applicantMsp: 'SupplierMSP' },
+    const offered = await bank.ledger.financing.Offer(
+      { financingId: applied.value.id },
+      {
+        transient: {
+          terms: {
+            advanceRateBps: 8000,
+            spreadBps: 50,
+            fees: '100',
+            validUntil: cstDate(3),
+            salt: offerSalt(),
+          },
+        },
+        endorsingOrganizations: ['BankAMSP', 'SupplierMSP'],
+      },
     );
     await expect
       .poll(() => db.offerTerms.findUnique({ where: { financingId: applied.value.id } }), POLL)

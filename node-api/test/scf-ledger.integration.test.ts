@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NetworkContext } from '@scf/network';
-import { LedgerError, submit, type Committed, type ScfLedger } from '../src/ledger/index.ts';
+import { LedgerError, offerSalt, submit, type Committed, type ScfLedger } from '../src/ledger/index.ts';
 import { Consortium, PARTIES, type Session } from './support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
 import { cstDate, sha } from './support/values.ts';
@@ -31,7 +31,13 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     await consortium.publishRate('1Y', 310, cstDate(-30));
     const bankApprover = await consortium.as('bankA', 'approver');
     consortium.saw(
-      (await bankApprover.ledger.creditLines.grant(PARTIES.core.id, '500000000', cstDate(365))).blockNumber,
+      (
+        await bankApprover.ledger.creditline.Grant({
+          debtorId: PARTIES.core.id,
+          limit: '500000000',
+          expiryDate: cstDate(365),
+        })
+      ).blockNumber,
     );
     await consortium.settle();
   });
@@ -64,7 +70,7 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
   ): Promise<string> {
     const clerk = await consortium.as(seller, 'clerk');
     const registered = await act(clerk, (ledger) =>
-      ledger.invoices.register({
+      ledger.invoice.Register({
         number,
         buyerId: PARTIES[buyer].id,
         amount,
@@ -81,7 +87,7 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     const invoiceId = await invoice('tier1', 'core', number, amount);
     const carrier = await consortium.as('carrier', 'clerk');
     const shipment = await act(carrier, (ledger) =>
-      ledger.shipments.recordPickup({
+      ledger.shipment.RecordPickup({
         invoiceId,
         waybillNumber: `WB-${number}`,
         origin: 'Ningbo',
@@ -89,39 +95,55 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
         documentHash: sha(`waybill ${number}`),
       }),
     );
-    await act(carrier, (ledger) => ledger.shipments.confirmDelivery(shipment.id, sha(`pod ${number}`)));
-    await act(await consortium.as('core', 'approver'), (ledger) => ledger.invoices.confirm(invoiceId));
+    await act(carrier, (ledger) =>
+      ledger.shipment.ConfirmDelivery({ id: shipment.id, deliveryDocumentHash: sha(`pod ${number}`) }),
+    );
+    await act(await consortium.as('core', 'approver'), (ledger) =>
+      ledger.invoice.Confirm({ invoiceId, waiveDelivery: false }),
+    );
     return invoiceId;
   }
 
   it('walks the whole story: confirm, split to tier 2, finance privately at bank A, pay at maturity', async () => {
     const rootId = await confirmedVoucher('INV-STORY-1', '100000000');
     const tier1 = await consortium.as('tier1', 'approver');
-    await expect((await view(tier1)).vouchers.get(rootId)).resolves.toMatchObject({
+    await expect((await view(tier1)).voucher.Get({ id: rootId })).resolves.toMatchObject({
       status: 'ACTIVE',
       holderId: PARTIES.tier1.id,
     });
 
     const backing = await invoice('tier2', 'tier1', 'INV-T2-1', '30000000');
     await act(tier1, (ledger) =>
-      ledger.vouchers.splitTransfer(rootId, [
-        { amount: '30000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing },
-        { amount: '70000000' },
-      ]),
+      ledger.voucher.SplitTransfer({
+        voucherId: rootId,
+        piecesJson: [
+          { amount: '30000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing },
+          { amount: '70000000' },
+        ],
+      }),
     );
-    const tree = await tier1.ledger.vouchers.tree(rootId);
+    // The tree of the root: the root and its two pieces, each piece's lineage leading back to the root.
     const [toTier2, kept] = [`${rootId}.1`, `${rootId}.2`];
-    expect(tree.vouchers.map((v) => [v.id, v.holderId, v.amount, v.status])).toEqual([
+    const tree = await Promise.all([rootId, toTier2, kept].map((id) => tier1.ledger.voucher.Get({ id })));
+    expect(tree.map((v) => [v.id, v.holderId, v.amount, v.status])).toEqual([
       [rootId, PARTIES.tier1.id, '100000000', 'SPLIT'],
       [toTier2, PARTIES.tier2.id, '30000000', 'ACTIVE'],
       [kept, PARTIES.tier1.id, '70000000', 'ACTIVE'],
     ]);
+    expect(tree[0]?.childIds).toEqual([toTier2, kept]);
+    for (const piece of [toTier2, kept]) {
+      const lineage = await tier1.ledger.voucher.GetLineage({ id: piece });
+      expect(lineage.map((v) => [v.id, v.rootId])).toEqual([
+        [rootId, rootId],
+        [piece, rootId],
+      ]);
+    }
 
     const tier2Clerk = await consortium.as('tier2', 'clerk');
     const { id: financingId } = await act(tier2Clerk, (ledger) =>
-      ledger.financings.apply(toTier2, PARTIES.bankA.id),
+      ledger.financing.Apply({ voucherId: toTier2, bankId: PARTIES.bankA.id }),
     );
-    await expect(tier2Clerk.ledger.vouchers.get(toTier2)).resolves.toMatchObject({
+    await expect(tier2Clerk.ledger.voucher.Get({ id: toTier2 })).resolves.toMatchObject({
       status: 'FINANCING',
       financingId,
     });
@@ -129,17 +151,27 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
 
     const bankA = await consortium.as('bankA', 'approver');
     const offered = await act(bankA, (ledger) =>
-      ledger.financings.offer(
-        financingId,
-        { advanceRateBps: 9000, spreadBps: 90, fees: '5000', validUntil: cstDate(5) },
-        { bankMsp: 'BankAMSP', applicantMsp: 'SupplierMSP' },
+      ledger.financing.Offer(
+        { financingId },
+        {
+          transient: {
+            terms: {
+              advanceRateBps: 9000,
+              spreadBps: 90,
+              fees: '5000',
+              validUntil: cstDate(5),
+              salt: offerSalt(),
+            },
+          },
+          endorsingOrganizations: ['BankAMSP', 'SupplierMSP'],
+        },
       ),
     );
     expect(offered.termsHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(offered)).not.toContain('advanceRateBps');
 
     const tier2 = await consortium.as('tier2', 'approver');
-    const terms = await (await view(tier2)).financings.terms(financingId);
+    const terms = await (await view(tier2)).financing.GetTerms({ financingId });
     expect(terms).toMatchObject({
       faceAmount: '30000000',
       financedAmount: '27000000',
@@ -147,45 +179,49 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
       days: 30,
     });
     expect(terms.discountInterest).toBe('90000');
-    await expect(bankA.ledger.financings.terms(financingId)).resolves.toEqual(terms);
+    await expect(bankA.ledger.financing.GetTerms({ financingId })).resolves.toEqual(terms);
     const bankB = await consortium.as('bankB', 'approver');
-    await expect((await view(bankB)).financings.terms(financingId)).rejects.toMatchObject({
+    await expect((await view(bankB)).financing.GetTerms({ financingId })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
 
-    await act(tier2, (ledger) => ledger.financings.accept(financingId));
-    await act(bankA, (ledger) => ledger.financings.disburse(financingId, 'PAY-STORY-1'));
-    await expect(bankA.ledger.vouchers.get(toTier2)).resolves.toMatchObject({
+    await act(tier2, (ledger) => ledger.financing.Accept({ financingId }));
+    await act(bankA, (ledger) => ledger.financing.Disburse({ financingId, paymentReference: 'PAY-STORY-1' }));
+    await expect(bankA.ledger.voucher.Get({ id: toTier2 })).resolves.toMatchObject({
       status: 'FINANCED',
       holderId: PARTIES.bankA.id,
     });
     await expect(
-      bankA.ledger.creditLines.get(`${PARTIES.bankA.id}:${PARTIES.core.id}`),
+      bankA.ledger.creditline.Get({ id: `${PARTIES.bankA.id}:${PARTIES.core.id}` }),
     ).resolves.toMatchObject({ used: '30000000' });
 
     const core = await consortium.as('core', 'approver');
-    await expect((await view(core)).settlement.pay(toTier2, 'TOO-EARLY')).rejects.toMatchObject({
+    await expect(
+      (await view(core)).settlement.Pay({ voucherId: toTier2, paymentReference: 'TOO-EARLY' }),
+    ).rejects.toMatchObject({
       code: 'NOT_MATURE',
     });
     // Deliver requests (block events) carry the client's time and peers refuse one days ahead, so
     // the waiting happens before the clock moves; the payments themselves are plain endorsements.
     await view(core);
     const [, second] = await on(maturity, async () => [
-      await core.ledger.settlement.pay(toTier2, 'SETTLE-1'),
-      await core.ledger.settlement.pay(kept, 'SETTLE-2'),
+      await core.ledger.settlement.Pay({ voucherId: toTier2, paymentReference: 'SETTLE-1' }),
+      await core.ledger.settlement.Pay({ voucherId: kept, paymentReference: 'SETTLE-2' }),
     ]);
     last = second.blockNumber;
-    await expect(core.ledger.vouchers.get(toTier2)).resolves.toMatchObject({
+    await expect(core.ledger.voucher.Get({ id: toTier2 })).resolves.toMatchObject({
       status: 'SETTLED',
       settlement: { paidTo: PARTIES.bankA.id, amount: '30000000', paymentReference: 'SETTLE-1' },
     });
-    await expect(core.ledger.vouchers.get(kept)).resolves.toMatchObject({
+    await expect(core.ledger.voucher.Get({ id: kept })).resolves.toMatchObject({
       status: 'SETTLED',
       settlement: { paidTo: PARTIES.tier1.id, amount: '70000000' },
     });
-    await expect(core.ledger.financings.get(financingId)).resolves.toMatchObject({ status: 'SETTLED' });
+    await expect(core.ledger.financing.Get({ id: financingId })).resolves.toMatchObject({
+      status: 'SETTLED',
+    });
     await expect(
-      core.ledger.creditLines.get(`${PARTIES.bankA.id}:${PARTIES.core.id}`),
+      core.ledger.creditline.Get({ id: `${PARTIES.bankA.id}:${PARTIES.core.id}` }),
     ).resolves.toMatchObject({ used: '0' });
   });
 
@@ -194,8 +230,8 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     const tier1 = await consortium.as('tier1', 'clerk');
     await view(tier1);
     const outcomes = await Promise.allSettled([
-      tier1.ledger.financings.apply(rootId, PARTIES.bankA.id),
-      tier1.ledger.financings.apply(rootId, PARTIES.bankB.id),
+      tier1.ledger.financing.Apply({ voucherId: rootId, bankId: PARTIES.bankA.id }),
+      tier1.ledger.financing.Apply({ voucherId: rootId, bankId: PARTIES.bankB.id }),
     ]);
     const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const lost = outcomes.filter((outcome) => outcome.status === 'rejected');
@@ -204,7 +240,7 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     const reason = (lost[0] as PromiseRejectedResult).reason as LedgerError;
     expect(reason).toBeInstanceOf(LedgerError);
     expect(reason.code).toBe('INVALID_STATE');
-    const history = (await (await view(tier1)).history.of('voucher', rootId)) as {
+    const history = (await (await view(tier1)).ledger.GetHistory({ type: 'voucher', id: rootId })) as {
       record: { status: string };
     }[];
     expect(history.map((entry) => entry.record.status)).toEqual(['ACTIVE', 'FINANCING']);
@@ -220,7 +256,7 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
       endorsingOrganizations: ['SupplierMSP', 'LogisticsMSP'],
     });
     await expect(attempt).rejects.toMatchObject({ code: 'COMMIT_FAILED' });
-    await expect((await view(tier1)).vouchers.get(rootId)).resolves.toMatchObject({
+    await expect((await view(tier1)).voucher.Get({ id: rootId })).resolves.toMatchObject({
       status: 'ACTIVE',
       childIds: [],
     });
@@ -229,12 +265,14 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
   it('refuses an SME confirming and a bank registering an invoice, writing nothing', async () => {
     const invoiceId = await invoice('tier1', 'core', 'INV-ACL-1', '1000000');
     const supplier = await consortium.as('tier1', 'approver');
-    await expect((await view(supplier)).invoices.confirm(invoiceId, true)).rejects.toMatchObject({
+    await expect(
+      (await view(supplier)).invoice.Confirm({ invoiceId, waiveDelivery: true }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const bank = await consortium.as('bankA', 'clerk');
     await expect(
-      bank.ledger.invoices.register({
+      bank.ledger.invoice.Register({
         number: 'BANK-1',
         buyerId: PARTIES.core.id,
         amount: '100',
@@ -243,6 +281,8 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
         documentHash: sha('x'),
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(supplier.ledger.invoices.get(invoiceId)).resolves.toMatchObject({ status: 'REGISTERED' });
+    await expect(supplier.ledger.invoice.Get({ id: invoiceId })).resolves.toMatchObject({
+      status: 'REGISTERED',
+    });
   });
 });

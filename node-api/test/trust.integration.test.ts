@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetworkContext } from '@scf/network';
 import { creditCodeCheckChar, marshal } from '@scf/ledger-contract';
 import { submit } from '../src/ledger/submit.ts';
-import { LedgerError, SmokeLedger } from '../src/ledger/index.ts';
-import type { Committed, OfferTerms, ScfLedger } from '../src/ledger/scf-ledger.ts';
+import type { OfferTerms } from '@scf/ledger-contract';
+import { LedgerError, offerSalt, type Committed, type ScfLedger } from '../src/ledger/index.ts';
 import { Consortium, PARTIES, type Session } from './support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
 import { cstDate, sha } from './support/values.ts';
@@ -58,10 +58,6 @@ describe('members who distrust each other, on the real network', () => {
   let consortium: Consortium;
   let last = 0n;
 
-  const network = (): NetworkContext => {
-    if (!ctx) throw new Error('network did not start');
-    return ctx;
-  };
   async function act<T>(session: Session, call: (ledger: ScfLedger) => Promise<Committed<T>>): Promise<T> {
     await session.ledger.waitForBlock(last);
     const committed = await call(session.ledger);
@@ -87,7 +83,8 @@ describe('members who distrust each other, on the real network', () => {
     await consortium.registerParties();
     last = await consortium.publishRate('1Y', 310, cstDate(-30));
     const bankA = await consortium.as('bankA', 'approver');
-    last = (await bankA.ledger.creditLines.grant(PARTIES.core.id, '500000000', cstDate(365))).blockNumber;
+    const line = { debtorId: PARTIES.core.id, limit: '500000000', expiryDate: cstDate(365) };
+    last = (await bankA.ledger.creditline.Grant(line)).blockNumber;
     await consortium.settle();
   });
 
@@ -98,7 +95,7 @@ describe('members who distrust each other, on the real network', () => {
 
   it('keeps bank A’s offer terms out of reach of bank B, which knows every input but the salt', async () => {
     const invoice = await act(await consortium.as('tier1', 'clerk'), (ledger) =>
-      ledger.invoices.register({
+      ledger.invoice.Register({
         number: 'INV-SALT-1',
         buyerId: PARTIES.core.id,
         amount: '100000000',
@@ -107,24 +104,36 @@ describe('members who distrust each other, on the real network', () => {
         documentHash: sha('INV-SALT-1'),
       }),
     );
-    await act(await consortium.as('core', 'approver'), (ledger) => ledger.invoices.confirm(invoice.id, true));
+    await act(await consortium.as('core', 'approver'), (ledger) =>
+      ledger.invoice.Confirm({ invoiceId: invoice.id, waiveDelivery: true }),
+    );
     const applied = await act(await consortium.as('tier1', 'clerk'), (ledger) =>
-      ledger.financings.apply(invoice.id, PARTIES.bankA.id),
+      ledger.financing.Apply({ voucherId: invoice.id, bankId: PARTIES.bankA.id }),
     );
     const bankA = await consortium.as('bankA', 'approver');
     await view(bankA);
-    const offered = await bankA.ledger.financings.offer(
-      applied.id,
-      { advanceRateBps: 9000, spreadBps: 50, fees: '0', validUntil: cstDate(5) },
-      { bankMsp: 'BankAMSP', applicantMsp: 'SupplierMSP' },
+    const offered = await bankA.ledger.financing.Offer(
+      { financingId: applied.id },
+      {
+        transient: {
+          terms: {
+            advanceRateBps: 9000,
+            spreadBps: 50,
+            fees: '0',
+            validUntil: cstDate(5),
+            salt: offerSalt(),
+          },
+        },
+        endorsingOrganizations: ['BankAMSP', 'SupplierMSP'],
+      },
     );
     last = offered.blockNumber;
-    const terms: OfferTerms = await bankA.ledger.financings.terms(applied.id);
+    const terms: OfferTerms = await bankA.ledger.financing.GetTerms({ financingId: applied.id });
     expect(terms.salt).toMatch(/^[0-9a-f]{32,128}$/);
 
     // What bank B sees: the public financing and the block with the private-data hashes.
     const bankB = await consortium.as('bankB', 'approver');
-    const publicRecord = await (await view(bankB)).financings.get(applied.id);
+    const publicRecord = await (await view(bankB)).financing.Get({ id: applied.id });
     const block = await bankB.connection.gateway
       .getNetwork('scf')
       .getContract('qscc')
@@ -156,7 +165,7 @@ describe('members who distrust each other, on the real network', () => {
     }
     // And the applicant still verifies its copy against the public hash (the chaincode re-hashes it).
     await expect(
-      (await view(await consortium.as('tier1', 'approver'))).financings.terms(applied.id),
+      (await view(await consortium.as('tier1', 'approver'))).financing.GetTerms({ financingId: applied.id }),
     ).resolves.toEqual(terms);
   });
 
@@ -167,12 +176,20 @@ describe('members who distrust each other, on the real network', () => {
       [PARTIES.bankA.id.replace(/^9137/, '9144'), 'BANK'],
       [PARTIES.core.id.replace(/^9137/, '9144'), 'CORE'],
     ] as const) {
-      const attempt = supplierAdmin.ledger.enterprises.register(fixCheck(id), `Fake ${kind}`, kind);
+      const attempt = supplierAdmin.ledger.enterprise.Register({
+        id: fixCheck(id),
+        name: `Fake ${kind}`,
+        kind,
+      });
       await expect(attempt).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
     const bankAdmin = await consortium.orgAdmin('banka');
     await expect(
-      bankAdmin.ledger.enterprises.register(fixCheck('91440000MA0C0009X'), 'Fake Core', 'CORE'),
+      bankAdmin.ledger.enterprise.Register({
+        id: fixCheck('91440000MA0C0009X'),
+        name: 'Fake Core',
+        kind: 'CORE',
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await height(supplierAdmin)).toBe(before);
   });
@@ -180,34 +197,46 @@ describe('members who distrust each other, on the real network', () => {
   it('puts a rate in force only when both publisher banks agree; no one else may publish', async () => {
     const date = cstDate(-10);
     const bankA = await consortium.as('bankA', 'admin');
-    const proposed = await act(bankA, (ledger) => ledger.rates.publish('1Y', 9999, date));
+    const proposed = await act(bankA, (ledger) =>
+      ledger.rate.Publish({ tenor: '1Y', rateBps: 9999, effectiveDate: date }),
+    );
     expect(proposed).toMatchObject({ status: 'PROPOSED', rateBps: 9999 });
-    const current = await (await view(bankA)).rates.current('1Y', cstDate(0));
+    const current = await (await view(bankA)).rate.Current({ tenor: '1Y', asOfDate: cstDate(0) });
     expect(current).toMatchObject({ rateBps: 310, status: 'PUBLISHED' });
 
     const supplierAdmin = await consortium.orgAdmin('supplier');
-    await expect((await view(supplierAdmin)).rates.publish('1Y', 9999, date)).rejects.toMatchObject({
+    await expect(
+      (await view(supplierAdmin)).rate.Publish({ tenor: '1Y', rateBps: 9999, effectiveDate: date }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
 
     // Bank B disagrees: its own word is recorded, still nothing is in force.
     const bankB = await consortium.as('bankB', 'admin');
-    const disputed = await act(bankB, (ledger) => ledger.rates.publish('1Y', 305, date));
+    const disputed = await act(bankB, (ledger) =>
+      ledger.rate.Publish({ tenor: '1Y', rateBps: 305, effectiveDate: date }),
+    );
     expect(disputed.status).toBe('PROPOSED');
-    await expect((await view(bankB)).rates.current('1Y', cstDate(0))).resolves.toMatchObject({
+    await expect(
+      (await view(bankB)).rate.Current({ tenor: '1Y', asOfDate: cstDate(0) }),
+    ).resolves.toMatchObject({
       rateBps: 310,
     });
 
     // Bank A corrects its attestation to the same value: now two publisher orgs agree.
-    const published = await act(bankA, (ledger) => ledger.rates.publish('1Y', 305, date));
+    const published = await act(bankA, (ledger) =>
+      ledger.rate.Publish({ tenor: '1Y', rateBps: 305, effectiveDate: date }),
+    );
     expect(published).toMatchObject({ status: 'PUBLISHED', rateBps: 305 });
-    await expect((await view(bankB)).rates.current('1Y', cstDate(0))).resolves.toMatchObject({
+    await expect(
+      (await view(bankB)).rate.Current({ tenor: '1Y', asOfDate: cstDate(0) }),
+    ).resolves.toMatchObject({
       rateBps: 305,
     });
   });
 
   it('changes the charter only when a majority of member orgs approve, and binds it to a majority of peers', async () => {
-    const charter = await (await view(await consortium.orgAdmin('core'))).charter.get();
+    const charter = await (await view(await consortium.orgAdmin('core'))).charter.Get();
     expect(charter).toMatchObject({ version: 1, rateQuorum: 2, ratePublishers: ['BankAMSP', 'BankBMSP'] });
     const terms = {
       members: charter.members.map((entry) =>
@@ -219,11 +248,11 @@ describe('members who distrust each other, on the real network', () => {
       rateQuorum: charter.rateQuorum,
     };
     const proposal = await act(await consortium.orgAdmin('logistics'), (ledger) =>
-      ledger.charter.propose(terms),
+      ledger.charter.Propose({ termsJson: terms }),
     );
     expect(proposal).toMatchObject({ status: 'OPEN', approvals: ['LogisticsMSP'] });
     const second = await act(await consortium.orgAdmin('core'), (ledger) =>
-      ledger.charter.approve(proposal.id),
+      ledger.charter.Approve({ proposalId: proposal.id }),
     );
     expect(second.status).toBe('OPEN');
 
@@ -234,11 +263,11 @@ describe('members who distrust each other, on the real network', () => {
     await expect(
       submit(contract, 'Approve', [proposal.id], { endorsingOrganizations: ['BankAMSP', 'LogisticsMSP'] }),
     ).rejects.toMatchObject({ code: 'COMMIT_FAILED' });
-    await expect((await view(bankAdmin)).charter.get()).resolves.toMatchObject({ version: 1 });
+    await expect((await view(bankAdmin)).charter.Get()).resolves.toMatchObject({ version: 1 });
 
-    const adopted = await act(bankAdmin, (ledger) => ledger.charter.approve(proposal.id));
+    const adopted = await act(bankAdmin, (ledger) => ledger.charter.Approve({ proposalId: proposal.id }));
     expect(adopted.status).toBe('ADOPTED');
-    await expect((await view(bankAdmin)).charter.get()).resolves.toMatchObject({ version: 2 });
+    await expect((await view(bankAdmin)).charter.Get()).resolves.toMatchObject({ version: 2 });
   });
 
   it('refuses the overdue sweep to SMEs and clerks, writing nothing', async () => {
@@ -248,7 +277,7 @@ describe('members who distrust each other, on the real network', () => {
       ['core', 'clerk'],
     ] as const) {
       const session = await consortium.as(party, role);
-      await expect((await view(session)).settlement.sweepOverdue(10)).rejects.toMatchObject({
+      await expect((await view(session)).settlement.SweepOverdue({ limit: 10 })).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
     }
@@ -283,8 +312,8 @@ describe('members who distrust each other, on the real network', () => {
   it('serves no note-writing baseline in the production chaincode', async () => {
     const admin = await consortium.orgAdmin('supplier');
     const before = await height(admin);
-    const smoke = new SmokeLedger(admin.connection.gateway, 'scf', network().topology.config.chaincode.name);
-    await expect(smoke.putNote('k', 'a note on the production ledger')).rejects.toBeInstanceOf(LedgerError);
+    const note = admin.ledger.test.PutNote({ key: 'k', text: 'a note on the production ledger' });
+    await expect(note).rejects.toBeInstanceOf(LedgerError);
     const contract = admin.connection.gateway.getNetwork('scf').getContract('scf', 'smoke');
     await expect(submit(contract, 'PutNote', ['k', 'old name'])).rejects.toBeInstanceOf(LedgerError);
     expect(await height(admin)).toBe(before);

@@ -9,7 +9,7 @@ import { FabricCaRegistrar, type FabricCaOptions } from '../src/auth/fabric-ca-r
 import { KeyVault } from '../src/auth/key-vault.ts';
 import { PrismaUserDirectory } from '../src/auth/prisma-user-directory.ts';
 import type { SessionUser } from '../src/auth/session-user.ts';
-import { connectLedger, ScfLedger, type LedgerConnection } from '../src/ledger/index.ts';
+import { connectLedger, scfLedger, type LedgerConnection, type ScfLedger } from '../src/ledger/index.ts';
 import { certificateAttributes } from './support/certificates.ts';
 import { Consortium, PARTIES } from './support/consortium.ts';
 import { startFreshDatabase, type FreshDatabase } from './support/fresh-database.ts';
@@ -80,7 +80,7 @@ describe('users enrolled at the real org CA act on the real ledger', () => {
     );
     connections.push(connection);
     const { channel, chaincode } = ctx.topology.config;
-    return new ScfLedger(connection.gateway, channel, chaincode.name);
+    return scfLedger(connection.gateway, channel, chaincode.name);
   }
 
   it('issues a certificate of the org CA carrying the enterprise and role', async () => {
@@ -110,8 +110,8 @@ describe('users enrolled at the real org CA act on the real ledger', () => {
     const clerk = (await directory.list()).find((user) => user.username === 'li.clerk');
     if (!clerk) throw new Error('the clerk of the previous test is missing');
     const ledger = await ledgerAs((await directory.login('li.clerk', PASSWORD)).user);
-    expect((await ledger.enterprises.get(PARTIES.tier1.id)).hostMsp).toBe(org.mspId);
-    const registered = await ledger.invoices.register({
+    expect((await ledger.enterprise.Get({ id: PARTIES.tier1.id })).hostMsp).toBe(org.mspId);
+    const registered = await ledger.invoice.Register({
       number: 'INV-USERS-1',
       buyerId: PARTIES.core.id,
       amount: '1000000',
@@ -133,7 +133,11 @@ describe('users enrolled at the real org CA act on the real ledger', () => {
     });
     expect(admin.created).toBe(true);
     const ledger = await ledgerAs(admin.user);
-    const registered = await ledger.enterprises.register(enterpriseId, 'Tier-3 Bearings', 'SUPPLIER');
+    const registered = await ledger.enterprise.Register({
+      id: enterpriseId,
+      name: 'Tier-3 Bearings',
+      kind: 'SUPPLIER',
+    });
     expect(registered.value).toMatchObject({ id: enterpriseId, hostMsp: org.mspId, status: 'ACTIVE' });
   });
 

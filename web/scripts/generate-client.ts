@@ -36,7 +36,7 @@ export async function generateClient(): Promise<string> {
     filename: OUTPUT_PATH,
     schema,
     documents,
-    config: { scalars, strictScalars: true, useTypeImports: true, enumType: 'string-literal' },
+    config: { scalars, strictScalars: true, useTypeImports: true, enumType: 'const' },
     plugins: [{ typescriptOperations: {} }, { typedDocumentNode: { documentMode: 'string' } }],
     pluginMap: { typescriptOperations, typedDocumentNode },
   });

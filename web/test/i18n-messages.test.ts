@@ -24,12 +24,17 @@ function keysOf(messages: object, prefix = ''): string[] {
   );
 }
 
-/** Literal keys passed to t/$t/te, route titles, empty-state keys and success keys of writes. */
+/**
+ * Literal keys passed to t/$t/te, route titles, list-page labels, empty-state keys and success keys
+ * of writes.
+ */
 function usedKeys(): string[] {
   const patterns = [
     /\$?\bte?\(\s*'([a-zA-Z][\w.]*)'/g,
     /titleKey: '([\w.]+)'/g,
-    /empty-key="([\w.]+)"/g,
+    // List pages declare their labels as data (labelKey, placeholderKey, disabledHintKey).
+    /[a-z]\w*Key: '([a-z]\w*(?:\.\w+)+)'/g,
+    /(?<!:)empty-key="([\w.]+)"/g,
     /,\s*'([a-z]\w*\.[a-z]\w*)',?\s*\)/g,
   ];
   const keys = new Set<string>();
@@ -110,6 +115,7 @@ describe('messages', () => {
       ...[
         'advanceRate',
         'spread',
+        'annualRate',
         'fees',
         'validUntilPast',
         'validUntilAfterMaturity',

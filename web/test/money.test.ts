@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_FEN } from '@scf/ledger-contract';
 import {
-  MAX_FEN,
   fenToChartYuan,
   fenToYuanText,
   formatFen,

@@ -43,6 +43,34 @@ describe('OfferCalculator', () => {
     ]);
   });
 
+  it('takes a spread down to −500 bps (below the LPR), and says the range past it', async () => {
+    const wrapper = mountWith(OfferCalculator, { props: { ...props, lprBps: 600 } });
+    const spread = inputOf(wrapper, 'offer-spread');
+    await spread.setValue('-500');
+    await spread.trigger('change');
+    await settle();
+    // 6.00% − 5.00% = 1.00%: 90,000,000 × 100 × 90 / 3,600,000 = 225,000 fen
+    expect(wrapper.find('[data-testid="offer-annual-rate"]').text()).toBe('1.00%');
+    expect(wrapper.find('[data-testid="offer-interest"]').text()).toBe('¥2,250.00');
+    expect(wrapper.findAll('[data-testid="offer-problem"]')).toHaveLength(0);
+    await wrapper.find('[data-testid="offer-submit"]').trigger('click');
+    expect(wrapper.emitted('submit')?.[0]).toEqual([
+      { advanceRateBps: 9_000, spreadBps: -500, fees: '0', validUntil: '2026-11-29' },
+    ]);
+  });
+
+  it('flags a spread that leaves no positive annual rate', async () => {
+    const wrapper = mountWith(OfferCalculator, { props });
+    const spread = inputOf(wrapper, 'offer-spread');
+    await spread.setValue('-310');
+    await spread.trigger('change');
+    await settle();
+    expect(wrapper.find('[data-testid="offer-problem"]').text()).toBe(
+      'The annual rate (LPR + spread) must be above 0',
+    );
+    expect(wrapper.find('[data-testid="offer-submit"]').attributes('disabled')).toBeDefined();
+  });
+
   it('refuses to submit without an LPR in force, and says why', async () => {
     const wrapper = mountWith(OfferCalculator, { props: { ...props, lprBps: null } });
     await settle();

@@ -1,3 +1,4 @@
+import { MAX_PIECES } from '@scf/ledger-contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineComponent, h } from 'vue';
 import SplitTransferWizard from '@/components/vouchers/SplitTransferWizard.vue';
@@ -42,9 +43,12 @@ describe('split plan (the ledger’s rules)', () => {
     expect(summarizeSplit(voucher, []).planProblems).toContain('tooFew');
   });
 
-  it('allows at most 20 pieces', () => {
-    const pieces = Array.from({ length: 21 }, () => piece('0.01'));
-    expect(summarizeSplit(21n, pieces).planProblems).toEqual(['tooMany']);
+  it('allows the ledger’s 50 pieces, and no more', () => {
+    expect(MAX_PIECES).toBe(50);
+    const fifty = Array.from({ length: 50 }, () => piece('0.01'));
+    expect(summarizeSplit(50n, fifty)).toMatchObject({ valid: true, planProblems: [] });
+    const pieces = Array.from({ length: 51 }, () => piece('0.01'));
+    expect(summarizeSplit(51n, pieces).planProblems).toEqual(['tooMany']);
   });
 
   it('checks each piece: an amount, and for a transfer its recipient and invoice within what is unpaid', () => {
@@ -102,6 +106,19 @@ describe('SplitTransferWizard', () => {
     expect(wrapper.find('[data-testid="split-remaining"]').text()).toBe('¥0.00');
     expect(wrapper.find('[data-testid="split-next"]').attributes('disabled')).toBeUndefined();
   });
+
+  it('lets the holder add up to 50 pieces, the ledger’s limit', async () => {
+    const wrapper = mountWizard();
+    const add = wrapper.find('[data-testid="split-add"]');
+    for (let count = 2; count < 50; count += 1) await add.trigger('click');
+    await settle();
+    expect(wrapper.find('[data-testid="split-amount-49"]').exists()).toBe(true);
+    expect(add.attributes('disabled')).toBeDefined();
+    await add.trigger('click');
+    await settle();
+    expect(wrapper.find('[data-testid="split-amount-50"]').exists()).toBe(false);
+    // 48 clicks, each re-rendering a growing form: slow on a busy machine.
+  }, 30_000);
 
   it('reviews, then submits the pieces in fen', async () => {
     const wrapper = mountWizard();

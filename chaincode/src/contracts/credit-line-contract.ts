@@ -18,9 +18,8 @@ import {
 } from '@scf/ledger-contract';
 import { businessDate, txTime } from '../lib/dates';
 import { emit } from '../lib/events';
-import { pageByIndex } from '../lib/query';
 import { findRecord, getRecord } from '../lib/store';
-import { CreditLineIndexes, creditLineId, saveCreditLine } from '../repositories/credit-lines';
+import { creditLineId, saveCreditLine } from '../repositories/credit-lines';
 import { BaseContract } from './base-contract';
 
 /** What is left of a line to finance with: limit − used. */
@@ -72,7 +71,7 @@ async function requireOwnLine(ctx: Context, id: string, what: string): Promise<C
 @Info({ title: 'CreditLineContract', description: 'Bank credit lines for core enterprises' })
 export class CreditLineContract extends BaseContract {
   constructor() {
-    super('creditline', { pagedQueries: ['ListByBank', 'ListByDebtor'] });
+    super('creditline');
   }
 
   /** Grants the caller's bank a credit line for a core enterprise's vouchers. */
@@ -147,37 +146,5 @@ export class CreditLineContract extends BaseContract {
   @Returns('string')
   async Get(ctx: Context, id: string): Promise<string> {
     return marshal(await getRecord<CreditLine>(ctx, ObjectTypes.CreditLine, id));
-  }
-
-  /** Lists the lines a bank granted, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByBank(ctx: Context, bankId: string, pageSize: string, bookmark: string): Promise<string> {
-    return marshal(
-      await pageByIndex<CreditLine>(
-        ctx,
-        ObjectTypes.CreditLine,
-        CreditLineIndexes.byBank,
-        [bankId],
-        pageSize,
-        bookmark,
-      ),
-    );
-  }
-
-  /** Lists the lines granted for a debtor, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByDebtor(ctx: Context, debtorId: string, pageSize: string, bookmark: string): Promise<string> {
-    return marshal(
-      await pageByIndex<CreditLine>(
-        ctx,
-        ObjectTypes.CreditLine,
-        CreditLineIndexes.byDebtor,
-        [debtorId],
-        pageSize,
-        bookmark,
-      ),
-    );
   }
 }

@@ -8,6 +8,7 @@ import {
   ErrorCodes,
   Events,
   ObjectTypes,
+  TEXT_RULES,
   forbidden,
   marshal,
   requireCreditCode,
@@ -16,13 +17,9 @@ import {
 } from '@scf/ledger-contract';
 import { emit } from '../lib/events';
 import { requireOrgAdmin } from '../lib/org-admin';
-import { pageByIndex } from '../lib/query';
-import { findRecord, getRecord, putIndex, putRecord } from '../lib/store';
+import { findRecord, getRecord, putRecord } from '../lib/store';
 import { memberOf, requireCharter } from '../repositories/charters';
 import { BaseContract } from './base-contract';
-
-/** Index of enterprises by kind: enterprise.kind → kind, id. */
-export const ENTERPRISE_BY_KIND = 'idx.enterprise.kind';
 
 /**
  * Legal entities of the consortium: each registered by an admin of the org that hosts it, of a
@@ -31,7 +28,7 @@ export const ENTERPRISE_BY_KIND = 'idx.enterprise.kind';
 @Info({ title: 'EnterpriseContract', description: 'Enterprise registry' })
 export class EnterpriseContract extends BaseContract {
   constructor() {
-    super('enterprise', { pagedQueries: ['ListByKind'] });
+    super('enterprise');
   }
 
   /** Registers an enterprise of a kind the charter lets the caller's org host; an org admin, id = credit code. */
@@ -40,7 +37,7 @@ export class EnterpriseContract extends BaseContract {
   async Register(ctx: Context, id: string, name: string, kind: string): Promise<string> {
     const hostMsp = requireOrgAdmin(ctx, 'register enterprises');
     const code = requireCreditCode(id, 'id');
-    const enterpriseName = requireText(name, 'name', 200);
+    const enterpriseName = requireText(name, 'name', TEXT_RULES.name.max);
     const enterpriseKind = requireOneOf(kind, 'kind', EnterpriseKinds);
     const member = memberOf(await requireCharter(ctx), hostMsp);
     if (!member) throw forbidden(`${hostMsp} is not a member of the consortium charter`);
@@ -65,7 +62,6 @@ export class EnterpriseContract extends BaseContract {
       throw new ContractError(ErrorCodes.AlreadyExists, `enterprise ${code} is already registered`);
     }
     const saved = await putRecord(ctx, enterprise, enterprise.createdAt);
-    await putIndex(ctx, ENTERPRISE_BY_KIND, [saved.kind], saved.id);
     emit(ctx, Events.EnterpriseRegistered, [saved]);
     return marshal(saved);
   }
@@ -91,22 +87,5 @@ export class EnterpriseContract extends BaseContract {
   @Returns('string')
   async Get(ctx: Context, id: string): Promise<string> {
     return marshal(await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, id));
-  }
-
-  /** Lists enterprises of one kind, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByKind(ctx: Context, kind: string, pageSize: string, bookmark: string): Promise<string> {
-    const wanted = requireOneOf(kind, 'kind', EnterpriseKinds);
-    return marshal(
-      await pageByIndex<Enterprise>(
-        ctx,
-        ObjectTypes.Enterprise,
-        ENTERPRISE_BY_KIND,
-        [wanted],
-        pageSize,
-        bookmark,
-      ),
-    );
   }
 }

@@ -18,13 +18,14 @@ import {
   Events,
   type Financing,
   type FinancingStatus,
-  FinancingStatuses,
+  INT_RANGES,
   type IsoDate,
+  OFFER_SALT_PATTERN,
   ObjectTypes,
   type OfferTerms,
+  TEXT_RULES,
   type Voucher,
   daysBetween,
-  divideHalfUp,
   fen,
   forbidden,
   invalid,
@@ -33,17 +34,18 @@ import {
   parseDate,
   parseFen,
   parseJsonArg,
+  hasNetProceeds,
+  hasPositiveRate,
+  priceOffer as price,
   requireInt,
-  requireOneOf,
   requireText,
 } from '@scf/ledger-contract';
 import { businessDate, txTime } from '../lib/dates';
 import { emit } from '../lib/events';
 import { requireOrgAdmin } from '../lib/org-admin';
-import { pageByIndex } from '../lib/query';
 import { getRecord } from '../lib/store';
 import { saveCreditLine } from '../repositories/credit-lines';
-import { FinancingIndexes, hostMspOf, saveFinancing, voucherOwners } from '../repositories/financings';
+import { hostMspOf, saveFinancing, voucherOwners } from '../repositories/financings';
 import { saveVoucher } from '../repositories/vouchers';
 import { requireCredit } from './credit-line-contract';
 import { currentRate } from './rate-contract';
@@ -53,9 +55,6 @@ import { BaseContract } from './base-contract';
 export const TERMS_TRANSIENT_KEY = 'terms';
 /** Discounting prices off the one-year LPR. */
 const LPR_TENOR = '1Y';
-const BPS = 10_000n;
-/** Interest accrues on an actual/360 day count. */
-const DAY_COUNT_BASIS = 360n;
 
 /** The implicit private collection of one org: only its peers hold the data. */
 export function orgCollection(mspId: string): string {
@@ -66,9 +65,6 @@ export function orgCollection(mspId: string): string {
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
-
-/** 128 to 512 bits of the bank client's randomness, in lower-case hex. */
-const SALT_PATTERN = /^[0-9a-f]{32,128}$/;
 
 /** What the bank decides; everything else in the terms is derived from it, the LPR and the dates. */
 interface TermsInput {
@@ -84,7 +80,7 @@ interface TermsInput {
 }
 
 function requireSalt(value: unknown): string {
-  if (typeof value !== 'string' || !SALT_PATTERN.test(value)) {
+  if (typeof value !== 'string' || !OFFER_SALT_PATTERN.test(value)) {
     throw invalid('terms.salt must be 32 to 128 lower-case hex digits (128 to 512 random bits)');
   }
   return value;
@@ -101,8 +97,18 @@ function readTermsInput(ctx: Context): TermsInput {
   }
   const input = parsed as Record<string, unknown>;
   return {
-    advanceRateBps: requireInt(input.advanceRateBps, 'terms.advanceRateBps', 1, 10_000),
-    spreadBps: requireInt(input.spreadBps, 'terms.spreadBps', -500, 5_000),
+    advanceRateBps: requireInt(
+      input.advanceRateBps,
+      'terms.advanceRateBps',
+      INT_RANGES.advanceRateBps.min,
+      INT_RANGES.advanceRateBps.max,
+    ),
+    spreadBps: requireInt(
+      input.spreadBps,
+      'terms.spreadBps',
+      INT_RANGES.spreadBps.min,
+      INT_RANGES.spreadBps.max,
+    ),
     fees: parseFen(input.fees, 'terms.fees', { allowZero: true }),
     validUntil: parseDate(input.validUntil, 'terms.validUntil'),
     salt: requireSalt(input.salt),
@@ -110,38 +116,42 @@ function readTermsInput(ctx: Context): TermsInput {
 }
 
 /**
- * Prices a discount: financed = face × advance rate; interest = financed × (LPR + spread) × days / 360;
- * net = financed − interest − fees. Each derived amount is the exact rational rounded half up to the fen.
+ * The offer terms priced by the shared rule (`priceOffer` of the ledger contract: financed, interest
+ * over actual/360 days and net, each rounded half up to the fen), refused unless the annual rate and
+ * the net proceeds are positive.
  */
 function priceOffer(financing: Financing, input: TermsInput, lpr: BenchmarkRate, today: IsoDate): OfferTerms {
-  const annualRateBps = lpr.rateBps + input.spreadBps;
-  if (annualRateBps <= 0) {
+  if (!hasPositiveRate(lpr.rateBps, input.spreadBps)) {
     throw invalid(`LPR ${lpr.rateBps} bps plus spread ${input.spreadBps} bps gives no positive annual rate`);
   }
   // validUntil lies in [today, maturity), so maturity is at least one day away.
   const days = daysBetween(today, financing.maturityDate);
-  const face = parseFen(financing.amount, 'amount');
-  const financed = divideHalfUp(face * BigInt(input.advanceRateBps), BPS);
-  const interest = divideHalfUp(financed * BigInt(annualRateBps) * BigInt(days), BPS * DAY_COUNT_BASIS);
-  const net = financed - interest - input.fees;
-  if (net <= 0n) {
+  const priced = price({
+    faceFen: parseFen(financing.amount, 'amount'),
+    advanceRateBps: input.advanceRateBps,
+    lprBps: lpr.rateBps,
+    spreadBps: input.spreadBps,
+    days,
+    feesFen: input.fees,
+  });
+  if (!hasNetProceeds(priced)) {
     throw invalid(
-      `the offer leaves no net proceeds: financed ${fen(financed)}, interest ${fen(interest)}, fees ${fen(input.fees)} fen`,
+      `the offer leaves no net proceeds: financed ${fen(priced.financedFen)}, interest ${fen(priced.interestFen)}, fees ${fen(input.fees)} fen`,
     );
   }
   return {
     financingId: financing.id,
     faceAmount: financing.amount,
     advanceRateBps: input.advanceRateBps,
-    financedAmount: fen(financed),
+    financedAmount: fen(priced.financedFen),
     lprTenor: lpr.tenor,
     lprBps: lpr.rateBps,
     spreadBps: input.spreadBps,
-    annualRateBps,
+    annualRateBps: priced.annualRateBps,
     days,
-    discountInterest: fen(interest),
+    discountInterest: fen(priced.interestFen),
     fees: fen(input.fees),
-    netProceeds: fen(net),
+    netProceeds: fen(priced.netFen),
     validUntil: input.validUntil,
     salt: input.salt,
   };
@@ -201,7 +211,7 @@ async function release(
 @Info({ title: 'FinancingContract', description: 'Voucher financing with private offer terms' })
 export class FinancingContract extends BaseContract {
   constructor() {
-    super('financing', { pagedQueries: ['ListByApplicant', 'ListByBank', 'ListByVoucher', 'ListByStatus'] });
+    super('financing');
   }
 
   /** The voucher's holder applies to a bank; the voucher is locked (FINANCING) until the financing closes. */
@@ -317,7 +327,7 @@ export class FinancingContract extends BaseContract {
       'disburse',
     );
     requireStatus(financing, ['ACCEPTED'], 'disburse');
-    const reference = requireText(paymentReference, 'paymentReference', 64);
+    const reference = requireText(paymentReference, 'paymentReference', TEXT_RULES.paymentReference.max);
     const face = parseFen(financing.amount, 'amount');
     const line = await requireCredit(ctx, financing.bankId, financing.debtorId, face);
     const voucher = await heldVoucher(ctx, financing);
@@ -339,7 +349,7 @@ export class FinancingContract extends BaseContract {
   async Reject(ctx: Context, financingId: string, reason: string): Promise<string> {
     const { financing } = await requireFinancingParty(ctx, financingId, 'bankId', ANY_ROLE, 'reject');
     requireStatus(financing, ['APPLIED', 'OFFERED'], 'reject');
-    const rejectionReason = requireText(reason, 'reason', 500, { multiline: true });
+    const rejectionReason = requireText(reason, 'reason', TEXT_RULES.reason.max, TEXT_RULES.reason);
     return release(ctx, financing, { status: 'REJECTED', rejectionReason }, Events.FinancingRejected);
   }
 
@@ -405,40 +415,6 @@ export class FinancingContract extends BaseContract {
   async Get(ctx: Context, id: string): Promise<string> {
     return marshal(await getRecord<Financing>(ctx, ObjectTypes.Financing, id));
   }
-
-  /** Lists an applicant's financings, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByApplicant(
-    ctx: Context,
-    applicantId: string,
-    pageSize: string,
-    bookmark: string,
-  ): Promise<string> {
-    return listBy(ctx, FinancingIndexes.byApplicant, applicantId, pageSize, bookmark);
-  }
-
-  /** Lists the financings applied for at a bank, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByBank(ctx: Context, bankId: string, pageSize: string, bookmark: string): Promise<string> {
-    return listBy(ctx, FinancingIndexes.byBank, bankId, pageSize, bookmark);
-  }
-
-  /** Lists every financing of one voucher (at most one open), a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByVoucher(ctx: Context, voucherId: string, pageSize: string, bookmark: string): Promise<string> {
-    return listBy(ctx, FinancingIndexes.byVoucher, voucherId, pageSize, bookmark);
-  }
-
-  /** Lists financings in one status, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByStatus(ctx: Context, status: string, pageSize: string, bookmark: string): Promise<string> {
-    const wanted = requireOneOf(status, 'status', FinancingStatuses);
-    return listBy(ctx, FinancingIndexes.byStatus, wanted, pageSize, bookmark);
-  }
 }
 
 /** Reads the terms from `mspId`'s own implicit collection, on a peer of that org, checked against the public hash. */
@@ -455,16 +431,4 @@ async function readOwnTerms(ctx: Context, financing: Financing, mspId: string): 
     throw invalidState(`the private terms of financing ${financing.id} do not match the public hash`);
   }
   return Buffer.from(bytes).toString('utf8');
-}
-
-async function listBy(
-  ctx: Context,
-  index: string,
-  value: string,
-  pageSize: string,
-  bookmark: string,
-): Promise<string> {
-  return marshal(
-    await pageByIndex<Financing>(ctx, ObjectTypes.Financing, index, [value], pageSize, bookmark),
-  );
 }

@@ -6,8 +6,8 @@ import {
   ErrorCodes,
   Events,
   type Invoice,
-  InvoiceStatuses,
   ObjectTypes,
+  TEXT_RULES,
   fen,
   invalid,
   invalidState,
@@ -21,14 +21,12 @@ import {
 } from '@scf/ledger-contract';
 import { businessDate, txTime } from '../lib/dates';
 import { emit } from '../lib/events';
-import { pageByIndex } from '../lib/query';
 import { findRecord, getRecord } from '../lib/store';
-import { InvoiceIndexes, invoiceFingerprint, saveInvoice } from '../repositories/invoices';
+import { invoiceFingerprint, saveInvoice } from '../repositories/invoices';
 import { newRootVoucher, saveVoucher } from '../repositories/vouchers';
 import { hasDeliveredShipment } from './shipment-contract';
 import { BaseContract } from './base-contract';
 
-const INVOICE_NUMBER_PATTERN = /^[A-Za-z0-9\-_/]+$/;
 const BOOLEAN_ARGS = ['true', 'false'] as const;
 
 /** The invoice in the given state, or INVALID_STATE naming what was attempted. */
@@ -38,16 +36,6 @@ function requireStatus(invoice: Invoice, status: Invoice['status'], what: string
   }
 }
 
-async function pageInvoices(
-  ctx: Context,
-  index: string,
-  value: string,
-  pageSize: string,
-  bookmark: string,
-): Promise<string> {
-  return marshal(await pageByIndex<Invoice>(ctx, ObjectTypes.Invoice, index, [value], pageSize, bookmark));
-}
-
 /** Owners are bound to an invoice's key when it is registered; later writes bind nothing. */
 const BOUND_ON_CREATION: string[] = [];
 
@@ -55,7 +43,7 @@ const BOUND_ON_CREATION: string[] = [];
 @Info({ title: 'InvoiceContract', description: 'Trade invoices and their confirmation into vouchers' })
 export class InvoiceContract extends BaseContract {
   constructor() {
-    super('invoice', { pagedQueries: ['ListBySeller', 'ListByBuyer', 'ListByStatus'] });
+    super('invoice');
   }
 
   /** Registers an invoice of the calling supplier to a buyer; one invoice exists once network-wide. */
@@ -73,7 +61,12 @@ export class InvoiceContract extends BaseContract {
   ): Promise<string> {
     const actor = await requireActor(ctx, { roles: ['clerk', 'approver'], kinds: ['SUPPLIER'] });
     const seller = actor.enterprise;
-    const invoiceNumber = requireText(number, 'number', 64, { pattern: INVOICE_NUMBER_PATTERN });
+    const invoiceNumber = requireText(
+      number,
+      'number',
+      TEXT_RULES.documentNumber.max,
+      TEXT_RULES.documentNumber,
+    );
     const face = parseFen(amount, 'amount');
     const issued = parseDate(issueDate, 'issueDate');
     const due = parseDate(dueDate, 'dueDate');
@@ -81,7 +74,7 @@ export class InvoiceContract extends BaseContract {
       throw invalid(`issueDate ${issued} is after today (${businessDate(ctx)})`);
     if (due <= issued) throw invalid(`dueDate ${due} must be after issueDate ${issued}`);
     const hash = requireSha256(documentHash, 'documentHash');
-    const orderNumber = optionalText(purchaseOrderNumber, 'purchaseOrderNumber', 64);
+    const orderNumber = optionalText(purchaseOrderNumber, 'purchaseOrderNumber', TEXT_RULES.orderNumber.max);
     if (buyerId === seller.id) throw invalid('an enterprise cannot invoice itself');
     const buyer = await requireEnterprise(ctx, buyerId, ['CORE', 'SUPPLIER'], 'buyer');
     const id = invoiceFingerprint(seller.id, buyer.id, invoiceNumber);
@@ -161,7 +154,7 @@ export class InvoiceContract extends BaseContract {
   @Returns('string')
   async Reject(ctx: Context, invoiceId: string, reason: string): Promise<string> {
     const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: ['CORE', 'SUPPLIER'] });
-    const rejectionReason = requireText(reason, 'reason', 500, { multiline: true });
+    const rejectionReason = requireText(reason, 'reason', TEXT_RULES.reason.max, TEXT_RULES.reason);
     const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId);
     requireParty(actor, invoice.buyerId, `reject invoice ${invoiceId}`);
     requireStatus(invoice, 'REGISTERED', 'rejected');
@@ -198,27 +191,5 @@ export class InvoiceContract extends BaseContract {
   @Returns('string')
   async Get(ctx: Context, id: string): Promise<string> {
     return marshal(await getRecord<Invoice>(ctx, ObjectTypes.Invoice, id));
-  }
-
-  /** Lists the invoices one enterprise issued, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListBySeller(ctx: Context, sellerId: string, pageSize: string, bookmark: string): Promise<string> {
-    return pageInvoices(ctx, InvoiceIndexes.bySeller, sellerId, pageSize, bookmark);
-  }
-
-  /** Lists the invoices addressed to one enterprise, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByBuyer(ctx: Context, buyerId: string, pageSize: string, bookmark: string): Promise<string> {
-    return pageInvoices(ctx, InvoiceIndexes.byBuyer, buyerId, pageSize, bookmark);
-  }
-
-  /** Lists the invoices in one status, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByStatus(ctx: Context, status: string, pageSize: string, bookmark: string): Promise<string> {
-    const wanted = requireOneOf(status, 'status', InvoiceStatuses);
-    return pageInvoices(ctx, InvoiceIndexes.byStatus, wanted, pageSize, bookmark);
   }
 }

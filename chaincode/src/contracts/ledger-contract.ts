@@ -1,7 +1,9 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import {
   type LedgerRecord,
+  MAX_HISTORY,
   ObjectTypes,
+  TEXT_RULES,
   invalid,
   marshal,
   requireOneOf,
@@ -11,9 +13,6 @@ import {
 import { getRecord, recordKey } from '../lib/store';
 import { pageOfType } from '../lib/query';
 import { BaseContract } from './base-contract';
-
-/** How many history entries one call returns at most (oldest first). */
-export const MAX_HISTORY = 500;
 
 export interface HistoryEntry {
   txId: string;
@@ -35,7 +34,7 @@ export class LedgerContract extends BaseContract {
   @Returns('string')
   async GetHistory(ctx: Context, type: string, id: string): Promise<string> {
     const docType = requireOneOf(type, 'type', Object.values(ObjectTypes));
-    requireText(id, 'id', 200);
+    requireText(id, 'id', TEXT_RULES.id.max);
     await getRecord(ctx, docType, id);
     const iterator = await ctx.stub.getHistoryForKey(recordKey(ctx, docType, id));
     const entries: HistoryEntry[] = [];

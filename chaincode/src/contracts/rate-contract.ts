@@ -5,6 +5,7 @@ import {
   ContractError,
   ErrorCodes,
   Events,
+  INT_RANGES,
   type IsoDate,
   ObjectTypes,
   type RateAttestation,
@@ -18,7 +19,6 @@ import {
 } from '@scf/ledger-contract';
 import { txTime } from '../lib/dates';
 import { emit } from '../lib/events';
-import { pageByIndex } from '../lib/query';
 import { findRecord } from '../lib/store';
 import { requireCharter } from '../repositories/charters';
 import { findRate, RateIndexes, rateId, saveRate } from '../repositories/rates';
@@ -63,7 +63,7 @@ function withAttestation(attestations: RateAttestation[], attestation: RateAttes
 @Info({ title: 'RateContract', description: 'Benchmark loan prime rates (LPR) with history' })
 export class RateContract extends BaseContract {
   constructor() {
-    super('rate', { pagedQueries: ['History'] });
+    super('rate');
   }
 
   /**
@@ -79,7 +79,7 @@ export class RateContract extends BaseContract {
       throw forbidden(`${actor.mspId} is not a rate publisher of the consortium charter`);
     }
     const rateTenor = requireOneOf(tenor, 'tenor', RateTenors);
-    const bps = requireInt(rateBps, 'rateBps', 1, 10_000);
+    const bps = requireInt(rateBps, 'rateBps', INT_RANGES.rateBps.min, INT_RANGES.rateBps.max);
     const effective = parseDate(effectiveDate, 'effectiveDate');
     const id = rateId(rateTenor, effective);
     const previous = await findRate(ctx, id);
@@ -125,22 +125,5 @@ export class RateContract extends BaseContract {
   async Current(ctx: Context, tenor: string, asOfDate: string): Promise<string> {
     const rateTenor = requireOneOf(tenor, 'tenor', RateTenors);
     return marshal(await currentRate(ctx, rateTenor, parseDate(asOfDate, 'asOfDate')));
-  }
-
-  /** A tenor's publications, oldest first, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async History(ctx: Context, tenor: string, pageSize: string, bookmark: string): Promise<string> {
-    const rateTenor = requireOneOf(tenor, 'tenor', RateTenors);
-    return marshal(
-      await pageByIndex<BenchmarkRate>(
-        ctx,
-        ObjectTypes.BenchmarkRate,
-        RateIndexes.byTenor,
-        [rateTenor],
-        pageSize,
-        bookmark,
-      ),
-    );
   }
 }

@@ -7,8 +7,10 @@ import {
   ErrorCodes,
   Events,
   type Financing,
+  INT_RANGES,
   type LedgerRecord,
   ObjectTypes,
+  TEXT_RULES,
   type Voucher,
   type VoucherStatus,
   fen,
@@ -29,7 +31,6 @@ import { BaseContract } from './base-contract';
 const PAYABLE: readonly VoucherStatus[] = ['ACTIVE', 'FINANCED', 'OVERDUE'];
 /** Open pieces the sweep marks overdue; a FINANCING piece waits until its financing closes. */
 const SWEEPABLE: readonly VoucherStatus[] = ['ACTIVE', 'FINANCED'];
-const MAX_SWEEP = 200;
 
 /** A disbursed financing that paying its voucher settles, with its bank's line before and after release. */
 interface Release {
@@ -83,7 +84,7 @@ export class SettlementContract extends BaseContract {
         `voucher ${voucherId} matures on ${voucher.maturityDate}`,
       );
     }
-    const reference = requireText(paymentReference, 'paymentReference', 64);
+    const reference = requireText(paymentReference, 'paymentReference', TEXT_RULES.paymentReference.max);
     const amount = parseFen(voucher.amount, 'amount');
     const release = await releaseOf(ctx, voucher, amount);
     const owners = await voucherOwners(ctx, voucher);
@@ -114,7 +115,7 @@ export class SettlementContract extends BaseContract {
   @Returns('string')
   async SweepOverdue(ctx: Context, limit: string): Promise<string> {
     await requireActor(ctx, { roles: APPROVERS, kinds: ['CORE', 'BANK'] });
-    const max = requireInt(limit, 'limit', 1, MAX_SWEEP);
+    const max = requireInt(limit, 'limit', INT_RANGES.sweepLimit.min, INT_RANGES.sweepLimit.max);
     const due = await overdueCandidates(ctx, max);
     const now = txTime(ctx);
     const vouchers: Voucher[] = [];

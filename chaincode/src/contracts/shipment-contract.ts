@@ -9,18 +9,18 @@ import {
   type Invoice,
   ObjectTypes,
   type Shipment,
+  TEXT_RULES,
   invalidState,
   marshal,
   requireSha256,
   requireText,
 } from '@scf/ledger-contract';
 import { emit } from '../lib/events';
-import { idsByIndex, pageByIndex } from '../lib/query';
+import { idsByIndex } from '../lib/query';
 import { findRecord, getRecord } from '../lib/store';
 import { saveShipment, ShipmentIndexes, shipmentId } from '../repositories/shipments';
 import { BaseContract } from './base-contract';
 
-const WAYBILL_PATTERN = /^[A-Za-z0-9\-_/]+$/;
 /** More shipments than this for one invoice would be a data error; the check stays bounded. */
 const MAX_SHIPMENTS_PER_INVOICE = 100;
 
@@ -38,7 +38,7 @@ export async function hasDeliveredShipment(ctx: Context, invoiceId: string): Pro
 @Info({ title: 'ShipmentContract', description: 'Pickups and deliveries of invoiced goods' })
 export class ShipmentContract extends BaseContract {
   constructor() {
-    super('shipment', { pagedQueries: ['ListByInvoice'] });
+    super('shipment');
   }
 
   /** Records that the calling carrier picked up the goods of a registered invoice under a waybill. */
@@ -55,15 +55,20 @@ export class ShipmentContract extends BaseContract {
     const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: ['LOGISTICS'] });
     const now = txTime(ctx);
     const carrier = actor.enterprise;
-    const waybill = requireText(waybillNumber, 'waybillNumber', 64, { pattern: WAYBILL_PATTERN });
+    const waybill = requireText(
+      waybillNumber,
+      'waybillNumber',
+      TEXT_RULES.documentNumber.max,
+      TEXT_RULES.documentNumber,
+    );
     const shipment: Shipment = {
       docType: ObjectTypes.Shipment,
       id: shipmentId(carrier.id, waybill),
       invoiceId,
       logisticsId: carrier.id,
       waybillNumber: waybill,
-      origin: requireText(origin, 'origin', 200),
-      destination: requireText(destination, 'destination', 200),
+      origin: requireText(origin, 'origin', TEXT_RULES.place.max),
+      destination: requireText(destination, 'destination', TEXT_RULES.place.max),
       documentHash: requireSha256(documentHash, 'documentHash'),
       status: 'PICKED_UP',
       pickedUpAt: now,
@@ -115,21 +120,5 @@ export class ShipmentContract extends BaseContract {
   @Returns('string')
   async Get(ctx: Context, id: string): Promise<string> {
     return marshal(await getRecord<Shipment>(ctx, ObjectTypes.Shipment, id));
-  }
-
-  /** Lists the shipments of one invoice, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByInvoice(ctx: Context, invoiceId: string, pageSize: string, bookmark: string): Promise<string> {
-    return marshal(
-      await pageByIndex<Shipment>(
-        ctx,
-        ObjectTypes.Shipment,
-        ShipmentIndexes.byInvoice,
-        [invoiceId],
-        pageSize,
-        bookmark,
-      ),
-    );
   }
 }

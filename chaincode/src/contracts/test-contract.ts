@@ -5,6 +5,7 @@ import {
   ErrorCodes,
   Events,
   type Note,
+  type RawEventMark,
   invalid,
   marshal,
   requireText,
@@ -12,7 +13,7 @@ import {
 } from '@scf/ledger-contract';
 import { BaseContract } from './base-contract';
 
-export type { Note };
+export type { Note, RawEventMark };
 
 const NOTE_TYPE = 'test.note';
 const RAW_EVENT_TYPE = 'test.raw-event';
@@ -21,15 +22,6 @@ const MAX_TEXT_LENGTH = 1024;
 const MAX_EVENT_NAME_LENGTH = 128;
 /** Fabric caps a chaincode event far above this; a test needs a few hundred bytes. */
 const MAX_RAW_PAYLOAD_LENGTH = 65_536;
-
-/** What EmitRaw writes: which event it emitted, in which transaction. */
-export interface RawEventMark {
-  eventName: string;
-  payloadLength: number;
-  txId: string;
-  writtenAt: string;
-  writtenBy: string;
-}
 
 /**
  * Writes that exist for tests only: the benchmark's one-write baseline and raw events for the

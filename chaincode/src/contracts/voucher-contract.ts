@@ -8,33 +8,28 @@ import {
   Events,
   type Invoice,
   type InvoiceStatus,
+  MAX_LINEAGE_STEPS,
+  MAX_PIECES,
   ObjectTypes,
+  TEXT_RULES,
   type Voucher,
-  VoucherStatuses,
   fen,
   invalid,
   invalidState,
   marshal,
   parseFen,
   parseJsonArg,
-  requireOneOf,
   requireText,
+  type SplitResult,
 } from '@scf/ledger-contract';
 import { emit } from '../lib/events';
-import { idsByIndex, pageByIndex, type Page } from '../lib/query';
-import { findRecord, getRecord } from '../lib/store';
+import { getRecord } from '../lib/store';
 import { saveInvoice } from '../repositories/invoices';
-import { childVoucherId, saveVoucher, VoucherIndexes } from '../repositories/vouchers';
+import { childVoucherId, saveVoucher } from '../repositories/vouchers';
 import { BaseContract } from './base-contract';
 
-/** Bounds the work of one transaction: a split writes one record and five index entries per piece. */
-export const MAX_PIECES = 50;
-/** Parent links followed by GetLineage before it gives up (a guard against corrupt, cyclic data). */
-export const MAX_LINEAGE_STEPS = 64;
-/** Vouchers GetTree reads from the root index. */
-export const MAX_TREE_SIZE = 2000;
+export type { SplitResult };
 
-const ID_MAX = 128;
 const KEPT_KEYS = ['amount'];
 const TRANSFER_KEYS = ['amount', 'invoiceId', 'toEnterpriseId'];
 /** An invoice can be paid with voucher pieces while it stands; rejected or cancelled trades cannot. */
@@ -85,8 +80,8 @@ function parsePiece(value: unknown, index: number): Piece {
   return {
     amount,
     transfer: {
-      toEnterpriseId: requireText(piece.toEnterpriseId, `${field}.toEnterpriseId`, ID_MAX),
-      invoiceId: requireText(piece.invoiceId, `${field}.invoiceId`, ID_MAX),
+      toEnterpriseId: requireText(piece.toEnterpriseId, `${field}.toEnterpriseId`, TEXT_RULES.id.max),
+      invoiceId: requireText(piece.invoiceId, `${field}.invoiceId`, TEXT_RULES.id.max),
     },
   };
 }
@@ -229,13 +224,6 @@ function childOf(parent: Voucher, piece: PlannedPiece, index: number, now: strin
   };
 }
 
-/** What a split wrote, as stored. */
-export interface SplitResult {
-  parent: Voucher;
-  children: Voucher[];
-  invoices: Invoice[];
-}
-
 /** Writes the checked plan: children, the parent marked SPLIT, the invoices with what they were paid. */
 async function writeSplit(ctx: Context, plan: SplitPlan): Promise<SplitResult> {
   const { parent, parentHolder, debtor } = plan;
@@ -257,21 +245,11 @@ async function writeSplit(ctx: Context, plan: SplitPlan): Promise<SplitResult> {
   return { parent: savedParent, children, invoices };
 }
 
-function listBy(
-  ctx: Context,
-  index: string,
-  value: string,
-  pageSize: string,
-  bookmark: string,
-): Promise<Page<Voucher>> {
-  return pageByIndex<Voucher>(ctx, ObjectTypes.Voucher, index, [value], pageSize, bookmark);
-}
-
 /** Digital debt vouchers: split, transferred down the supply chain, traced back to their root. */
 @Info({ title: 'VoucherContract', description: 'Digital debt vouchers: split, transfer and lineage' })
 export class VoucherContract extends BaseContract {
   constructor() {
-    super('voucher', { pagedQueries: ['ListByHolder', 'ListByDebtor', 'ListByStatus'] });
+    super('voucher');
   }
 
   /** Splits an active voucher into pieces kept or paid to suppliers against their invoices. */
@@ -302,44 +280,5 @@ export class VoucherContract extends BaseContract {
       path.unshift(await getRecord<Voucher>(ctx, ObjectTypes.Voucher, parentId));
     }
     return marshal(path);
-  }
-
-  /** Every voucher descended from a root (the root included), sorted by id. */
-  @Transaction(false)
-  @Returns('string')
-  async GetTree(ctx: Context, rootId: string): Promise<string> {
-    const root = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, rootId);
-    if (root.rootId !== root.id) throw invalid(`voucher ${rootId} is not a root; its root is ${root.rootId}`);
-    const ids = await idsByIndex(ctx, VoucherIndexes.byRoot, [rootId], MAX_TREE_SIZE);
-    const vouchers: Voucher[] = [];
-    for (const id of [...ids].sort()) {
-      const voucher = await findRecord<Voucher>(ctx, ObjectTypes.Voucher, id);
-      if (voucher) vouchers.push(voucher);
-    }
-    return marshal({ root, vouchers });
-  }
-
-  /** Lists the vouchers an enterprise holds (in any status), a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByHolder(ctx: Context, holderId: string, pageSize: string, bookmark: string): Promise<string> {
-    const holder = requireText(holderId, 'holderId', ID_MAX);
-    return marshal(await listBy(ctx, VoucherIndexes.byHolder, holder, pageSize, bookmark));
-  }
-
-  /** Lists the vouchers an enterprise owes, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByDebtor(ctx: Context, debtorId: string, pageSize: string, bookmark: string): Promise<string> {
-    const debtor = requireText(debtorId, 'debtorId', ID_MAX);
-    return marshal(await listBy(ctx, VoucherIndexes.byDebtor, debtor, pageSize, bookmark));
-  }
-
-  /** Lists the vouchers in one status, a page at a time. */
-  @Transaction(false)
-  @Returns('string')
-  async ListByStatus(ctx: Context, status: string, pageSize: string, bookmark: string): Promise<string> {
-    const wanted = requireOneOf(status, 'status', VoucherStatuses);
-    return marshal(await listBy(ctx, VoucherIndexes.byStatus, wanted, pageSize, bookmark));
   }
 }

@@ -1,13 +1,8 @@
 import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
-import { putIndex, putRecord, recordKey } from '../lib/store';
+import { putRecord, recordKey } from '../lib/store';
 import { type CreditLine, ObjectTypes } from '@scf/ledger-contract';
 import { hostMspOf } from './financings';
-
-export const CreditLineIndexes = {
-  byBank: 'idx.creditline.bank',
-  byDebtor: 'idx.creditline.debtor',
-} as const;
 
 /** A line's id: one line per bank and debtor. */
 export function creditLineId(bankId: string, debtorId: string): string {
@@ -15,8 +10,8 @@ export function creditLineId(bankId: string, debtorId: string): string {
 }
 
 /**
- * Writes a credit line. On creation (`previous` absent) it is indexed by bank and by debtor, which
- * never change, and its key is bound to the bank's and the debtor's orgs.
+ * Writes a credit line. On creation (`previous` absent) its key is bound to the bank's and the
+ * debtor's orgs. Lines are found by id (bank and debtor), so they need no index.
  */
 export async function saveCreditLine(
   ctx: Context,
@@ -26,8 +21,6 @@ export async function saveCreditLine(
 ): Promise<CreditLine> {
   const saved = await putRecord(ctx, line, now);
   if (!previous) {
-    await putIndex(ctx, CreditLineIndexes.byBank, [saved.bankId], saved.id);
-    await putIndex(ctx, CreditLineIndexes.byDebtor, [saved.debtorId], saved.id);
     const owners = [await hostMspOf(ctx, saved.bankId), await hostMspOf(ctx, saved.debtorId)];
     await bindToOrgs(ctx, recordKey(ctx, ObjectTypes.CreditLine, saved.id), owners);
   }

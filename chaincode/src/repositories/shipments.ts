@@ -5,8 +5,8 @@ import { putIndex, putRecord, recordKey } from '../lib/store';
 import { ObjectTypes, type Shipment } from '@scf/ledger-contract';
 
 export const ShipmentIndexes = {
+  /** invoiceId, id: an invoice's confirmation needs one of its shipments delivered. */
   byInvoice: 'idx.shipment.invoice',
-  byLogistics: 'idx.shipment.logistics',
 } as const;
 
 /**
@@ -18,8 +18,8 @@ export function shipmentId(logisticsId: string, waybillNumber: string): string {
 }
 
 /**
- * Writes a shipment; on creation (no `previous`) it indexes it by invoice and carrier and binds its
- * key to `owners`, the MSPs of the carrier and the buyer. Neither indexed value changes afterwards.
+ * Writes a shipment; on creation (no `previous`) it indexes it by invoice (which never changes) and
+ * binds its key to `owners`, the MSPs of the carrier and the buyer.
  */
 export async function saveShipment(
   ctx: Context,
@@ -31,7 +31,6 @@ export async function saveShipment(
   const saved = await putRecord(ctx, shipment, now);
   if (!previous) {
     await putIndex(ctx, ShipmentIndexes.byInvoice, [saved.invoiceId], saved.id);
-    await putIndex(ctx, ShipmentIndexes.byLogistics, [saved.logisticsId], saved.id);
     await bindToOrgs(ctx, recordKey(ctx, ObjectTypes.Shipment, saved.id), owners);
   }
   return saved;

@@ -1,14 +1,10 @@
 import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
-import { deleteIndex, moveIndex, putIndex, putRecord, recordKey } from '../lib/store';
+import { deleteIndex, putIndex, putRecord, recordKey } from '../lib/store';
 import { type Invoice, ObjectTypes, type Voucher, type VoucherStatus } from '@scf/ledger-contract';
 
 export const VoucherIndexes = {
-  byHolder: 'idx.voucher.holder',
-  byDebtor: 'idx.voucher.debtor',
-  byStatus: 'idx.voucher.status',
-  byRoot: 'idx.voucher.root',
-  /** Open pieces (ACTIVE or FINANCED) by maturity date, for the overdue sweep. */
+  /** maturityDate, id of the open pieces (OPEN_STATUSES): the overdue sweep walks it in date order. */
   openByMaturity: 'idx.voucher.open-maturity',
 } as const;
 
@@ -43,8 +39,8 @@ export function childVoucherId(parentId: string, index: number): string {
 }
 
 /**
- * Writes a voucher and keeps its indexes (holder, debtor, status, root, open-by-maturity) in step,
- * binding the key to the holder's and the debtor's orgs. `previous` is absent on creation.
+ * Writes a voucher and keeps its open-by-maturity index entry in step, binding the key to the
+ * holder's and the debtor's orgs whenever the holder changes. `previous` is absent on creation.
  */
 export async function saveVoucher(
   ctx: Context,
@@ -55,15 +51,6 @@ export async function saveVoucher(
 ): Promise<Voucher> {
   const saved = await putRecord(ctx, voucher, now);
   const id = saved.id;
-  if (!previous) {
-    await putIndex(ctx, VoucherIndexes.byDebtor, [saved.debtorId], id);
-    await putIndex(ctx, VoucherIndexes.byRoot, [saved.rootId], id);
-    await putIndex(ctx, VoucherIndexes.byHolder, [saved.holderId], id);
-    await putIndex(ctx, VoucherIndexes.byStatus, [saved.status], id);
-  } else {
-    await moveIndex(ctx, VoucherIndexes.byHolder, [previous.holderId], [saved.holderId], id);
-    await moveIndex(ctx, VoucherIndexes.byStatus, [previous.status], [saved.status], id);
-  }
   const wasOpen = previous !== undefined && OPEN_STATUSES.includes(previous.status);
   const isOpen = OPEN_STATUSES.includes(saved.status);
   if (wasOpen && !isOpen) await deleteIndex(ctx, VoucherIndexes.openByMaturity, [saved.maturityDate], id);

@@ -26,6 +26,11 @@ export interface TxOptions {
   args?: string[];
 }
 
+/** The id the MemoryLedger gives its `n`th transaction (counting from 1). */
+export function txIdOf(n: number): string {
+  return `tx${String(n).padStart(6, '0')}`;
+}
+
 /** A contract whose transactions `invoke` can call by name. */
 type Invocable = Contract & Record<string, unknown>;
 
@@ -144,7 +149,7 @@ export class MemoryLedger {
 
   private transaction(caller: TestCaller, options: TxOptions): { ctx: Context; commit: () => void } {
     this.txCounter += 1;
-    const txId = `tx${String(this.txCounter).padStart(6, '0')}`;
+    const txId = txIdOf(this.txCounter);
     const timestamp = {
       seconds: BigInt(Math.floor(this.millis / 1000)),
       nanos: (this.millis % 1000) * 1_000_000,

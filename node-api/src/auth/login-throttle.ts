@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { NodeErrorCodes, userError } from '../schema/errors.ts';
+import { NodeErrorCodes, userError, type ApiErrorCode } from '../schema/errors.ts';
 import {
   claimAttempt,
   recordFailure,
@@ -195,7 +195,7 @@ function keyOf(scope: Scope, key: string): string {
   return scope === 'address' ? addressKey(key) : key.slice(0, MAX_KEY_LENGTH);
 }
 
-function refusal(code: string, message: string, retryAfterMs: number) {
+function refusal(code: ApiErrorCode, message: string, retryAfterMs: number) {
   const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1_000));
   return userError(code, `${message}; try again in ${String(retryAfterSeconds)} s`, { retryAfterSeconds });
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { enrollUser, findMember, openNetwork } from '@scf/network';
 import { createDatabase, type Database } from '../db/client.ts';
 import { connectMember } from '../ledger/member-connection.ts';
-import { ScfLedger } from '../ledger/scf-ledger.ts';
+import { scfLedger, type ScfLedger } from '../ledger/scf-ledger.ts';
 import { nodeDatabaseUrl } from './node-env.ts';
 
 /**
@@ -38,7 +38,7 @@ environment: DATABASE_URL (the org's read model; default: the embedded database 
     const db = createDatabase(databaseUrl);
     try {
       const { channel, chaincode } = ctx.topology.config;
-      return await work(db, new ScfLedger(connection.gateway, channel, chaincode.name));
+      return await work(db, scfLedger(connection.gateway, channel, chaincode.name));
     } finally {
       connection.close();
       await db.$disconnect();

@@ -1,11 +1,19 @@
+import { isApiErrorCode, NodeErrorCodes, type ApiErrorCode } from '../errors/codes.ts';
+
 /** A GraphQL error as the node API sends it: a message and a stable `extensions.code`. */
 export class ApiError extends Error {
-  readonly code: string;
+  readonly code: ApiErrorCode;
 
-  constructor(code: string, message: string) {
+  constructor(code: ApiErrorCode, message: string) {
     super(`${code}: ${message}`);
     this.name = ApiError.name;
     this.code = code;
+  }
+
+  /** An answer's code as one of the API's; one it does not list (graphql-yoga's own) stays in the message. */
+  static fromWire(code: string | undefined, message: string, fallback: ApiErrorCode): ApiError {
+    if (isApiErrorCode(code)) return new ApiError(code, message);
+    return new ApiError(fallback, code === undefined ? message : `${code}: ${message}`);
   }
 }
 
@@ -98,7 +106,10 @@ export class NodeClient {
       });
       if (data.transactionApplied) return;
       if (Date.now() > deadline) {
-        throw new ApiError('LEDGER_UNAVAILABLE', `${this.url} did not apply ${write.transactionId}`);
+        throw new ApiError(
+          NodeErrorCodes.LedgerUnavailable,
+          `${this.url} did not apply ${write.transactionId}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 1_000);
@@ -113,8 +124,9 @@ export class NodeClient {
     }));
     const body = (await response.json()) as Response<T>;
     const error = body.errors?.[0];
-    if (error) throw new ApiError(error.extensions?.code ?? 'UNKNOWN', error.message);
-    if (!body.data) throw new ApiError('UNKNOWN', `no data (HTTP ${response.status})`);
+    if (error)
+      throw ApiError.fromWire(error.extensions?.code, error.message, NodeErrorCodes.InternalServerError);
+    if (!body.data) throw new ApiError(NodeErrorCodes.Internal, `no data (HTTP ${response.status})`);
     return body.data;
   }
 
@@ -129,7 +141,7 @@ export class NodeClient {
     });
     const body = (await response.json()) as { sha256?: string; code?: string; message?: string };
     if (!response.ok || !body.sha256)
-      throw new ApiError(body.code ?? 'UNKNOWN', body.message ?? 'upload failed');
+      throw ApiError.fromWire(body.code, body.message ?? 'upload failed', NodeErrorCodes.Internal);
     return body.sha256;
   }
 

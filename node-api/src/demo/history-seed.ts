@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { enrollUser, openNetwork, type NetworkContext } from '@scf/network';
 import { LedgerError } from '../ledger/errors.ts';
 import { connectMember } from '../ledger/member-connection.ts';
-import { ScfLedger } from '../ledger/scf-ledger.ts';
+import { scfLedger, type ScfLedger } from '../ledger/scf-ledger.ts';
 import { cstDay } from './calendar.ts';
 import { demoEnterprise, type DemoKey } from './demo-consortium.ts';
 
@@ -23,7 +23,7 @@ async function ledgerAs(ctx: NetworkContext, key: DemoKey, role: 'clerk' | 'appr
     role,
   });
   const { channel, chaincode } = ctx.topology.config;
-  return new ScfLedger(connectMember(ctx, user).gateway, channel, chaincode.name);
+  return scfLedger(connectMember(ctx, user).gateway, channel, chaincode.name);
 }
 
 /**
@@ -33,7 +33,7 @@ async function ledgerAs(ctx: NetworkContext, key: DemoKey, role: 'clerk' | 'appr
 async function confirmOnceVisible(approver: ScfLedger, invoiceId: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await approver.invoices.confirm(invoiceId, true);
+      await approver.invoice.Confirm({ invoiceId, waiveDelivery: true });
       return;
     } catch (error) {
       if (!(error instanceof LedgerError && error.code === 'NOT_FOUND') || attempt >= 40) throw error;
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const approver = await ledgerAs(ctx, 'core', 'approver');
   for (let index = 0; index < HISTORY_INVOICES; index += 1) {
     const number = `HC-H${String(index + 1).padStart(4, '0')}`;
-    const registered = await clerk.invoices.register({
+    const registered = await clerk.invoice.Register({
       number,
       buyerId: demoEnterprise('core').id,
       amount: String((180_000 + index * 37_500) * 100),

@@ -1,11 +1,11 @@
 import { create as contentDisposition } from 'content-disposition';
-import { GraphQLError } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import type { SessionUser } from '../auth/session-user.ts';
 import type { Authenticate } from '../http/authenticate.ts';
 import { errorResponse, jsonResponse } from '../http/json-response.ts';
 import { declaredOver, readBodyWithin } from '../http/read-body.ts';
-import { NodeErrorCodes } from '../schema/errors.ts';
+import { NodeErrorCodes, type ApiErrorCode } from '../errors/codes.ts';
+import { NodeError } from '../errors/node-error.ts';
 import { ALLOWED_DOCUMENT_TYPES, allowedDocumentType, contentMatchesType } from './document-types.ts';
 import type { DocumentStore } from './document-store.ts';
 import { safeFileName } from './file-name.ts';
@@ -25,7 +25,7 @@ const ENVELOPE_BYTES = 64 * 1024;
 const DOCUMENT_PATH = /^\/documents\/([^/]+)$/;
 
 /** How a store's typed refusal reads over HTTP. */
-const STATUS_OF_CODE: Readonly<Record<string, number>> = {
+const STATUS_OF_CODE: Readonly<Partial<Record<ApiErrorCode, number>>> = {
   [NodeErrorCodes.NotFound]: 404,
   [NodeErrorCodes.Tampered]: 409,
   [NodeErrorCodes.InvalidArgument]: 400,
@@ -48,7 +48,9 @@ export function useDocumentRoutes(options: DocumentRoutesOptions): Plugin {
         payload.endResponse(await answer(options, request, (user) => serve(user, options, sha256)));
       } else if (url.pathname === '/documents' || download) {
         const allow = download ? 'GET' : 'POST';
-        payload.endResponse(errorResponse(405, 'METHOD_NOT_ALLOWED', `use ${allow} here`, { allow }));
+        payload.endResponse(
+          errorResponse(405, NodeErrorCodes.MethodNotAllowed, `use ${allow} here`, { allow }),
+        );
       }
     },
   };
@@ -63,12 +65,11 @@ async function answer(options: DocumentRoutesOptions, request: Request, handler:
   try {
     return await handler(user, request, options);
   } catch (error) {
-    if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
-      const { code } = error.extensions;
-      return errorResponse(STATUS_OF_CODE[code] ?? 400, code, error.message);
+    if (error instanceof NodeError) {
+      return errorResponse(STATUS_OF_CODE[error.code] ?? 400, error.code, error.message);
     }
     options.logger.error('document request failed', error);
-    return errorResponse(500, 'INTERNAL', 'Unexpected error.');
+    return errorResponse(500, NodeErrorCodes.Internal, 'Unexpected error.');
   }
 }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../db/client.ts';
-import { NodeErrorCodes, userError } from '../schema/errors.ts';
+import { NodeErrorCodes } from '../errors/codes.ts';
+import { NodeError } from '../errors/node-error.ts';
 import type { DocumentStore, DocumentUpload, StoredDocument } from './document-store.ts';
 import { SHA256_HEX, sha256Hex } from './sha256.ts';
 
@@ -46,10 +47,10 @@ export class FileDocumentStore implements DocumentStore {
 
   get = async (sha256: string): Promise<{ document: StoredDocument; content: Uint8Array }> => {
     const document = await this.describe(sha256);
-    if (!document) throw userError(NodeErrorCodes.NotFound, `no document ${sha256}`);
+    if (!document) throw new NodeError(NodeErrorCodes.NotFound, `no document ${sha256}`);
     const content = await this.#readFile(sha256);
     if (!content || sha256Hex(content) !== sha256) {
-      throw userError(
+      throw new NodeError(
         NodeErrorCodes.Tampered,
         `the stored file of document ${sha256} no longer matches its hash`,
       );

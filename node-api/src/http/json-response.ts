@@ -1,6 +1,8 @@
+import type { ApiErrorCode } from '../errors/codes.ts';
+
 /** The body of every non-GraphQL error: a code to branch on (NodeErrorCodes) and a message for people. */
 export interface ErrorBody {
-  code: string;
+  code: ApiErrorCode;
   message: string;
 }
 
@@ -13,7 +15,7 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 
 export function errorResponse(
   status: number,
-  code: string,
+  code: ApiErrorCode,
   message: string,
   headers: Record<string, string> = {},
 ): Response {

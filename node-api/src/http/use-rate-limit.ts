@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { NodeErrorCodes } from '../schema/errors.ts';
+import { NodeErrorCodes } from '../errors/codes.ts';
 import type { Authenticate } from './authenticate.ts';
 import { errorResponse, jsonResponse } from './json-response.ts';
 import { rateLimitKey, type RateLimiter } from './rate-limit.ts';

@@ -1,17 +1,19 @@
 import { EndorseError, GatewayError } from '@hyperledger/fabric-gateway';
-
-/** Codes the chaincode puts in brackets in its error messages (chaincode/src/lib/errors.ts). */
-const CHAINCODE_CODE = /\[([A-Z][A-Z_]+)\]/;
+import { errorCodeOf } from '@scf/ledger-contract';
+import { NodeErrorCodes, type ApiErrorCode } from '../errors/codes.ts';
 
 /** The code of a failure that carries no chaincode code: the ledger could not be reached or did not agree. */
-export const LEDGER_UNAVAILABLE = 'LEDGER_UNAVAILABLE';
+export const LEDGER_UNAVAILABLE = NodeErrorCodes.LedgerUnavailable;
 
-/** A request the ledger refused: `code` is the chaincode's code, or LEDGER_UNAVAILABLE / COMMIT_FAILED. */
+/**
+ * A request the ledger refused: `code` is the chaincode's code, or the node's own for a failure on
+ * the way (LEDGER_UNAVAILABLE, COMMIT_FAILED, CONFLICT).
+ */
 export class LedgerError extends Error {
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly transactionId: string | undefined;
 
-  constructor(code: string, message: string, transactionId?: string, options?: ErrorOptions) {
+  constructor(code: ApiErrorCode, message: string, transactionId?: string, options?: ErrorOptions) {
     super(message, options);
     this.name = LedgerError.name;
     this.code = code;
@@ -26,10 +28,11 @@ export function toLedgerError(error: unknown): LedgerError {
     const message = error instanceof Error ? error.message : String(error);
     return new LedgerError(LEDGER_UNAVAILABLE, message, undefined, { cause: error });
   }
-  const messages = [error.message, ...error.details.map((detail) => detail.message)];
-  const coded = messages.find((text) => CHAINCODE_CODE.test(text));
   const txId = error instanceof EndorseError ? error.transactionId : undefined;
-  if (coded === undefined) return new LedgerError(LEDGER_UNAVAILABLE, error.message, txId, { cause: error });
-  const code = CHAINCODE_CODE.exec(coded)?.[1] ?? LEDGER_UNAVAILABLE;
-  return new LedgerError(code, coded.slice(coded.indexOf('[')), txId, { cause: error });
+  // The chaincode's message reaches the client inside a peer's detail, after the gateway's own words.
+  for (const text of [error.message, ...error.details.map((detail) => detail.message)]) {
+    const code = errorCodeOf(text);
+    if (code) return new LedgerError(code, text.slice(text.indexOf(`[${code}]`)), txId, { cause: error });
+  }
+  return new LedgerError(LEDGER_UNAVAILABLE, error.message, txId, { cause: error });
 }

@@ -1,5 +1,6 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { EndorseError, type Contract } from '@hyperledger/fabric-gateway';
+import { NodeErrorCodes } from '../errors/codes.ts';
 import { LEDGER_UNAVAILABLE as UNAVAILABLE, LedgerError, toLedgerError } from './errors.ts';
 
 /** Fabric's TxValidationCode for a read set that another transaction changed first. */
@@ -83,12 +84,15 @@ export async function submit(
   for (let attempt = 1; ; attempt += 1) {
     const outcome = await submitOnce(contract, name, args, options);
     if (typeof outcome === 'number') {
-      throw new LedgerError('COMMIT_FAILED', `${name} was not committed: validation code ${outcome}`);
+      throw new LedgerError(
+        NodeErrorCodes.CommitFailed,
+        `${name} was not committed: validation code ${outcome}`,
+      );
     }
     if (outcome !== READ_CONFLICT) return outcome;
     if (attempt >= MAX_ATTEMPTS) {
       throw new LedgerError(
-        'CONFLICT',
+        NodeErrorCodes.Conflict,
         `${name} kept conflicting with concurrent transactions (${attempt} attempts)`,
       );
     }

@@ -5,7 +5,7 @@ import {
   type LedgerIdentity,
   type PeerEndpoint,
 } from './connection.ts';
-import { ScfLedger } from './scf-ledger.ts';
+import { scfLedger, type ScfLedger } from './scf-ledger.ts';
 
 interface Entry {
   connection: LedgerConnection;
@@ -46,7 +46,7 @@ export class UserLedgers {
       return known.ledger;
     }
     const connection = connectLedger(this.peer, await this.identityOf(user.id));
-    const ledger = new ScfLedger(connection.gateway, this.target.channel, this.target.chaincode);
+    const ledger = scfLedger(connection.gateway, this.target.channel, this.target.chaincode);
     const raced = this.entries.get(user.id);
     if (raced) {
       connection.close();

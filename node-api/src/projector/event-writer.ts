@@ -3,8 +3,9 @@ import type { Database } from '../db/client.ts';
 import { LedgerError } from '../ledger/errors.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
 import type { Change } from '../services/change-feed.ts';
-import { changeOf, partiesOf } from './parties.ts';
-import { projectRecord, TABLES, termsRow, type Tx } from './rows.ts';
+import { delegateOf, ENTITY_KINDS } from '../read-model/entity-kinds.ts';
+import { changeOf } from './parties.ts';
+import { projectRecord, termsRow, type Tx } from './rows.ts';
 
 const decoder = new TextDecoder();
 
@@ -39,34 +40,30 @@ export async function writeEvent(
   position: { transactionId: string; blockNumber: bigint },
   options: { keepNewer?: boolean } = {},
 ): Promise<Change[]> {
-  const changes: Change[] = [];
-  const written = new Set<string>();
+  const written: LedgerRecord[] = [];
   for (const record of prepared.records) {
     if (options.keepNewer && (await newerRowExists(tx, record, position.blockNumber))) continue;
     await projectRecord(tx, record, position.blockNumber);
-    written.add(record.id);
-    changes.push(changeOf(record, await partiesOf(tx, record), position));
+    written.push(record);
   }
+  const writtenIds = new Set(written.map((record) => record.id));
   for (const row of prepared.terms) {
-    if (!written.has(row.financingId)) continue;
+    if (!writtenIds.has(row.financingId)) continue;
     await tx.offerTerms.upsert({ where: { financingId: row.financingId }, create: row, update: row });
   }
+  // Who may see each change, once the whole event is written (a voucher's new financing counts).
+  const changes: Change[] = [];
+  for (const record of written) changes.push(await changeOf(tx, record, position));
   return changes;
 }
 
-interface BlockFinder {
-  findUnique: (args: {
-    where: { id: string };
-    select: { blockNumber: true };
-  }) => Promise<{ blockNumber: bigint } | null>;
-}
-
 async function newerRowExists(tx: Tx, record: LedgerRecord, blockNumber: bigint): Promise<boolean> {
-  const table = (TABLES as Record<string, string | undefined>)[record.docType];
-  if (!table) return false;
-  const rows = (tx as unknown as Record<string, BlockFinder>)[table];
-  const row = await rows?.findUnique({ where: { id: record.id }, select: { blockNumber: true } });
-  return row !== null && row !== undefined && row.blockNumber > blockNumber;
+  // A quarantined event may carry a type this node does not know: nothing of it is newer.
+  if (!Object.hasOwn(ENTITY_KINDS, record.docType)) return false;
+  const row = await delegateOf(tx, ENTITY_KINDS[record.docType].entity).findUnique({
+    where: { id: record.id },
+  });
+  return row !== null && row.blockNumber > blockNumber;
 }
 
 /**
@@ -82,7 +79,7 @@ async function privateTerms(db: Database, ledger: ScfLedger, financings: Financi
     if (stored?.termsHash === financing.termsHash) continue;
     let terms: OfferTerms;
     try {
-      terms = await ledger.financings.orgTerms(financing.id);
+      terms = await ledger.financing.GetOrgTerms({ financingId: financing.id });
     } catch (error) {
       if (error instanceof LedgerError && error.code === 'FORBIDDEN') continue;
       throw error;

@@ -1,8 +1,9 @@
-import type { LedgerRecord } from '@scf/ledger-contract';
+import type { LedgerRecord, ObjectType } from '@scf/ledger-contract';
 import type { Database } from '../db/client.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
 import { listQuarantined } from './quarantine.ts';
-import { TABLES, toRow, type Row } from './rows.ts';
+import { delegateOf, ENTITY_KINDS, OBJECT_TYPES } from '../read-model/entity-kinds.ts';
+import { toRow } from './rows.ts';
 
 export interface Difference {
   /** The object's type, or `event` for a quarantined event. */
@@ -19,12 +20,7 @@ export interface Difference {
   detail?: string;
 }
 
-interface Finder {
-  findUnique: (args: { where: { id: string } }) => Promise<Row | null>;
-  findMany: (args: { select: { id: true } }) => Promise<{ id: string }[]>;
-}
-
-const PAGE_SIZE = '100';
+const PAGE_SIZE = 100;
 
 /**
  * Comparable text of a column value: dates as ISO strings, big integers as digits, JSON with its keys
@@ -40,10 +36,10 @@ function comparable(value: unknown): string {
   );
 }
 
-async function* ledgerRecords(ledger: ScfLedger, type: string): AsyncGenerator<LedgerRecord> {
+async function* ledgerRecords(ledger: ScfLedger, type: ObjectType): AsyncGenerator<LedgerRecord> {
   let bookmark = '';
   do {
-    const page = await ledger.history.listAll(type, [PAGE_SIZE, bookmark]);
+    const page = await ledger.ledger.ListAll({ type, pageSize: PAGE_SIZE, bookmark });
     yield* page.items;
     bookmark = page.bookmark;
   } while (bookmark !== '');
@@ -56,11 +52,8 @@ async function* ledgerRecords(ledger: ScfLedger, type: string): AsyncGenerator<L
  */
 export async function reconcile(db: Database, ledger: ScfLedger): Promise<Difference[]> {
   const differences: Difference[] = [];
-  for (const [type, table] of Object.entries(TABLES) as [
-    LedgerRecord['docType'],
-    (typeof TABLES)[keyof typeof TABLES],
-  ][]) {
-    const rows = db[table] as unknown as Finder;
+  for (const type of OBJECT_TYPES) {
+    const rows = delegateOf(db, ENTITY_KINDS[type].entity);
     const seen = new Set<string>();
     for await (const record of ledgerRecords(ledger, type)) {
       seen.add(record.id);
@@ -70,9 +63,12 @@ export async function reconcile(db: Database, ledger: ScfLedger): Promise<Differ
         differences.push({ type, id: record.id, problem: 'missing', fields: [] });
         continue;
       }
-      const fields = Object.keys(expected).filter(
-        (field) => field !== 'blockNumber' && comparable(expected[field]) !== comparable(actual[field]),
-      );
+      const stored: Record<string, unknown> = actual;
+      const fields = Object.entries(expected)
+        .filter(
+          ([field, value]) => field !== 'blockNumber' && comparable(value) !== comparable(stored[field]),
+        )
+        .map(([field]) => field);
       if (fields.length > 0) differences.push({ type, id: record.id, problem: 'different', fields });
     }
     for (const { id } of await rows.findMany({ select: { id: true } })) {

@@ -7,12 +7,20 @@ import type {
   Financing,
   Invoice,
   LedgerRecord,
+  ObjectType,
   OfferTerms,
   Shipment,
   Voucher,
 } from '@scf/ledger-contract';
 import type { Database } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
+import {
+  delegateOf,
+  ENTITY_KINDS,
+  type EntityOf,
+  type ReadEntity,
+  type WriteRows,
+} from '../read-model/entity-kinds.ts';
 
 /** The interactive-transaction client Prisma passes to `$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Database['$transaction']>[0]>[0];
@@ -31,182 +39,150 @@ function proof(record: LedgerRecord, blockNumber: bigint) {
   };
 }
 
-/** The read-model table (Prisma delegate) of each ledger object type. */
-export const TABLES = {
-  enterprise: 'enterprise',
-  invoice: 'invoice',
-  shipment: 'shipment',
-  voucher: 'voucher',
-  creditline: 'creditLine',
-  rate: 'benchmarkRate',
-  financing: 'financing',
-  charter: 'charter',
-  charterproposal: 'charterProposal',
-} as const satisfies Record<LedgerRecord['docType'], string>;
+/** The ledger's record type of each object type. */
+interface LedgerRecords {
+  enterprise: Enterprise;
+  invoice: Invoice;
+  shipment: Shipment;
+  voucher: Voucher;
+  creditline: CreditLine;
+  // A rate written before the quorum rule has neither: it was in force on one bank's word.
+  rate: Omit<BenchmarkRate, 'status' | 'attestations'> & Partial<BenchmarkRate>;
+  financing: Financing;
+  charter: Charter;
+  charterproposal: CharterProposal;
+}
 
-export type Table = (typeof TABLES)[keyof typeof TABLES];
-export type Row = Record<string, unknown> & { id: string };
+/** A row the projector writes, of any entity. */
+export type Row = WriteRows[ReadEntity];
+
+/**
+ * How each ledger record becomes a row of its table, typed with Prisma's create input for that table
+ * (see ENTITY_KINDS): a column renamed in the Prisma schema fails to compile here.
+ */
+const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint) => WriteRows[EntityOf<T>] } =
+  {
+    enterprise: (r, blockNumber) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      hostMsp: r.hostMsp,
+      status: r.status,
+      ...proof(r, blockNumber),
+    }),
+    invoice: (r, blockNumber) => ({
+      id: r.id,
+      number: r.number,
+      sellerId: r.sellerId,
+      buyerId: r.buyerId,
+      amount: BigInt(r.amount),
+      paidAmount: BigInt(r.paidAmount),
+      currency: r.currency,
+      issueDate: day(r.issueDate),
+      dueDate: day(r.dueDate),
+      documentHash: r.documentHash,
+      purchaseOrderNumber: r.purchaseOrderNumber ?? null,
+      status: r.status,
+      deliveryWaived: r.deliveryWaived ?? false,
+      rejectionReason: r.rejectionReason ?? null,
+      voucherId: r.voucherId ?? null,
+      ...proof(r, blockNumber),
+    }),
+    shipment: (r, blockNumber) => ({
+      id: r.id,
+      invoiceId: r.invoiceId,
+      logisticsId: r.logisticsId,
+      waybillNumber: r.waybillNumber,
+      origin: r.origin,
+      destination: r.destination,
+      documentHash: r.documentHash,
+      status: r.status,
+      pickedUpAt: new Date(r.pickedUpAt),
+      deliveredAt: r.deliveredAt ? new Date(r.deliveredAt) : null,
+      deliveryDocumentHash: r.deliveryDocumentHash ?? null,
+      ...proof(r, blockNumber),
+    }),
+    voucher: (r, blockNumber) => ({
+      id: r.id,
+      debtorId: r.debtorId,
+      holderId: r.holderId,
+      amount: BigInt(r.amount),
+      currency: r.currency,
+      maturityDate: day(r.maturityDate),
+      rootId: r.rootId,
+      parentId: r.parentId ?? null,
+      tier: r.tier,
+      status: r.status,
+      invoiceId: r.invoiceId,
+      financingId: r.financingId ?? null,
+      paidTo: r.settlement?.paidTo ?? null,
+      paymentReference: r.settlement?.paymentReference ?? null,
+      paidAt: r.settlement ? new Date(r.settlement.paidAt) : null,
+      ...proof(r, blockNumber),
+    }),
+    creditline: (r, blockNumber) => ({
+      id: r.id,
+      bankId: r.bankId,
+      debtorId: r.debtorId,
+      limit: BigInt(r.limit),
+      used: BigInt(r.used),
+      expiryDate: day(r.expiryDate),
+      status: r.status,
+      ...proof(r, blockNumber),
+    }),
+    rate: (r, blockNumber) => ({
+      id: r.id,
+      tenor: r.tenor,
+      rateBps: r.rateBps,
+      effectiveDate: day(r.effectiveDate),
+      publishedBy: r.publishedBy,
+      status: r.status ?? 'PUBLISHED',
+      attestations: (r.attestations ?? []).map((a) => ({ ...a })),
+      ...proof(r, blockNumber),
+    }),
+    financing: (r, blockNumber) => ({
+      id: r.id,
+      voucherId: r.voucherId,
+      applicantId: r.applicantId,
+      bankId: r.bankId,
+      debtorId: r.debtorId,
+      amount: BigInt(r.amount),
+      maturityDate: day(r.maturityDate),
+      status: r.status,
+      termsHash: r.termsHash ?? null,
+      offerValidUntil: optionalDay(r.offerValidUntil),
+      paymentReference: r.paymentReference ?? null,
+      rejectionReason: r.rejectionReason ?? null,
+      ...proof(r, blockNumber),
+    }),
+    charter: (r, blockNumber) => ({
+      id: r.id,
+      version: r.version,
+      members: r.members.map((m) => ({ mspId: m.mspId, kinds: [...m.kinds] })),
+      ratePublishers: [...r.ratePublishers],
+      rateQuorum: r.rateQuorum,
+      ...proof(r, blockNumber),
+    }),
+    charterproposal: (r, blockNumber) => ({
+      id: r.id,
+      baseVersion: r.baseVersion,
+      terms: {
+        members: r.terms.members.map((m) => ({ mspId: m.mspId, kinds: [...m.kinds] })),
+        ratePublishers: [...r.terms.ratePublishers],
+        rateQuorum: r.terms.rateQuorum,
+      },
+      approvals: [...r.approvals],
+      status: r.status,
+      proposedBy: r.proposedBy,
+      ...proof(r, blockNumber),
+    }),
+  };
 
 /** The row a ledger record becomes in its table (the projector writes it; reconcile compares it). */
 export function toRow(record: LedgerRecord, blockNumber: bigint): Row {
-  const id = record.id;
-  switch (record.docType) {
-    case 'enterprise': {
-      const r = record as Enterprise;
-      const row = {
-        id,
-        name: r.name,
-        kind: r.kind,
-        hostMsp: r.hostMsp,
-        status: r.status,
-        ...proof(r, blockNumber),
-      };
-      return row;
-    }
-    case 'invoice': {
-      const r = record as Invoice;
-      const row = {
-        id,
-        number: r.number,
-        sellerId: r.sellerId,
-        buyerId: r.buyerId,
-        amount: BigInt(r.amount),
-        paidAmount: BigInt(r.paidAmount),
-        currency: r.currency,
-        issueDate: day(r.issueDate),
-        dueDate: day(r.dueDate),
-        documentHash: r.documentHash,
-        purchaseOrderNumber: r.purchaseOrderNumber ?? null,
-        status: r.status,
-        deliveryWaived: r.deliveryWaived ?? false,
-        rejectionReason: r.rejectionReason ?? null,
-        voucherId: r.voucherId ?? null,
-        ...proof(r, blockNumber),
-      };
-      return row;
-    }
-    case 'shipment': {
-      const r = record as Shipment;
-      const row = {
-        id,
-        invoiceId: r.invoiceId,
-        logisticsId: r.logisticsId,
-        waybillNumber: r.waybillNumber,
-        origin: r.origin,
-        destination: r.destination,
-        documentHash: r.documentHash,
-        status: r.status,
-        pickedUpAt: new Date(r.pickedUpAt),
-        deliveredAt: r.deliveredAt ? new Date(r.deliveredAt) : null,
-        deliveryDocumentHash: r.deliveryDocumentHash ?? null,
-        ...proof(r, blockNumber),
-      };
-      return row;
-    }
-    case 'voucher': {
-      const r = record as Voucher;
-      const row = {
-        id,
-        debtorId: r.debtorId,
-        holderId: r.holderId,
-        amount: BigInt(r.amount),
-        currency: r.currency,
-        maturityDate: day(r.maturityDate),
-        rootId: r.rootId,
-        parentId: r.parentId ?? null,
-        tier: r.tier,
-        status: r.status,
-        invoiceId: r.invoiceId,
-        financingId: r.financingId ?? null,
-        paidTo: r.settlement?.paidTo ?? null,
-        paymentReference: r.settlement?.paymentReference ?? null,
-        paidAt: r.settlement ? new Date(r.settlement.paidAt) : null,
-        ...proof(r, blockNumber),
-      };
-      return row;
-    }
-    case 'creditline': {
-      const r = record as CreditLine;
-      const row = {
-        id,
-        bankId: r.bankId,
-        debtorId: r.debtorId,
-        limit: BigInt(r.limit),
-        used: BigInt(r.used),
-        expiryDate: day(r.expiryDate),
-        status: r.status,
-        ...proof(r, blockNumber),
-      };
-      return row;
-    }
-    case 'rate': {
-      // A rate written before the quorum rule has neither: it was in force on one bank's word.
-      const r = record as Omit<BenchmarkRate, 'status' | 'attestations'> & Partial<BenchmarkRate>;
-      const row = {
-        id,
-        tenor: r.tenor,
-        rateBps: r.rateBps,
-        effectiveDate: day(r.effectiveDate),
-        publishedBy: r.publishedBy,
-        status: r.status ?? 'PUBLISHED',
-        attestations: (r.attestations ?? []).map((a) => ({ ...a })),
-        ...proof(r, blockNumber),
-      };
-      return row;
-    }
-    case 'financing': {
-      const r = record as Financing;
-      const row = {
-        id,
-        voucherId: r.voucherId,
-        applicantId: r.applicantId,
-        bankId: r.bankId,
-        debtorId: r.debtorId,
-        amount: BigInt(r.amount),
-        maturityDate: day(r.maturityDate),
-        status: r.status,
-        termsHash: r.termsHash ?? null,
-        offerValidUntil: optionalDay(r.offerValidUntil),
-        paymentReference: r.paymentReference ?? null,
-        rejectionReason: r.rejectionReason ?? null,
-        ...proof(r, blockNumber),
-      };
-      return row;
-    }
-    case 'charter': {
-      const r = record as Charter;
-      const row = {
-        id,
-        version: r.version,
-        members: r.members.map((m) => ({ mspId: m.mspId, kinds: [...m.kinds] })),
-        ratePublishers: [...r.ratePublishers],
-        rateQuorum: r.rateQuorum,
-        ...proof(r, blockNumber),
-      };
-      return row;
-    }
-    case 'charterproposal': {
-      const r = record as CharterProposal;
-      const row = {
-        id,
-        baseVersion: r.baseVersion,
-        terms: {
-          members: r.terms.members.map((m) => ({ mspId: m.mspId, kinds: [...m.kinds] })),
-          ratePublishers: [...r.terms.ratePublishers],
-          rateQuorum: r.terms.rateQuorum,
-        },
-        approvals: [...r.approvals],
-        status: r.status,
-        proposedBy: r.proposedBy,
-        ...proof(r, blockNumber),
-      };
-      return row;
-    }
-  }
-}
-
-interface Upserter {
-  upsert: (args: { where: { id: string }; create: Row; update: Row }) => Promise<unknown>;
+  // The docType names the record's type; the ledger's LedgerRecord does not narrow on it.
+  const build = ROWS[record.docType] as (record: LedgerRecord, blockNumber: bigint) => Row;
+  return build(record, blockNumber);
 }
 
 /**
@@ -216,8 +192,8 @@ interface Upserter {
  */
 export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: bigint): Promise<void> {
   const row = toRow(record, blockNumber);
-  const table = tx[TABLES[record.docType]] as unknown as Upserter;
-  await table.upsert({ where: { id: row.id }, create: row, update: row });
+  const rows = delegateOf<ReadEntity>(tx, ENTITY_KINDS[record.docType].entity);
+  await rows.upsert({ where: { id: row.id }, create: row, update: row });
 }
 
 /** The private offer terms this org holds, as a row of `offer_terms`. */

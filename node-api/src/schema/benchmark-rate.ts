@@ -1,5 +1,6 @@
 import { type BenchmarkRate as LedgerRate, RateStatuses, RateTenors } from '@scf/ledger-contract';
 import type { BenchmarkRate } from '../db/generated/client.ts';
+import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
@@ -32,7 +33,7 @@ function attestationsOf(value: unknown): Attestation[] {
 }
 
 /** A loan prime rate (public to every logged-in user): offers price against the published ones. */
-export const BenchmarkRateNode = builder.objectRef<BenchmarkRate>('BenchmarkRate');
+export const BenchmarkRateNode = builder.objectRef<BenchmarkRate>(ENTITY_KINDS.rate.graphqlType);
 
 BenchmarkRateNode.implement({
   description: 'A loan prime rate (LPR) of one tenor, effective from a day; id is `tenor:effectiveDate`.',

@@ -2,6 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ZodPlugin from '@pothos/plugin-zod';
+import { ContractError, dateProblem, MAX_FEN, parseFen as parseLedgerFen } from '@scf/ledger-contract';
 import type { EnterpriseKind, Role } from '../auth/session-user.ts';
 import type { Context } from './context.ts';
 import DocumentOwnerPlugin from './document-owner-plugin.ts';
@@ -49,32 +50,25 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-const FEN = /^(0|[1-9]\d{0,17})$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
+/** Money as the ledger takes it: whole fen as digits, at most MAX_FEN (zero too: filters take it). */
 function parseFen(value: unknown): bigint {
-  if (typeof value !== 'string' || !FEN.test(value)) {
-    throw userError(
-      NodeErrorCodes.InvalidArgument,
-      `money must be a whole number of fen as a string, got ${JSON.stringify(value)}`,
-    );
+  try {
+    return parseLedgerFen(value, 'money', { allowZero: true });
+  } catch (error) {
+    if (error instanceof ContractError) throw userError(NodeErrorCodes.InvalidArgument, error.detail);
+    throw error;
   }
-  return BigInt(value);
 }
 
+/** A business date as the ledger takes it: a real YYYY-MM-DD day of the years it allows. */
 function parseDay(value: unknown): string {
-  if (typeof value === 'string' && DAY.test(value)) {
-    const date = new Date(`${value}T00:00:00.000Z`);
-    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return value;
-  }
-  throw userError(
-    NodeErrorCodes.InvalidArgument,
-    `a date must be a real YYYY-MM-DD day, got ${JSON.stringify(value)}`,
-  );
+  const problem = dateProblem(value);
+  if (problem !== undefined) throw userError(NodeErrorCodes.InvalidArgument, `a date ${problem}`);
+  return value as string;
 }
 
 builder.scalarType('Fen', {
-  description: 'Money in fen (1/100 yuan): a non-negative integer written as a decimal string.',
+  description: `Money in fen (1/100 yuan): a non-negative integer written as a decimal string, at most ${MAX_FEN.toString()}.`,
   serialize: (value) => value.toString(),
   parseValue: parseFen,
 });

@@ -1,19 +1,11 @@
+import { OBJECT_TYPES } from '../read-model/entity-kinds.ts';
 import type { Change } from '../services/change-feed.ts';
 import { builder } from './builder.ts';
 import { requestOf, sessionTokenOf } from './context.ts';
+import { mayRead } from './visibility.ts';
 
 export const LedgerObjectType = builder.enumType('LedgerObjectType', {
-  values: [
-    'enterprise',
-    'invoice',
-    'shipment',
-    'voucher',
-    'creditline',
-    'rate',
-    'financing',
-    'charter',
-    'charterproposal',
-  ] as const,
+  values: OBJECT_TYPES,
 });
 
 const ChangeRef = builder.objectRef<Change>('Change').implement({
@@ -25,13 +17,6 @@ const ChangeRef = builder.objectRef<Change>('Change').implement({
     blockNumber: t.string({ resolve: (change) => change.blockNumber.toString() }),
   }),
 });
-
-const PUBLIC: readonly Change['type'][] = ['enterprise', 'rate', 'charter', 'charterproposal'];
-
-/** Public objects (enterprises, rates, the charter) reach everyone; the rest only the enterprises they name. */
-function visibleTo(change: Change, enterpriseId: string): boolean {
-  return PUBLIC.includes(change.type) || change.parties.includes(enterpriseId);
-}
 
 builder.subscriptionField('changes', (t) =>
   t.field({
@@ -54,7 +39,8 @@ builder.subscriptionField('changes', (t) =>
       void ctx.services.users.sessionEnds(token, open.signal).then(close);
       try {
         for await (const change of ctx.services.changes.listen(open.signal)) {
-          if (visibleTo(change, user.enterpriseId)) yield change;
+          // The same rule as every query's (schema/visibility.ts), applied to who the projector found may see it.
+          if (mayRead(user, change.audience)) yield change;
         }
       } catch (error) {
         if (!open.signal.aborted) throw error;

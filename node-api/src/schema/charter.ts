@@ -1,5 +1,6 @@
 import { CHARTER_ID, CharterProposalStatuses, EnterpriseKinds } from '@scf/ledger-contract';
 import { Prisma, type Charter, type CharterProposal } from '../db/generated/client.ts';
+import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { builder } from './builder.ts';
 import { EnterpriseKindEnum, member } from './enums.ts';
 import { visibleRow } from './loaders.ts';
@@ -59,7 +60,7 @@ const CharterTerms = builder.objectRef<Terms>('CharterTerms').implement({
   }),
 });
 
-export const CharterNode = builder.objectRef<Charter>('Charter').implement({
+export const CharterNode = builder.objectRef<Charter>(ENTITY_KINDS.charter.graphqlType).implement({
   description:
     'The consortium charter on the ledger: written when the channel was created and changed only ' +
     'by an amendment a majority of member orgs approved.',
@@ -81,22 +82,24 @@ export const CharterProposalStatusEnum = builder.enumType('CharterProposalStatus
   values: CharterProposalStatuses,
 });
 
-export const CharterProposalNode = builder.objectRef<CharterProposal>('CharterProposal').implement({
-  description: 'A proposed amendment of the charter and the member orgs that approved it so far.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    baseVersion: t.exposeInt('baseVersion', { description: 'The charter version it amends.' }),
-    terms: t.field({ type: CharterTerms, resolve: (row) => termsOf(row.terms) }),
-    approvals: t.exposeStringList('approvals', { description: 'MSPs of the orgs that approved.' }),
-    status: t.field({
-      type: CharterProposalStatusEnum,
-      resolve: (row) => member(CharterProposalStatuses, row.status),
+export const CharterProposalNode = builder
+  .objectRef<CharterProposal>(ENTITY_KINDS.charterproposal.graphqlType)
+  .implement({
+    description: 'A proposed amendment of the charter and the member orgs that approved it so far.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      baseVersion: t.exposeInt('baseVersion', { description: 'The charter version it amends.' }),
+      terms: t.field({ type: CharterTerms, resolve: (row) => termsOf(row.terms) }),
+      approvals: t.exposeStringList('approvals', { description: 'MSPs of the orgs that approved.' }),
+      status: t.field({
+        type: CharterProposalStatusEnum,
+        resolve: (row) => member(CharterProposalStatuses, row.status),
+      }),
+      proposedBy: t.exposeString('proposedBy'),
+      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+      proof: t.field({ type: LedgerProof, resolve: (row) => row }),
     }),
-    proposedBy: t.exposeString('proposedBy'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    proof: t.field({ type: LedgerProof, resolve: (row) => row }),
-  }),
-});
+  });
 
 builder.queryFields((t) => ({
   charter: t.field({

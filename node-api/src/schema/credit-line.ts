@@ -1,5 +1,6 @@
 import { CreditLineStatuses } from '@scf/ledger-contract';
 import type { CreditLine } from '../db/generated/client.ts';
+import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { availableOf } from './dashboard/credit-usage.ts';
@@ -11,7 +12,7 @@ import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
 
 /** A bank's limit for financing one debtor's vouchers: visible to that bank and that debtor. */
-export const CreditLineNode = builder.objectRef<CreditLine>('CreditLine');
+export const CreditLineNode = builder.objectRef<CreditLine>(ENTITY_KINDS.creditline.graphqlType);
 
 CreditLineNode.implement({
   description: 'A bank’s limit (授信) for financing vouchers of one debtor.',

@@ -1,5 +1,6 @@
 import { EnterpriseKinds, EnterpriseStatuses } from '@scf/ledger-contract';
 import type { Enterprise } from '../db/generated/client.ts';
+import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import type { Context } from './context.ts';
@@ -10,7 +11,7 @@ import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
 
 /** A legal entity on the network (public to every logged-in user). */
-export const EnterpriseNode = builder.objectRef<Enterprise>('Enterprise');
+export const EnterpriseNode = builder.objectRef<Enterprise>(ENTITY_KINDS.enterprise.graphqlType);
 
 EnterpriseNode.implement({
   description: 'A legal entity on the network, identified by its unified social credit code.',

@@ -1,5 +1,6 @@
 import { FinancingStatuses } from '@scf/ledger-contract';
 import type { Financing } from '../db/generated/client.ts';
+import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
@@ -12,7 +13,7 @@ import { LedgerProof } from './proof.ts';
 import { VoucherNode } from './voucher.ts';
 
 /** A voucher holder's financing at one bank: visible to applicant, bank and debtor. */
-export const FinancingNode = builder.objectRef<Financing>('Financing');
+export const FinancingNode = builder.objectRef<Financing>(ENTITY_KINDS.financing.graphqlType);
 
 FinancingNode.implement({
   description: 'A voucher holder’s application for financing at one bank, and how it went.',

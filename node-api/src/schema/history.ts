@@ -1,10 +1,9 @@
 import type { LedgerRecord } from '@scf/ledger-contract';
-import type { Change } from '../services/change-feed.ts';
+import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { builder } from './builder.ts';
 import { LedgerObjectType } from './changes.ts';
 import { fromLedger } from './errors.ts';
 import { visibleRow } from './loaders.ts';
-import type { ReadEntity } from './visibility.ts';
 
 interface Entry {
   txId: string;
@@ -13,18 +12,6 @@ interface Entry {
   record: LedgerRecord | null;
   blockNumber: bigint;
 }
-
-const ENTITY: Record<Change['type'], ReadEntity> = {
-  enterprise: 'enterprise',
-  invoice: 'invoice',
-  shipment: 'shipment',
-  voucher: 'voucher',
-  financing: 'financing',
-  creditline: 'creditLine',
-  rate: 'benchmarkRate',
-  charter: 'charter',
-  charterproposal: 'charterProposal',
-};
 
 const HistoryEntry = builder.objectRef<Entry>('HistoryEntry').implement({
   description: 'One committed version of an object, read from the ledger itself (not the read model).',
@@ -59,10 +46,13 @@ builder.queryField('history', (t) =>
     args: { type: t.arg({ type: LedgerObjectType, required: true }), id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      if (!(await visibleRow(ctx, ENTITY[args.type], id))) return [];
+      if (!(await visibleRow(ctx, ENTITY_KINDS[args.type].entity, id))) return [];
       const { serviceLedger, blocks } = ctx.services;
       try {
-        const entries = (await serviceLedger.history.of(args.type, id)) as Omit<Entry, 'blockNumber'>[];
+        const entries = (await serviceLedger.ledger.GetHistory({ type: args.type, id })) as Omit<
+          Entry,
+          'blockNumber'
+        >[];
         return await Promise.all(
           entries.map(async (entry) => ({ ...entry, blockNumber: await blocks.blockOf(entry.txId) })),
         );

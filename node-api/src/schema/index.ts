@@ -7,6 +7,7 @@ import './credit-line.ts';
 import './dashboard.ts';
 import './document.ts';
 import './enterprise.ts';
+import './error-code.ts';
 import './financing.ts';
 import './history.ts';
 import './invoice.ts';

@@ -1,5 +1,6 @@
 import { InvoiceStatuses } from '@scf/ledger-contract';
 import type { Invoice } from '../db/generated/client.ts';
+import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
@@ -12,7 +13,7 @@ import { ShipmentNode } from './shipment.ts';
 import { VoucherNode } from './voucher.ts';
 
 /** A trade invoice from a supplier to its buyer: visible to those two only. */
-export const InvoiceNode = builder.objectRef<Invoice>('Invoice');
+export const InvoiceNode = builder.objectRef<Invoice>(ENTITY_KINDS.invoice.graphqlType);
 
 InvoiceNode.implement({
   description: 'A trade invoice; its confirmation by the buyer issues the root voucher.',

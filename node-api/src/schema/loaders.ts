@@ -4,7 +4,8 @@ import type { Context } from './context.ts';
 import { readVisible, type ReadRows } from './read-rows.ts';
 import { mayReadTerms, type ReadEntity } from './visibility.ts';
 
-type RowLoaders = { [E in ReadEntity]: BatchLoader<string, ReadRows[E] | null> };
+/** One loader of rows by id per entity, made on first use. */
+type RowLoaders = { [E in ReadEntity]?: BatchLoader<string, ReadRows[E] | null> };
 
 /** Batched reads behind the relation fields, all through visibility. */
 interface ReadLoaders {
@@ -23,25 +24,17 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<str
   return groups;
 }
 
+function rowsOf<E extends ReadEntity>(ctx: Context, entity: E): BatchLoader<string, ReadRows[E] | null> {
+  return new BatchLoader(async (ids) => {
+    const rows = await readVisible(ctx.db, ctx.user, entity, { where: [Prisma.sql`"id" = ANY(${ids})`] });
+    return new Map(rows.map((row) => [row.id, row]));
+  }, null);
+}
+
 function createLoaders(ctx: Context): ReadLoaders {
   const { db, user } = ctx;
-  const rowsOf = <E extends ReadEntity>(entity: E): BatchLoader<string, ReadRows[E] | null> =>
-    new BatchLoader(async (ids) => {
-      const rows = await readVisible(db, user, entity, { where: [Prisma.sql`"id" = ANY(${ids})`] });
-      return new Map(rows.map((row) => [row.id, row]));
-    }, null);
   return {
-    rows: {
-      enterprise: rowsOf('enterprise'),
-      invoice: rowsOf('invoice'),
-      shipment: rowsOf('shipment'),
-      voucher: rowsOf('voucher'),
-      financing: rowsOf('financing'),
-      creditLine: rowsOf('creditLine'),
-      benchmarkRate: rowsOf('benchmarkRate'),
-      charter: rowsOf('charter'),
-      charterProposal: rowsOf('charterProposal'),
-    },
+    rows: {},
     shipmentsOfInvoice: new BatchLoader(async (ids) => {
       const where = [Prisma.sql`"invoice_id" = ANY(${ids})`];
       const rows = await readVisible(db, user, 'shipment', {
@@ -80,7 +73,10 @@ export function visibleRow<E extends ReadEntity>(
   entity: E,
   id: string,
 ): Promise<ReadRows[E] | null> {
-  const loader = loadersOf(ctx).rows[entity] as BatchLoader<string, ReadRows[E] | null>;
+  const loaders: RowLoaders = loadersOf(ctx).rows;
+  const loader = loaders[entity] ?? rowsOf(ctx, entity);
+  // TypeScript cannot write a mapped type's value under a generic key: this is the loader of `E`.
+  (loaders as Partial<Record<E, typeof loader>>)[entity] = loader;
   return loader.load(id);
 }
 

@@ -1,3 +1,4 @@
+import { SHA256_HEX } from '@scf/ledger-contract';
 import { builder } from './builder.ts';
 
 interface Info {
@@ -38,7 +39,7 @@ builder.queryField('transactionApplied', (t) =>
       "another org's node asks this (with the mutation's transactionId and blockNumber) before acting here: " +
       'each node reads its own peer, which may be moments behind.',
     args: {
-      transactionId: t.arg.string({ required: true, validate: { regex: /^[0-9a-f]{64}$/ } }),
+      transactionId: t.arg.string({ required: true, validate: { regex: SHA256_HEX } }),
       blockNumber: t.arg.string({ required: true, validate: { regex: BLOCK } }),
     },
     resolve: (_root, args, ctx) =>

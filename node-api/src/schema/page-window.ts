@@ -1,7 +1,8 @@
+import { INT_RANGES, isIntWithin } from '@scf/ledger-contract';
 import { NodeErrorCodes, userError } from './errors.ts';
 
 /** Page sizes a connection accepts: a client asking for more must page. */
-export const PAGE_SIZE = { default: 20, max: 100 } as const;
+export const PAGE_SIZE = { default: 20, ...INT_RANGES.pageSize } as const;
 
 /** Relay's connection arguments, as Pothos passes them. */
 export interface PageArgs {
@@ -36,10 +37,10 @@ function pageSize(args: PageArgs): number {
     throw userError(NodeErrorCodes.InvalidArgument, 'page with first or with last, not both');
   }
   const size = args.first ?? args.last ?? PAGE_SIZE.default;
-  if (!Number.isInteger(size) || size < 1 || size > PAGE_SIZE.max) {
+  if (!isIntWithin(size, PAGE_SIZE)) {
     throw userError(
       NodeErrorCodes.InvalidArgument,
-      `a page holds 1 to ${String(PAGE_SIZE.max)} items, not ${String(size)}`,
+      `a page holds ${String(PAGE_SIZE.min)} to ${String(PAGE_SIZE.max)} items, not ${String(size)}`,
     );
   }
   return size;

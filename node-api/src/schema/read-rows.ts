@@ -1,44 +1,11 @@
 import type { SessionUser } from '../auth/session-user.ts';
 import type { Database } from '../db/client.ts';
-import {
-  Prisma,
-  type BenchmarkRate,
-  type Charter,
-  type CharterProposal,
-  type CreditLine,
-  type Enterprise,
-  type Financing,
-  type Invoice,
-  type Shipment,
-  type Voucher,
-} from '../db/generated/client.ts';
+import { Prisma } from '../db/generated/client.ts';
+import { delegateOf, type ReadRows } from '../read-model/entity-kinds.ts';
 import { allOf } from './sql.ts';
 import { tableOf, visibleWhere, type ReadEntity } from './visibility.ts';
 
-/** The Prisma row type of each entity. */
-export interface ReadRows {
-  enterprise: Enterprise;
-  invoice: Invoice;
-  shipment: Shipment;
-  voucher: Voucher;
-  financing: Financing;
-  creditLine: CreditLine;
-  benchmarkRate: BenchmarkRate;
-  charter: Charter;
-  charterProposal: CharterProposal;
-}
-
-const BY_IDS: { [E in ReadEntity]: (db: Database, ids: string[]) => Promise<ReadRows[E][]> } = {
-  enterprise: (db, ids) => db.enterprise.findMany({ where: { id: { in: ids } } }),
-  invoice: (db, ids) => db.invoice.findMany({ where: { id: { in: ids } } }),
-  shipment: (db, ids) => db.shipment.findMany({ where: { id: { in: ids } } }),
-  voucher: (db, ids) => db.voucher.findMany({ where: { id: { in: ids } } }),
-  financing: (db, ids) => db.financing.findMany({ where: { id: { in: ids } } }),
-  creditLine: (db, ids) => db.creditLine.findMany({ where: { id: { in: ids } } }),
-  benchmarkRate: (db, ids) => db.benchmarkRate.findMany({ where: { id: { in: ids } } }),
-  charter: (db, ids) => db.charter.findMany({ where: { id: { in: ids } } }),
-  charterProposal: (db, ids) => db.charterProposal.findMany({ where: { id: { in: ids } } }),
-};
+export type { ReadRows } from '../read-model/entity-kinds.ts';
 
 /** What to read of a table, on top of what the user may see. */
 export interface RowQuery {
@@ -68,7 +35,7 @@ export async function readVisible<E extends ReadEntity>(
     ${order} ${limit} ${offset}`;
   if (picked.length === 0) return [];
   const ids = picked.map((row) => row.id);
-  const rows = await BY_IDS[entity](db, ids);
+  const rows = await delegateOf(db, entity).findMany({ where: { id: { in: ids } } });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -1,5 +1,6 @@
 import { ShipmentStatuses } from '@scf/ledger-contract';
 import type { Shipment } from '../db/generated/client.ts';
+import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
@@ -11,7 +12,7 @@ import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
 
 /** Goods moving for an invoice: visible to the carrier and to the invoice's seller and buyer. */
-export const ShipmentNode = builder.objectRef<Shipment>('Shipment');
+export const ShipmentNode = builder.objectRef<Shipment>(ENTITY_KINDS.shipment.graphqlType);
 
 ShipmentNode.implement({
   description: 'Goods picked up for an invoice by a logistics company, and their delivery.',

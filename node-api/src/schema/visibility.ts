@@ -1,61 +1,138 @@
-import type { SessionUser } from '../auth/session-user.ts';
+import type { ObjectType } from '@scf/ledger-contract';
+import type { EnterpriseKind, SessionUser } from '../auth/session-user.ts';
 import { Prisma } from '../db/generated/client.ts';
+import { ENTITY_KINDS, type ReadEntity, type ReadRows } from '../read-model/entity-kinds.ts';
 
-/** The read-model tables this API serves, by the entity each holds. */
-export const READ_TABLES = {
-  enterprise: 'enterprises',
-  invoice: 'invoices',
-  shipment: 'shipments',
-  voucher: 'vouchers',
-  financing: 'financings',
-  creditLine: 'credit_lines',
-  benchmarkRate: 'benchmark_rates',
-  charter: 'charters',
-  charterProposal: 'charter_proposals',
-} as const;
+export type { ReadEntity } from '../read-model/entity-kinds.ts';
 
-export type ReadEntity = keyof typeof READ_TABLES;
+type Column<E extends ReadEntity> = keyof ReadRows[E] & string;
+/** Columns of an entity that hold an enterprise id (or nothing). */
+type PartyColumn<E extends ReadEntity> = {
+  [C in Column<E>]: ReadRows[E][C] extends string | null ? C : never;
+}[Column<E>];
+
+/**
+ * One way an enterprise comes to see a row: rows of `entity` linked to it `via` columns (`from`, of
+ * the row, equals `to`, of theirs; without `via`, the row itself) name the enterprise in one of `parties`.
+ * With `kinds`, only users of an enterprise of those kinds see it this way.
+ */
+type Sight<E extends ReadEntity> = {
+  [O in ReadEntity]: {
+    entity: O;
+    via?: { from: Column<E>; to: Column<O> };
+    parties: readonly PartyColumn<O>[];
+    kinds?: readonly EnterpriseKind[];
+  };
+}[ReadEntity];
+
+/**
+ * Who may read what: the one rule. Enterprises, benchmark rates and the charter are public to every
+ * logged-in user; every other row only to the enterprises it names, a shipment also to its invoice's
+ * parties, a voucher also to the banks asked to finance it. Nobody logged in sees nothing.
+ * `visibleWhere` makes SQL of it for every read (lookups, relations, connections, dashboard);
+ * `audienceOf` and `mayRead` make the same test in memory for the changes a subscription streams.
+ */
+const RULES: { [E in ReadEntity]: 'public' | readonly Sight<E>[] } = {
+  enterprise: 'public',
+  benchmarkRate: 'public',
+  charter: 'public',
+  charterProposal: 'public',
+  invoice: [{ entity: 'invoice', parties: ['sellerId', 'buyerId'] }],
+  shipment: [
+    { entity: 'shipment', parties: ['logisticsId'] },
+    { entity: 'invoice', via: { from: 'invoiceId', to: 'id' }, parties: ['sellerId', 'buyerId'] },
+  ],
+  voucher: [
+    { entity: 'voucher', parties: ['holderId', 'debtorId'] },
+    { entity: 'financing', via: { from: 'id', to: 'voucherId' }, parties: ['bankId'], kinds: ['BANK'] },
+  ],
+  financing: [{ entity: 'financing', parties: ['applicantId', 'bankId', 'debtorId'] }],
+  creditLine: [{ entity: 'creditLine', parties: ['bankId', 'debtorId'] }],
+};
+
+/** Whether the objects of a ledger type are public to every logged-in user. */
+export function isPublic(type: ObjectType): boolean {
+  return RULES[ENTITY_KINDS[type].entity] === 'public';
+}
+
+const TABLES = Object.fromEntries(
+  Object.values(ENTITY_KINDS).map((kind) => [kind.entity, kind.table]),
+) as Record<ReadEntity, string>;
+
+/** A column's SQL name: the read model maps each camelCase field to snake_case. */
+const sqlColumn = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const quoted = (name: string): Prisma.Sql => Prisma.raw(`"${name}"`);
+const columnOf = (alias: string, field: string): Prisma.Sql => Prisma.raw(`${alias}."${sqlColumn(field)}"`);
+const anyOf = (conditions: readonly Prisma.Sql[]): Prisma.Sql =>
+  Prisma.sql`(${Prisma.join(conditions, ' OR ')})`;
 
 /** The entity's table, to name in FROM (the visibility conditions refer to it by this unaliased name). */
 export function tableOf(entity: ReadEntity): Prisma.Sql {
-  return Prisma.raw(`"${READ_TABLES[entity]}"`);
+  return quoted(TABLES[entity]);
 }
 
-type Rule = (enterpriseId: string, user: SessionUser) => Prisma.Sql;
-
-const everyone: Rule = () => Prisma.sql`TRUE`;
-
-/**
- * Who may read what. Written as SQL because two rules need another table (a shipment's invoice, a
- * bank's financings) and the read model declares no relations: a Prisma `where` could only spell
- * those joins as id lists, which break past PostgreSQL's 65,535 bind parameters.
- */
-const RULES: Record<ReadEntity, Rule> = {
-  enterprise: everyone,
-  benchmarkRate: everyone,
-  charter: everyone,
-  charterProposal: everyone,
-  invoice: (me) => Prisma.sql`("invoices"."seller_id" = ${me} OR "invoices"."buyer_id" = ${me})`,
-  shipment: (me) => Prisma.sql`("shipments"."logistics_id" = ${me} OR "shipments"."invoice_id" IN (
-      SELECT i."id" FROM "invoices" i WHERE i."seller_id" = ${me} OR i."buyer_id" = ${me}))`,
-  voucher: (me, user) =>
-    user.enterpriseKind === 'BANK'
-      ? Prisma.sql`("vouchers"."holder_id" = ${me} OR "vouchers"."debtor_id" = ${me} OR "vouchers"."id" IN (
-          SELECT f."voucher_id" FROM "financings" f WHERE f."bank_id" = ${me}))`
-      : Prisma.sql`("vouchers"."holder_id" = ${me} OR "vouchers"."debtor_id" = ${me})`,
-  financing: (me) =>
-    Prisma.sql`("financings"."applicant_id" = ${me} OR "financings"."bank_id" = ${me} OR "financings"."debtor_id" = ${me})`,
-  creditLine: (me) => Prisma.sql`("credit_lines"."bank_id" = ${me} OR "credit_lines"."debtor_id" = ${me})`,
-};
+function sightSql(entity: ReadEntity, sight: Sight<ReadEntity>, me: string): Prisma.Sql {
+  const named = (alias: string): Prisma.Sql =>
+    anyOf(sight.parties.map((party) => Prisma.sql`${columnOf(alias, party)} = ${me}`));
+  if (!sight.via) return named(`"${TABLES[entity]}"`);
+  return Prisma.sql`${columnOf(`"${TABLES[entity]}"`, sight.via.from)} IN (
+    SELECT ${columnOf('o', sight.via.to)} FROM ${tableOf(sight.entity)} o WHERE ${named('o')})`;
+}
 
 /**
- * The rows of `entity` that `user` may read, as a condition on the entity's table. Enterprises,
- * benchmark rates and the charter are public to every logged-in user; every other row only to the enterprises it
- * names (a bank also sees the vouchers it was asked to finance). Nobody logged in sees nothing.
- * Every read of the API (lookups, relations, connections, dashboard) filters through this.
+ * The rows of `entity` that `user` may read, as a condition on the entity's table. Written as SQL
+ * because two ways of seeing need another table (a shipment's invoice, a bank's financings) and the
+ * read model declares no relations: a Prisma `where` could only spell those joins as id lists, which
+ * break past PostgreSQL's 65,535 bind parameters.
  */
 export function visibleWhere(user: SessionUser | null, entity: ReadEntity): Prisma.Sql {
-  return user ? RULES[entity](user.enterpriseId, user) : Prisma.sql`FALSE`;
+  if (!user) return Prisma.sql`FALSE`;
+  const rule = RULES[entity] as 'public' | readonly Sight<ReadEntity>[];
+  if (rule === 'public') return Prisma.sql`TRUE`;
+  const sights = rule.filter((sight) => !sight.kinds || sight.kinds.includes(user.enterpriseKind));
+  return anyOf(sights.map((sight) => sightSql(entity, sight, user.enterpriseId)));
+}
+
+/** An enterprise that may see a row (only if it is of one of `kinds`, when given). */
+export interface Party {
+  enterpriseId: string;
+  kinds?: readonly EnterpriseKind[];
+}
+
+/** Who may see a row: everyone logged in, or its parties. */
+export type Audience = 'everyone' | readonly Party[];
+
+/** Anything that runs raw SQL: the client, or a transaction's client. */
+interface SqlRunner {
+  $queryRaw<T>(query: Prisma.Sql): Prisma.PrismaPromise<T>;
+}
+
+/** The audience of one row, by the rule, as it stands in the read model (read in the caller's transaction). */
+export async function audienceOf(db: SqlRunner, entity: ReadEntity, id: string): Promise<Audience> {
+  const rule = RULES[entity] as 'public' | readonly Sight<ReadEntity>[];
+  if (rule === 'public') return 'everyone';
+  const parties: Party[] = [];
+  for (const sight of rule) {
+    const via = sight.via ?? { from: 'id', to: 'id' };
+    const columns = Prisma.join(sight.parties.map((party) => columnOf('o', party)));
+    const rows = await db.$queryRaw<Record<string, string | null>[]>(Prisma.sql`
+      SELECT ${columns} FROM ${tableOf(sight.entity)} o WHERE ${columnOf('o', via.to)} IN (
+        SELECT ${columnOf('t', via.from)} FROM ${tableOf(entity)} t WHERE t."id" = ${id})`);
+    for (const enterpriseId of rows.flatMap((row) => Object.values(row))) {
+      if (enterpriseId !== null) parties.push({ enterpriseId, ...(sight.kinds && { kinds: sight.kinds }) });
+    }
+  }
+  return parties;
+}
+
+/** Whether `user` may see a row of this audience: the in-memory side of `visibleWhere`. */
+export function mayRead(user: SessionUser | null, audience: Audience): boolean {
+  if (!user) return false;
+  if (audience === 'everyone') return true;
+  return audience.some(
+    (party) =>
+      party.enterpriseId === user.enterpriseId && (!party.kinds || party.kinds.includes(user.enterpriseKind)),
+  );
 }
 
 /** Whether the offer terms of a financing are the user's to read: only its bank's and its applicant's. */

@@ -1,9 +1,7 @@
+import { MAX_LINEAGE_STEPS } from '@scf/ledger-contract';
 import type { Voucher } from '../db/generated/client.ts';
 import { builder } from './builder.ts';
 import { VoucherNode } from './voucher.ts';
-
-/** Deeper than any real supply chain; stops a corrupted parent cycle from looping. */
-const MAX_TIERS = 50;
 
 builder.objectField(VoucherNode, 'lineage', (t) =>
   t.field({
@@ -15,7 +13,8 @@ builder.objectField(VoucherNode, 'lineage', (t) =>
     resolve: async (row, _args, ctx) => {
       const chain: Voucher[] = [row];
       let parentId = row.parentId;
-      while (parentId && chain.length < MAX_TIERS) {
+      // As many parent links as the ledger's own lineage walk follows: a corrupted cycle cannot loop.
+      while (parentId && chain.length <= MAX_LINEAGE_STEPS) {
         const parent = await ctx.db.voucher.findUnique({ where: { id: parentId } });
         if (!parent) break;
         chain.unshift(parent);

@@ -1,5 +1,6 @@
 import { VoucherStatuses } from '@scf/ledger-contract';
 import type { Voucher } from '../db/generated/client.ts';
+import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
@@ -12,7 +13,7 @@ import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
 
 /** A digital debt voucher: visible to its holder and its debtor (and a bank asked to finance it). */
-export const VoucherNode = builder.objectRef<Voucher>('Voucher');
+export const VoucherNode = builder.objectRef<Voucher>(ENTITY_KINDS.voucher.graphqlType);
 
 VoucherNode.implement({
   description:

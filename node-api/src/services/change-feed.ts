@@ -1,5 +1,6 @@
 import { EventEmitter, on } from 'node:events';
 import type { ObjectType } from '@scf/ledger-contract';
+import type { Audience } from '../schema/visibility.ts';
 
 /** One ledger object the projector just wrote to the read model. */
 export interface Change {
@@ -7,8 +8,8 @@ export interface Change {
   id: string;
   transactionId: string;
   blockNumber: bigint;
-  /** Enterprises named by the object (seller, buyer, holder, bank, …): who may see the change. */
-  parties: string[];
+  /** Who may see the object, by the visibility rule, as the projector wrote it (schema/visibility.ts). */
+  audience: Audience;
 }
 
 /** In-process fan-out of applied changes: the projector publishes, subscriptions listen. */

@@ -10,23 +10,10 @@ import {
   embeddedDatabaseUrl,
   startEmbeddedPostgres,
 } from '../../src/db/embedded-postgres.ts';
+import { tryLogin } from '../support/postgres-login.ts';
 
 /** What every node's database accepted before passwords were made per node. */
 const OLD_DEFAULT = { user: 'scf', password: 'scf' };
-
-/** The answer of PostgreSQL to a login: 'ok', or its SQLSTATE (28P01: wrong password). */
-async function tryLogin(config: pg.ClientConfig): Promise<string> {
-  const client = new pg.Client(config);
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return 'ok';
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'scf-pgpw-'));

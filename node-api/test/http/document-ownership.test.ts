@@ -79,7 +79,7 @@ describe('documents belong to the enterprises that uploaded them', () => {
     // Its own enterprise's upload, by another user of it, is fine.
     const mine = await harness.graphql(REGISTER, { input: invoiceInput('T1-OWN', theirs) }, tier1Approver);
     expect(mine.errors).toBeUndefined();
-    expect(submissions.slice(before).map((s) => s.call)).toEqual(['invoices.register']);
+    expect(submissions.slice(before).map((s) => s.call)).toEqual(['invoice.Register']);
   });
 
   it('lets each enterprise that uploaded the same bytes cite them', async () => {
@@ -119,8 +119,8 @@ describe('documents belong to the enterprises that uploaded them', () => {
     expect((await pickup(own)).errors).toBeUndefined();
     expect((await harness.graphql(DELIVER, { id: 'SHP-1', h: own }, carrier)).errors).toBeUndefined();
     expect(submissions.slice(before).map((s) => s.call)).toEqual([
-      'shipments.recordPickup',
-      'shipments.confirmDelivery',
+      'shipment.RecordPickup',
+      'shipment.ConfirmDelivery',
     ]);
   });
 

@@ -45,9 +45,9 @@ function event(blockNumber: bigint, transactionId: string, records: unknown[]): 
 /** The ledger as reconcile sees it: nothing (every row shows as extra), and terms only when `up`. */
 function fakeLedger(state: { peerUp: boolean }): ScfLedger {
   return {
-    history: { listAll: () => Promise.resolve({ items: [], bookmark: '' }) },
-    financings: {
-      orgTerms: () =>
+    ledger: { ListAll: () => Promise.resolve({ items: [], bookmark: '' }) },
+    financing: {
+      GetOrgTerms: () =>
         state.peerUp
           ? Promise.reject(new LedgerError('FORBIDDEN', 'not yours'))
           : Promise.reject(new LedgerError('LEDGER_UNAVAILABLE', '14 UNAVAILABLE: connect ECONNREFUSED')),

@@ -40,7 +40,7 @@ describe('the changes subscription ends with the session that opened it', () => 
       id,
       transactionId: `tx-${id}`,
       blockNumber: 1n,
-      parties: [],
+      audience: 'everyone',
     };
     harness.services.changes.publish(change);
     return id;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/auth/session-user.ts';
+import { ENTITY_KINDS, OBJECT_TYPES } from '../../src/read-model/entity-kinds.ts';
+import { audienceOf, mayRead, tableOf, visibleWhere, type Audience } from '../../src/schema/visibility.ts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
 import { codesOf, dataOf } from '../support/graphql-data.ts';
 import {
@@ -238,6 +240,45 @@ describe('what each enterprise may read', () => {
       }
     });
   }
+
+  it('decides a subscription the same as a query: one rule, in SQL and in memory', async () => {
+    // Every user of the cast, nobody, and a bank's id under another kind (the bank-only way of seeing).
+    const users: (SessionUser | null)[] = [
+      ...(Object.keys(SIGHT) as (keyof typeof SIGHT)[]).map((who) => userOf(who)),
+      null,
+      { ...userOf('bankB'), enterpriseKind: 'CORE' },
+    ];
+    let shown = 0;
+    let hidden = 0;
+    for (const type of OBJECT_TYPES) {
+      const entity = ENTITY_KINDS[type].entity;
+      const all = await harness.db.$queryRaw<
+        { id: string }[]
+      >`SELECT "id" FROM ${tableOf(entity)} ORDER BY "id"`;
+      const audiences = new Map<string, Audience>();
+      for (const { id } of all) audiences.set(id, await audienceOf(harness.db, entity, id));
+      for (const user of users) {
+        const inSql = await harness.db.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM ${tableOf(entity)} WHERE ${visibleWhere(user, entity)} ORDER BY "id"`;
+        const inMemory = all.filter(({ id }) => mayRead(user, audiences.get(id) ?? []));
+        const who = `${user?.enterpriseId ?? 'nobody'}/${user?.enterpriseKind ?? '-'}`;
+        expect({ who, type, ids: inMemory.map((row) => row.id) }).toEqual({
+          who,
+          type,
+          ids: inSql.map((row) => row.id),
+        });
+        shown += inSql.length;
+        hidden += all.length - inSql.length;
+      }
+    }
+    expect(shown).toBeGreaterThan(50);
+    expect(hidden).toBeGreaterThan(50);
+    // The bank sees the voucher it was asked to finance, under its own kind only.
+    expect(await audienceOf(harness.db, 'voucher', 'v-keep')).toContainEqual({
+      enterpriseId: E.bankB,
+      kinds: ['BANK'],
+    });
+  });
 
   it('refuses every read to an anonymous caller', async () => {
     for (const field of [

@@ -1,6 +1,6 @@
 import { enrollUser, type EnrolledUser, type NetworkContext, type Role } from '@scf/network';
 import { creditCodeCheckChar } from '@scf/ledger-contract';
-import { connectMember, ScfLedger, type LedgerConnection } from '../../src/ledger/index.ts';
+import { connectMember, scfLedger, type LedgerConnection, type ScfLedger } from '../../src/ledger/index.ts';
 
 type Kind = 'CORE' | 'SUPPLIER' | 'BANK' | 'LOGISTICS';
 
@@ -28,7 +28,7 @@ export interface Session {
 export function connectAs(ctx: NetworkContext, user: EnrolledUser): Session {
   const connection = connectMember(ctx, user);
   const { channel, chaincode } = ctx.topology.config;
-  return { user, connection, ledger: new ScfLedger(connection.gateway, channel, chaincode.name) };
+  return { user, connection, ledger: scfLedger(connection.gateway, channel, chaincode.name) };
 }
 
 /** Sessions by party and role, plus an admin session per org; close them all with `closeAll`. */
@@ -46,7 +46,8 @@ export class Consortium {
   async registerParties(): Promise<void> {
     for (const party of Object.values(PARTIES)) {
       const admin = await this.orgAdmin(party.org);
-      this.saw((await admin.ledger.enterprises.register(party.id, party.name, party.kind)).blockNumber);
+      const { id, name, kind } = party;
+      this.saw((await admin.ledger.enterprise.Register({ id, name, kind })).blockNumber);
     }
     await this.settle();
   }
@@ -56,10 +57,11 @@ export class Consortium {
    * bank B once its peer has bank A's word). Returns the block of the publishing attestation.
    */
   async publishRate(tenor: '1Y' | '5Y', rateBps: number, effectiveDate: string): Promise<bigint> {
-    const first = await (await this.as('bankA', 'admin')).ledger.rates.publish(tenor, rateBps, effectiveDate);
+    const rate = { tenor, rateBps, effectiveDate };
+    const first = await (await this.as('bankA', 'admin')).ledger.rate.Publish(rate);
     const second = await this.as('bankB', 'admin');
     await second.ledger.waitForBlock(first.blockNumber);
-    const published = await second.ledger.rates.publish(tenor, rateBps, effectiveDate);
+    const published = await second.ledger.rate.Publish(rate);
     this.saw(published.blockNumber);
     return published.blockNumber;
   }

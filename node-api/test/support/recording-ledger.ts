@@ -1,35 +1,20 @@
-import type { ScfLedger } from '../../src/ledger/scf-ledger.ts';
+import { ledgerClient, type ScfLedger } from '../../src/ledger/scf-ledger.ts';
+import { fakeContracts, type ContractCall } from './fake-contract.ts';
 
-/** One transaction a resolver tried to submit: `<namespace>.<method>` and its arguments. */
-export interface Submission {
-  call: string;
-  args: unknown[];
-}
+/** One transaction a resolver tried to send: `<namespace>.<TxName>` and its wire arguments. */
+export type Submission = ContractCall;
 
 /**
- * A stand-in for the user's ledger that submits nothing: it records every call and answers each as
- * committed, so a test can tell whether a mutation got as far as the ledger, and with which values.
+ * A stand-in for the user's ledger that submits nothing: the real client over fake contracts, which
+ * record every call and answer each as committed, so a test can tell whether a mutation got as far
+ * as the ledger, and with which values.
  */
 export function recordingLedger(): { ledgerAs: () => Promise<ScfLedger>; submissions: Submission[] } {
-  const submissions: Submission[] = [];
-  let block = 0n;
-  const namespace = (name: string): object =>
-    new Proxy(
-      {},
-      {
-        get:
-          (_target, method) =>
-          (...args: unknown[]) => {
-            submissions.push({ call: `${name}.${String(method)}`, args });
-            block += 1n;
-            return Promise.resolve({
-              value: { id: `recorded-${String(block)}`, count: 0, children: [] },
-              transactionId: block.toString(16).padStart(64, '0'),
-              blockNumber: block,
-            });
-          },
-      },
-    );
-  const ledger = new Proxy({}, { get: (_target, name) => namespace(String(name)) }) as unknown as ScfLedger;
-  return { ledgerAs: () => Promise.resolve(ledger), submissions };
+  let answered = 0;
+  const { contractOf, calls } = fakeContracts(() => {
+    answered += 1;
+    return { id: `recorded-${String(answered)}`, count: 0, children: [] };
+  });
+  const ledger: ScfLedger = { ...ledgerClient(contractOf), waitForBlock: () => Promise.resolve() };
+  return { ledgerAs: () => Promise.resolve(ledger), submissions: calls };
 }

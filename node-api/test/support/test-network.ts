@@ -12,7 +12,7 @@ import {
   type EnrolledUser,
   type NetworkContext,
 } from '@scf/network';
-import { connectMember, SmokeLedger, type LedgerConnection } from '../../src/ledger/index.ts';
+import { connectMember, scfLedger, type LedgerConnection, type ScfLedger } from '../../src/ledger/index.ts';
 
 /**
  * A whole consortium network of its own, on free ports in a temporary state folder. Its chaincode
@@ -51,12 +51,12 @@ export async function stopTestNetwork(ctx: NetworkContext | undefined): Promise<
 
 export interface UserSession {
   connection: LedgerConnection;
-  smoke: SmokeLedger;
+  ledger: ScfLedger;
 }
 
-/** Connects as `user`, with the smoke contract's client. */
+/** Connects as `user`, with the chaincode's client. */
 export function sessionFor(ctx: NetworkContext, user: EnrolledUser): UserSession {
   const connection = connectMember(ctx, user);
   const { channel, chaincode } = ctx.topology.config;
-  return { connection, smoke: new SmokeLedger(connection.gateway, channel, chaincode.name) };
+  return { connection, ledger: scfLedger(connection.gateway, channel, chaincode.name) };
 }

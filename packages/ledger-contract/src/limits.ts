@@ -8,8 +8,12 @@ export const DOCUMENT_NUMBER = /^[A-Za-z0-9\-_/]+$/;
  * rules before anything reaches the ledger, and the portal's forms with the same maxima.
  */
 export const TEXT_RULES = {
-  /** An object's id as the API and the ledger take it. */
-  id: { max: 128 },
+  /**
+   * An object's id as the API and the ledger take it. The longest the ledger makes: a voucher piece
+   * at the lineage limit (64 hex digits of the root, then `.n` with n ≤ MAX_PIECES for each of 64
+   * splits: 256) that a financing names (`:` and 16 more: 273).
+   */
+  id: { max: 300 },
   /** An enterprise's name. */
   name: { max: 200 },
   /** Invoice and waybill numbers. */

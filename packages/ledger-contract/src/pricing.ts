@@ -56,3 +56,13 @@ export function allInCostBps(terms: {
   const cost = (terms.interestFen + terms.feesFen) * BPS * DAY_COUNT_BASIS;
   return Number(divideHalfUp(cost, terms.financedFen * BigInt(terms.days)));
 }
+
+/** An offer needs a positive annual rate: a spread may go below the LPR, but not to zero or less. */
+export function hasPositiveRate(lprBps: number, spreadBps: number): boolean {
+  return lprBps + spreadBps > 0;
+}
+
+/** An offer must leave the applicant something after interest and fees. */
+export function hasNetProceeds(pricing: Pricing): boolean {
+  return pricing.netFen > 0n;
+}

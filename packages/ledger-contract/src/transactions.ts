@@ -22,7 +22,11 @@ export interface Arg<T> {
   encode(value: T): string;
 }
 
-const text: Arg<string> = { encode: (value) => value };
+/**
+ * Not named `text`: the chaincode bundles this module, and esbuild would then rename the test
+ * contract's parameter `text` (fabric-contract-api reads parameter names from the function source).
+ */
+const str: Arg<string> = { encode: (value) => value };
 /** Absent travels as the empty string, which the chaincode reads as "none". */
 const optionalText: Arg<string | undefined> = { encode: (value) => value ?? '' };
 const int: Arg<number> = { encode: (value) => String(value) };
@@ -63,14 +67,22 @@ export interface SweepResult {
   vouchers: Voucher[];
 }
 
-/** One transaction: `A` its arguments by name, `R` what it returns, `T` its transient inputs. */
 /** No transient inputs. */
 export type NoTransient = Record<string, never>;
 
-export interface TransactionSpec<A extends object, R, T extends object = NoTransient> {
+/**
+ * One transaction: `A` its arguments by name, `R` what it returns, `T` its transient inputs, `W`
+ * whether it writes (a literal in the table, so a client's types know a write from a read).
+ */
+export interface TransactionSpec<
+  A extends object,
+  R,
+  T extends object = NoTransient,
+  W extends boolean = boolean,
+> {
   readonly name: string;
   /** Writes go through ordering and commit; reads are evaluated on one peer. */
-  readonly writes: boolean;
+  readonly writes: W;
   /** Arguments in the chaincode's positional order. */
   readonly args: { readonly [K in keyof A]: Arg<A[K]> };
   /** Private inputs, passed in the transient map by key (never written to the ledger). */
@@ -84,11 +96,14 @@ function write<R>() {
     name: string,
     args: { [K in keyof A]: Arg<A[K]> },
     transient = {} as { [K in keyof T]: Arg<T[K]> },
-  ): TransactionSpec<A, R, T> => ({ name, writes: true, args, transient });
+  ): TransactionSpec<A, R, T, true> => ({ name, writes: true, args, transient });
 }
 
 function read<R>() {
-  return <A extends object>(name: string, args: { [K in keyof A]: Arg<A[K]> }): TransactionSpec<A, R> => ({
+  return <A extends object>(
+    name: string,
+    args: { [K in keyof A]: Arg<A[K]> },
+  ): TransactionSpec<A, R, NoTransient, false> => ({
     name,
     writes: false,
     args,
@@ -100,94 +115,94 @@ const noArgs: Record<string, never> = {};
 
 export const Transactions = {
   enterprise: {
-    Register: write<Enterprise>()('Register', { id: text, name: text, kind: oneOf<EnterpriseKind>() }),
-    SetStatus: write<Enterprise>()('SetStatus', { id: text, status: oneOf<EnterpriseStatus>() }),
-    Get: read<Enterprise>()('Get', { id: text }),
+    Register: write<Enterprise>()('Register', { id: str, name: str, kind: oneOf<EnterpriseKind>() }),
+    SetStatus: write<Enterprise>()('SetStatus', { id: str, status: oneOf<EnterpriseStatus>() }),
+    Get: read<Enterprise>()('Get', { id: str }),
   },
   invoice: {
     Register: write<Invoice>()('Register', {
-      number: text,
-      buyerId: text,
-      amount: text,
-      issueDate: text,
-      dueDate: text,
-      documentHash: text,
+      number: str,
+      buyerId: str,
+      amount: str,
+      issueDate: str,
+      dueDate: str,
+      documentHash: str,
       purchaseOrderNumber: optionalText,
     }),
-    Confirm: write<Invoice>()('Confirm', { invoiceId: text, waiveDelivery: bool }),
-    Reject: write<Invoice>()('Reject', { invoiceId: text, reason: text }),
-    Cancel: write<Invoice>()('Cancel', { invoiceId: text }),
-    Get: read<Invoice>()('Get', { id: text }),
+    Confirm: write<Invoice>()('Confirm', { invoiceId: str, waiveDelivery: bool }),
+    Reject: write<Invoice>()('Reject', { invoiceId: str, reason: str }),
+    Cancel: write<Invoice>()('Cancel', { invoiceId: str }),
+    Get: read<Invoice>()('Get', { id: str }),
   },
   shipment: {
     RecordPickup: write<Shipment>()('RecordPickup', {
-      invoiceId: text,
-      waybillNumber: text,
-      origin: text,
-      destination: text,
-      documentHash: text,
+      invoiceId: str,
+      waybillNumber: str,
+      origin: str,
+      destination: str,
+      documentHash: str,
     }),
-    ConfirmDelivery: write<Shipment>()('ConfirmDelivery', { id: text, deliveryDocumentHash: text }),
-    Get: read<Shipment>()('Get', { id: text }),
+    ConfirmDelivery: write<Shipment>()('ConfirmDelivery', { id: str, deliveryDocumentHash: str }),
+    Get: read<Shipment>()('Get', { id: str }),
   },
   voucher: {
     SplitTransfer: write<SplitResult>()('SplitTransfer', {
-      voucherId: text,
+      voucherId: str,
       piecesJson: json<VoucherPiece[]>(),
     }),
-    Get: read<Voucher>()('Get', { id: text }),
-    GetLineage: read<Voucher[]>()('GetLineage', { id: text }),
+    Get: read<Voucher>()('Get', { id: str }),
+    GetLineage: read<Voucher[]>()('GetLineage', { id: str }),
   },
   creditline: {
-    Grant: write<CreditLine>()('Grant', { debtorId: text, limit: text, expiryDate: text }),
-    Change: write<CreditLine>()('Change', { id: text, limit: text, expiryDate: text }),
-    SetStatus: write<CreditLine>()('SetStatus', { id: text, status: oneOf<CreditLineStatus>() }),
-    Get: read<CreditLine>()('Get', { id: text }),
+    Grant: write<CreditLine>()('Grant', { debtorId: str, limit: str, expiryDate: str }),
+    Change: write<CreditLine>()('Change', { id: str, limit: str, expiryDate: str }),
+    SetStatus: write<CreditLine>()('SetStatus', { id: str, status: oneOf<CreditLineStatus>() }),
+    Get: read<CreditLine>()('Get', { id: str }),
   },
   rate: {
     Publish: write<BenchmarkRate>()('Publish', {
       tenor: oneOf<RateTenor>(),
       rateBps: int,
-      effectiveDate: text,
+      effectiveDate: str,
     }),
-    Current: read<BenchmarkRate>()('Current', { tenor: oneOf<RateTenor>(), asOfDate: text }),
+    Current: read<BenchmarkRate>()('Current', { tenor: oneOf<RateTenor>(), asOfDate: str }),
   },
   financing: {
-    Apply: write<Financing>()('Apply', { voucherId: text, bankId: text }),
+    Apply: write<Financing>()('Apply', { voucherId: str, bankId: str }),
     Offer: write<Financing>()<{ financingId: string }, { terms: OfferTermsInput }>(
       'Offer',
-      { financingId: text },
+      { financingId: str },
       { terms: json<OfferTermsInput>() },
     ),
-    Accept: write<Financing>()('Accept', { financingId: text }),
-    Disburse: write<Financing>()('Disburse', { financingId: text, paymentReference: text }),
-    Reject: write<Financing>()('Reject', { financingId: text, reason: text }),
-    Withdraw: write<Financing>()('Withdraw', { financingId: text }),
-    Expire: write<Financing>()('Expire', { financingId: text }),
-    GetTerms: read<OfferTerms>()('GetTerms', { financingId: text }),
+    Accept: write<Financing>()('Accept', { financingId: str }),
+    Disburse: write<Financing>()('Disburse', { financingId: str, paymentReference: str }),
+    Reject: write<Financing>()('Reject', { financingId: str, reason: str }),
+    Withdraw: write<Financing>()('Withdraw', { financingId: str }),
+    Expire: write<Financing>()('Expire', { financingId: str }),
+    GetTerms: read<OfferTerms>()('GetTerms', { financingId: str }),
     /** This org's copy of the terms, for an org admin identity (the read-model projector). */
-    GetOrgTerms: read<OfferTerms>()('GetOrgTerms', { financingId: text }),
-    Get: read<Financing>()('Get', { id: text }),
+    GetOrgTerms: read<OfferTerms>()('GetOrgTerms', { financingId: str }),
+    Get: read<Financing>()('Get', { id: str }),
   },
   settlement: {
-    Pay: write<Voucher>()('Pay', { voucherId: text, paymentReference: text }),
+    Pay: write<Voucher>()('Pay', { voucherId: str, paymentReference: str }),
     SweepOverdue: write<SweepResult>()('SweepOverdue', { limit: int }),
   },
   charter: {
     Establish: write<Charter>()('Establish', { termsJson: json<CharterTerms>() }),
     Get: read<Charter>()('Get', noArgs),
     Propose: write<CharterProposal>()('Propose', { termsJson: json<CharterTerms>() }),
-    Approve: write<CharterProposal>()('Approve', { proposalId: text }),
-    GetProposal: read<CharterProposal>()('GetProposal', { proposalId: text }),
+    Approve: write<CharterProposal>()('Approve', { proposalId: str }),
+    GetProposal: read<CharterProposal>()('GetProposal', { proposalId: str }),
   },
   ledger: {
     /** Every stored version of one record, oldest first. */
-    GetHistory: read<unknown[]>()('GetHistory', { type: oneOf<ObjectType>(), id: text }),
+    GetHistory: read<unknown[]>()('GetHistory', { type: oneOf<ObjectType>(), id: str }),
     /** Every record of one type, a page at a time (reconcile). */
     ListAll: read<Page<LedgerRecord>>()('ListAll', {
       type: oneOf<ObjectType>(),
       pageSize: int,
-      bookmark: text,
+      bookmark: str,
     }),
   },
   smoke: {
@@ -195,9 +210,9 @@ export const Transactions = {
   },
   /** Only on a chaincode started with SCF_CHAINCODE_TEST_CONTRACTS=1. */
   test: {
-    PutNote: write<Note>()('PutNote', { key: text, text }),
-    GetNote: read<Note>()('GetNote', { key: text }),
-    EmitRaw: write<RawEventMark>()('EmitRaw', { eventName: text, payloadJson: text }),
+    PutNote: write<Note>()('PutNote', { key: str, text: str }),
+    GetNote: read<Note>()('GetNote', { key: str }),
+    EmitRaw: write<RawEventMark>()('EmitRaw', { eventName: str, payloadJson: str }),
   },
 } as const;
 

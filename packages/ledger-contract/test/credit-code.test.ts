@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, requireCreditCode } from '../src/credit-code.ts';
+import { creditCodeCheckChar, isCreditCode, requireCreditCode } from '../src/credit-code.ts';
 import { ErrorCodes } from '../src/errors.ts';
 
 describe('unified social credit code', () => {
@@ -21,5 +21,12 @@ describe('unified social credit code', () => {
     expect(() => requireCreditCode(value, 'id')).toThrow(
       expect.objectContaining({ code: ErrorCodes.InvalidArgument }) as Error,
     );
+  });
+});
+
+describe('isCreditCode', () => {
+  it('takes a valid code and refuses a letter GB 32100 leaves out', () => {
+    expect(isCreditCode('91350100M000100Y43')).toBe(true);
+    expect(isCreditCode('91350100I000100Y43')).toBe(false);
   });
 });

@@ -1,27 +1,12 @@
+import { ErrorCode } from './generated/graphql';
+
 /**
- * Codes a portal branches on: the node's own and the ledger's (`extensions.code` on GraphQL errors,
+ * Codes a portal branches on: every code of the node API (its `ErrorCode` enum, generated from
+ * node-api/schema.graphql: the ledger's and the node's own, as `extensions.code` on GraphQL errors and
  * `code` in the JSON body of /documents), plus two for failures that never reached an answer.
  */
 export const ErrorCodes = {
-  Unauthenticated: 'UNAUTHENTICATED',
-  Forbidden: 'FORBIDDEN',
-  InvalidArgument: 'INVALID_ARGUMENT',
-  NotFound: 'NOT_FOUND',
-  AlreadyExists: 'ALREADY_EXISTS',
-  InvalidState: 'INVALID_STATE',
-  DeliveryNotConfirmed: 'DELIVERY_NOT_CONFIRMED',
-  AmountExceeded: 'AMOUNT_EXCEEDED',
-  CreditLimitExceeded: 'CREDIT_LIMIT_EXCEEDED',
-  NotMature: 'NOT_MATURE',
-  OfferExpired: 'OFFER_EXPIRED',
-  RateLimited: 'RATE_LIMITED',
-  AccountLocked: 'ACCOUNT_LOCKED',
-  DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
-  Tampered: 'TAMPERED',
-  LedgerUnavailable: 'LEDGER_UNAVAILABLE',
-  QueryTooComplex: 'QUERY_TOO_COMPLEX',
-  TooLarge: 'REQUEST_ENTITY_TOO_LARGE',
-  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  ...ErrorCode,
   /** The node could not be reached (offline, refused, CORS). */
   Network: 'NETWORK',
   /** An answer the portal could not read, or a masked server error. */

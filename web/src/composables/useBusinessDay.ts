@@ -1,11 +1,11 @@
 import { onScopeDispose, ref, type Ref } from 'vue';
-import { todayCst } from '@/domain/dates';
+import { businessDateAt } from '@scf/ledger-contract';
 
 /** Today's business day (CST), rolling over at midnight while the page stays open. */
 export function useBusinessDay(): Ref<string> {
-  const today = ref(todayCst());
+  const today = ref(businessDateAt(Date.now()));
   const timer = setInterval(() => {
-    today.value = todayCst();
+    today.value = businessDateAt(Date.now());
   }, 60_000);
   onScopeDispose(() => {
     clearInterval(timer);

@@ -1,3 +1,4 @@
+import { EnterpriseKinds } from '@scf/ledger-contract';
 import type {
   CharterTermsFieldsFragment,
   CharterTermsInput,
@@ -5,25 +6,16 @@ import type {
   RateFieldsFragment,
 } from '@/api/generated/graphql';
 
-/** The ledger's enterprise kinds, in the order the portal lists them. */
-export const ENTERPRISE_KINDS: readonly EnterpriseKind[] = [
-  'CORE',
-  'SUPPLIER',
-  'BANK',
-  'LOGISTICS',
-  'AUDITOR',
-];
-
 /**
  * The kinds of enterprise an org's admins may register under the charter (none without a charter, or
- * for an org the charter does not name), in the portal's order.
+ * for an org the charter does not name), in the ledger's order (EnterpriseKinds).
  */
 export function hostableKinds(
   terms: CharterTermsFieldsFragment | null | undefined,
   mspId: string | null | undefined,
 ): EnterpriseKind[] {
   const member = terms?.members.find((entry) => entry.mspId === mspId);
-  return member ? ENTERPRISE_KINDS.filter((kind) => member.kinds.includes(kind)) : [];
+  return member ? EnterpriseKinds.filter((kind) => member.kinds.includes(kind)) : [];
 }
 
 /** Why an org may register nothing: no charter yet, or the charter gives its MSP no kinds. */

@@ -1,6 +1,9 @@
-import { isIsoDate } from './dates';
-import { MAX_FEN, parseYuanExact } from './money';
-import { DOCUMENT_NUMBER, SHA256_HEX, TEXT_LIMITS } from './text-limits';
+import { DOCUMENT_NUMBER, MAX_FEN, SHA256_HEX, TEXT_RULES, dateProblem } from '@scf/ledger-contract';
+import { parseYuanExact } from './money';
+
+/** Characters as the ledger counts them: code points. */
+const length = (text: string): number => Array.from(text).length;
+const isDate = (value: string): boolean => dateProblem(value) === undefined;
 
 /** An invoice as the registration form holds it: amounts still as typed, in yuan. */
 export interface InvoiceDraft {
@@ -32,7 +35,7 @@ export type InvoiceProblem =
 export function numberProblem(number: string): InvoiceProblem | null {
   const value = number.trim();
   if (value === '') return 'numberRequired';
-  if (value.length > TEXT_LIMITS.number) return 'numberTooLong';
+  if (length(value) > TEXT_RULES.documentNumber.max) return 'numberTooLong';
   return DOCUMENT_NUMBER.test(value) ? null : 'numberCharacters';
 }
 
@@ -45,13 +48,13 @@ export function amountProblem(amountYuan: string): InvoiceProblem | null {
 }
 
 export function issueDateProblem(issueDate: string, today: string): InvoiceProblem | null {
-  if (!isIsoDate(issueDate)) return 'issueDateInvalid';
+  if (!isDate(issueDate)) return 'issueDateInvalid';
   return issueDate > today ? 'issueDateFuture' : null;
 }
 
 export function dueDateProblem(dueDate: string, issueDate: string): InvoiceProblem | null {
-  if (!isIsoDate(dueDate)) return 'dueDateInvalid';
-  return isIsoDate(issueDate) && dueDate <= issueDate ? 'dueNotAfterIssue' : null;
+  if (!isDate(dueDate)) return 'dueDateInvalid';
+  return isDate(issueDate) && dueDate <= issueDate ? 'dueNotAfterIssue' : null;
 }
 
 export function documentProblem(sha256: string): InvoiceProblem | null {
@@ -59,7 +62,7 @@ export function documentProblem(sha256: string): InvoiceProblem | null {
 }
 
 export function purchaseOrderProblem(value: string): InvoiceProblem | null {
-  return value.trim().length > TEXT_LIMITS.number ? 'purchaseOrderTooLong' : null;
+  return length(value.trim()) > TEXT_RULES.orderNumber.max ? 'purchaseOrderTooLong' : null;
 }
 
 /** Every problem of a draft by field; empty when the API would accept it (as far as it can be told here). */

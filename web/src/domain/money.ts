@@ -1,10 +1,9 @@
 /**
  * Money in the portal is what it is on the ledger: an integer number of fen, carried as a decimal string
- * and computed with bigint. Nothing here ever goes through a float; people type and read yuan.
+ * and computed with bigint. Nothing here ever goes through a float; people type and read yuan. The
+ * ledger's ceiling (MAX_FEN) and rounding (divideHalfUp) come from @scf/ledger-contract.
  */
-
-/** The ledger's ceiling for one amount: 10^16 fen. */
-export const MAX_FEN = 10n ** 16n;
+import { MAX_FEN } from '@scf/ledger-contract';
 
 const FEN_PATTERN = /^(0|[1-9][0-9]*)$/;
 /** Whole yuan, then at most two decimals (jiao, fen). */

@@ -1,55 +1,23 @@
-import { daysBetween } from './dates';
-import { RATE_LIMITS, isIntWithin } from './rates';
-
-/** Basis points in one. */
-const BPS = 10_000n;
-/** Discount interest counts actual days over a 360-day year. */
-const DAY_COUNT_BASIS = 360n;
-
-/** What a bank officer chooses, and the facts the ledger prices them with. */
-export interface OfferInputs {
-  /** The voucher's face amount, in fen. */
-  faceFen: bigint;
-  advanceRateBps: number;
-  /** The 1-year LPR in force on the offer day. */
-  lprBps: number;
-  spreadBps: number;
-  /** From the offer day to maturity. */
-  days: number;
-  feesFen: bigint;
-}
-
-/** The same derived terms the ledger writes (OfferTerms). */
-export interface OfferQuote {
-  financedFen: bigint;
-  annualRateBps: number;
-  interestFen: bigint;
-  netFen: bigint;
-}
-
-/** numerator / denominator rounded half up to a whole unit: the ledger's rule for every derived amount. */
-export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
-  return (numerator * 2n + denominator) / (denominator * 2n);
-}
+import {
+  INT_RANGES,
+  daysBetween,
+  hasNetProceeds,
+  hasPositiveRate,
+  isIntWithin,
+  priceOffer,
+  type Pricing,
+} from '@scf/ledger-contract';
 
 /**
- * financed = face × advance rate; annual rate = LPR + spread; interest = financed × annual rate × days /
- * 360; net = financed − interest − fees; each amount rounded half up to the fen, exactly as the chaincode.
+ * The portal's side of an offer: the draft a bank officer edits and what is wrong with it. The
+ * pricing itself (priceOffer, allInCostBps) is the ledger's, from @scf/ledger-contract.
  */
-export function priceOffer(inputs: OfferInputs): OfferQuote {
-  const annualRateBps = inputs.lprBps + inputs.spreadBps;
-  const financedFen = divideHalfUp(inputs.faceFen * BigInt(inputs.advanceRateBps), BPS);
-  const interestFen = divideHalfUp(
-    financedFen * BigInt(annualRateBps) * BigInt(inputs.days),
-    BPS * DAY_COUNT_BASIS,
-  );
-  return { financedFen, annualRateBps, interestFen, netFen: financedFen - interestFen - inputs.feesFen };
-}
 
 /** Why an offer would be refused; each is an i18n key under `offer.problem`. */
 export type OfferProblem =
   | 'advanceRate'
   | 'spread'
+  | 'annualRate'
   | 'fees'
   | 'validUntilPast'
   | 'validUntilAfterMaturity'
@@ -69,14 +37,17 @@ export function offerProblems(
   facts: { today: string; maturityDate: string; lprBps: number | null; faceFen: bigint },
 ): OfferProblem[] {
   const problems: OfferProblem[] = [];
-  if (!isIntWithin(draft.advanceRateBps, RATE_LIMITS.advanceRateBps)) problems.push('advanceRate');
-  if (!isIntWithin(draft.spreadBps, RATE_LIMITS.spreadBps)) problems.push('spread');
+  if (!isIntWithin(draft.advanceRateBps, INT_RANGES.advanceRateBps)) problems.push('advanceRate');
+  if (!isIntWithin(draft.spreadBps, INT_RANGES.spreadBps)) problems.push('spread');
+  // A spread below the LPR is allowed, a rate of zero or less is not (the ledger checks LPR + spread).
+  else if (facts.lprBps !== null && !hasPositiveRate(facts.lprBps, draft.spreadBps))
+    problems.push('annualRate');
   if (draft.feesFen === null || draft.feesFen < 0n) problems.push('fees');
   if (draft.validUntil === '' || draft.validUntil < facts.today) problems.push('validUntilPast');
   else if (draft.validUntil >= facts.maturityDate) problems.push('validUntilAfterMaturity');
   if (facts.lprBps === null) problems.push('noRate');
   const quote = quoteOf(draft, facts);
-  if (quote && quote.netFen <= 0n) problems.push('noNetProceeds');
+  if (quote && !hasNetProceeds(quote)) problems.push('noNetProceeds');
   return problems;
 }
 
@@ -84,12 +55,12 @@ export function offerProblems(
 export function quoteOf(
   draft: OfferDraft,
   facts: { today: string; maturityDate: string; lprBps: number | null; faceFen: bigint },
-): OfferQuote | null {
+): Pricing | null {
   const { advanceRateBps, spreadBps, feesFen } = draft;
   if (facts.lprBps === null || feesFen === null || feesFen < 0n) return null;
-  if (!isIntWithin(advanceRateBps, RATE_LIMITS.advanceRateBps)) return null;
-  if (!isIntWithin(spreadBps, RATE_LIMITS.spreadBps)) return null;
-  if (advanceRateBps === null || spreadBps === null) return null;
+  if (!isIntWithin(advanceRateBps, INT_RANGES.advanceRateBps)) return null;
+  if (!isIntWithin(spreadBps, INT_RANGES.spreadBps)) return null;
+  if (!hasPositiveRate(facts.lprBps, spreadBps)) return null;
   const days = Math.max(0, daysBetween(facts.today, facts.maturityDate));
   return priceOffer({
     faceFen: facts.faceFen,
@@ -99,20 +70,4 @@ export function quoteOf(
     days,
     feesFen,
   });
-}
-
-/**
- * What an offer costs the applicant per year, all in: interest plus fees over the financed amount,
- * on the same 360-day basis, in basis points rounded half up. The one figure that compares offers
- * with different advance rates, spreads and fees.
- */
-export function allInCostBps(terms: {
-  financedFen: bigint;
-  interestFen: bigint;
-  feesFen: bigint;
-  days: number;
-}): number | null {
-  if (terms.financedFen <= 0n || terms.days <= 0) return null;
-  const cost = (terms.interestFen + terms.feesFen) * 10_000n * DAY_COUNT_BASIS;
-  return Number(divideHalfUp(cost, terms.financedFen * BigInt(terms.days)));
 }

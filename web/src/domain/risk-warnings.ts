@@ -1,4 +1,4 @@
-import { daysBetween } from './dates';
+import { daysBetween } from '@scf/ledger-contract';
 import { parseFen } from './money';
 
 /** Thresholds a credit officer would watch; constants so the rule reads in one place. */

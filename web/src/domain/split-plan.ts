@@ -1,7 +1,5 @@
+import { MAX_PIECES } from '@scf/ledger-contract';
 import { parseYuan } from './money';
-
-/** At most this many pieces per split (node API and ledger). */
-export const MAX_PIECES = 20;
 
 /** One piece as the wizard holds it: kept by the holder, or transferred against an invoice. */
 export interface PieceDraft {
@@ -42,7 +40,7 @@ function pieceProblem(piece: PieceDraft, citedFen: Map<string, bigint>): PiecePr
 }
 
 /**
- * The ledger's rules for a split: two pieces or more, or one transferred piece; at most 20; every piece
+ * The ledger's rules for a split: two pieces or more, or one transferred piece; at most MAX_PIECES; every piece
  * more than 0 fen; a transferred piece names its recipient and the invoice from that recipient, and all
  * pieces citing one invoice stay within what is unpaid on it; the pieces add up to the voucher exactly.
  */

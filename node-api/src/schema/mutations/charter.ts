@@ -33,7 +33,7 @@ builder.mutationFields((t) => ({
     authScopes: { roles: [...ORG_ADMIN.roles] },
     args: { terms: t.arg({ type: CharterTermsInput, required: true }) },
     resolve: async (_root, args, ctx) => {
-      const done = await submitAs(ctx, (ledger) => ledger.charter.propose(args.terms));
+      const done = await submitAs(ctx, (ledger) => ledger.charter.Propose({ termsJson: args.terms }));
       return withNode(done, () => ctx.db.charterProposal.findUnique({ where: { id: done.value.id } }));
     },
   }),
@@ -46,7 +46,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) => ledger.charter.approve(id));
+      const done = await submitAs(ctx, (ledger) => ledger.charter.Approve({ proposalId: id }));
       return withNode(done, () => ctx.db.charterProposal.findUnique({ where: { id } }));
     },
   }),

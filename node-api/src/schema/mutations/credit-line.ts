@@ -21,7 +21,11 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const done = await submitAs(ctx, (ledger) =>
-        ledger.creditLines.grant(args.debtorId, args.limit.toString(), args.expiryDate),
+        ledger.creditline.Grant({
+          debtorId: args.debtorId,
+          limit: args.limit.toString(),
+          expiryDate: args.expiryDate,
+        }),
       );
       return withNode(done, () => ctx.db.creditLine.findUnique({ where: { id: done.value.id } }));
     },
@@ -38,7 +42,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const id = args.id;
       const done = await submitAs(ctx, (ledger) =>
-        ledger.creditLines.change(id, args.limit.toString(), args.expiryDate),
+        ledger.creditline.Change({ id, limit: args.limit.toString(), expiryDate: args.expiryDate }),
       );
       return withNode(done, () => ctx.db.creditLine.findUnique({ where: { id } }));
     },
@@ -50,7 +54,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: STATUS, required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) => ledger.creditLines.setStatus(id, args.status));
+      const done = await submitAs(ctx, (ledger) => ledger.creditline.SetStatus({ id, status: args.status }));
       return withNode(done, () => ctx.db.creditLine.findUnique({ where: { id } }));
     },
   }),

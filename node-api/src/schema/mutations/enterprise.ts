@@ -1,6 +1,6 @@
 import { EnterpriseNode } from '../enterprise.ts';
 import { builder } from '../builder.ts';
-import { TEXT } from './limits.ts';
+import { CREDIT_CODE, TEXT } from './limits.ts';
 import { nodePayload } from './payload.ts';
 import { submitAs, withNode } from './submit.ts';
 
@@ -16,13 +16,13 @@ builder.mutationFields((t) => ({
     description: 'Registers an enterprise hosted by this org; its id is its unified social credit code.',
     authScopes: { roles: ['admin'] },
     args: {
-      id: t.arg.string({ required: true, validate: { regex: /^[0-9A-HJ-NPQRTUWXY]{18}$/ } }),
+      id: t.arg.string({ required: true, validate: CREDIT_CODE }),
       name: t.arg.string({ required: true, validate: TEXT.name }),
       kind: t.arg({ type: KIND, required: true }),
     },
     resolve: async (_root, args, ctx) => {
       const done = await submitAs(ctx, (ledger) =>
-        ledger.enterprises.register(args.id, args.name, args.kind),
+        ledger.enterprise.Register({ id: args.id, name: args.name, kind: args.kind }),
       );
       return withNode(done, () => ctx.db.enterprise.findUnique({ where: { id: args.id } }));
     },
@@ -34,7 +34,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: STATUS, required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) => ledger.enterprises.setStatus(id, args.status));
+      const done = await submitAs(ctx, (ledger) => ledger.enterprise.SetStatus({ id, status: args.status }));
       return withNode(done, () => ctx.db.enterprise.findUnique({ where: { id } }));
     },
   }),

@@ -1,9 +1,11 @@
+import { INT_RANGES } from '@scf/ledger-contract';
 import { builder } from '../builder.ts';
 import { NodeErrorCodes, userError } from '../errors.ts';
 import { FinancingNode } from '../financing.ts';
 import { TEXT } from './limits.ts';
 import { nodePayload } from './payload.ts';
 import { submitAs, withNode } from './submit.ts';
+import { offerSalt } from '../../ledger/scf-ledger.ts';
 import type { Context } from '../context.ts';
 
 const Payload = nodePayload('Financing', 'financing', FinancingNode);
@@ -13,8 +15,8 @@ const SME_APPROVER = { roles: ['approver', 'admin'], kinds: ['SUPPLIER'] } as co
 const OfferInput = builder.inputType('OfferInput', {
   description: 'What the bank chooses; the ledger derives rate, discount interest and net proceeds.',
   fields: (t) => ({
-    advanceRateBps: t.int({ required: true, validate: { min: 1, max: 10_000 } }),
-    spreadBps: t.int({ required: true, validate: { min: 0, max: 5_000 } }),
+    advanceRateBps: t.int({ required: true, validate: INT_RANGES.advanceRateBps }),
+    spreadBps: t.int({ required: true, validate: INT_RANGES.spreadBps }),
     fees: t.field({ type: 'Fen', required: true }),
     validUntil: t.field({ type: 'Date', required: true }),
   }),
@@ -42,7 +44,9 @@ builder.mutationFields((t) => ({
       bankId: t.arg.string({ required: true, validate: TEXT.id }),
     },
     resolve: async (_root, args, ctx) => {
-      const done = await submitAs(ctx, (ledger) => ledger.financings.apply(args.voucherId, args.bankId));
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.financing.Apply({ voucherId: args.voucherId, bankId: args.bankId }),
+      );
       return withNode(done, () => load(ctx, done.value.id));
     },
   }),
@@ -53,9 +57,16 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), terms: t.arg({ type: OfferInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const orgs = { bankMsp: ctx.services.config.SCF_MSP_ID, applicantMsp: await applicantMsp(ctx, id) };
-      const terms = { ...args.terms, fees: args.terms.fees.toString() };
-      const done = await submitAs(ctx, (ledger) => ledger.financings.offer(id, terms, orgs));
+      // The terms travel as transient data with a fresh secret salt, endorsed only by the bank's and
+      // the applicant's orgs (the two holders of the private terms).
+      const orgs = new Set([ctx.services.config.SCF_MSP_ID, await applicantMsp(ctx, id)]);
+      const terms = { ...args.terms, fees: args.terms.fees.toString(), salt: offerSalt() };
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.financing.Offer(
+          { financingId: id },
+          { transient: { terms }, endorsingOrganizations: [...orgs] },
+        ),
+      );
       return withNode(done, () => load(ctx, id));
     },
   }),
@@ -66,7 +77,9 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      return withNode(await submitAs(ctx, (ledger) => ledger.financings.accept(id)), () => load(ctx, id));
+      return withNode(await submitAs(ctx, (ledger) => ledger.financing.Accept({ financingId: id })), () =>
+        load(ctx, id),
+      );
     },
   }),
   disburseFinancing: t.field({
@@ -75,11 +88,13 @@ builder.mutationFields((t) => ({
     authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
     args: {
       id: t.arg.id({ required: true }),
-      paymentReference: t.arg.string({ required: true, validate: TEXT.reference }),
+      paymentReference: t.arg.string({ required: true, validate: TEXT.paymentReference }),
     },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) => ledger.financings.disburse(id, args.paymentReference));
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.financing.Disburse({ financingId: id, paymentReference: args.paymentReference }),
+      );
       return withNode(done, () => load(ctx, id));
     },
   }),
@@ -93,7 +108,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) => ledger.financings.reject(id, args.reason));
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.financing.Reject({ financingId: id, reason: args.reason }),
+      );
       return withNode(done, () => load(ctx, id));
     },
   }),
@@ -104,7 +121,9 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      return withNode(await submitAs(ctx, (ledger) => ledger.financings.withdraw(id)), () => load(ctx, id));
+      return withNode(await submitAs(ctx, (ledger) => ledger.financing.Withdraw({ financingId: id })), () =>
+        load(ctx, id),
+      );
     },
   }),
   expireOffer: t.field({
@@ -114,7 +133,9 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      return withNode(await submitAs(ctx, (ledger) => ledger.financings.expire(id)), () => load(ctx, id));
+      return withNode(await submitAs(ctx, (ledger) => ledger.financing.Expire({ financingId: id })), () =>
+        load(ctx, id),
+      );
     },
   }),
 }));

@@ -8,13 +8,13 @@ const Payload = nodePayload('Invoice', 'invoice', InvoiceNode);
 
 const RegisterInvoiceInput = builder.inputType('RegisterInvoiceInput', {
   fields: (t) => ({
-    number: t.string({ required: true, validate: TEXT.number }),
+    number: t.string({ required: true, validate: TEXT.documentNumber }),
     buyerId: t.string({ required: true, validate: TEXT.id }),
     amount: t.field({ type: 'Fen', required: true }),
     issueDate: t.field({ type: 'Date', required: true }),
     dueDate: t.field({ type: 'Date', required: true }),
     documentSha256: t.string({ required: true, validate: TEXT.sha256 }),
-    purchaseOrderNumber: t.string({ validate: TEXT.number }),
+    purchaseOrderNumber: t.string({ validate: TEXT.orderNumber }),
   }),
 });
 
@@ -30,7 +30,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RegisterInvoiceInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const done = await submitAs(ctx, (ledger) =>
-        ledger.invoices.register({
+        ledger.invoice.Register({
           number: input.number,
           buyerId: input.buyerId,
           amount: input.amount.toString(),
@@ -53,7 +53,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) => ledger.invoices.confirm(id, args.waiveDelivery));
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.invoice.Confirm({ invoiceId: id, waiveDelivery: args.waiveDelivery }),
+      );
       return withNode(done, () => load(ctx, id));
     },
   }),
@@ -67,7 +69,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) => ledger.invoices.reject(id, args.reason));
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.invoice.Reject({ invoiceId: id, reason: args.reason }),
+      );
       return withNode(done, () => load(ctx, id));
     },
   }),
@@ -78,7 +82,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) => ledger.invoices.cancel(id));
+      const done = await submitAs(ctx, (ledger) => ledger.invoice.Cancel({ invoiceId: id }));
       return withNode(done, () => load(ctx, id));
     },
   }),

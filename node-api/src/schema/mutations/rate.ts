@@ -1,3 +1,4 @@
+import { INT_RANGES } from '@scf/ledger-contract';
 import { BenchmarkRateNode } from '../benchmark-rate.ts';
 import { builder } from '../builder.ts';
 import { nodePayload } from './payload.ts';
@@ -18,12 +19,12 @@ builder.mutationField('publishRate', (t) =>
     authScopes: { roles: ['admin'], kinds: ['BANK'] },
     args: {
       tenor: t.arg({ type: TENOR, required: true }),
-      rateBps: t.arg.int({ required: true, validate: { min: 1, max: 10_000 } }),
+      rateBps: t.arg.int({ required: true, validate: INT_RANGES.rateBps }),
       effectiveDate: t.arg({ type: 'Date', required: true }),
     },
     resolve: async (_root, args, ctx) => {
       const done = await submitAs(ctx, (ledger) =>
-        ledger.rates.publish(args.tenor, args.rateBps, args.effectiveDate),
+        ledger.rate.Publish({ tenor: args.tenor, rateBps: args.rateBps, effectiveDate: args.effectiveDate }),
       );
       return withNode(done, () => ctx.db.benchmarkRate.findUnique({ where: { id: done.value.id } }));
     },

@@ -1,3 +1,4 @@
+import { INT_RANGES } from '@scf/ledger-contract';
 import { builder } from '../builder.ts';
 import { VoucherNode } from '../voucher.ts';
 import { TEXT } from './limits.ts';
@@ -18,9 +19,9 @@ builder.mutationField('sweepOverdue', (t) =>
     type: SweepPayload,
     description: 'Marks unpaid vouchers past maturity as OVERDUE (at most `limit` per call).',
     authScopes: { loggedIn: true },
-    args: { limit: t.arg.int({ required: true, defaultValue: 100, validate: { min: 1, max: 200 } }) },
+    args: { limit: t.arg.int({ required: true, defaultValue: 100, validate: INT_RANGES.sweepLimit }) },
     resolve: async (_root, args, ctx) => {
-      const done = await submitAs(ctx, (ledger) => ledger.settlement.sweepOverdue(args.limit));
+      const done = await submitAs(ctx, (ledger) => ledger.settlement.SweepOverdue({ limit: args.limit }));
       return { ...done, count: done.value.count };
     },
   }),
@@ -35,11 +36,13 @@ builder.mutationField('payVoucher', (t) =>
     authScopes: { roles: ['approver', 'admin'], kinds: ['CORE'] },
     args: {
       voucherId: t.arg.id({ required: true }),
-      paymentReference: t.arg.string({ required: true, validate: TEXT.reference }),
+      paymentReference: t.arg.string({ required: true, validate: TEXT.paymentReference }),
     },
     resolve: async (_root, args, ctx) => {
       const id = args.voucherId;
-      const done = await submitAs(ctx, (ledger) => ledger.settlement.pay(id, args.paymentReference));
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.settlement.Pay({ voucherId: id, paymentReference: args.paymentReference }),
+      );
       return withNode(done, () => ctx.db.voucher.findUnique({ where: { id } }));
     },
   }),

@@ -9,7 +9,7 @@ const Payload = nodePayload('Shipment', 'shipment', ShipmentNode);
 const RecordPickupInput = builder.inputType('RecordPickupInput', {
   fields: (t) => ({
     invoiceId: t.string({ required: true, validate: TEXT.id }),
-    waybillNumber: t.string({ required: true, validate: TEXT.number }),
+    waybillNumber: t.string({ required: true, validate: TEXT.documentNumber }),
     origin: t.string({ required: true, validate: TEXT.place }),
     destination: t.string({ required: true, validate: TEXT.place }),
     documentSha256: t.string({ required: true, validate: TEXT.sha256 }),
@@ -24,7 +24,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RecordPickupInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const done = await submitAs(ctx, (ledger) =>
-        ledger.shipments.recordPickup({ ...input, documentHash: input.documentSha256 }),
+        ledger.shipment.RecordPickup({ ...input, documentHash: input.documentSha256 }),
       );
       return withNode(done, () => ctx.db.shipment.findUnique({ where: { id: done.value.id } }));
     },
@@ -39,7 +39,9 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) => ledger.shipments.confirmDelivery(id, args.documentSha256));
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.shipment.ConfirmDelivery({ id, deliveryDocumentHash: args.documentSha256 }),
+      );
       return withNode(done, () => ctx.db.shipment.findUnique({ where: { id } }));
     },
   }),

@@ -1,4 +1,4 @@
-import type { VoucherPiece } from '../../ledger/scf-ledger.ts';
+import { MAX_PIECES, type VoucherPiece } from '@scf/ledger-contract';
 import { builder } from '../builder.ts';
 import { userError, NodeErrorCodes } from '../errors.ts';
 import { VoucherNode } from '../voucher.ts';
@@ -55,12 +55,18 @@ builder.mutationField('splitTransfer', (t) =>
     authScopes: { roles: ['approver', 'admin'], kinds: ['SUPPLIER', 'CORE'] },
     args: {
       voucherId: t.arg.id({ required: true }),
-      pieces: t.arg({ type: [PieceInput], required: true, validate: { minLength: 1, maxLength: 20 } }),
+      pieces: t.arg({
+        type: [PieceInput],
+        required: true,
+        validate: { minLength: 1, maxLength: MAX_PIECES },
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const pieces = args.pieces.map(toPiece);
       const id = args.voucherId;
-      const done = await submitAs(ctx, (ledger) => ledger.vouchers.splitTransfer(id, pieces));
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.voucher.SplitTransfer({ voucherId: id, piecesJson: pieces }),
+      );
       const { projection, transactionId, blockNumber } = done;
       if (projection === 'PENDING')
         return { projection, transactionId, blockNumber, parent: null, children: [] };

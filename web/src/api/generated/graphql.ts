@@ -17,21 +17,25 @@ export type BenchmarkRateOrder = {
   field: BenchmarkRateOrderField;
 };
 
-export type BenchmarkRateOrderField =
-  | 'EFFECTIVE_DATE'
-  | 'RATE_BPS';
+export const BenchmarkRateOrderField = {
+  EffectiveDate: 'EFFECTIVE_DATE',
+  RateBps: 'RATE_BPS'
+} as const;
 
+export type BenchmarkRateOrderField = typeof BenchmarkRateOrderField[keyof typeof BenchmarkRateOrderField];
 export type CharterMemberInput = {
   kinds: Array<EnterpriseKind>;
   mspId: string;
 };
 
 /** OPEN: collecting approvals. ADOPTED: it became the charter. SUPERSEDED: overtaken. */
-export type CharterProposalStatus =
-  | 'ADOPTED'
-  | 'OPEN'
-  | 'SUPERSEDED';
+export const CharterProposalStatus = {
+  Adopted: 'ADOPTED',
+  Open: 'OPEN',
+  Superseded: 'SUPERSEDED'
+} as const;
 
+export type CharterProposalStatus = typeof CharterProposalStatus[keyof typeof CharterProposalStatus];
 /** A whole new charter: the ledger checks it (publishers among the members, quorum in range). */
 export type CharterTermsInput = {
   members: Array<CharterMemberInput>;
@@ -63,20 +67,26 @@ export type CreditLineOrder = {
   field: CreditLineOrderField;
 };
 
-export type CreditLineOrderField =
-  | 'CREATED_AT'
-  | 'EXPIRY_DATE'
-  | 'LIMIT'
-  | 'USED';
+export const CreditLineOrderField = {
+  CreatedAt: 'CREATED_AT',
+  ExpiryDate: 'EXPIRY_DATE',
+  Limit: 'LIMIT',
+  Used: 'USED'
+} as const;
 
-export type CreditLineStatus =
-  | 'ACTIVE'
-  | 'FROZEN';
+export type CreditLineOrderField = typeof CreditLineOrderField[keyof typeof CreditLineOrderField];
+export const CreditLineStatus = {
+  Active: 'ACTIVE',
+  Frozen: 'FROZEN'
+} as const;
 
-export type CreditLineStatusInput =
-  | 'ACTIVE'
-  | 'FROZEN';
+export type CreditLineStatus = typeof CreditLineStatus[keyof typeof CreditLineStatus];
+export const CreditLineStatusInput = {
+  Active: 'ACTIVE',
+  Frozen: 'FROZEN'
+} as const;
 
+export type CreditLineStatusInput = typeof CreditLineStatusInput[keyof typeof CreditLineStatusInput];
 /** Days from `from` to `to`, both included; either end may be left open. */
 export type DayRange = {
   from?: string | null | undefined;
@@ -91,32 +101,93 @@ export type EnterpriseFilter = {
   statuses?: Array<EnterpriseStatus> | null | undefined;
 };
 
-export type EnterpriseKind =
-  | 'AUDITOR'
-  | 'BANK'
-  | 'CORE'
-  | 'LOGISTICS'
-  | 'SUPPLIER';
+export const EnterpriseKind = {
+  Auditor: 'AUDITOR',
+  Bank: 'BANK',
+  Core: 'CORE',
+  Logistics: 'LOGISTICS',
+  Supplier: 'SUPPLIER'
+} as const;
 
+export type EnterpriseKind = typeof EnterpriseKind[keyof typeof EnterpriseKind];
 /** Sort order; when absent, NAME ASC. */
 export type EnterpriseOrder = {
   direction?: SortDirection;
   field: EnterpriseOrderField;
 };
 
-export type EnterpriseOrderField =
-  | 'CREATED_AT'
-  | 'KIND'
-  | 'NAME';
+export const EnterpriseOrderField = {
+  CreatedAt: 'CREATED_AT',
+  Kind: 'KIND',
+  Name: 'NAME'
+} as const;
 
-export type EnterpriseStatus =
-  | 'ACTIVE'
-  | 'SUSPENDED';
+export type EnterpriseOrderField = typeof EnterpriseOrderField[keyof typeof EnterpriseOrderField];
+export const EnterpriseStatus = {
+  Active: 'ACTIVE',
+  Suspended: 'SUSPENDED'
+} as const;
 
-export type EnterpriseStatusInput =
-  | 'ACTIVE'
-  | 'SUSPENDED';
+export type EnterpriseStatus = typeof EnterpriseStatus[keyof typeof EnterpriseStatus];
+export const EnterpriseStatusInput = {
+  Active: 'ACTIVE',
+  Suspended: 'SUSPENDED'
+} as const;
 
+export type EnterpriseStatusInput = typeof EnterpriseStatusInput[keyof typeof EnterpriseStatusInput];
+/** A refusal's code: `extensions.code` of a GraphQL error, `code` in the JSON body of /documents. The ledger codes pass through from the chaincode unchanged. */
+export const ErrorCode = {
+  /** Too many failed logins for the account: refused unchecked for `retryAfterSeconds`. */
+  AccountLocked: 'ACCOUNT_LOCKED',
+  /** The object exists already (an invoice, an enterprise, a user). */
+  AlreadyExists: 'ALREADY_EXISTS',
+  /** A transfer exceeds the unpaid amount of the invoice behind it. */
+  AmountExceeded: 'AMOUNT_EXCEEDED',
+  /** Endorsed, but the peers did not commit the transaction; the message has its validation code. */
+  CommitFailed: 'COMMIT_FAILED',
+  /** The transaction kept conflicting with concurrent ones on the same records, after every retry. */
+  Conflict: 'CONFLICT',
+  /** The bank's available credit line for the debtor does not cover this. */
+  CreditLimitExceeded: 'CREDIT_LIMIT_EXCEEDED',
+  /** An invoice may be confirmed only once its delivery is confirmed or waived. */
+  DeliveryNotConfirmed: 'DELIVERY_NOT_CONFIRMED',
+  /** A document hash the caller's enterprise did not upload to this node. */
+  DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
+  /** The caller's role, enterprise or org may not do this. */
+  Forbidden: 'FORBIDDEN',
+  /** A failure on a route beside GraphQL that the node only logs. */
+  Internal: 'INTERNAL',
+  /** A failure in GraphQL that the node only logs (graphql-yoga's masked error). */
+  InternalServerError: 'INTERNAL_SERVER_ERROR',
+  /** An input breaks a rule (format, range, length); the message names it. */
+  InvalidArgument: 'INVALID_ARGUMENT',
+  /** The object is not in a state that allows this step. */
+  InvalidState: 'INVALID_STATE',
+  /** The ledger or the org's certificate authority could not be reached in time; try again. */
+  LedgerUnavailable: 'LEDGER_UNAVAILABLE',
+  /** A route asked with an HTTP method it does not answer (see the `allow` header). */
+  MethodNotAllowed: 'METHOD_NOT_ALLOWED',
+  /** No such object, or none the caller may see. */
+  NotFound: 'NOT_FOUND',
+  /** The voucher is not yet due. */
+  NotMature: 'NOT_MATURE',
+  /** The offer's validity has passed. */
+  OfferExpired: 'OFFER_EXPIRED',
+  /** Over a depth, alias, token or cost limit. */
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  /** Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`). */
+  RateLimited: 'RATE_LIMITED',
+  /** A request or document body over the size limit. */
+  RequestEntityTooLarge: 'REQUEST_ENTITY_TOO_LARGE',
+  /** A stored document no longer matches its hash, so it is not served. */
+  Tampered: 'TAMPERED',
+  /** No session, or a login that failed. */
+  Unauthenticated: 'UNAUTHENTICATED',
+  /** A body of a media type the route does not take. */
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE'
+} as const;
+
+export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
 /** Amounts from `min` to `max` fen, both included; either end may be left open. */
 export type FenRange = {
   max?: string | null | undefined;
@@ -139,22 +210,26 @@ export type FinancingOrder = {
   field: FinancingOrderField;
 };
 
-export type FinancingOrderField =
-  | 'AMOUNT'
-  | 'CREATED_AT'
-  | 'MATURITY_DATE'
-  | 'UPDATED_AT';
+export const FinancingOrderField = {
+  Amount: 'AMOUNT',
+  CreatedAt: 'CREATED_AT',
+  MaturityDate: 'MATURITY_DATE',
+  UpdatedAt: 'UPDATED_AT'
+} as const;
 
-export type FinancingStatus =
-  | 'ACCEPTED'
-  | 'APPLIED'
-  | 'DISBURSED'
-  | 'EXPIRED'
-  | 'OFFERED'
-  | 'REJECTED'
-  | 'SETTLED'
-  | 'WITHDRAWN';
+export type FinancingOrderField = typeof FinancingOrderField[keyof typeof FinancingOrderField];
+export const FinancingStatus = {
+  Accepted: 'ACCEPTED',
+  Applied: 'APPLIED',
+  Disbursed: 'DISBURSED',
+  Expired: 'EXPIRED',
+  Offered: 'OFFERED',
+  Rejected: 'REJECTED',
+  Settled: 'SETTLED',
+  Withdrawn: 'WITHDRAWN'
+} as const;
 
+export type FinancingStatus = typeof FinancingStatus[keyof typeof FinancingStatus];
 export type InvoiceFilter = {
   amount?: FenRange | null | undefined;
   buyerId?: string | null | undefined;
@@ -172,47 +247,57 @@ export type InvoiceOrder = {
   field: InvoiceOrderField;
 };
 
-export type InvoiceOrderField =
-  | 'AMOUNT'
-  | 'CREATED_AT'
-  | 'DUE_DATE'
-  | 'ISSUE_DATE'
-  | 'NUMBER';
+export const InvoiceOrderField = {
+  Amount: 'AMOUNT',
+  CreatedAt: 'CREATED_AT',
+  DueDate: 'DUE_DATE',
+  IssueDate: 'ISSUE_DATE',
+  Number: 'NUMBER'
+} as const;
 
+export type InvoiceOrderField = typeof InvoiceOrderField[keyof typeof InvoiceOrderField];
 /** REGISTERED: waits for the buyer to confirm or reject it. CONFIRMED: the buyer issued a voucher. */
-export type InvoiceStatus =
-  | 'CANCELLED'
-  | 'CONFIRMED'
-  | 'REGISTERED'
-  | 'REJECTED';
+export const InvoiceStatus = {
+  Cancelled: 'CANCELLED',
+  Confirmed: 'CONFIRMED',
+  Registered: 'REGISTERED',
+  Rejected: 'REJECTED'
+} as const;
 
-export type LedgerObjectType =
-  | 'charter'
-  | 'charterproposal'
-  | 'creditline'
-  | 'enterprise'
-  | 'financing'
-  | 'invoice'
-  | 'rate'
-  | 'shipment'
-  | 'voucher';
+export type InvoiceStatus = typeof InvoiceStatus[keyof typeof InvoiceStatus];
+export const LedgerObjectType = {
+  Charter: 'charter',
+  Charterproposal: 'charterproposal',
+  Creditline: 'creditline',
+  Enterprise: 'enterprise',
+  Financing: 'financing',
+  Invoice: 'invoice',
+  Rate: 'rate',
+  Shipment: 'shipment',
+  Voucher: 'voucher'
+} as const;
 
+export type LedgerObjectType = typeof LedgerObjectType[keyof typeof LedgerObjectType];
 /** Days from the as-of day to maturity. OVERDUE: marked overdue, or matured before the as-of day. */
-export type MaturityBucket =
-  | 'DAYS_0_30'
-  | 'DAYS_31_60'
-  | 'DAYS_61_90'
-  | 'DAYS_91_180'
-  | 'DAYS_OVER_180'
-  | 'OVERDUE';
+export const MaturityBucket = {
+  Days_0_30: 'DAYS_0_30',
+  Days_31_60: 'DAYS_31_60',
+  Days_61_90: 'DAYS_61_90',
+  Days_91_180: 'DAYS_91_180',
+  DaysOver_180: 'DAYS_OVER_180',
+  Overdue: 'OVERDUE'
+} as const;
 
-export type NewEnterpriseKind =
-  | 'AUDITOR'
-  | 'BANK'
-  | 'CORE'
-  | 'LOGISTICS'
-  | 'SUPPLIER';
+export type MaturityBucket = typeof MaturityBucket[keyof typeof MaturityBucket];
+export const NewEnterpriseKind = {
+  Auditor: 'AUDITOR',
+  Bank: 'BANK',
+  Core: 'CORE',
+  Logistics: 'LOGISTICS',
+  Supplier: 'SUPPLIER'
+} as const;
 
+export type NewEnterpriseKind = typeof NewEnterpriseKind[keyof typeof NewEnterpriseKind];
 /** What the bank chooses; the ledger derives rate, discount interest and net proceeds. */
 export type OfferInput = {
   advanceRateBps: number;
@@ -222,25 +307,33 @@ export type OfferInput = {
 };
 
 /** APPLIED: the returned object already shows the write. PENDING: committed on the ledger, but this node had not applied it within the wait; it will shortly (watch `changes`). */
-export type ProjectionStatus =
-  | 'APPLIED'
-  | 'PENDING';
+export const ProjectionStatus = {
+  Applied: 'APPLIED',
+  Pending: 'PENDING'
+} as const;
 
+export type ProjectionStatus = typeof ProjectionStatus[keyof typeof ProjectionStatus];
 /** PROPOSED: attested by fewer publisher orgs than the charter’s quorum. PUBLISHED: in force; only published rates price offers. */
-export type RateStatus =
-  | 'PROPOSED'
-  | 'PUBLISHED';
+export const RateStatus = {
+  Proposed: 'PROPOSED',
+  Published: 'PUBLISHED'
+} as const;
 
+export type RateStatus = typeof RateStatus[keyof typeof RateStatus];
 /** Loan prime rate tenors (the ledger calls them 1Y and 5Y). */
-export type RateTenor =
-  | 'LPR_1Y'
-  | 'LPR_5Y';
+export const RateTenor = {
+  Lpr_1Y: 'LPR_1Y',
+  Lpr_5Y: 'LPR_5Y'
+} as const;
 
+export type RateTenor = typeof RateTenor[keyof typeof RateTenor];
 /** Loan prime rate tenors (the ledger calls them 1Y and 5Y). */
-export type RateTenorInput =
-  | 'LPR_1Y'
-  | 'LPR_5Y';
+export const RateTenorInput = {
+  Lpr_1Y: 'LPR_1Y',
+  Lpr_5Y: 'LPR_5Y'
+} as const;
 
+export type RateTenorInput = typeof RateTenorInput[keyof typeof RateTenorInput];
 export type RecordPickupInput = {
   destination: string;
   documentSha256: string;
@@ -273,26 +366,34 @@ export type ShipmentOrder = {
   field: ShipmentOrderField;
 };
 
-export type ShipmentOrderField =
-  | 'CREATED_AT'
-  | 'PICKED_UP_AT'
-  | 'WAYBILL_NUMBER';
+export const ShipmentOrderField = {
+  CreatedAt: 'CREATED_AT',
+  PickedUpAt: 'PICKED_UP_AT',
+  WaybillNumber: 'WAYBILL_NUMBER'
+} as const;
 
+export type ShipmentOrderField = typeof ShipmentOrderField[keyof typeof ShipmentOrderField];
 /** PICKED_UP: in transit. DELIVERED: the logistics company confirmed delivery. */
-export type ShipmentStatus =
-  | 'DELIVERED'
-  | 'PICKED_UP';
+export const ShipmentStatus = {
+  Delivered: 'DELIVERED',
+  PickedUp: 'PICKED_UP'
+} as const;
 
-export type SortDirection =
-  | 'ASC'
-  | 'DESC';
+export type ShipmentStatus = typeof ShipmentStatus[keyof typeof ShipmentStatus];
+export const SortDirection = {
+  Asc: 'ASC',
+  Desc: 'DESC'
+} as const;
 
+export type SortDirection = typeof SortDirection[keyof typeof SortDirection];
 /** What a user may do for its enterprise: a clerk prepares, an approver commits, an admin manages. */
-export type UserRole =
-  | 'ADMIN'
-  | 'APPROVER'
-  | 'CLERK';
+export const UserRole = {
+  Admin: 'ADMIN',
+  Approver: 'APPROVER',
+  Clerk: 'CLERK'
+} as const;
 
+export type UserRole = typeof UserRole[keyof typeof UserRole];
 export type VoucherFilter = {
   amount?: FenRange | null | undefined;
   debtorId?: string | null | undefined;
@@ -311,12 +412,14 @@ export type VoucherOrder = {
   field: VoucherOrderField;
 };
 
-export type VoucherOrderField =
-  | 'AMOUNT'
-  | 'CREATED_AT'
-  | 'MATURITY_DATE'
-  | 'TIER';
+export const VoucherOrderField = {
+  Amount: 'AMOUNT',
+  CreatedAt: 'CREATED_AT',
+  MaturityDate: 'MATURITY_DATE',
+  Tier: 'TIER'
+} as const;
 
+export type VoucherOrderField = typeof VoucherOrderField[keyof typeof VoucherOrderField];
 /** One piece of a split: kept by the holder, or transferred against an invoice from the recipient. */
 export type VoucherPieceInput = {
   amount: string;
@@ -325,14 +428,16 @@ export type VoucherPieceInput = {
 };
 
 /** ACTIVE: held, unpaid. SPLIT: replaced by its pieces. FINANCING: under a financing application. FINANCED: held by the bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity. */
-export type VoucherStatus =
-  | 'ACTIVE'
-  | 'FINANCED'
-  | 'FINANCING'
-  | 'OVERDUE'
-  | 'SETTLED'
-  | 'SPLIT';
+export const VoucherStatus = {
+  Active: 'ACTIVE',
+  Financed: 'FINANCED',
+  Financing: 'FINANCING',
+  Overdue: 'OVERDUE',
+  Settled: 'SETTLED',
+  Split: 'SPLIT'
+} as const;
 
+export type VoucherStatus = typeof VoucherStatus[keyof typeof VoucherStatus];
 export type HistoryQueryVariables = Exact<{
   type: LedgerObjectType;
   id: string;
@@ -449,6 +554,11 @@ export type SetEnterpriseStatusMutationVariables = Exact<{
 
 
 export type SetEnterpriseStatusMutation = { setEnterpriseStatus: { projection: ProjectionStatus, transactionId: string, blockNumber: string, enterprise: { id: string, name: string, kind: EnterpriseKind, status: EnterpriseStatus, hostMsp: string, createdAt: string, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type ErrorCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ErrorCodesQuery = { errorCodes: Array<ErrorCode> };
 
 export type FinancingsQueryVariables = Exact<{
   filter?: FinancingFilter | null | undefined;
@@ -1599,6 +1709,11 @@ fragment EnterpriseFields on Enterprise {
     ...ProofFields
   }
 }`) as unknown as TypedDocumentString<SetEnterpriseStatusMutation, SetEnterpriseStatusMutationVariables>;
+export const ErrorCodesDocument = new TypedDocumentString(`
+    query ErrorCodes {
+  errorCodes
+}
+    `) as unknown as TypedDocumentString<ErrorCodesQuery, ErrorCodesQueryVariables>;
 export const FinancingsDocument = new TypedDocumentString(`
     query Financings($filter: FinancingFilter, $orderBy: FinancingOrder, $first: Int, $after: String, $last: Int, $before: String) {
   financings(

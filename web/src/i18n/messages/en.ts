@@ -180,7 +180,7 @@ export const en: MessageSchema = {
     empty: 'No enterprises match',
     problem: {
       creditCode: 'Not a valid unified social credit code (18 characters, check character)',
-      name: 'Enter a name (at most 200 characters)',
+      name: 'Enter a name (at most {nameMax} characters)',
     },
     hosting: {
       noCharter: 'There is no consortium charter on the ledger yet, so no enterprise can be registered',
@@ -284,7 +284,7 @@ export const en: MessageSchema = {
     toInbox: 'Confirm',
     problem: {
       numberRequired: 'Enter the invoice number',
-      numberTooLong: 'At most 64 characters',
+      numberTooLong: 'At most {documentNumberMax} characters',
       numberCharacters: 'Only letters, digits and - _ /',
       buyerRequired: 'Choose the buyer',
       amountInvalid: 'Enter an amount with at most two decimals',
@@ -295,7 +295,7 @@ export const en: MessageSchema = {
       dueDateInvalid: 'Choose the due date',
       dueNotAfterIssue: 'The due date must be after the issue date',
       documentMissing: 'Upload the invoice document first',
-      purchaseOrderTooLong: 'At most 64 characters',
+      purchaseOrderTooLong: 'At most {orderNumberMax} characters',
     },
   },
   inbox: {
@@ -363,7 +363,7 @@ export const en: MessageSchema = {
       invoice: "Choose that supplier's invoice to you",
       overInvoice: "More than the invoice's unpaid amount",
       tooFew: 'Two pieces at least, or one piece transferred whole',
-      tooMany: 'At most {max} pieces',
+      tooMany: 'At most {piecesMax} pieces',
       sumMismatch: 'The pieces must add up to the voucher exactly',
     },
   },
@@ -429,8 +429,9 @@ export const en: MessageSchema = {
     submit: 'Send offer',
     approverOnly: 'Sending an offer needs an approver or admin; you can still price it.',
     problem: {
-      advanceRate: 'Advance rate: 1 to 10000 bps',
-      spread: 'Spread: 0 to 5000 bps',
+      advanceRate: 'Advance rate: {advanceRateMin} to {advanceRateMax} bps',
+      spread: 'Spread: {spreadMin} to {spreadMax} bps (below the LPR is allowed)',
+      annualRate: 'The annual rate (LPR + spread) must be above 0',
       fees: 'Fees cannot be negative (at most two decimals)',
       validUntilPast: 'Valid until cannot be before today',
       validUntilAfterMaturity: "Valid until must be before the voucher's maturity",
@@ -527,8 +528,8 @@ export const en: MessageSchema = {
     empty: 'No shipments',
     problem: {
       invoice: 'Enter the invoice ID',
-      waybill: 'At most 64 characters: letters, digits and - _ /',
-      place: 'Enter a place (at most 200 characters)',
+      waybill: 'At most {documentNumberMax} characters: letters, digits and - _ /',
+      place: 'Enter a place (at most {placeMax} characters)',
       document: 'Upload the document first',
     },
   },
@@ -543,8 +544,8 @@ export const en: MessageSchema = {
     empty: 'No users',
     problem: {
       username: 'Lower-case, 3 to 64 characters: a-z 0-9 . _ -, starting with a letter',
-      password: 'At least 12 characters',
-      displayName: 'Enter a name (at most 100 characters)',
+      password: 'At least {passwordMin} characters',
+      displayName: 'Enter a name (at most {displayNameMax} characters)',
       enterprise: 'Choose the enterprise',
     },
   },

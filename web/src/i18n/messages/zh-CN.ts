@@ -170,7 +170,10 @@ export const zhCN = {
     activate: '恢复',
     statusChanged: '企业状态已更新',
     empty: '没有符合条件的企业',
-    problem: { creditCode: '统一社会信用代码无效（18 位，校验位不符）', name: '请填写名称（最多 200 字）' },
+    problem: {
+      creditCode: '统一社会信用代码无效（18 位，校验位不符）',
+      name: '请填写名称（最多 {nameMax} 字）',
+    },
     hosting: {
       noCharter: '账本上还没有联盟章程，暂不能登记企业',
       noKinds: '联盟章程未允许本机构（{msp}）登记任何类型的企业',
@@ -273,7 +276,7 @@ export const zhCN = {
     toInbox: '去确权',
     problem: {
       numberRequired: '请填写发票号码',
-      numberTooLong: '发票号码最多 64 个字符',
+      numberTooLong: '发票号码最多 {documentNumberMax} 个字符',
       numberCharacters: '发票号码只能包含字母、数字和 - _ /',
       buyerRequired: '请选择买方',
       amountInvalid: '请输入有效金额（最多两位小数）',
@@ -284,7 +287,7 @@ export const zhCN = {
       dueDateInvalid: '请选择到期日',
       dueNotAfterIssue: '到期日必须晚于开票日期',
       documentMissing: '请先上传发票文件',
-      purchaseOrderTooLong: '采购订单号最多 64 个字符',
+      purchaseOrderTooLong: '采购订单号最多 {orderNumberMax} 个字符',
     },
   },
   inbox: {
@@ -352,7 +355,7 @@ export const zhCN = {
       invoice: '请选择该供应商开给您的发票',
       overInvoice: '超过该发票的未付金额',
       tooFew: '至少拆成两份，或整张转让给一家供应商',
-      tooMany: '最多 {max} 份',
+      tooMany: '最多 {piecesMax} 份',
       sumMismatch: '各份金额之和必须等于凭证金额',
     },
   },
@@ -418,8 +421,9 @@ export const zhCN = {
     submit: '发出报价',
     approverOnly: '报价需要复核或管理员角色，您可以先行测算。',
     problem: {
-      advanceRate: '融资比例须为 1–10000 基点',
-      spread: '加点须为 0–5000 基点',
+      advanceRate: '融资比例须为 {advanceRateMin}–{advanceRateMax} 基点',
+      spread: '加点须为 {spreadMin}–{spreadMax} 基点（可低于 LPR）',
+      annualRate: '年化利率（LPR + 加点）须大于 0',
       fees: '手续费不能为负（最多两位小数）',
       validUntilPast: '有效期不能早于今天',
       validUntilAfterMaturity: '有效期必须早于凭证到期日',
@@ -512,8 +516,8 @@ export const zhCN = {
     empty: '没有运单',
     problem: {
       invoice: '请填写发票 ID',
-      waybill: '运单号最多 64 个字符，只能包含字母、数字和 - _ /',
-      place: '请填写地点（最多 200 字）',
+      waybill: '运单号最多 {documentNumberMax} 个字符，只能包含字母、数字和 - _ /',
+      place: '请填写地点（最多 {placeMax} 字）',
       document: '请先上传单据',
     },
   },
@@ -528,8 +532,8 @@ export const zhCN = {
     empty: '没有用户',
     problem: {
       username: '小写字母开头，3–64 位，可含 a-z 0-9 . _ -',
-      password: '密码至少 12 位',
-      displayName: '请填写姓名（最多 100 字）',
+      password: '密码至少 {passwordMin} 位',
+      displayName: '请填写姓名（最多 {displayNameMax} 字）',
       enterprise: '请选择所属企业',
     },
   },

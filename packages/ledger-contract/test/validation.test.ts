@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { ContractError, ErrorCodes } from '../src/errors.ts';
+import { DOCUMENT_NUMBER, TEXT_RULES } from '../src/limits.ts';
 import {
-  ContractError,
-  ErrorCodes,
+  checkText,
   optionalText,
+  parseJsonArg,
   requireCleanString,
+  requireInt,
+  requireOneOf,
+  requireSha256,
   requireText,
-} from '@scf/ledger-contract';
+} from '../src/validation.ts';
 
 /** The code a call fails with, or undefined when it succeeds. */
 function codeOf(run: () => unknown): string | undefined {
@@ -118,5 +123,99 @@ describe('requireCleanString', () => {
     expect(codeOf(() => requireCleanString('a\nb', 'id'))).toBe(ErrorCodes.InvalidArgument);
     expect(requireCleanString('{\n\t"a": 1\n}', 'arg', { multiline: true })).toBe('{\n\t"a": 1\n}');
     expect(codeOf(() => requireCleanString(7, 'id'))).toBe(ErrorCodes.InvalidArgument);
+  });
+});
+
+describe('checkText', () => {
+  it('returns the NFC text, or the problem as a phrase that follows the field name', () => {
+    expect(checkText('Cafe\u0301', { max: 10 })).toEqual({ text: 'Caf\u00E9' });
+    expect(checkText(' ', { max: 10 })).toEqual({ problem: 'is required' });
+    expect(checkText('abc', { max: 2 })).toEqual({ problem: 'must be at most 2 characters' });
+    expect(checkText('a\u0000', { max: 10 })).toEqual({
+      problem: 'contains the control character U+0000 at position 2',
+    });
+    expect(checkText('a\uD800', { max: 10 })).toEqual({
+      problem: 'contains an unpaired surrogate at position 2',
+    });
+    expect(checkText('a b', { max: 10, pattern: /^\S+$/ })).toEqual({
+      problem: 'has an invalid format: "a b"',
+    });
+  });
+
+  it('lets blank text through only where the rule allows it, never its control characters', () => {
+    expect(checkText('', { max: 10, blankAllowed: true })).toEqual({ text: '' });
+    expect(checkText('  ', { max: 10, blankAllowed: true })).toEqual({ text: '  ' });
+    expect(checkText('\u0007', { max: 10, blankAllowed: true })).toHaveProperty('problem');
+  });
+});
+
+describe('TEXT_RULES', () => {
+  it('holds document numbers to letters, digits and -_/ and reasons to what may span lines', () => {
+    const { documentNumber, reason } = TEXT_RULES;
+    expect(documentNumber.pattern).toBe(DOCUMENT_NUMBER);
+    expect(checkText('INV-2026/0001_a', documentNumber)).toEqual({ text: 'INV-2026/0001_a' });
+    for (const bad of ['INV 1', 'INV#1', 'INV.1', '发票1']) {
+      expect(checkText(bad, documentNumber)).toHaveProperty('problem');
+    }
+    expect(checkText('x'.repeat(64), documentNumber)).toHaveProperty('text');
+    expect(checkText('x'.repeat(65), documentNumber)).toHaveProperty('problem');
+    expect(checkText('line 1\n\tline 2', reason)).toEqual({ text: 'line 1\n\tline 2' });
+    expect(checkText('line 1\nline 2', TEXT_RULES.name)).toHaveProperty('problem');
+  });
+});
+
+describe('requireInt', () => {
+  it('takes a whole number or its decimal string within the bounds', () => {
+    expect(requireInt('42', 'n', 1, 100)).toBe(42);
+    expect(requireInt(-500, 'n', -500, 5000)).toBe(-500);
+    expect(requireInt('-500', 'n', -500, 5000)).toBe(-500);
+    expect(requireInt('100', 'n', 1, 100)).toBe(100);
+  });
+
+  it.each([
+    ['below the minimum', '0'],
+    ['above the maximum', '101'],
+    ['a fraction', '1.5'],
+    ['a fraction as a number', 1.5],
+    ['an exponent', '1e2'],
+    ['a plus sign', '+5'],
+    ['blank', ''],
+    ['words', 'ten'],
+    ['null', null],
+  ])('refuses %s', (_, value) => {
+    expect(codeOf(() => requireInt(value, 'n', 1, 100))).toBe(ErrorCodes.InvalidArgument);
+  });
+
+  it('names the field, the bounds and the value in its message', () => {
+    expect(() => requireInt('0', 'pageSize', 1, 100)).toThrow(
+      '[INVALID_ARGUMENT] pageSize must be a whole number from 1 to 100, got "0"',
+    );
+  });
+});
+
+describe('requireOneOf', () => {
+  it('takes one of the allowed values and refuses anything else', () => {
+    expect(requireOneOf('1Y', 'tenor', ['1Y', '5Y'])).toBe('1Y');
+    for (const value of ['3M', '1y', '', undefined, 1]) {
+      expect(codeOf(() => requireOneOf(value, 'tenor', ['1Y', '5Y']))).toBe(ErrorCodes.InvalidArgument);
+    }
+  });
+});
+
+describe('requireSha256', () => {
+  it('takes 64 lower-case hex digits only', () => {
+    const digest = 'ab'.repeat(32);
+    expect(requireSha256(digest, 'hash')).toBe(digest);
+    for (const value of [digest.toUpperCase(), digest.slice(1), `${digest}0`, 'g'.repeat(64), 64]) {
+      expect(codeOf(() => requireSha256(value, 'hash'))).toBe(ErrorCodes.InvalidArgument);
+    }
+  });
+});
+
+describe('parseJsonArg', () => {
+  it('parses JSON and refuses anything else as INVALID_ARGUMENT', () => {
+    expect(parseJsonArg('[{"amount":"1"}]', 'pieces')).toEqual([{ amount: '1' }]);
+    expect(parseJsonArg('null', 'pieces')).toBeNull();
+    expect(() => parseJsonArg('[1,', 'pieces')).toThrow('[INVALID_ARGUMENT] pieces must be valid JSON');
   });
 });

@@ -1,0 +1,66 @@
+import { ErrorCodes } from '@scf/ledger-contract';
+
+/**
+ * Every code a client of the node API may branch on: `extensions.code` on a GraphQL error, `code` in
+ * the JSON body of any other route. The ledger's own codes pass through unchanged; the node adds its
+ * own for what never reaches the ledger or fails on the way. The schema publishes the list as the
+ * `ErrorCode` enum (schema/error-code.ts), from which the portal's client is generated.
+ */
+export const NodeErrorCodes = {
+  ...ErrorCodes,
+  Unauthenticated: 'UNAUTHENTICATED',
+  RateLimited: 'RATE_LIMITED',
+  AccountLocked: 'ACCOUNT_LOCKED',
+  Tampered: 'TAMPERED',
+  DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
+  LedgerUnavailable: 'LEDGER_UNAVAILABLE',
+  CommitFailed: 'COMMIT_FAILED',
+  Conflict: 'CONFLICT',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  TooLarge: 'REQUEST_ENTITY_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  MethodNotAllowed: 'METHOD_NOT_ALLOWED',
+  Internal: 'INTERNAL',
+  InternalServerError: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+/** A code of the node API: the ledger's or the node's own. */
+export type ApiErrorCode = (typeof NodeErrorCodes)[keyof typeof NodeErrorCodes];
+
+/** What each code means to a client (the `ErrorCode` enum's documentation); one entry per code. */
+export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = {
+  INVALID_ARGUMENT: 'An input breaks a rule (format, range, length); the message names it.',
+  NOT_FOUND: 'No such object, or none the caller may see.',
+  FORBIDDEN: "The caller's role, enterprise or org may not do this.",
+  ALREADY_EXISTS: 'The object exists already (an invoice, an enterprise, a user).',
+  INVALID_STATE: 'The object is not in a state that allows this step.',
+  DELIVERY_NOT_CONFIRMED: 'An invoice may be confirmed only once its delivery is confirmed or waived.',
+  AMOUNT_EXCEEDED: 'A transfer exceeds the unpaid amount of the invoice behind it.',
+  CREDIT_LIMIT_EXCEEDED: "The bank's available credit line for the debtor does not cover this.",
+  NOT_MATURE: 'The voucher is not yet due.',
+  OFFER_EXPIRED: "The offer's validity has passed.",
+  UNAUTHENTICATED: 'No session, or a login that failed.',
+  RATE_LIMITED:
+    "Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`).",
+  ACCOUNT_LOCKED: 'Too many failed logins for the account: refused unchecked for `retryAfterSeconds`.',
+  TAMPERED: 'A stored document no longer matches its hash, so it is not served.',
+  DOCUMENT_NOT_OWNED: "A document hash the caller's enterprise did not upload to this node.",
+  LEDGER_UNAVAILABLE:
+    "The ledger or the org's certificate authority could not be reached in time; try again.",
+  COMMIT_FAILED:
+    'Endorsed, but the peers did not commit the transaction; the message has its validation code.',
+  CONFLICT: 'The transaction kept conflicting with concurrent ones on the same records, after every retry.',
+  QUERY_TOO_COMPLEX: 'Over a depth, alias, token or cost limit.',
+  REQUEST_ENTITY_TOO_LARGE: 'A request or document body over the size limit.',
+  UNSUPPORTED_MEDIA_TYPE: 'A body of a media type the route does not take.',
+  METHOD_NOT_ALLOWED: 'A route asked with an HTTP method it does not answer (see the `allow` header).',
+  INTERNAL: 'A failure on a route beside GraphQL that the node only logs.',
+  INTERNAL_SERVER_ERROR: "A failure in GraphQL that the node only logs (graphql-yoga's masked error).",
+};
+
+const KNOWN: readonly string[] = Object.values(NodeErrorCodes);
+
+/** Whether a string is one of the node API's codes. */
+export function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && KNOWN.includes(value);
+}

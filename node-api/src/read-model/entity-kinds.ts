@@ -1,0 +1,101 @@
+import { ObjectTypes, type ObjectType } from '@scf/ledger-contract';
+import type {
+  BenchmarkRate,
+  Charter,
+  CharterProposal,
+  CreditLine,
+  Enterprise,
+  Financing,
+  Invoice,
+  Prisma,
+  Shipment,
+  Voucher,
+} from '../db/generated/client.ts';
+
+/**
+ * Each kind of ledger object as the node holds it: the ledger's object type (its `docType`, what
+ * `history` and `changes` call it), the read model's Prisma delegate (`entity`) and SQL table, and its
+ * GraphQL type. The one place these names are spelled; the projector, reconcile, visibility, history,
+ * changes and the loaders all look them up here.
+ */
+export const ENTITY_KINDS = {
+  [ObjectTypes.Enterprise]: { entity: 'enterprise', table: 'enterprises', graphqlType: 'Enterprise' },
+  [ObjectTypes.Invoice]: { entity: 'invoice', table: 'invoices', graphqlType: 'Invoice' },
+  [ObjectTypes.Shipment]: { entity: 'shipment', table: 'shipments', graphqlType: 'Shipment' },
+  [ObjectTypes.Voucher]: { entity: 'voucher', table: 'vouchers', graphqlType: 'Voucher' },
+  [ObjectTypes.CreditLine]: { entity: 'creditLine', table: 'credit_lines', graphqlType: 'CreditLine' },
+  [ObjectTypes.BenchmarkRate]: {
+    entity: 'benchmarkRate',
+    table: 'benchmark_rates',
+    graphqlType: 'BenchmarkRate',
+  },
+  [ObjectTypes.Financing]: { entity: 'financing', table: 'financings', graphqlType: 'Financing' },
+  [ObjectTypes.Charter]: { entity: 'charter', table: 'charters', graphqlType: 'Charter' },
+  [ObjectTypes.CharterProposal]: {
+    entity: 'charterProposal',
+    table: 'charter_proposals',
+    graphqlType: 'CharterProposal',
+  },
+} as const satisfies Record<ObjectType, EntityKind>;
+
+interface EntityKind {
+  /** The Prisma delegate (`db.<entity>`) of the read-model table. */
+  entity: Uncapitalize<Prisma.ModelName>;
+  /** The table's name in SQL. */
+  table: string;
+  graphqlType: string;
+}
+
+/** A read-model entity: the Prisma delegate of one kind of ledger object. */
+export type ReadEntity = (typeof ENTITY_KINDS)[ObjectType]['entity'];
+
+/** The read-model entity that holds objects of a ledger type. */
+export type EntityOf<T extends ObjectType> = (typeof ENTITY_KINDS)[T]['entity'];
+
+/** Every ledger object type, in the order of the table above. */
+export const OBJECT_TYPES = Object.keys(ENTITY_KINDS) as ObjectType[];
+
+/** The row type (Prisma's model) of each entity, as reads return it. */
+export interface ReadRows extends Record<ReadEntity, object> {
+  enterprise: Enterprise;
+  invoice: Invoice;
+  shipment: Shipment;
+  voucher: Voucher;
+  financing: Financing;
+  creditLine: CreditLine;
+  benchmarkRate: BenchmarkRate;
+  charter: Charter;
+  charterProposal: CharterProposal;
+}
+
+/** What the projector writes of each entity: Prisma's own create input, so a renamed column fails to compile. */
+export interface WriteRows extends Record<ReadEntity, object> {
+  enterprise: Prisma.EnterpriseUncheckedCreateInput;
+  invoice: Prisma.InvoiceUncheckedCreateInput;
+  shipment: Prisma.ShipmentUncheckedCreateInput;
+  voucher: Prisma.VoucherUncheckedCreateInput;
+  financing: Prisma.FinancingUncheckedCreateInput;
+  creditLine: Prisma.CreditLineUncheckedCreateInput;
+  benchmarkRate: Prisma.BenchmarkRateUncheckedCreateInput;
+  charter: Prisma.CharterUncheckedCreateInput;
+  charterProposal: Prisma.CharterProposalUncheckedCreateInput;
+}
+
+/** The methods the node calls on any entity's delegate, typed with that entity's rows. */
+export interface RowDelegate<E extends ReadEntity> {
+  findUnique(args: { where: { id: string } }): Promise<ReadRows[E] | null>;
+  findMany(args: { where: { id: { in: string[] } } }): Promise<ReadRows[E][]>;
+  findMany(args: { select: { id: true } }): Promise<{ id: string }[]>;
+  upsert(args: { where: { id: string }; create: WriteRows[E]; update: WriteRows[E] }): Promise<unknown>;
+}
+
+/** Anything holding the delegates: the client, or a transaction's client. */
+type Delegates = { [E in ReadEntity]: unknown };
+
+/**
+ * An entity's delegate. TypeScript cannot call a method on a union of Prisma delegates, so this is
+ * the one place the node picks a delegate by name; the row types stay Prisma's.
+ */
+export function delegateOf<E extends ReadEntity>(db: Delegates, entity: E): RowDelegate<E> {
+  return db[entity] as RowDelegate<E>;
+}
