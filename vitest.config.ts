@@ -48,6 +48,9 @@ export default defineConfig({
           // Each file starts its own Fabric network: run them one at a time on this 2-core machine.
           fileParallelism: false,
           testTimeout: 120_000,
+          // A poll waits for a committed write to reach a read model or a page: an outcome to wait
+          // for, not a timing goal (benchmarks measure latency). Vitest's 1 s default made it one.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 600_000,
         },
       },

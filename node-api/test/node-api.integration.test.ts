@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { enrollUser, findMember, runningPid, type NetworkContext } from '@scf/network';
@@ -14,6 +15,7 @@ import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
 import { cstDate, sha } from './support/values.ts';
 
 const POLL = { timeout: 60_000, interval: 250 };
+const run = promisify(execFile);
 const RECONCILE_CLI = new URL('../src/cli/reconcile.ts', import.meta.url).pathname;
 
 const INVOICE = `query($id: ID!) { invoice(id: $id) { id status amount proof { transactionId blockNumber } } }`;
@@ -41,12 +43,21 @@ describe('node APIs: GraphQL per org on the real network', () => {
   };
   const databaseUrl = (org: string): string =>
     nodeDatabaseUrl(network(), findMember(network().topology, org));
-  const reconcile = (org: string): { status: number | null; stdout: string } =>
-    spawnSync(process.execPath, [RECONCILE_CLI, '--org', org, '--state-dir', network().paths.root], {
-      env: { ...process.env, DATABASE_URL: databaseUrl(org) },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+  /**
+   * Runs reconcile without blocking this process: a blocked event loop never sees the node APIs close
+   * idle keep-alive sockets, and the next request would go out on a dead one.
+   */
+  const reconcile = async (org: string): Promise<{ status: number | null; stdout: string }> => {
+    const args = [RECONCILE_CLI, '--org', org, '--state-dir', network().paths.root];
+    const env = { ...process.env, DATABASE_URL: databaseUrl(org) };
+    try {
+      const { stdout } = await run(process.execPath, args, { env, encoding: 'utf8', timeout: 120_000 });
+      return { status: 0, stdout };
+    } catch (error) {
+      const failed = error as { code?: number | string; stdout?: string };
+      return { status: typeof failed.code === 'number' ? failed.code : null, stdout: failed.stdout ?? '' };
+    }
+  };
   const invoiceInput = (number: string, overrides: Record<string, unknown> = {}) => ({
     number,
     buyerId: demoEnterprise('core').id,
@@ -76,11 +87,12 @@ describe('node APIs: GraphQL per org on the real network', () => {
     await stopTestNetwork(ctx);
   });
 
-  it('seeds a consortium through the APIs, and every read model reconciles with its ledger', () => {
+  it('seeds a consortium through the APIs, and every read model reconciles with its ledger', async () => {
     expect(summary.invoices).toBe(12);
     expect(summary.confirmed).toBeGreaterThan(0);
     expect(summary.financings).toBeGreaterThan(0);
-    for (const org of ['supplier', 'banka', 'core']) expect(reconcile(org)).toMatchObject({ status: 0 });
+    for (const org of ['supplier', 'banka', 'core'])
+      expect(await reconcile(org)).toMatchObject({ status: 0 });
   });
 
   it("returns the written object from a mutation, and shows it in another org's read model", async () => {
@@ -308,6 +320,6 @@ describe('node APIs: GraphQL per org on the real network', () => {
       return Number(/^scf_projector_last_block (\d+)/m.exec(metrics)?.[1]);
     };
     await expect.poll(lastBlock, POLL).toBeGreaterThanOrEqual(Number(last));
-    expect(reconcile('supplier')).toMatchObject({ status: 0, stdout: 'no differences\n' });
+    expect(await reconcile('supplier')).toMatchObject({ status: 0, stdout: 'no differences\n' });
   });
 });

@@ -560,6 +560,11 @@ describe('member portal end to end: a voucher from invoice to settlement, across
           await actor.page.goto('about:blank');
           await visit(actor, dashboard.path);
           await actor.page.getByTestId(dashboard.ready).waitFor();
+          // Chromium records the paint entry just after the frame it paints; the figures can be in the
+          // DOM a moment before that.
+          await actor.page.waitForFunction(
+            () => performance.getEntriesByName('first-contentful-paint').length > 0,
+          );
           samples.push(
             await actor.page.evaluate(() => ({
               fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,

@@ -4,6 +4,8 @@ import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '@/api/errors';
 import { ErrorCode } from '@/api/generated/graphql';
+import { en } from '@/i18n/messages/en';
+import { zhCN } from '@/i18n/messages/zh-CN';
 import { SCHEMA_PATH } from '../scripts/generate-client';
 
 /** The ErrorCode enum of node-api/schema.graphql: every code the node API answers with. */
@@ -27,5 +29,12 @@ describe("the portal's error codes", () => {
       'NETWORK',
     ]);
     expect(portal).toContain('INTERNAL');
+  });
+
+  it('each have a message in both languages', () => {
+    for (const messages of [en, zhCN]) {
+      const known = Object.keys(messages.error.code);
+      expect(known).toEqual(expect.arrayContaining(Object.values(ErrorCodes)));
+    }
   });
 });

@@ -51,7 +51,10 @@ const filters: ListFilter<Filters>[] = [
 ];
 
 /** The shipments query stands in for any list: the fake node answers whatever rows a test gives. */
-function mountList(actions: ListAction<Row>[] = []): {
+function mountList(
+  actions: ListAction<Row>[] = [],
+  selectable = false,
+): {
   wrapper: ReturnType<typeof mountWith>;
   list: () => ListPageState<Row, Filters>;
 } {
@@ -74,6 +77,7 @@ function mountList(actions: ListAction<Row>[] = []): {
           columns,
           filters,
           actions,
+          selectable,
           testid: 'test-table',
           emptyKey: 'invoice.empty',
         });
@@ -147,6 +151,71 @@ describe('useListPage', () => {
   });
 });
 
+describe('useListPage: a batch', () => {
+  it('applies what several writes returned and asks again once, only for a write not shown yet', async () => {
+    const calls = fakeApi(() => connection([row('a'), row('b'), row('c')]));
+    const { list } = mountList();
+    await settle();
+
+    await list().applyRows([row('a', 'SETTLED'), { ...row('b'), name: 'Renamed' }]);
+    expect(calls).toHaveLength(1);
+    expect(list().rows.map((entry) => [entry.id, entry.name])).toEqual([
+      ['b', 'Renamed'],
+      ['c', 'Name c'],
+    ]);
+
+    await list().applyRows([row('c', 'SETTLED'), null, undefined]);
+    expect(calls).toHaveLength(2);
+  });
+});
+
+/** The body rows' selection check boxes, in order. */
+function checkboxes(wrapper: ReturnType<typeof mountWith>) {
+  return wrapper.findAll('[data-testid="test-table"] .el-table__body tr input[type="checkbox"]');
+}
+
+describe('ListPage: selection', () => {
+  it('offers no check boxes unless the page asks for them', async () => {
+    fakeApi(() => connection([row('a')]));
+    const { wrapper } = mountList();
+    await settle();
+    expect(checkboxes(wrapper)).toHaveLength(0);
+  });
+
+  it('puts the rows picked in the table into the list, as shown now', async () => {
+    fakeApi(() => connection([row('a'), row('b'), row('c')]));
+    const { wrapper, list } = mountList([], true);
+    await settle();
+    expect(checkboxes(wrapper)).toHaveLength(3);
+    await checkboxes(wrapper)[0]?.setValue(true);
+    await checkboxes(wrapper)[2]?.setValue(true);
+    await settle();
+    expect(list().selected.map((entry) => entry.id)).toEqual(['a', 'c']);
+
+    list().select([]);
+    expect(list().selected).toEqual([]);
+    list().select([row('b')]);
+    expect(list().selected.map((entry) => entry.id)).toEqual(['b']);
+  });
+
+  it('drops a picked row that left the list, and starts over with the next answer', async () => {
+    const calls = fakeApi(() => connection([row('a'), row('b')]));
+    const { list } = mountList([], true);
+    await settle();
+    list().select([row('a'), row('b')]);
+    await list().applyRow(row('a', 'SETTLED'));
+    await settle();
+    // The table clears its check boxes when its rows change; the list follows.
+    expect(list().selected.map((entry) => entry.id)).not.toContain('a');
+
+    list().select([row('b')]);
+    await list().refresh();
+    await settle();
+    expect(calls).toHaveLength(2);
+    expect(list().selected).toEqual([]);
+  });
+});
+
 describe('ListPage', () => {
   it('shows loading, then the rows: text, money, status; and an empty list as such', async () => {
     let answer: (value: unknown) => void = () => undefined;
@@ -203,6 +272,24 @@ describe('ListPage', () => {
     await settle();
     expect(list().filters.status).toBe('SETTLED');
     expect(calls.at(-1)?.variables).toMatchObject({ filter: { logisticsId: 'SETTLED' } });
+  });
+
+  it('names a row’s values in an action’s text and spins it while its write runs', async () => {
+    fakeApi(() => connection([row('a'), row('b')]));
+    const { wrapper } = mountList([
+      {
+        key: 'attest',
+        labelKey: 'rate.attest',
+        labelArgs: (entry) => ({ rate: entry.id }),
+        testid: 'row-attest',
+        loading: (entry) => entry.id === 'b',
+        run: () => undefined,
+      },
+    ]);
+    await settle();
+    const buttons = wrapper.findAll('[data-testid="row-attest"]');
+    expect(buttons.map((button) => button.text())).toEqual(['Attest the same a', 'Attest the same b']);
+    expect(buttons.map((button) => button.classes('is-loading'))).toEqual([false, true]);
   });
 
   it('runs a row action on its row; hides or disables it where the page says', async () => {

@@ -95,6 +95,25 @@ describe('RatesPage', () => {
     });
   });
 
+  it('shows the rate as the attestation returned it, without asking for the list again', async () => {
+    const IN_FORCE_NOW = {
+      ...PENDING,
+      status: 'PUBLISHED' as const,
+      attestations: [...PENDING.attestations, { mspId: 'BankBMSP', enterpriseId: 'BANKB', rateBps: 305 }],
+    };
+    const calls = fakeApi((document) =>
+      document === PublishRateDocument ? { publishRate: applied({ rate: IN_FORCE_NOW }) } : node(document),
+    );
+    const wrapper = await mountPage();
+    await wrapper.find('[data-testid="rate-attest"]').trigger('click');
+    await settle();
+    expect(calls.filter((call) => call.document === BenchmarkRatesDocument)).toHaveLength(1);
+    const first = wrapper.findAll('[data-testid="rate-table"] .el-table__body tr')[0];
+    expect(first?.find('[data-status]').attributes('data-status')).toBe('PUBLISHED');
+    expect(first?.find('[data-testid="rate-attestations"]').text()).toBe('BankAMSP · 3.05%BankBMSP · 3.05%');
+    expect(wrapper.find('[data-testid="rate-attest"]').exists()).toBe(false);
+  });
+
   it('offers no second attestation to the bank that proposed the rate', async () => {
     fakeApi(node);
     const wrapper = await mountPage(bankAdmin('BankAMSP'));

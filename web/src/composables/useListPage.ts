@@ -48,6 +48,11 @@ export interface ListPageState<TRow, TFilters extends object = object> {
    * row that is new here, the list is fetched once.
    */
   applyRow: (row: TRow | null | undefined) => Promise<void>;
+  /** `applyRow` for what several writes returned (a batch), fetching the list at most once. */
+  applyRows: (rows: readonly (TRow | null | undefined)[]) => Promise<void>;
+  /** The rows picked for a batch action, as shown now; a new answer from the node clears them. */
+  readonly selected: TRow[];
+  select: (rows: readonly TRow[]) => void;
 }
 
 function isConnection<TRow>(list: ConnectionLike<TRow> | readonly TRow[]): list is ConnectionLike<TRow> {
@@ -56,7 +61,8 @@ function isConnection<TRow>(list: ConnectionLike<TRow> | readonly TRow[]): list 
 
 /**
  * One list page as data, in the spirit of vue-element-plus-admin's `useTable`: a query, its filters,
- * cursor paging, the loading, failed and empty states, refresh, and rows updated from what writes return.
+ * cursor paging, the loading, failed and empty states, refresh, rows updated from what writes return,
+ * and the rows picked for a batch action.
  */
 export function useListPage<TResult, TVariables, TRow extends { id: string }, TFilters extends object>(
   options: ListPageOptions<TResult, TVariables, TRow, TFilters>,
@@ -78,8 +84,11 @@ export function useListPage<TResult, TVariables, TRow extends { id: string }, TF
   const connection = computed(() => (list.value && isConnection(list.value) ? list.value : null));
   /** Rows a write returned, by id, until the next answer; null: the row left the list. */
   const patches = shallowRef(new Map<string, TRow | null>());
+  const selectedIds = shallowRef<ReadonlySet<string>>(new Set());
   watch(query.data, () => {
     patches.value = new Map();
+    // As the table does: a new answer is new rows, and a pick among the old ones no longer holds.
+    selectedIds.value = new Set();
   });
   const fetched = computed<readonly TRow[]>(() => {
     const current = list.value;
@@ -96,14 +105,18 @@ export function useListPage<TResult, TVariables, TRow extends { id: string }, TF
   const removed = computed(() => fetched.value.length - rows.value.length);
   const belongs = options.belongs ?? ((): boolean => true);
 
-  async function applyRow(row: TRow | null | undefined): Promise<void> {
-    if (!row || !fetched.value.some((shown) => shown.id === row.id)) {
-      if (!row || belongs(row)) await query.refetch();
-      return;
-    }
+  const selected = computed(() => rows.value.filter((row) => selectedIds.value.has(row.id)));
+
+  async function applyRows(written: readonly (TRow | null | undefined)[]): Promise<void> {
     const next = new Map(patches.value);
-    next.set(row.id, belongs(row) ? row : null);
+    let stale = false;
+    for (const row of written) {
+      if (row && fetched.value.some((shown) => shown.id === row.id))
+        next.set(row.id, belongs(row) ? row : null);
+      else if (!row || belongs(row)) stale = true;
+    }
     patches.value = next;
+    if (stale) await query.refetch();
   }
 
   return {
@@ -136,6 +149,13 @@ export function useListPage<TResult, TVariables, TRow extends { id: string }, TF
       if (connection.value) pager.previous(connection.value.pageInfo);
     },
     refresh: query.refetch,
-    applyRow,
+    applyRow: (row) => applyRows([row]),
+    applyRows,
+    get selected() {
+      return selected.value;
+    },
+    select(chosen) {
+      selectedIds.value = new Set(chosen.map((row) => row.id));
+    },
   };
 }

@@ -20,11 +20,15 @@ export interface ListAction<TRow> {
   key: string;
   /** i18n key of the button's text. */
   labelKey: string;
+  /** Values the text names, from the row. */
+  labelArgs?: (row: TRow) => Record<string, string | number>;
   testid?: string;
   type?: 'primary' | 'success' | 'warning' | 'danger' | 'info';
   /** Left out of a row where this says false. */
   visible?: (row: TRow) => boolean;
   disabled?: (row: TRow) => boolean;
+  /** Spins while this row's write runs. */
+  loading?: (row: TRow) => boolean;
   /** i18n key of the tooltip where the button is disabled. */
   disabledHintKey?: string;
   run: (row: TRow) => unknown;

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setApiConnection } from '@/api/connection';
+import {
+  ConfirmationInboxDocument,
+  ConfirmInvoiceDocument,
+  RejectInvoiceDocument,
+  type ConfirmationInboxQuery,
+  type InvoiceFieldsFragment,
+} from '@/api/generated/graphql';
+import ConfirmationInboxPage from '@/pages/core/ConfirmationInboxPage.vue';
+import { applied, fakeApi, loggedIn } from './support/fake-api';
+import { mountWith, settle } from './support/mount';
+
+type Row = ConfirmationInboxQuery['invoices']['edges'][number]['node'];
+
+const party = (id: string) => ({ id, name: `Party ${id}`, kind: 'SUPPLIER' as const });
+/** An invoice as a write returns it: without the inbox's shipments. */
+function written(id: string): InvoiceFieldsFragment {
+  return {
+    id,
+    number: `INV-${id}`,
+    amount: '100000',
+    currency: 'CNY',
+    issueDate: '2026-11-01',
+    dueDate: '2027-02-01',
+    status: 'REGISTERED',
+    documentHash: 'ab'.repeat(32),
+    purchaseOrderNumber: null,
+    rejectionReason: null,
+    deliveryWaived: false,
+    paidAmount: '0',
+    unpaidAmount: '100000',
+    createdAt: '2026-11-01T02:00:00Z',
+    voucherId: null,
+    seller: party('S1'),
+    buyer: { ...party('E1'), kind: 'CORE' },
+    proof: { transactionId: 'tx0', blockNumber: '7', timestamp: '2026-11-01T02:00:00Z', submittedBy: 'x' },
+  };
+}
+function invoice(id: string): Row {
+  return { ...written(id), shipments: [{ id: `SH-${id}`, status: 'DELIVERED', waybillNumber: `WB-${id}` }] };
+}
+const INBOX = ['1', '2', '3'].map(invoice);
+
+/** The node's answers; a write returns the invoice as the read model now holds it. */
+function node(document: unknown, variables: unknown): unknown {
+  if (document === ConfirmationInboxDocument)
+    return {
+      invoices: {
+        totalCount: INBOX.length,
+        pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+        edges: INBOX.map((node) => ({ node })),
+      },
+    };
+  const { id } = variables as { id: string };
+  const fields = written(id);
+  if (document === ConfirmInvoiceDocument) {
+    if (id === '3') throw new Error('refused');
+    return { confirmInvoice: applied({ invoice: { ...fields, status: 'CONFIRMED' } }) };
+  }
+  if (document === RejectInvoiceDocument)
+    return { rejectInvoice: applied({ invoice: { ...fields, status: 'REJECTED' } }) };
+  throw new Error('unexpected operation');
+}
+
+const approver = loggedIn({ enterpriseKind: 'CORE', role: 'APPROVER' }, { org: 'core', mspId: 'CoreOrgMSP' });
+
+async function mountPage(plugin = approver) {
+  const wrapper = mountWith(ConfirmationInboxPage, { global: { plugins: [plugin] } });
+  await settle();
+  return wrapper;
+}
+const rowsOf = (wrapper: Awaited<ReturnType<typeof mountPage>>) =>
+  wrapper.findAll('[data-testid="inbox-table"] .el-table__body tr');
+
+afterEach(() => {
+  setApiConnection(null);
+  document.body.innerHTML = '';
+});
+
+describe('ConfirmationInboxPage', () => {
+  it('confirms the picked invoices one by one; those confirmed leave without asking for the list again', async () => {
+    const calls = fakeApi(node);
+    const wrapper = await mountPage();
+    const confirm = wrapper.find('[data-testid="inbox-confirm"]');
+    expect(confirm.attributes('disabled')).toBeDefined();
+
+    for (const index of [0, 2]) await rowsOf(wrapper)[index]?.find('input[type="checkbox"]').setValue(true);
+    await settle();
+    expect(confirm.text()).toContain('2');
+    await confirm.trigger('click');
+    await settle();
+
+    expect(
+      calls.filter((call) => call.document === ConfirmInvoiceDocument).map((call) => call.variables),
+    ).toEqual([
+      { id: '1', waiveDelivery: false },
+      { id: '3', waiveDelivery: false },
+    ]);
+    expect(calls.filter((call) => call.document === ConfirmationInboxDocument)).toHaveLength(1);
+    expect(rowsOf(wrapper).map((row) => row.text())).toEqual([
+      expect.stringContaining('INV-2'),
+      expect.stringContaining('INV-3'),
+    ]);
+    expect(wrapper.find('[data-testid="inbox-outcome"]').text()).toContain('INV-3');
+    expect(confirm.text()).toContain('0');
+  });
+
+  it('takes a rejected invoice out of the inbox from what the rejection returned', async () => {
+    const calls = fakeApi(node);
+    const wrapper = await mountPage();
+    await wrapper.findAll('[data-testid="inbox-reject"]')[1]?.trigger('click');
+    await settle();
+    const reason = document.body.querySelector<HTMLTextAreaElement>(
+      'textarea[data-testid="inbox-reject-dialog-input"]',
+    );
+    if (!reason) throw new Error('no reason field');
+    reason.value = 'Wrong amount';
+    reason.dispatchEvent(new Event('input'));
+    await settle();
+    document.body.querySelector<HTMLButtonElement>('[data-testid="inbox-reject-dialog-submit"]')?.click();
+    await settle();
+
+    expect(calls.find((call) => call.document === RejectInvoiceDocument)?.variables).toEqual({
+      id: '2',
+      reason: 'Wrong amount',
+    });
+    expect(calls.filter((call) => call.document === ConfirmationInboxDocument)).toHaveLength(1);
+    expect(rowsOf(wrapper).map((row) => row.text())).toEqual([
+      expect.stringContaining('INV-1'),
+      expect.stringContaining('INV-3'),
+    ]);
+  });
+
+  it('offers a clerk no check boxes and no confirm', async () => {
+    fakeApi(node);
+    const wrapper = await mountPage(
+      loggedIn({ enterpriseKind: 'CORE', role: 'CLERK' }, { org: 'core', mspId: 'CoreOrgMSP' }),
+    );
+    expect(rowsOf(wrapper)).toHaveLength(3);
+    expect(wrapper.find('[data-testid="inbox-table"] .el-table__body input[type="checkbox"]').exists()).toBe(
+      false,
+    );
+    expect(wrapper.find('[data-testid="inbox-confirm"]').exists()).toBe(false);
+  });
+});
