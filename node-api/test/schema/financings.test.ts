@@ -1,18 +1,10 @@
+import { FinancingStatuses } from '@scf/ledger-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
 import { dataOf } from '../support/graphql-data.ts';
 import { day, E, financing, seedEnterprises, terms, userOf, voucher } from '../support/read-model-seed.ts';
 
-const STATUSES = [
-  'APPLIED',
-  'OFFERED',
-  'ACCEPTED',
-  'DISBURSED',
-  'SETTLED',
-  'REJECTED',
-  'WITHDRAWN',
-  'EXPIRED',
-];
+const STATUSES = FinancingStatuses;
 
 /** Eight financings of tier-1's vouchers, one per status, alternating banks, applied a day apart. */
 const APPLIED = STATUSES.map((status, index) =>
