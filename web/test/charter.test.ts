@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setApiConnection } from '@/api/connection';
 import {
   ApproveCharterAmendmentDocument,
   CharterDocument,
@@ -12,7 +11,7 @@ import { charterProblems, hostableKinds, hostingGap, normalizedTerms, termsChang
 import EnterprisesPage from '@/pages/admin/EnterprisesPage.vue';
 import { CHARTER, PROPOSAL } from './support/charter-fixtures';
 import { applied, fakeApi, loggedIn } from './support/fake-api';
-import { mountWith, settle } from './support/mount';
+import { mountPage, resetPortal, settle } from './support/mount';
 
 const NO_ENTERPRISES = {
   enterprises: {
@@ -37,21 +36,14 @@ function node(document: unknown, charter: CharterFieldsFragment | null = CHARTER
 
 const coreAdmin = loggedIn({ enterpriseKind: 'CORE', role: 'ADMIN' }, { org: 'core', mspId: 'CoreOrgMSP' });
 
-async function mountPage(plugin = coreAdmin) {
-  const wrapper = mountWith(EnterprisesPage, { global: { plugins: [plugin] } });
-  await settle();
-  return wrapper;
-}
+const mountAs = (plugin = coreAdmin) => mountPage(EnterprisesPage, plugin);
 
-afterEach(() => {
-  setApiConnection(null);
-  document.body.innerHTML = '';
-});
+afterEach(resetPortal);
 
 describe('EnterprisesPage: the charter', () => {
   it('shows the charter in force, the viewer’s org marked, with its ledger proof', async () => {
     fakeApi((document) => node(document));
-    const wrapper = await mountPage();
+    const wrapper = await mountAs();
     const card = wrapper.find('[data-testid="charter-card"]');
     expect(card.find('[data-testid="charter-version"]').text()).toContain('version 2');
     expect(card.findAll('[data-testid="charter-member"]').map((cell) => cell.text())).toEqual([
@@ -74,7 +66,7 @@ describe('EnterprisesPage: the charter', () => {
 
   it('offers only the kinds the charter lets the viewer’s org register', async () => {
     fakeApi((document) => node(document));
-    const wrapper = await mountPage();
+    const wrapper = await mountAs();
     await wrapper.find('[data-testid="enterprise-register-open"]').trigger('click');
     await settle();
     const offered = [...document.body.querySelectorAll('[data-testid^="enterprise-kind-"]')]
@@ -86,7 +78,7 @@ describe('EnterprisesPage: the charter', () => {
 
   it('offers no kind, and says why, without a charter', async () => {
     fakeApi((document) => node(document, null));
-    const wrapper = await mountPage();
+    const wrapper = await mountAs();
     expect(wrapper.find('[data-testid="charter-card"]').text()).toContain(
       'no consortium charter on the ledger',
     );
@@ -104,7 +96,7 @@ describe('EnterprisesPage: the charter', () => {
   it('says so when the charter gives the viewer’s org no kind', async () => {
     fakeApi((document) => node(document));
     const outsider = loggedIn({ enterpriseKind: 'CORE', role: 'ADMIN' }, { org: 'x', mspId: 'OtherMSP' });
-    const wrapper = await mountPage(outsider);
+    const wrapper = await mountAs(outsider);
     await wrapper.find('[data-testid="enterprise-register-open"]').trigger('click');
     await settle();
     expect(document.body.querySelector('[data-testid="enterprise-kind-problem"]')?.textContent).toContain(
@@ -116,7 +108,7 @@ describe('EnterprisesPage: the charter', () => {
 describe('EnterprisesPage: charter amendments', () => {
   it('lists open amendments with what they change and who approved, and approves for the viewer’s org', async () => {
     const calls = fakeApi((document) => node(document));
-    const wrapper = await mountPage();
+    const wrapper = await mountAs();
     const proposal = wrapper.find('[data-testid="charter-proposal"]');
     expect(proposal.text()).toContain('Proposed by BankAMSP, amends version 2');
     expect(proposal.find('[data-testid="charter-approval-count"]').text()).toBe('Approved 1 / 3');
@@ -143,7 +135,7 @@ describe('EnterprisesPage: charter amendments', () => {
       { enterpriseKind: 'BANK', role: 'ADMIN' },
       { org: 'bank-a', mspId: 'BankAMSP' },
     );
-    const wrapper = await mountPage(bankAdmin);
+    const wrapper = await mountAs(bankAdmin);
     const approve = wrapper.find('[data-testid="charter-approve"]');
     expect(approve.attributes('disabled')).toBeDefined();
     expect(approve.text()).toBe('Your org approved');
@@ -152,7 +144,7 @@ describe('EnterprisesPage: charter amendments', () => {
   it('shows amendments only to org admins', async () => {
     const calls = fakeApi((document) => node(document));
     const clerk = loggedIn({ enterpriseKind: 'CORE', role: 'CLERK' }, { org: 'core', mspId: 'CoreOrgMSP' });
-    const wrapper = await mountPage(clerk);
+    const wrapper = await mountAs(clerk);
     expect(wrapper.find('[data-testid="charter-card"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="charter-proposals"]').exists()).toBe(false);
     expect(calls.some((call) => call.document === CharterProposalsDocument)).toBe(false);
@@ -160,7 +152,7 @@ describe('EnterprisesPage: charter amendments', () => {
 
   it('proposes new terms for the current members, and refuses the charter already in force', async () => {
     const calls = fakeApi((document) => node(document));
-    const wrapper = await mountPage();
+    const wrapper = await mountAs();
     await wrapper.find('[data-testid="charter-propose-open"]').trigger('click');
     await settle();
     const problems = (): string[] =>

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setApiConnection } from '@/api/connection';
 import {
   ConfirmationInboxDocument,
   ConfirmInvoiceDocument,
@@ -9,7 +8,7 @@ import {
 } from '@/api/generated/graphql';
 import ConfirmationInboxPage from '@/pages/core/ConfirmationInboxPage.vue';
 import { applied, fakeApi, loggedIn } from './support/fake-api';
-import { mountWith, settle } from './support/mount';
+import { mountPage, resetPortal, settle } from './support/mount';
 
 type Row = ConfirmationInboxQuery['invoices']['edges'][number]['node'];
 
@@ -65,23 +64,16 @@ function node(document: unknown, variables: unknown): unknown {
 
 const approver = loggedIn({ enterpriseKind: 'CORE', role: 'APPROVER' }, { org: 'core', mspId: 'CoreOrgMSP' });
 
-async function mountPage(plugin = approver) {
-  const wrapper = mountWith(ConfirmationInboxPage, { global: { plugins: [plugin] } });
-  await settle();
-  return wrapper;
-}
-const rowsOf = (wrapper: Awaited<ReturnType<typeof mountPage>>) =>
+const mountAs = (plugin = approver) => mountPage(ConfirmationInboxPage, plugin);
+const rowsOf = (wrapper: Awaited<ReturnType<typeof mountAs>>) =>
   wrapper.findAll('[data-testid="inbox-table"] .el-table__body tr');
 
-afterEach(() => {
-  setApiConnection(null);
-  document.body.innerHTML = '';
-});
+afterEach(resetPortal);
 
 describe('ConfirmationInboxPage', () => {
   it('confirms the picked invoices one by one; those confirmed leave without asking for the list again', async () => {
     const calls = fakeApi(node);
-    const wrapper = await mountPage();
+    const wrapper = await mountAs();
     const confirm = wrapper.find('[data-testid="inbox-confirm"]');
     expect(confirm.attributes('disabled')).toBeDefined();
 
@@ -108,7 +100,7 @@ describe('ConfirmationInboxPage', () => {
 
   it('takes a rejected invoice out of the inbox from what the rejection returned', async () => {
     const calls = fakeApi(node);
-    const wrapper = await mountPage();
+    const wrapper = await mountAs();
     await wrapper.findAll('[data-testid="inbox-reject"]')[1]?.trigger('click');
     await settle();
     const reason = document.body.querySelector<HTMLTextAreaElement>(
@@ -134,7 +126,7 @@ describe('ConfirmationInboxPage', () => {
 
   it('offers a clerk no check boxes and no confirm', async () => {
     fakeApi(node);
-    const wrapper = await mountPage(
+    const wrapper = await mountAs(
       loggedIn({ enterpriseKind: 'CORE', role: 'CLERK' }, { org: 'core', mspId: 'CoreOrgMSP' }),
     );
     expect(rowsOf(wrapper)).toHaveLength(3);

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setApiConnection } from '@/api/connection';
 import {
   CreditLinesDocument,
   SetCreditLineStatusDocument,
@@ -7,7 +6,7 @@ import {
 } from '@/api/generated/graphql';
 import CreditLinesPage from '@/pages/bank/CreditLinesPage.vue';
 import { applied, fakeApi, loggedIn } from './support/fake-api';
-import { mountWith, settle } from './support/mount';
+import { mountPage, resetPortal, settle } from './support/mount';
 
 const LINE: CreditLineFieldsFragment = {
   id: 'CL-1',
@@ -37,20 +36,15 @@ function node(document: unknown, variables: unknown): unknown {
   throw new Error('unexpected operation');
 }
 
-afterEach(() => {
-  setApiConnection(null);
-  document.body.innerHTML = '';
-});
+afterEach(resetPortal);
 
 describe('CreditLinesPage', () => {
   it('freezes a line and shows it as the write returned it, without asking for the list again', async () => {
     const calls = fakeApi(node);
-    const wrapper = mountWith(CreditLinesPage, {
-      global: {
-        plugins: [loggedIn({ enterpriseKind: 'BANK', role: 'APPROVER', enterpriseId: 'BANKA' }, null)],
-      },
-    });
-    await settle();
+    const wrapper = await mountPage(
+      CreditLinesPage,
+      loggedIn({ enterpriseKind: 'BANK', role: 'APPROVER', enterpriseId: 'BANKA' }, null),
+    );
     expect(calls[0]?.variables).toMatchObject({ filter: { bankId: 'BANKA' } });
     const table = wrapper.find('[data-testid="credit-line-table"]');
     expect(table.text()).toContain('Core One');

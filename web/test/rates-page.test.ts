@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setApiConnection } from '@/api/connection';
 import {
   BenchmarkRatesDocument,
   CharterDocument,
@@ -10,7 +9,7 @@ import { canAttest } from '@/domain/charter';
 import RatesPage from '@/pages/bank/RatesPage.vue';
 import { CHARTER, rate } from './support/charter-fixtures';
 import { applied, fakeApi, loggedIn } from './support/fake-api';
-import { mountWith, settle } from './support/mount';
+import { mountPage, resetPortal, settle } from './support/mount';
 
 const PENDING = rate({
   id: 'LPR_1Y:2026-11-20',
@@ -46,21 +45,14 @@ function node(document: unknown): unknown {
 const bankAdmin = (mspId: string) =>
   loggedIn({ enterpriseKind: 'BANK', role: 'ADMIN' }, { org: mspId.toLowerCase(), mspId });
 
-async function mountPage(plugin = bankAdmin('BankBMSP')) {
-  const wrapper = mountWith(RatesPage, { global: { plugins: [plugin] } });
-  await settle();
-  return wrapper;
-}
+const mountAs = (plugin = bankAdmin('BankBMSP')) => mountPage(RatesPage, plugin);
 
-afterEach(() => {
-  setApiConnection(null);
-  document.body.innerHTML = '';
-});
+afterEach(resetPortal);
 
 describe('RatesPage', () => {
   it('lists proposed and published rates with who attested which value, and the quorum they need', async () => {
     const calls = fakeApi(node);
-    const wrapper = await mountPage();
+    const wrapper = await mountAs();
     expect(calls.find((call) => call.document === BenchmarkRatesDocument)?.variables).toMatchObject({
       filter: { statuses: ['PROPOSED', 'PUBLISHED'] },
     });
@@ -82,7 +74,7 @@ describe('RatesPage', () => {
 
   it('lets another publisher bank attest a pending rate with one click', async () => {
     const calls = fakeApi(node);
-    const wrapper = await mountPage();
+    const wrapper = await mountAs();
     const attest = wrapper.findAll('[data-testid="rate-attest"]');
     expect(attest).toHaveLength(1);
     expect(attest[0]?.text()).toBe('Attest the same 3.05%');
@@ -104,7 +96,7 @@ describe('RatesPage', () => {
     const calls = fakeApi((document) =>
       document === PublishRateDocument ? { publishRate: applied({ rate: IN_FORCE_NOW }) } : node(document),
     );
-    const wrapper = await mountPage();
+    const wrapper = await mountAs();
     await wrapper.find('[data-testid="rate-attest"]').trigger('click');
     await settle();
     expect(calls.filter((call) => call.document === BenchmarkRatesDocument)).toHaveLength(1);
@@ -116,13 +108,13 @@ describe('RatesPage', () => {
 
   it('offers no second attestation to the bank that proposed the rate', async () => {
     fakeApi(node);
-    const wrapper = await mountPage(bankAdmin('BankAMSP'));
+    const wrapper = await mountAs(bankAdmin('BankAMSP'));
     expect(wrapper.find('[data-testid="rate-attest"]').exists()).toBe(false);
   });
 
   it('tells a bank outside the charter’s publishers that it cannot publish', async () => {
     fakeApi(node);
-    const wrapper = await mountPage(bankAdmin('BankCMSP'));
+    const wrapper = await mountAs(bankAdmin('BankCMSP'));
     expect(wrapper.find('[data-testid="rate-not-publisher"]').text()).toContain(
       'your org (BankCMSP) does not publish LPRs',
     );
@@ -133,7 +125,7 @@ describe('RatesPage', () => {
   it('shows bank users who are not admins the history only', async () => {
     fakeApi(node);
     const clerk = loggedIn({ enterpriseKind: 'BANK', role: 'APPROVER' }, { org: 'b', mspId: 'BankBMSP' });
-    const wrapper = await mountPage(clerk);
+    const wrapper = await mountAs(clerk);
     expect(wrapper.find('[data-testid="rate-submit"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="rate-attest"]').exists()).toBe(false);
     expect(wrapper.findAll('[data-testid="rate-table"] .el-table__body tr')).toHaveLength(2);

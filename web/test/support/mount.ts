@@ -6,7 +6,8 @@ import {
   type VueWrapper,
 } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import type { Component } from 'vue';
+import type { Component, Plugin } from 'vue';
+import { setApiConnection } from '@/api/connection';
 import { createPortalI18n, type Locale } from '@/i18n';
 
 /** Mounts a component with the portal's i18n and a fresh Pinia; router links are stubs. */
@@ -40,4 +41,17 @@ export function inputOf(wrapper: VueWrapper, testid: string): DOMWrapper<HTMLInp
 /** Waits for Vue, Element Plus and async validators to settle. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Mounts a page as the user a session plugin puts in place, and waits for its first answers. */
+export async function mountPage(page: Component, session: Plugin): Promise<VueWrapper> {
+  const wrapper = mountWith(page, { global: { plugins: [session] } });
+  await settle();
+  return wrapper;
+}
+
+/** Forgets the node connection and the mounted DOM: every page test's clean-up. */
+export function resetPortal(): void {
+  setApiConnection(null);
+  document.body.innerHTML = '';
 }
