@@ -114,69 +114,43 @@ describe('hasPositiveRate and hasNetProceeds', () => {
 
 /** Worked examples the portal shows the same way: the quote it previews is the ledger's price. */
 describe('priceOffer, as the portal previews it', () => {
-  it('prices a round example: ¥1,000,000 face, 90% advance, LPR 3.10% + 50 bps, 90 days, ¥500 fees', () => {
-    // financed = 100,000,000 × 9000 / 10000 = 90,000,000 fen
-    // interest = 90,000,000 × 360 × 90 / (10000 × 360) = 810,000 fen (¥8,100.00)
-    // net = 90,000,000 − 810,000 − 50,000 = 89,140,000 fen
-    const quote = priceOffer({
-      faceFen: 100_000_000n,
-      advanceRateBps: 9_000,
-      lprBps: 310,
-      spreadBps: 50,
-      days: 90,
-      feesFen: 50_000n,
-    });
-    expect(quote).toEqual({
-      financedFen: 90_000_000n,
-      annualRateBps: 360,
-      interestFen: 810_000n,
-      netFen: 89_140_000n,
-    });
+  it.each([
+    // financed 90,000,000; interest 90,000,000 × 360 × 90 / 3,600,000 = 810,000; net − 50,000 fees
+    [
+      'a round example: ¥1,000,000 face, 90% advance, LPR 3.10% + 50 bps, 90 days, ¥500 fees',
+      { spreadBps: 50, feesFen: 50_000n },
+      { financedFen: 90_000_000n, annualRateBps: 360, interestFen: 810_000n, netFen: 89_140_000n },
+    ],
+    // financed 9,876,542.4 → 9,876,542 (down); interest 114,430.713… → 114,431 (up)
+    [
+      'each derived amount rounded half up to the fen',
+      {
+        faceFen: 12_345_678n,
+        advanceRateBps: 8_000,
+        lprBps: 345,
+        spreadBps: 85,
+        days: 97,
+        feesFen: 100_000n,
+      },
+      { financedFen: 9_876_542n, annualRateBps: 430, interestFen: 114_431n, netFen: 9_662_111n },
+    ],
+  ] as const)('prices %s', (_, inputs, quote) => {
+    expect(priceOffer({ ...WORKED, ...inputs })).toEqual(quote);
   });
 
-  it('rounds each derived amount half up to the fen, as the ledger does', () => {
-    // financed = 12,345,678 × 8000 / 10000 = 9,876,542.4 → 9,876,542 (down)
-    // interest = 9,876,542 × 430 × 97 / 3,600,000 = 114,430.713… → 114,431 (up)
-    // net = 9,876,542 − 114,431 − 100,000 = 9,662,111
-    const quote = priceOffer({
-      faceFen: 12_345_678n,
-      advanceRateBps: 8_000,
-      lprBps: 345,
-      spreadBps: 85,
-      days: 97,
-      feesFen: 100_000n,
-    });
-    expect(quote).toEqual({
-      financedFen: 9_876_542n,
-      annualRateBps: 430,
-      interestFen: 114_431n,
-      netFen: 9_662_111n,
-    });
-  });
-
-  it('takes exactly half a fen up, and just under half down', () => {
+  it.each([
     // 5000 × 360 × 1 / 3,600,000 = 0.5 → 1 fen; 4999 × … = 0.49986… → 0 fen
-    expect(
-      priceOffer({
-        faceFen: 5_000n,
-        advanceRateBps: 10_000,
-        lprBps: 300,
-        spreadBps: 60,
-        days: 1,
-        feesFen: 0n,
-      }).interestFen,
-    ).toBe(1n);
-    expect(
-      priceOffer({
-        faceFen: 4_999n,
-        advanceRateBps: 10_000,
-        lprBps: 300,
-        spreadBps: 60,
-        days: 1,
-        feesFen: 0n,
-      }).interestFen,
-    ).toBe(0n);
-    // advance: 15 × 50% = 7.5 → 8; 13 × 50% = 6.5 → 7; 11 × 33.33% = 3.6663 → 4
+    [5_000n, 1n],
+    [4_999n, 0n],
+  ])(
+    'takes exactly half a fen of interest up, and just under half down (face %s)',
+    (faceFen, interestFen) => {
+      const inputs = { faceFen, advanceRateBps: 10_000, lprBps: 300, spreadBps: 60, days: 1, feesFen: 0n };
+      expect(priceOffer(inputs).interestFen).toBe(interestFen);
+    },
+  );
+
+  it('rounds the advance half up: 7.5 → 8, 6.5 → 7, 3.6663 → 4', () => {
     expect(divideHalfUp(15n * 5_000n, 10_000n)).toBe(8n);
     expect(divideHalfUp(13n * 5_000n, 10_000n)).toBe(7n);
     expect(divideHalfUp(11n * 3_333n, 10_000n)).toBe(4n);
