@@ -34,6 +34,14 @@ export interface ListAction<TRow> {
   run: (row: TRow) => unknown;
 }
 
+/** The page's one "new …" button, at the end of the toolbar; a page leaves it out where the user may not. */
+export interface ListCreate {
+  /** i18n key of the button's text. */
+  labelKey: string;
+  testid: string;
+  run: () => unknown;
+}
+
 export interface ListFilterOption {
   value: string;
   /** i18n key of the option. */
