@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { createDatabase } from './db/client.ts';
 import { embeddedDatabaseName, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrate } from './db/migrate.ts';
+import { lockDataFolder } from './lifecycle/data-folder-lock.ts';
 import { FileDocumentStore } from './documents/file-document-store.ts';
 import { caCheck } from './http/ca-check.ts';
 import { createMetrics } from './http/metrics.ts';
@@ -45,6 +46,7 @@ async function openDatabase(config: Config): Promise<{ url: string; stop: () => 
     dataDir: config.SCF_DATA_DIR,
     port: config.SCF_DB_PORT,
     database: embeddedDatabaseName(config.SCF_ORG),
+    log,
   });
 }
 
@@ -73,13 +75,40 @@ async function ensureAdminEnterprise(ledger: ScfLedger, config: Config): Promise
 }
 
 /**
- * Brings one org's node up: database and migrations, the service identity's gateway, the projector
- * (with its lag monitor), users, documents, and the GraphQL API. `stop` undoes it in reverse.
+ * Brings one org's node up: the lock on its data folder (a second node API on it refuses to start),
+ * database and migrations, the service identity's gateway, the projector (with its lag monitor),
+ * users, documents, and the GraphQL API. `stop` undoes it in reverse; so does a start that fails.
  */
 export async function startNode(config: Config): Promise<RunningNode> {
-  const database = await openDatabase(config);
-  await migrate(database.url);
-  const db = createDatabase(database.url);
+  const lock = lockDataFolder(config.SCF_DATA_DIR);
+  let database: { url: string; stop: () => Promise<void> } | undefined;
+  try {
+    database = await openDatabase(config);
+    const opened = database;
+    const node = await startOn(config, opened.url);
+    return {
+      api: node.api,
+      stop: async () => {
+        await node.stop();
+        await opened.stop();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    await database?.stop().catch(() => undefined);
+    lock.release();
+    throw error;
+  }
+}
+
+/** The node on its open database; `stop` leaves the database to the caller. */
+async function startOn(config: Config, databaseUrl: string): Promise<RunningNode> {
+  await migrate(databaseUrl);
+  const db = createDatabase(databaseUrl, {
+    onConnectionLost: (error) => {
+      log(`a database connection was lost (${error.message}); the pool opens new ones as needed`);
+    },
+  });
   const peer = peerEndpoint(config);
   const service = connectLedger(peer, {
     mspId: config.SCF_MSP_ID,
@@ -186,7 +215,6 @@ export async function startNode(config: Config): Promise<RunningNode> {
       userLedgers.closeAll();
       service.close();
       await db.$disconnect();
-      await database.stop();
     },
   };
 }

@@ -3,6 +3,7 @@ import { mayReadDocument } from './documents/document-access.ts';
 import type { Database } from './db/client.ts';
 import { useDocumentRoutes } from './documents/document-routes.ts';
 import { createAuthenticator } from './http/authenticate.ts';
+import { guardPlugins, maskError } from './http/error-guard.ts';
 import { databaseCheck, quarantineCheck, useHealthEndpoint, type HealthCheck } from './http/health.ts';
 import { createMetrics, type ApiMetrics } from './http/metrics.ts';
 import { queryLimitPlugins } from './http/query-limits.ts';
@@ -56,8 +57,10 @@ const GRAPHQL_ENDPOINT = '/graphql';
 /**
  * The org's node API as one fetch handler (`api.fetch(request)` in tests, an http server in server.ts):
  * GraphQL on /graphql, documents on /documents, /healthz and /metrics. Error masking stays on: only
- * GraphQL errors built as user errors reach clients with their message and `extensions.code`. No
- * field suggestions ever, and in production no introspection for anonymous callers.
+ * GraphQL errors built as user errors reach clients with their message and `extensions.code`; every
+ * other failure, wherever it is thrown, answers a typed code and a generic message (error-guard.ts),
+ * 503 DATABASE_UNAVAILABLE while the database does not answer. No field suggestions ever, and in
+ * production no introspection for anonymous callers.
  */
 export function createApi(options: ApiOptions): Api {
   const { db, services } = options;
@@ -69,7 +72,7 @@ export function createApi(options: ApiOptions): Api {
   return createYoga<Record<string, unknown>, Context>({
     schema: buildSchema(),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    maskedErrors: true,
+    maskedErrors: { maskError },
     landingPage: false,
     graphiql: false,
     logging: logger,
@@ -77,26 +80,28 @@ export function createApi(options: ApiOptions): Api {
     multipart: false,
     maxRequestBodySize: limits.maxBodyBytes,
     cors: (request) => corsFor(request, options.portalOrigin),
-    plugins: [
-      useHealthEndpoint([databaseCheck(db), quarantineCheck(db), ...(options.health ?? [])], logger),
-      useMetrics(metrics),
-      useRateLimit({
-        limiter: new RateLimiter(limits.rateLimitPerMinute),
-        authenticate,
-        graphqlEndpoint: GRAPHQL_ENDPOINT,
-      }),
-      useDocumentRoutes({
-        documents: services.documents,
-        authenticate,
-        mayRead: (user, sha256) => mayReadDocument(db, user, sha256),
-        maxDocumentBytes: limits.maxDocumentBytes,
-        logger,
-      }),
-      useSchemaExposure({ mode: options.mode ?? 'production', authenticate }),
-      useRetryAfterHeader(),
-      ...queryLimitPlugins(),
-      useTypedInputErrors(),
-    ],
+    plugins: guardPlugins(
+      [
+        useHealthEndpoint([databaseCheck(db), quarantineCheck(db), ...(options.health ?? [])], logger),
+        useMetrics(metrics),
+        useRateLimit({
+          limiter: new RateLimiter(limits.rateLimitPerMinute),
+          authenticate,
+          graphqlEndpoint: GRAPHQL_ENDPOINT,
+        }),
+        useDocumentRoutes({
+          documents: services.documents,
+          authenticate,
+          mayRead: (user, sha256) => mayReadDocument(db, user, sha256),
+          maxDocumentBytes: limits.maxDocumentBytes,
+        }),
+        useSchemaExposure({ mode: options.mode ?? 'production', authenticate }),
+        useRetryAfterHeader(),
+        ...queryLimitPlugins(),
+        useTypedInputErrors(),
+      ],
+      { graphqlEndpoint: GRAPHQL_ENDPOINT, logger },
+    ),
     context: async ({ request }) => ({ db, services, user: await authenticate(request) }),
   });
 }

@@ -45,7 +45,8 @@ async function startAndWait(
 }
 
 /**
- * Starts the org's node API unless it already answers; waits until its /healthz says ok.
+ * Starts the org's node API unless it already runs; waits until its /healthz says ok (also for one that
+ * runs already: it heals by itself, e.g. restarts its database).
  * It reads the ledger as it starts, so first the chaincode must answer on the org's peer: a network
  * still coming up is waited for (`chaincodeTimeoutMs`, default a minute), not crashed into.
  * `clockShiftDays` runs it with its clock moved (demo/shifted-clock.ts): tests use it to act at a
@@ -59,7 +60,12 @@ export async function ensureNode(
 ): Promise<boolean> {
   const name = nodeProcessName(member.name);
   const ready = healthy(member);
-  if (runningPid(ctx.paths, name) !== undefined && (await ready())) return false;
+  if (runningPid(ctx.paths, name) !== undefined) {
+    // Running but not healthy (its database restarting, its peer away): a second one would only be
+    // refused on the data folder's lock, and would take this one's place in the process records.
+    if (!(await ready())) await waitFor(name, ready, START_TIMEOUT_MS, () => logTail(ctx.paths, name));
+    return false;
+  }
   await waitForChaincode(ctx, member, options.chaincodeTimeoutMs);
   ctx.log(`starting ${name} on ${nodeUrl(member)}`);
   // The chaincode's model files (shared enums) are CommonJS-looking TypeScript; Node loads them as ESM, noisily.

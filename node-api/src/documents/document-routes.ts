@@ -1,5 +1,5 @@
 import { create as contentDisposition } from 'content-disposition';
-import type { Plugin, YogaLogger } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { SessionUser } from '../auth/session-user.ts';
 import type { Authenticate } from '../http/authenticate.ts';
 import { errorResponse, jsonResponse } from '../http/json-response.ts';
@@ -17,7 +17,6 @@ export interface DocumentRoutesOptions {
   /** Whether the user may download this document (see document-access.ts). */
   mayRead: (user: SessionUser, sha256: string) => Promise<boolean>;
   maxDocumentBytes: number;
-  logger: YogaLogger;
 }
 
 /** Room for the multipart envelope (boundaries, part headers) around the file itself. */
@@ -58,7 +57,10 @@ export function useDocumentRoutes(options: DocumentRoutesOptions): Plugin {
 
 type Handler = (user: SessionUser, request: Request, options: DocumentRoutesOptions) => Promise<Response>;
 
-/** Logs in, runs the handler, and turns its typed errors into `{ code, message }`; the rest is masked. */
+/**
+ * Logs in, runs the handler, and turns its typed errors into `{ code, message }`; the rest goes on to
+ * the API's error guard (http/error-guard.ts), which logs it and answers 503 or 500 without its text.
+ */
 async function answer(options: DocumentRoutesOptions, request: Request, handler: Handler): Promise<Response> {
   const user = await options.authenticate(request);
   if (!user) return errorResponse(401, NodeErrorCodes.Unauthenticated, 'log in first');
@@ -68,8 +70,7 @@ async function answer(options: DocumentRoutesOptions, request: Request, handler:
     if (error instanceof NodeError) {
       return errorResponse(STATUS_OF_CODE[error.code] ?? 400, error.code, error.message);
     }
-    options.logger.error('document request failed', error);
-    return errorResponse(500, NodeErrorCodes.Internal, 'Unexpected error.');
+    throw error;
   }
 }
 

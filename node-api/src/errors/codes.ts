@@ -14,6 +14,7 @@ export const NodeErrorCodes = {
   Tampered: 'TAMPERED',
   DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
   LedgerUnavailable: 'LEDGER_UNAVAILABLE',
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   CommitFailed: 'COMMIT_FAILED',
   Conflict: 'CONFLICT',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
@@ -47,6 +48,8 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
   DOCUMENT_NOT_OWNED: "A document hash the caller's enterprise did not upload to this node.",
   LEDGER_UNAVAILABLE:
     "The ledger or the org's certificate authority could not be reached in time; try again.",
+  DATABASE_UNAVAILABLE:
+    "The node's database does not answer (down or restarting): HTTP 503; try again after `retryAfterSeconds`.",
   COMMIT_FAILED:
     'Endorsed, but the peers did not commit the transaction; the message has its validation code.',
   CONFLICT: 'The transaction kept conflicting with concurrent ones on the same records, after every retry.',

@@ -149,6 +149,8 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   /** The bank's available credit line for the debtor does not cover this. */
   CreditLimitExceeded: 'CREDIT_LIMIT_EXCEEDED',
+  /** The node's database does not answer (down or restarting): HTTP 503; try again after `retryAfterSeconds`. */
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   /** An invoice may be confirmed only once its delivery is confirmed or waived. */
   DeliveryNotConfirmed: 'DELIVERY_NOT_CONFIRMED',
   /** A document hash the caller's enterprise did not upload to this node. */

@@ -133,6 +133,7 @@ export const en: MessageSchema = {
       DOCUMENT_NOT_OWNED: 'Cite only a document your enterprise uploaded to this node',
       TAMPERED: 'The document failed its hash check',
       LEDGER_UNAVAILABLE: 'The ledger is unavailable; try again shortly',
+      DATABASE_UNAVAILABLE: "The node's database is unavailable; try again shortly",
       QUERY_TOO_COMPLEX: 'The query is too complex',
       REQUEST_ENTITY_TOO_LARGE: 'The file or request is too large',
       UNSUPPORTED_MEDIA_TYPE: 'This file type is not accepted',

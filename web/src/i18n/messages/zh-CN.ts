@@ -125,6 +125,7 @@ export const zhCN = {
       DOCUMENT_NOT_OWNED: '只能引用本企业在本节点上传的文件',
       TAMPERED: '文件哈希校验失败',
       LEDGER_UNAVAILABLE: '账本暂时不可用，请稍后再试',
+      DATABASE_UNAVAILABLE: '节点数据库暂时不可用，请稍后再试',
       QUERY_TOO_COMPLEX: '查询过于复杂',
       REQUEST_ENTITY_TOO_LARGE: '文件或请求过大',
       UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
