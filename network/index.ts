@@ -4,6 +4,13 @@ export { loadConfig, portSpan, type ConsortiumConfig } from './scripts/config.ts
 export type { NetworkContext } from './scripts/context.ts';
 export { identityFiles, type IdentityFiles } from './scripts/identities.ts';
 export { clean, down, openNetwork, up, type UpResult } from './scripts/network.ts';
+export {
+  DefinitionError,
+  readOrgDefinition,
+  writeOrgDefinition,
+  type OrgDefinition,
+} from './scripts/org-definition.ts';
+export { exportOrgDefinition } from './scripts/org-export.ts';
 export { findFreeBasePort } from './scripts/ports.ts';
 export { peerProcessName } from './scripts/peer.ts';
 export { killAllSync, logTail, runningPid, startProcess, stopProcess } from './scripts/processes.ts';

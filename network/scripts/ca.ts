@@ -3,6 +3,7 @@ import type { NetworkContext } from './context.ts';
 import { run } from './exec.ts';
 import { fabricBin } from './fabric-tools.ts';
 import { healthUrl, httpOk } from './health.ts';
+import { endpoint, localAddress, tlsHostNames } from './hosts.ts';
 import { ensureRunning } from './launch.ts';
 import { randomSecret } from './secrets.ts';
 import type { CaNode } from './topology.ts';
@@ -26,19 +27,19 @@ export function startCa(ctx: NetworkContext, node: CaNode): Promise<boolean> {
   return ensureRunning(
     ctx,
     caProcessName(node),
-    () => httpOk(healthUrl(node.host, node.opsPort)),
+    () => httpOk(healthUrl(localAddress(node.listenHost), node.opsPort)),
     () => ({
       command: fabricBin(ctx.tools, 'fabric-ca-server'),
       args: ['start', '-b', `${REGISTRAR}:${bootstrapSecret(ctx, node.org)}`],
       env: {
         FABRIC_CA_SERVER_HOME: ctx.paths.caHome(node.org),
-        FABRIC_CA_SERVER_ADDRESS: node.host,
+        FABRIC_CA_SERVER_ADDRESS: node.listenHost,
         FABRIC_CA_SERVER_PORT: String(node.port),
         FABRIC_CA_SERVER_CA_NAME: node.name,
         FABRIC_CA_SERVER_CSR_CN: node.name,
-        FABRIC_CA_SERVER_CSR_HOSTS: `${node.host},localhost`,
+        FABRIC_CA_SERVER_CSR_HOSTS: tlsHostNames(node).join(','),
         FABRIC_CA_SERVER_TLS_ENABLED: 'true',
-        FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS: `${node.host}:${node.opsPort}`,
+        FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS: endpoint(node.listenHost, node.opsPort),
         FABRIC_CA_SERVER_METRICS_PROVIDER: 'prometheus',
       },
     }),
@@ -53,8 +54,10 @@ export function caClient(ctx: NetworkContext, node: CaNode, args: string[]): Pro
   return run(fabricBin(ctx.tools, 'fabric-ca-client'), [...args, ...tlsArgs], { env });
 }
 
+/** The CA as the org's own tools on its host enroll at it (others use `https://host:port`). */
 export function caUrl(node: CaNode, user: string, secret: string): string {
-  return `https://${encodeURIComponent(user)}:${encodeURIComponent(secret)}@${node.host}:${node.port}`;
+  const credentials = `${encodeURIComponent(user)}:${encodeURIComponent(secret)}`;
+  return `https://${credentials}@${endpoint(localAddress(node.listenHost), node.port)}`;
 }
 
 /** Enrolls the CA's bootstrap identity once; it registers every other identity of the org. */

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
 import { CommandError, run } from './exec.ts';
 import { tcpOpen, waitFor } from './health.ts';
+import { endpoint, localAddress } from './hosts.ts';
 import { peerCli } from './peer.ts';
 import { CHAINCODE_DIR } from './paths.ts';
 import { logHint, waitForNode } from './launch.ts';
@@ -59,8 +60,9 @@ async function buildPackage(ctx: NetworkContext, org: MemberPlan, label: string)
   if (existsSync(file)) return file;
   const work = join(dir, 'work');
   mkdirSync(join(work, 'code'), { recursive: true });
+  // The peer dials the server at its advertised address (the chaincode server binds the listen host).
   const connection = {
-    address: `${org.peer.host}:${org.peer.chaincodeServerPort}`,
+    address: endpoint(org.peer.host, org.peer.chaincodeServerPort),
     dial_timeout: '10s',
     tls_required: false,
   };
@@ -108,7 +110,7 @@ export function chaincodeServerExpected(ctx: NetworkContext, org: MemberPlan): b
 /** Runs the org's chaincode server under the supervisor, restarting it if its command changed. */
 async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Promise<void> {
   const name = chaincodeProcessName(org);
-  const address = `${org.peer.host}:${org.peer.chaincodeServerPort}`;
+  const address = endpoint(org.peer.listenHost, org.peer.chaincodeServerPort);
   const server = join(CHAINCODE_DIR, 'node_modules', 'fabric-shim', 'cli.js');
   const args = [process.execPath, server, 'server', '--chaincode-address', address, '--chaincode-id', id];
   const marker = serverMarker(ctx, org);
@@ -128,7 +130,7 @@ async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Pr
   });
   writeFileSync(marker, command);
   await waitForNode(ctx, name, `chaincode server ${name} at ${address}`, () =>
-    tcpOpen(org.peer.host, org.peer.chaincodeServerPort),
+    tcpOpen(localAddress(org.peer.listenHost), org.peer.chaincodeServerPort),
   );
 }
 
@@ -143,7 +145,7 @@ export function ordererArgs(ctx: NetworkContext): string[] {
   const orderer = ctx.topology.ordererOrg;
   const first = orderer.orderers[0];
   if (!first) throw new Error('no orderer in the topology');
-  return ['-o', `${first.host}:${first.port}`, '--tls', '--cafile', ctx.paths.caCert(orderer.name)];
+  return ['-o', endpoint(first.host, first.port), '--tls', '--cafile', ctx.paths.caCert(orderer.name)];
 }
 
 interface Committed {
@@ -231,7 +233,7 @@ async function approveAndCommit(
   }
   const peers = members.flatMap((org) => [
     '--peerAddresses',
-    `${org.peer.host}:${org.peer.port}`,
+    endpoint(org.peer.host, org.peer.port),
     '--tlsRootCertFiles',
     ctx.paths.caCert(org.name),
   ]);
@@ -261,7 +263,7 @@ export async function waitForChaincode(
   const server = chaincodeProcessName(org);
   let lastError = '';
   await waitFor(
-    `chaincode "${chaincode.name}" on ${org.peer.name} (${org.peer.host}:${org.peer.port})`,
+    `chaincode "${chaincode.name}" on ${org.peer.name} (${endpoint(org.peer.host, org.peer.port)})`,
     async () => {
       try {
         await peerCli(ctx, org, ['chaincode', 'query', '-C', channel, '-n', chaincode.name, '-c', query]);

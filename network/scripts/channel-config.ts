@@ -1,11 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
-import type { NetworkContext } from './context.ts';
-import { run } from './exec.ts';
-import { fabricBin } from './fabric-tools.ts';
-import { identityFiles } from './identities.ts';
-import type { MemberPlan, OrdererOrgPlan, Topology } from './topology.ts';
+import type { BatchConfig, ConsortiumConfig } from './config.ts';
+import { endpoint } from './hosts.ts';
+import type { MemberDefinition, OrdererOrgDefinition } from './org-definition.ts';
 
 export const PROFILE = 'SCFChannel';
 
@@ -14,7 +10,14 @@ export const PROFILE = 'SCFChannel';
  * People wait on each transaction here (a clerk confirming, a bank disbursing), so the timeout sets
  * the latency at low load; 500 transactions per block is far above what two cores validate per 250 ms.
  */
-export const BATCH = { timeout: '250ms', maxMessageCount: 500, preferredMaxBytes: '2 MB' };
+export const BATCH: Required<BatchConfig> = {
+  timeout: '250ms',
+  maxMessageCount: 500,
+  preferredMaxBytes: '2 MB',
+};
+
+/** Raft timing: an election after 10 to 20 ticks of 500 ms without a heartbeat (one per tick). */
+export const RAFT = { tickInterval: '500ms', electionTick: 10, heartbeatTick: 1, maxInflightBlocks: 5 };
 
 /**
  * A Raft snapshot after this much block data, half a block batch (etcdraft hands a restarting orderer
@@ -32,46 +35,85 @@ export function snapshotIntervalSize(preferredMaxBytes: string): string {
   return `${String(Math.max(1, Math.floor(kilobytes / 2)))} KB`;
 }
 
+/** What a channel is made of besides its orgs: its name, block cutting and Raft timing. */
+export interface ChannelSettings {
+  channel: string;
+  batch: Required<BatchConfig>;
+  raft: typeof RAFT;
+}
+
+export function channelSettings(config: ConsortiumConfig): ChannelSettings {
+  return { channel: config.channel, batch: { ...BATCH, ...config.batch }, raft: RAFT };
+}
+
+/** The founding orgs of a channel, as their public definitions. */
+export interface FoundingOrgs {
+  members: MemberDefinition[];
+  orderer: OrdererOrgDefinition;
+}
+
+/** Where the files configtxgen reads for a channel live, below the channel's folder. */
+export function channelFiles(dir: string): {
+  configtx: string;
+  mspDir: (org: string) => string;
+  consenterCert: (org: string, node: string) => string;
+} {
+  return {
+    configtx: join(dir, 'configtx.yaml'),
+    mspDir: (org) => join(dir, 'orgs', org, 'msp'),
+    consenterCert: (org, node) => join(dir, 'orgs', org, 'consenters', `${node}.pem`),
+  };
+}
+
 const signature = (rule: string): { Type: string; Rule: string } => ({ Type: 'Signature', Rule: rule });
 const implicit = (rule: string): { Type: string; Rule: string } => ({ Type: 'ImplicitMeta', Rule: rule });
 
-function memberOrg(ctx: NetworkContext, org: MemberPlan): Record<string, unknown> {
+function memberOrg(org: MemberDefinition, mspDir: string): Record<string, unknown> {
   const id = org.mspId;
   return {
     Name: id,
     ID: id,
-    MSPDir: ctx.paths.orgMsp(org.name),
+    MSPDir: mspDir,
     Policies: {
       Readers: signature(`OR('${id}.admin', '${id}.peer', '${id}.client')`),
       Writers: signature(`OR('${id}.admin', '${id}.client')`),
       Admins: signature(`OR('${id}.admin')`),
       Endorsement: signature(`OR('${id}.peer')`),
     },
-    AnchorPeers: [{ Host: org.peer.host, Port: org.peer.port }],
+    AnchorPeers: org.anchorPeers.map((peer) => ({ Host: peer.host, Port: peer.port })),
   };
 }
 
-function ordererOrg(ctx: NetworkContext, org: OrdererOrgPlan): Record<string, unknown> {
+function ordererOrg(org: OrdererOrgDefinition, mspDir: string): Record<string, unknown> {
   const id = org.mspId;
   return {
     Name: id,
     ID: id,
-    MSPDir: ctx.paths.orgMsp(org.name),
+    MSPDir: mspDir,
     Policies: {
       Readers: signature(`OR('${id}.member')`),
       Writers: signature(`OR('${id}.member')`),
       Admins: signature(`OR('${id}.admin')`),
     },
-    OrdererEndpoints: org.orderers.map((node) => `${node.host}:${node.port}`),
+    OrdererEndpoints: org.orderers.map((node) => endpoint(node.host, node.port)),
   };
 }
 
-/** The configtx.yaml document for the application channel (Raft ordering, all member orgs). */
-export function channelProfile(ctx: NetworkContext, topology: Topology): Record<string, unknown> {
-  const orderer = topology.ordererOrg;
-  const batch = { ...BATCH, ...topology.config.batch };
+/**
+ * The configtx.yaml document for the application channel (Raft ordering), from the founding orgs'
+ * definitions and the channel settings alone. The MSP folders and consenter certificates it names
+ * are written from the same definitions into `dir` (genesis-block.ts).
+ */
+export function channelProfile(
+  founding: FoundingOrgs,
+  settings: ChannelSettings,
+  dir: string,
+): Record<string, unknown> {
+  const files = channelFiles(dir);
+  const { orderer, members } = founding;
+  const { batch, raft } = settings;
   const consenters = orderer.orderers.map((node) => {
-    const tls = identityFiles(ctx.paths.identity(orderer.name, node.name)).tlsCert;
+    const tls = files.consenterCert(orderer.name, node.name);
     return { Host: node.host, Port: node.port, ClientTLSCert: tls, ServerTLSCert: tls };
   });
   return {
@@ -88,10 +130,10 @@ export function channelProfile(ctx: NetworkContext, topology: Topology): Record<
           EtcdRaft: {
             Consenters: consenters,
             Options: {
-              TickInterval: '500ms',
-              ElectionTick: 10,
-              HeartbeatTick: 1,
-              MaxInflightBlocks: 5,
+              TickInterval: raft.tickInterval,
+              ElectionTick: raft.electionTick,
+              HeartbeatTick: raft.heartbeatTick,
+              MaxInflightBlocks: raft.maxInflightBlocks,
               SnapshotIntervalSize: snapshotIntervalSize(batch.preferredMaxBytes),
             },
           },
@@ -101,7 +143,7 @@ export function channelProfile(ctx: NetworkContext, topology: Topology): Record<
             AbsoluteMaxBytes: '10 MB',
             PreferredMaxBytes: batch.preferredMaxBytes,
           },
-          Organizations: [ordererOrg(ctx, orderer)],
+          Organizations: [ordererOrg(orderer, files.mspDir(orderer.name))],
           Policies: {
             Readers: implicit('ANY Readers'),
             Writers: implicit('ANY Writers'),
@@ -111,7 +153,7 @@ export function channelProfile(ctx: NetworkContext, topology: Topology): Record<
           Capabilities: { V2_0: true },
         },
         Application: {
-          Organizations: topology.members.map((org) => memberOrg(ctx, org)),
+          Organizations: members.map((org) => memberOrg(org, files.mspDir(org.name))),
           Policies: {
             Readers: implicit('ANY Readers'),
             Writers: implicit('ANY Writers'),
@@ -124,25 +166,4 @@ export function channelProfile(ctx: NetworkContext, topology: Topology): Record<
       },
     },
   };
-}
-
-/** Writes configtx.yaml and the channel's genesis block once; the block is reused on later `up`s. */
-export async function ensureGenesisBlock(ctx: NetworkContext): Promise<string> {
-  const block = ctx.paths.genesisBlock;
-  if (existsSync(block)) return block;
-  mkdirSync(ctx.paths.channel, { recursive: true });
-  writeFileSync(join(ctx.paths.channel, 'configtx.yaml'), stringify(channelProfile(ctx, ctx.topology)));
-  const channel = ctx.topology.config.channel;
-  await run(fabricBin(ctx.tools, 'configtxgen'), [
-    '-configPath',
-    ctx.paths.channel,
-    '-profile',
-    PROFILE,
-    '-channelID',
-    channel,
-    '-outputBlock',
-    block,
-  ]);
-  ctx.log(`genesis block of channel "${channel}" written`);
-  return block;
 }

@@ -3,6 +3,7 @@ import type { ConsortiumConfig, EnterpriseKind } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { CommandError } from './exec.ts';
 import { ordererArgs } from './chaincode.ts';
+import { endpoint } from './hosts.ts';
 import { peerCli } from './peer.ts';
 
 /** The charter's terms as the chaincode takes them (`charter:Establish`, `charter:Propose`). */
@@ -77,7 +78,7 @@ export async function establishCharter(ctx: NetworkContext): Promise<boolean> {
     .slice(0, config.chaincode.endorsingOrgs)
     .flatMap((org) => [
       '--peerAddresses',
-      `${org.peer.host}:${org.peer.port}`,
+      endpoint(org.peer.host, org.peer.port),
       '--tlsRootCertFiles',
       ctx.paths.caCert(org.name),
     ]);

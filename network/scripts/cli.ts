@@ -4,6 +4,8 @@ import { deployChaincode } from './chaincode.ts';
 import { ConfigError } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { clean, down as stopAll, openNetwork, up } from './network.ts';
+import { formatOrgDefinition, writeOrgDefinition } from './org-definition.ts';
+import { exportOrgDefinition } from './org-export.ts';
 import { nodeStatuses } from './status.ts';
 import { describeNetwork } from './summary.ts';
 import { enrollUser, ROLES, UserError, type Role } from './users.ts';
@@ -18,6 +20,8 @@ commands:
   status    health of every node; exits 1 if any is down
   info      what runs where: ports, logs, state folder
   user      register and enroll a user: --org O --name N --enterprise ID --role ${ROLES.join('|')}
+  export    print an org's public definition (its CA roots, admin certificate, endpoints; no key)
+            for other orgs to build or join a channel with: --org NAME [--out FILE]
   watch     stay in the foreground until Ctrl-C, then stop the network
   down      stop every process the network started
   clean     stop, then delete the state folder (ledgers, certificates, logs)
@@ -42,6 +46,7 @@ const { values, positionals } = parseArgs({
     name: { type: 'string' },
     enterprise: { type: 'string' },
     role: { type: 'string' },
+    out: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -138,6 +143,20 @@ async function user(ctx: NetworkContext): Promise<number> {
   return 0;
 }
 
+/** Prints or writes (mode 644) the org's public definition; the orderer org's too. */
+function exportDefinition(ctx: NetworkContext): number {
+  const { org, out } = values;
+  if (!org) throw new ConfigError('export needs --org NAME');
+  const definition = exportOrgDefinition(ctx, org);
+  if (out === undefined) {
+    process.stdout.write(formatOrgDefinition(definition));
+  } else {
+    writeOrgDefinition(out, definition);
+    process.stdout.write(`wrote the definition of ${definition.mspId} to ${out}\n`);
+  }
+  return 0;
+}
+
 async function main(): Promise<number> {
   const [command] = positionals;
   if (values.help || !command) {
@@ -165,6 +184,8 @@ async function main(): Promise<number> {
       return 0;
     case 'user':
       return user(ctx);
+    case 'export':
+      return exportDefinition(ctx);
     case 'watch':
       return watch(ctx);
     case 'down': {

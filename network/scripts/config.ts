@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { HOST_RULE, isHost, isListenHost } from './hosts.ts';
 
 /** network/config/consortium.json: the one file that lists the member orgs. */
 export const DEFAULT_CONFIG_FILE = fileURLToPath(new URL('../config/consortium.json', import.meta.url));
@@ -13,6 +14,16 @@ export interface OrgConfig {
   name: string;
   mspId: string;
   description: string;
+  /** The DNS name or IP the org's nodes advertise to the others (default: the consortium's `host`). */
+  host?: string;
+  /** The address the org's processes bind (default: the consortium's `listenHost`, else the node's host). */
+  listenHost?: string;
+}
+
+/** The ordering org: it may run each orderer on a host of its own. */
+export interface OrdererOrgConfig extends OrgConfig {
+  /** One advertised host per orderer, in order (default: the org's `host`); extra entries are unused. */
+  hosts?: string[];
 }
 
 /** Enterprise kinds the ledger knows (chaincode model/enterprise.ts). */
@@ -42,10 +53,13 @@ export interface BatchConfig {
 
 export interface ConsortiumConfig {
   channel: string;
+  /** What every node advertises unless its org sets its own `host`. */
   host: string;
+  /** What every process binds unless its org sets its own (default: each node's advertised host). */
+  listenHost?: string;
   basePort: number;
   orderers: number;
-  ordererOrg: OrgConfig;
+  ordererOrg: OrdererOrgConfig;
   members: MemberConfig[];
   charter: CharterConfig;
   chaincode: { name: string; endorsingOrgs: number };
@@ -89,8 +103,9 @@ function parseConfig(raw: unknown, file: string): ConsortiumConfig {
   return value as ConsortiumConfig;
 }
 
-const NAME = /^[a-z][a-z0-9]{0,19}$/;
-const MSP_ID = /^[A-Za-z][A-Za-z0-9]{0,39}MSP$/;
+/** An org's name (folder and node names) and MSP id: also what an org definition must carry. */
+export const ORG_NAME = /^[a-z][a-z0-9]{0,19}$/;
+export const MSP_ID = /^[A-Za-z][A-Za-z0-9]{0,39}MSP$/;
 const CHANNEL = /^[a-z][a-z0-9.-]{0,48}$/;
 
 export function validateConfig(config: ConsortiumConfig): ConsortiumConfig {
@@ -107,7 +122,7 @@ export function validateConfig(config: ConsortiumConfig): ConsortiumConfig {
   if (config.members.length < 2) problems.push('at least two member orgs are needed');
   const orgs = [...config.members, config.ordererOrg];
   for (const org of orgs) {
-    if (!NAME.test(org.name)) problems.push(`org name "${org.name}" must match ${NAME.source}`);
+    if (!ORG_NAME.test(org.name)) problems.push(`org name "${org.name}" must match ${ORG_NAME.source}`);
     if (!MSP_ID.test(org.mspId)) problems.push(`MSP id "${org.mspId}" must match ${MSP_ID.source}`);
   }
   for (const key of ['name', 'mspId'] as const) {
@@ -115,13 +130,44 @@ export function validateConfig(config: ConsortiumConfig): ConsortiumConfig {
     const dupes = seen.filter((item, index) => seen.indexOf(item) !== index);
     if (dupes.length > 0) problems.push(`duplicate org ${key}: ${dupes.join(', ')}`);
   }
-  problems.push(...charterProblems(config), ...batchProblems(config.batch));
+  problems.push(...hostProblems(config), ...charterProblems(config), ...batchProblems(config.batch));
   const endorsing = config.chaincode.endorsingOrgs;
   if (!Number.isInteger(endorsing) || endorsing < 1 || endorsing > config.members.length) {
     problems.push(`chaincode.endorsingOrgs must be 1 to ${config.members.length}`);
   }
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return config;
+}
+
+function hostProblems(config: ConsortiumConfig): string[] {
+  const problems: string[] = [];
+  const advertised = (where: string, value: unknown, optional = true): void => {
+    if ((value !== undefined || !optional) && !isHost(value)) {
+      problems.push(`${where} must be ${HOST_RULE} others can reach, got ${JSON.stringify(value)}`);
+    }
+  };
+  const listen = (where: string, value: unknown): void => {
+    if (value !== undefined && !isListenHost(value)) {
+      problems.push(`${where} must be ${HOST_RULE} or 0.0.0.0, got ${JSON.stringify(value)}`);
+    }
+  };
+  advertised('host', config.host, false);
+  listen('listenHost', config.listenHost);
+  for (const org of [...config.members, config.ordererOrg]) {
+    advertised(`${org.name}.host`, org.host);
+    listen(`${org.name}.listenHost`, org.listenHost);
+  }
+  const { hosts } = config.ordererOrg;
+  if (hosts !== undefined) {
+    if (!Array.isArray(hosts) || hosts.length < config.orderers) {
+      problems.push(`${config.ordererOrg.name}.hosts must list one host per orderer (${config.orderers})`);
+    } else {
+      hosts.forEach((host, index) => {
+        advertised(`${config.ordererOrg.name}.hosts[${index}]`, host);
+      });
+    }
+  }
+  return problems;
 }
 
 function batchProblems(batch: BatchConfig | undefined): string[] {

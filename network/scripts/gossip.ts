@@ -1,11 +1,13 @@
 import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
 import { waitFor } from './health.ts';
+import { endpoint, localAddress } from './hosts.ts';
 import type { MemberPlan } from './topology.ts';
 
 /** How many other peers `org`'s peer knows on the channel, from its Prometheus metrics. */
 export async function knownPeers(org: MemberPlan, channel: string): Promise<number> {
   try {
-    const response = await fetch(`http://${org.peer.host}:${org.peer.opsPort}/metrics`, {
+    const ops = endpoint(localAddress(org.peer.listenHost), org.peer.opsPort);
+    const response = await fetch(`http://${ops}/metrics`, {
       signal: AbortSignal.timeout(1000),
     });
     const text = await response.text();

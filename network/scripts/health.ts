@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { endpoint } from './hosts.ts';
 
 /** True if GET url answers 200 within a second (the operations endpoints' /healthz). */
 export async function httpOk(url: string): Promise<boolean> {
@@ -57,5 +58,5 @@ export async function waitFor(
 }
 
 export function healthUrl(host: string, opsPort: number): string {
-  return `http://${host}:${opsPort}/healthz`;
+  return `http://${endpoint(host, opsPort)}/healthz`;
 }

@@ -43,22 +43,14 @@ export function identityFiles(dir: string): IdentityFiles {
 
 const NODE_OUS = ['client', 'peer', 'admin', 'orderer'] as const;
 
-/** NodeOUs: the CA writes the identity type into the OU, which is how Fabric tells admins from clients. */
-function nodeOusYaml(): string {
+/**
+ * An MSP folder's config.yaml enabling NodeOUs: the CA writes the identity type into the OU, which is
+ * how Fabric tells admins from clients. Names the root CA certificate as cacerts/ca.pem.
+ */
+export function nodeOusYaml(): string {
   const entry = (ou: string): string =>
     `  ${ou[0]?.toUpperCase()}${ou.slice(1)}OUIdentifier:\n    Certificate: cacerts/ca.pem\n    OrganizationalUnitIdentifier: ${ou}\n`;
   return `NodeOUs:\n  Enable: true\n${NODE_OUS.map(entry).join('')}`;
-}
-
-/** The org's public MSP (CA certificates only): what the channel config carries for it. */
-export function writeOrgMsp(ctx: NetworkContext, org: string): string {
-  const dir = ctx.paths.orgMsp(org);
-  for (const sub of ['cacerts', 'tlscacerts']) {
-    mkdirSync(join(dir, sub), { recursive: true });
-    copyFileSync(ctx.paths.caCert(org), join(dir, sub, 'ca.pem'));
-  }
-  writeFileSync(join(dir, 'config.yaml'), nodeOusYaml());
-  return dir;
 }
 
 function onlyFile(dir: string): string {

@@ -2,12 +2,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { startCa } from './ca.ts';
 import { deployChaincode, type DeployResult } from './chaincode.ts';
 import { establishCharter } from './charter.ts';
-import { ensureGenesisBlock } from './channel-config.ts';
+import { ensureGenesisBlock } from './genesis-block.ts';
 import { waitForGossip } from './gossip.ts';
 import { completePlan, loadConfig, validateConfig, type ConfigOverrides, type SavedPlan } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { fabricTools } from './fabric-tools.ts';
-import { writeOrgMsp } from './identities.ts';
 import {
   enrollOrderer,
   enrollOrdererAdmin,
@@ -17,11 +16,11 @@ import {
 } from './orderer.ts';
 import { enrollOrgAdmin, enrollPeer, joinPeer, startPeer } from './peer.ts';
 import { defaultStateDir, StatePaths } from './paths.ts';
-import { portsInUse } from './ports.ts';
+import { listenersBlocked } from './ports.ts';
 import { ensureRaftSnapshots } from './raft-snapshots.ts';
 import { knownProcesses, stopProcess } from './processes.ts';
 import { nodeStatuses } from './status.ts';
-import { allPorts, planTopology } from './topology.ts';
+import { allListeners, planTopology } from './topology.ts';
 
 export interface OpenOptions {
   stateDir?: string | undefined;
@@ -79,10 +78,11 @@ async function timed<T>(ctx: NetworkContext, what: string, step: () => Promise<T
 
 async function assertPortsFree(ctx: NetworkContext): Promise<void> {
   if (knownProcesses(ctx.paths).length > 0) return;
-  const busy = await portsInUse(ctx.topology.config.host, allPorts(ctx.topology));
-  if (busy.length > 0) {
+  const blocked = await listenersBlocked(allListeners(ctx.topology));
+  if (blocked.length > 0) {
     throw new Error(
-      `ports already in use: ${busy.join(', ')} (another network? set SCF_BASE_PORT or --base-port)`,
+      `cannot listen on ${blocked.join(', ')} (EADDRINUSE: another network? set SCF_BASE_PORT or ` +
+        '--base-port; EADDRNOTAVAIL: the listen host is not an address of this machine)',
     );
   }
 }
@@ -92,7 +92,6 @@ async function enrollNodes(ctx: NetworkContext): Promise<void> {
   await enrollOrdererAdmin(ctx);
   for (const node of ordererOrg.orderers) await enrollOrderer(ctx, node);
   await Promise.all(members.map(async (org) => [await enrollPeer(ctx, org), await enrollOrgAdmin(ctx, org)]));
-  for (const org of [...members, ordererOrg]) writeOrgMsp(ctx, org.name);
 }
 
 /**

@@ -4,6 +4,7 @@ import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
 import { run } from './exec.ts';
 import { fabricBin } from './fabric-tools.ts';
 import { healthUrl, httpOk, TimeoutError } from './health.ts';
+import { endpoint, localAddress, tlsHostNames } from './hosts.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
 import { ensureRunning, logHint, whenAnswering } from './launch.ts';
 import { stopProcess } from './processes.ts';
@@ -26,7 +27,7 @@ export function enrollOrderer(ctx: NetworkContext, node: OrdererNode): Promise<I
   return enrollIdentity(ctx, org.ca, {
     name: node.name,
     type: 'orderer',
-    tlsHosts: [node.host, 'localhost', node.name],
+    tlsHosts: tlsHostNames(node),
   });
 }
 
@@ -38,7 +39,7 @@ function ordererEnv(ctx: NetworkContext, node: OrdererNode): Record<string, stri
   return {
     FABRIC_CFG_PATH: ctx.tools.configDir,
     FABRIC_LOGGING_SPEC: 'INFO',
-    ORDERER_GENERAL_LISTENADDRESS: node.host,
+    ORDERER_GENERAL_LISTENADDRESS: node.listenHost,
     ORDERER_GENERAL_LISTENPORT: String(node.port),
     ORDERER_GENERAL_LOCALMSPID: org.mspId,
     ORDERER_GENERAL_LOCALMSPDIR: id.msp,
@@ -52,9 +53,9 @@ function ordererEnv(ctx: NetworkContext, node: OrdererNode): Record<string, stri
     ORDERER_FILELEDGER_LOCATION: join(data, 'ledger'),
     ORDERER_CONSENSUS_WALDIR: join(data, 'etcdraft', 'wal'),
     ORDERER_CONSENSUS_SNAPDIR: join(data, 'etcdraft', 'snapshot'),
-    ORDERER_OPERATIONS_LISTENADDRESS: `${node.host}:${node.opsPort}`,
+    ORDERER_OPERATIONS_LISTENADDRESS: endpoint(node.listenHost, node.opsPort),
     ORDERER_METRICS_PROVIDER: 'prometheus',
-    ORDERER_ADMIN_LISTENADDRESS: `${node.host}:${node.adminPort}`,
+    ORDERER_ADMIN_LISTENADDRESS: endpoint(node.listenHost, node.adminPort),
     ORDERER_ADMIN_TLS_ENABLED: 'true',
     ORDERER_ADMIN_TLS_CERTIFICATE: id.tlsCert,
     ORDERER_ADMIN_TLS_PRIVATEKEY: id.tlsKey,
@@ -70,7 +71,7 @@ export function startOrderer(ctx: NetworkContext, node: OrdererNode): Promise<bo
   return ensureRunning(
     ctx,
     ordererProcessName(node),
-    () => httpOk(healthUrl(node.host, node.opsPort)),
+    () => httpOk(healthUrl(localAddress(node.listenHost), node.opsPort)),
     () => ({ command: fabricBin(ctx.tools, 'orderer'), args: [], env: ordererEnv(ctx, node) }),
   );
 }
@@ -81,7 +82,7 @@ function osnadmin(ctx: NetworkContext, node: OrdererNode, args: string[]): Promi
   return run(fabricBin(ctx.tools, 'osnadmin'), [
     ...args,
     '-o',
-    `${node.host}:${node.adminPort}`,
+    endpoint(localAddress(node.listenHost), node.adminPort),
     '--ca-file',
     ctx.paths.caCert(org.name),
     '--client-cert',
@@ -112,7 +113,7 @@ export async function joinOrderer(ctx: NetworkContext, node: OrdererNode, block:
   const channels = await whenAnswering(
     ctx,
     ordererProcessName(node),
-    `${node.name} admin endpoint ${node.host}:${node.adminPort}`,
+    `${node.name} admin endpoint ${endpoint(localAddress(node.listenHost), node.adminPort)}`,
     () => ordererChannels(ctx, node),
   );
   if (channels.includes(channel)) return false;
@@ -131,7 +132,8 @@ interface RaftView {
 /** The orderer's view of the channel's Raft cluster, from its Prometheus metrics. */
 async function raftView(node: OrdererNode, channel: string): Promise<RaftView | undefined> {
   try {
-    const response = await fetch(`http://${node.host}:${node.opsPort}/metrics`, {
+    const ops = endpoint(localAddress(node.listenHost), node.opsPort);
+    const response = await fetch(`http://${ops}/metrics`, {
       signal: AbortSignal.timeout(1000),
     });
     const rows = (await response.text()).split('\n');

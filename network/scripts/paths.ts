@@ -33,6 +33,13 @@ export class StatePaths {
   get genesisBlock(): string {
     return join(this.channel, 'genesis.block');
   }
+  /** Public files of the consortium: each founding org's exported definition. */
+  get consortium(): string {
+    return join(this.root, 'consortium');
+  }
+  definition(org: string): string {
+    return join(this.consortium, 'definitions', `${org}.json`);
+  }
   get chaincode(): string {
     return join(this.root, 'chaincode');
   }
@@ -53,9 +60,6 @@ export class StatePaths {
   }
   registrar(org: string): string {
     return join(this.org(org), 'registrar');
-  }
-  orgMsp(org: string): string {
-    return join(this.org(org), 'msp');
   }
   /** An enrolled identity: msp/ (signing) and tls/ (TLS client/server) below it. */
   identity(org: string, name: string): string {

@@ -5,6 +5,7 @@ import type { NetworkContext } from './context.ts';
 import { run } from './exec.ts';
 import { fabricBin } from './fabric-tools.ts';
 import { healthUrl, httpOk } from './health.ts';
+import { endpoint, localAddress, tlsHostNames } from './hosts.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
 import { BUILDERS_DIR } from './paths.ts';
 import { ensureRunning, whenAnswering } from './launch.ts';
@@ -21,7 +22,7 @@ export function enrollPeer(ctx: NetworkContext, org: MemberPlan): Promise<Identi
   return enrollIdentity(ctx, org.ca, {
     name: PEER_IDENTITY,
     type: 'peer',
-    tlsHosts: [org.peer.host, 'localhost', org.peer.name],
+    tlsHosts: tlsHostNames(org.peer),
   });
 }
 
@@ -48,15 +49,16 @@ function peerEnv(ctx: NetworkContext, org: MemberPlan, configDir: string): Recor
   const { peer } = org;
   const id = identityFiles(ctx.paths.identity(org.name, PEER_IDENTITY));
   const data = join(ctx.paths.nodeData(org.name, PEER_IDENTITY), 'data');
-  const address = `${peer.host}:${peer.port}`;
+  // Others (gossip, clients, the orderers' deliver) dial the advertised address; the peer binds the listen host.
+  const address = endpoint(peer.host, peer.port);
   return {
     FABRIC_CFG_PATH: configDir,
     FABRIC_LOGGING_SPEC: 'INFO',
     CORE_PEER_ID: peer.name,
-    CORE_PEER_LISTENADDRESS: address,
+    CORE_PEER_LISTENADDRESS: endpoint(peer.listenHost, peer.port),
     CORE_PEER_ADDRESS: address,
-    CORE_PEER_CHAINCODELISTENADDRESS: `${peer.host}:${peer.chaincodePort}`,
-    CORE_PEER_CHAINCODEADDRESS: `${peer.host}:${peer.chaincodePort}`,
+    CORE_PEER_CHAINCODELISTENADDRESS: endpoint(peer.listenHost, peer.chaincodePort),
+    CORE_PEER_CHAINCODEADDRESS: endpoint(peer.host, peer.chaincodePort),
     CORE_PEER_GOSSIP_BOOTSTRAP: address,
     CORE_PEER_GOSSIP_EXTERNALENDPOINT: address,
     // How long gossip waits before dialling a peer again after a failed attempt (Fabric's default
@@ -72,7 +74,7 @@ function peerEnv(ctx: NetworkContext, org: MemberPlan, configDir: string): Recor
     CORE_PEER_TLS_ROOTCERT_FILE: ctx.paths.caCert(org.name),
     CORE_PEER_FILESYSTEMPATH: data,
     CORE_LEDGER_SNAPSHOTS_ROOTDIR: join(data, 'snapshots'),
-    CORE_OPERATIONS_LISTENADDRESS: `${peer.host}:${peer.opsPort}`,
+    CORE_OPERATIONS_LISTENADDRESS: endpoint(peer.listenHost, peer.opsPort),
     CORE_METRICS_PROVIDER: 'prometheus',
     // How far a client's clock may be off for block delivery (event streams). Fabric's default is
     // 15m; tests that play a client days ahead (paying a voucher at maturity) widen it.
@@ -85,7 +87,7 @@ export function startPeer(ctx: NetworkContext, org: MemberPlan): Promise<boolean
   return ensureRunning(
     ctx,
     peerProcessName(org),
-    () => httpOk(healthUrl(org.peer.host, org.peer.opsPort)),
+    () => httpOk(healthUrl(localAddress(org.peer.listenHost), org.peer.opsPort)),
     () => ({
       command: fabricBin(ctx.tools, 'peer'),
       args: ['node', 'start'],
@@ -103,7 +105,7 @@ export function peerCli(ctx: NetworkContext, org: MemberPlan, args: string[]): P
       FABRIC_LOGGING_SPEC: 'WARNING',
       CORE_PEER_LOCALMSPID: org.mspId,
       CORE_PEER_MSPCONFIGPATH: admin.msp,
-      CORE_PEER_ADDRESS: `${org.peer.host}:${org.peer.port}`,
+      CORE_PEER_ADDRESS: endpoint(localAddress(org.peer.listenHost), org.peer.port),
       CORE_PEER_TLS_ENABLED: 'true',
       CORE_PEER_TLS_ROOTCERT_FILE: ctx.paths.caCert(org.name),
       CORE_PEER_TLS_CLIENTCERT_FILE: admin.tlsCert,
@@ -130,7 +132,7 @@ export async function joinPeer(ctx: NetworkContext, org: MemberPlan, block: stri
   const channels = await whenAnswering(
     ctx,
     peerProcessName(org),
-    `${org.peer.name} at ${org.peer.host}:${org.peer.port}`,
+    `${org.peer.name} at ${endpoint(localAddress(org.peer.listenHost), org.peer.port)}`,
     () => peerChannels(ctx, org),
   );
   if (channels.includes(ctx.topology.config.channel)) return false;

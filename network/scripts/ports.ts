@@ -1,23 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { endpoint, type Listener } from './hosts.ts';
 
-function portFree(host: string, port: number): Promise<boolean> {
+/** Undefined if `host:port` can be bound now, else why not (the error code: EADDRINUSE, EADDRNOTAVAIL…). */
+function bindProblem(host: string, port: number): Promise<string | undefined> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', () => {
-      resolve(false);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      resolve(error.code ?? error.message);
     });
     server.listen({ host, port, exclusive: true }, () => {
       server.close(() => {
-        resolve(true);
+        resolve(undefined);
       });
     });
   });
 }
 
 export async function portsInUse(host: string, ports: number[]): Promise<number[]> {
-  const free = await Promise.all(ports.map((port) => portFree(host, port)));
-  return ports.filter((_, index) => !free[index]);
+  const problems = await Promise.all(ports.map((port) => bindProblem(host, port)));
+  return ports.filter((_, index) => problems[index] !== undefined);
+}
+
+/**
+ * The listeners that cannot bind now, each checked on its own listen host: `node host:port (code)`.
+ * EADDRNOTAVAIL means the address is not one of this machine's.
+ */
+export async function listenersBlocked(listeners: Listener[]): Promise<string[]> {
+  const problems = await Promise.all(listeners.map(({ host, port }) => bindProblem(host, port)));
+  return listeners.flatMap(({ node, host, port }, index) => {
+    const problem = problems[index];
+    return problem === undefined ? [] : [`${node} ${endpoint(host, port)} (${problem})`];
+  });
 }
 
 /** Linux's default range of ephemeral ports, where it is not readable. */

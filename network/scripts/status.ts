@@ -2,6 +2,7 @@ import { caProcessName } from './ca.ts';
 import { chaincodeProcessName, chaincodeServerExpected } from './chaincode.ts';
 import type { NetworkContext } from './context.ts';
 import { healthUrl, httpOk, tcpOpen } from './health.ts';
+import { endpoint, localAddress } from './hosts.ts';
 import { ordererProcessName } from './orderer.ts';
 import { peerProcessName } from './peer.ts';
 import { knownProcesses, runningPid } from './processes.ts';
@@ -27,26 +28,26 @@ function probes(ctx: NetworkContext, withChaincode: (org: MemberPlan) => boolean
   const cas = [...members, ordererOrg].map((org): Probe => ({
     name: caProcessName(org.ca),
     kind: 'ca',
-    endpoint: `${org.ca.host}:${org.ca.port}`,
-    check: () => httpOk(healthUrl(org.ca.host, org.ca.opsPort)),
+    endpoint: endpoint(org.ca.host, org.ca.port),
+    check: () => httpOk(healthUrl(localAddress(org.ca.listenHost), org.ca.opsPort)),
   }));
   const orderers = ordererOrg.orderers.map((node): Probe => ({
     name: ordererProcessName(node),
     kind: 'orderer',
-    endpoint: `${node.host}:${node.port}`,
-    check: () => httpOk(healthUrl(node.host, node.opsPort)),
+    endpoint: endpoint(node.host, node.port),
+    check: () => httpOk(healthUrl(localAddress(node.listenHost), node.opsPort)),
   }));
   const peers = members.map((org): Probe => ({
     name: peerProcessName(org),
     kind: 'peer',
-    endpoint: `${org.peer.host}:${org.peer.port}`,
-    check: () => httpOk(healthUrl(org.peer.host, org.peer.opsPort)),
+    endpoint: endpoint(org.peer.host, org.peer.port),
+    check: () => httpOk(healthUrl(localAddress(org.peer.listenHost), org.peer.opsPort)),
   }));
   const servers = members.filter(withChaincode).map((org): Probe => ({
     name: chaincodeProcessName(org),
     kind: 'chaincode',
-    endpoint: `${org.peer.host}:${org.peer.chaincodeServerPort}`,
-    check: () => tcpOpen(org.peer.host, org.peer.chaincodeServerPort),
+    endpoint: endpoint(org.peer.host, org.peer.chaincodeServerPort),
+    check: () => tcpOpen(localAddress(org.peer.listenHost), org.peer.chaincodeServerPort),
   }));
   return [...cas, ...orderers, ...peers, ...servers];
 }

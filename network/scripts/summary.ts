@@ -1,4 +1,14 @@
 import type { NetworkContext } from './context.ts';
+import { endpoint, localAddress } from './hosts.ts';
+import type { Topology } from './topology.ts';
+
+/** Member orgs whose processes bind another address than the one they advertise (shown above). */
+function bindNotes(topology: Topology): string[] {
+  const notes = topology.members
+    .filter((org) => org.peer.listenHost !== org.peer.host)
+    .map((org) => `  ${org.name} binds ${org.peer.listenHost}`);
+  return notes.length > 0 ? [...notes, ''] : [];
+}
 
 /** A human-readable map of the running network: what listens where, and where its logs are. */
 export function describeNetwork(ctx: NetworkContext): string {
@@ -12,15 +22,17 @@ export function describeNetwork(ctx: NetworkContext): string {
     ...members.map(
       (org) =>
         `  ${org.name.padEnd(10)} ${org.mspId.padEnd(14)} ${`${org.ca.host}:${org.ca.port}`.padEnd(16)} ` +
-        `${`${org.peer.host}:${org.peer.port}`.padEnd(16)} ${`${org.peer.host}:${org.peer.opsPort}`.padEnd(16)} ` +
+        `${`${org.peer.host}:${org.peer.port}`.padEnd(16)} ${endpoint(localAddress(org.peer.listenHost), org.peer.opsPort).padEnd(16)} ` +
         `${org.peer.host}:${org.peer.chaincodeServerPort}`,
     ),
     `  ${ordererOrg.name.padEnd(10)} ${ordererOrg.mspId.padEnd(14)} ${`${ordererOrg.ca.host}:${ordererOrg.ca.port}`.padEnd(16)}`,
     ...ordererOrg.orderers.map(
       (node) =>
-        `    ${node.name.padEnd(10)} listen ${node.host}:${node.port}  admin ${node.adminPort}  ops ${node.opsPort}`,
+        `    ${node.name.padEnd(10)} at ${node.host}:${node.port}  admin ${node.adminPort}  ops ${node.opsPort}` +
+        (node.listenHost === node.host ? '' : `  (binds ${node.listenHost})`),
     ),
     '',
+    ...bindNotes(topology),
     `  state folder: ${paths.root}`,
     `  logs:         ${paths.logs}`,
     `  health:       npm run network -- status`,

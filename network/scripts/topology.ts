@@ -1,19 +1,34 @@
-import { MEMBER_PORT_BLOCK, type ConsortiumConfig, type MemberConfig, type OrgConfig } from './config.ts';
+import {
+  ConfigError,
+  MEMBER_PORT_BLOCK,
+  type ConsortiumConfig,
+  type MemberConfig,
+  type OrdererOrgConfig,
+  type OrgConfig,
+} from './config.ts';
+import { clashingListeners, endpoint, type Listener } from './hosts.ts';
+
+/**
+ * Where a node is reached and where it binds. Others dial `host` (what it advertises: anchor peer,
+ * orderer endpoint, TLS name); its processes bind `listenHost`, which may be a wildcard.
+ */
+export interface NodeAddress {
+  host: string;
+  listenHost: string;
+}
 
 /** Where each node of the consortium listens, derived from the config alone. */
-export interface CaNode {
+export interface CaNode extends NodeAddress {
   org: string;
   name: string;
-  host: string;
   port: number;
   opsPort: number;
 }
 
-export interface PeerNode {
+export interface PeerNode extends NodeAddress {
   org: string;
   mspId: string;
   name: string;
-  host: string;
   port: number;
   chaincodePort: number;
   opsPort: number;
@@ -21,9 +36,8 @@ export interface PeerNode {
   chaincodeServerPort: number;
 }
 
-export interface OrdererNode {
+export interface OrdererNode extends NodeAddress {
   name: string;
-  host: string;
   port: number;
   adminPort: number;
   opsPort: number;
@@ -36,7 +50,7 @@ export interface MemberPlan extends MemberConfig {
   reserved: { nodeApi: number; portal: number; database: number };
 }
 
-export interface OrdererOrgPlan extends OrgConfig {
+export interface OrdererOrgPlan extends OrdererOrgConfig {
   ca: CaNode;
   orderers: OrdererNode[];
 }
@@ -47,18 +61,23 @@ export interface Topology {
   ordererOrg: OrdererOrgPlan;
 }
 
+/** An org's node address: its own host, else the consortium's; its listen host, else the node's host. */
+function addressOf(config: ConsortiumConfig, org: OrgConfig, host = org.host ?? config.host): NodeAddress {
+  return { host, listenHost: org.listenHost ?? config.listenHost ?? host };
+}
+
 export function planTopology(config: ConsortiumConfig): Topology {
-  const { host } = config;
   const members = config.members.map((org, index): MemberPlan => {
     const base = config.basePort + index * MEMBER_PORT_BLOCK;
+    const address = addressOf(config, org);
     return {
       ...org,
-      ca: { org: org.name, name: `ca-${org.name}`, host, port: base, opsPort: base + 1 },
+      ca: { org: org.name, name: `ca-${org.name}`, ...address, port: base, opsPort: base + 1 },
       peer: {
         org: org.name,
         mspId: org.mspId,
         name: `peer0.${org.name}`,
-        host,
+        ...address,
         port: base + 2,
         chaincodePort: base + 3,
         opsPort: base + 4,
@@ -68,22 +87,31 @@ export function planTopology(config: ConsortiumConfig): Topology {
     };
   });
   const base = config.basePort + config.members.length * MEMBER_PORT_BLOCK;
+  const org = config.ordererOrg;
   const orderers = Array.from({ length: config.orderers }, (_, index): OrdererNode => {
     const port = base + 2 + index * 3;
-    return { name: `orderer${index}`, host, port, adminPort: port + 1, opsPort: port + 2 };
+    const address = addressOf(config, org, org.hosts?.[index] ?? org.host ?? config.host);
+    return { name: `orderer${index}`, ...address, port, adminPort: port + 1, opsPort: port + 2 };
   });
   const ordererOrg: OrdererOrgPlan = {
-    ...config.ordererOrg,
-    ca: {
-      org: config.ordererOrg.name,
-      name: `ca-${config.ordererOrg.name}`,
-      host,
-      port: base,
-      opsPort: base + 1,
-    },
+    ...org,
+    ca: { org: org.name, name: `ca-${org.name}`, ...addressOf(config, org), port: base, opsPort: base + 1 },
     orderers,
   };
-  return { config, members, ordererOrg };
+  const topology = { config, members, ordererOrg };
+  assertNoClash(allListeners(topology));
+  return topology;
+}
+
+/** Two nodes may not bind the same port on the same address (or on a wildcard and any address). */
+function assertNoClash(listeners: Listener[]): void {
+  const clashes = clashingListeners(listeners);
+  if (clashes.length > 0) {
+    const pairs = clashes.map(
+      ([a, b]) => `${a.node} (${endpoint(a.host, a.port)}) and ${b.node} (${endpoint(b.host, b.port)})`,
+    );
+    throw new ConfigError(`nodes would listen on the same address and port: ${pairs.join('; ')}`);
+  }
 }
 
 export function findMember(topology: Topology, name: string): MemberPlan {
@@ -99,17 +127,35 @@ export function allCas(topology: Topology): CaNode[] {
   return [...topology.members.map((org) => org.ca), topology.ordererOrg.ca];
 }
 
-/** Every port the topology listens on, for collision checks. */
-export function allPorts(topology: Topology): number[] {
-  const members = topology.members.flatMap((org) => [
-    org.ca.port,
-    org.ca.opsPort,
-    org.peer.port,
-    org.peer.chaincodePort,
-    org.peer.opsPort,
-    org.peer.chaincodeServerPort,
+/** Every address and port the topology binds, each on its node's listen host. */
+export function allListeners(topology: Pick<Topology, 'members' | 'ordererOrg'>): Listener[] {
+  const on = (node: string, host: string, ports: number[]): Listener[] =>
+    ports.map((port) => ({ node, host, port }));
+  const ca = (node: CaNode): Listener[] => on(node.name, node.listenHost, [node.port, node.opsPort]);
+  const members = topology.members.flatMap(({ ca: caNode, peer }) => [
+    ...ca(caNode),
+    ...on(peer.name, peer.listenHost, [peer.port, peer.chaincodePort, peer.opsPort]),
+    ...on(`chaincode-${peer.org}`, peer.listenHost, [peer.chaincodeServerPort]),
   ]);
   const orderer = topology.ordererOrg;
-  const orderers = orderer.orderers.flatMap((node) => [node.port, node.adminPort, node.opsPort]);
-  return [...members, orderer.ca.port, orderer.ca.opsPort, ...orderers];
+  const orderers = orderer.orderers.flatMap((node) =>
+    on(node.name, node.listenHost, [node.port, node.adminPort, node.opsPort]),
+  );
+  return [...members, ...ca(orderer.ca), ...orderers];
+}
+
+/** Every port the topology listens on. */
+export function allPorts(topology: Topology): number[] {
+  return allListeners(topology).map((listener) => listener.port);
+}
+
+/** A member org or the orderer org, by name. */
+export function findOrg(topology: Topology, name: string): MemberPlan | OrdererOrgPlan {
+  if (name === topology.ordererOrg.name) return topology.ordererOrg;
+  const member = topology.members.find((org) => org.name === name);
+  if (!member) {
+    const known = [...topology.members, topology.ordererOrg].map((org) => org.name).join(', ');
+    throw new Error(`unknown org "${name}" (orgs: ${known})`);
+  }
+  return member;
 }

@@ -53,6 +53,25 @@ describe('consortium config', () => {
     expect(completed.charter.rateQuorum).toBe(2);
   });
 
+  it('takes per-org hosts and listen hosts', () => {
+    const config = base();
+    config.listenHost = '0.0.0.0';
+    Object.assign(config.members[2] ?? {}, { host: 'peer.banka.example', listenHost: '10.0.0.9' });
+    Object.assign(config.ordererOrg, {
+      host: 'o.example',
+      hosts: ['10.0.0.1', '10.0.0.2', 'o3.example', 'spare'],
+    });
+    expect(validateConfig(config)).toBe(config);
+  });
+
+  it('keeps a plan saved before per-org hosts: every node on the consortium host', () => {
+    const saved = base();
+    delete saved.listenHost;
+    expect(saved.members.some((org) => 'host' in org || 'listenHost' in org)).toBe(false);
+    const completed = validateConfig(completePlan(saved));
+    expect(completed.host).toBe('127.0.0.1');
+  });
+
   it('applies overrides for base port, orderer count and host', () => {
     const config = loadConfig(undefined, { basePort: 30000, orderers: 1, host: 'localhost' });
     expect([config.basePort, config.orderers, config.host]).toEqual([30000, 1, 'localhost']);
@@ -99,6 +118,36 @@ describe('consortium config', () => {
       'a rate quorum above the publishers',
       (c: ConsortiumConfig) => (c.charter.rateQuorum = 3),
       /charter.rateQuorum must be 1 to 2/,
+    ],
+    [
+      'a wildcard as advertised host',
+      (c: ConsortiumConfig) => (c.host = '0.0.0.0'),
+      /host must be a DNS name/,
+    ],
+    [
+      'a bad member host',
+      (c: ConsortiumConfig) => ((c.members[2] as { host?: string }).host = 'bank a'),
+      /banka.host must be a DNS name or an IPv4 address \(an IPv6 host needs a DNS name\) others can reach, got "bank a"/,
+    ],
+    [
+      'a bad listen host',
+      (c: ConsortiumConfig) => (c.listenHost = '300.1.1.1'),
+      /listenHost must be a DNS name or an IPv4 address .* or 0.0.0.0, got "300.1.1.1"/,
+    ],
+    [
+      'a bad org listen host',
+      (c: ConsortiumConfig) => ((c.members[0] as { listenHost?: string }).listenHost = 'x_y'),
+      /core.listenHost must be/,
+    ],
+    [
+      'fewer orderer hosts than orderers',
+      (c: ConsortiumConfig) => (c.ordererOrg.hosts = ['10.0.0.1']),
+      /orderer.hosts must list one host per orderer \(3\)/,
+    ],
+    [
+      'a bad orderer host',
+      (c: ConsortiumConfig) => (c.ordererOrg.hosts = ['10.0.0.1', 'fd00::2', '10.0.0.3']),
+      /orderer.hosts\[1\] must be a DNS name/,
     ],
     [
       'more endorsers than orgs',
