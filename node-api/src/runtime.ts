@@ -146,6 +146,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
     hasApplied: (position) => tracker.hasApplied(position),
     awaitProjection: (position) => tracker.wait(position, config.SCF_PROJECTION_WAIT_MS),
     changes,
+    log,
   };
 
   projector.start();
