@@ -1,4 +1,10 @@
-export { chaincodeLabel, deployChaincode, waitForChaincode, type DeployResult } from './scripts/chaincode.ts';
+export {
+  chaincodeLabel,
+  chaincodeProcessName,
+  deployChaincode,
+  waitForChaincode,
+  type DeployResult,
+} from './scripts/chaincode.ts';
 export { BATCH } from './scripts/channel-config.ts';
 export { loadConfig, portSpan, type ConsortiumConfig } from './scripts/config.ts';
 export type { NetworkContext } from './scripts/context.ts';

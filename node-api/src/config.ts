@@ -69,6 +69,11 @@ const Schema = z.object({
   SCF_MAX_DOCUMENT_BYTES: positive.default(10_485_760),
   /** How long a mutation waits for the projector before answering PENDING. */
   SCF_PROJECTION_WAIT_MS: positive.default(10_000),
+  /**
+   * How long a mutation waits for its transaction's commit once the orderers took it; past it, it
+   * answers PENDING with the transaction id (`transactionStatus` tells the outcome later).
+   */
+  SCF_COMMIT_WAIT_MS: positive.default(15_000),
   SCF_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

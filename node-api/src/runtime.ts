@@ -175,6 +175,7 @@ async function startOn(config: Config, databaseUrl: string): Promise<RunningNode
     hasApplied: (position) => tracker.hasApplied(position),
     awaitProjection: (position) => tracker.wait(position, config.SCF_PROJECTION_WAIT_MS),
     changes,
+    log,
   };
 
   projector.start();

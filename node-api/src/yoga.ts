@@ -115,7 +115,7 @@ function corsFor(request: Request, portalOrigin: string | undefined): false | Re
   return {
     origin: [portalOrigin],
     methods: ['GET', 'POST'],
-    allowedHeaders: ['authorization', 'content-type', 'accept'],
+    allowedHeaders: ['authorization', 'content-type', 'accept', 'idempotency-key'],
     exposedHeaders: ['content-disposition', 'x-content-sha256', 'retry-after'],
     credentials: false,
     maxAge: 600,

@@ -255,7 +255,10 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     const attempt = submit(contract, 'SplitTransfer', [rootId, pieces], {
       endorsingOrganizations: ['SupplierMSP', 'LogisticsMSP'],
     });
-    await expect(attempt).rejects.toMatchObject({ code: 'COMMIT_FAILED' });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'ENDORSEMENT_POLICY_FAILURE',
+      validation: 'ENDORSEMENT_POLICY_FAILURE',
+    });
     await expect((await view(tier1)).voucher.Get({ id: rootId })).resolves.toMatchObject({
       status: 'ACTIVE',
       childIds: [],

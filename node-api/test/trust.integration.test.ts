@@ -262,7 +262,7 @@ describe('members who distrust each other, on the real network', () => {
     const contract = bankAdmin.connection.gateway.getNetwork('scf').getContract('scf', 'charter');
     await expect(
       submit(contract, 'Approve', [proposal.id], { endorsingOrganizations: ['BankAMSP', 'LogisticsMSP'] }),
-    ).rejects.toMatchObject({ code: 'COMMIT_FAILED' });
+    ).rejects.toMatchObject({ code: 'ENDORSEMENT_POLICY_FAILURE' });
     await expect((await view(bankAdmin)).charter.Get()).resolves.toMatchObject({ version: 1 });
 
     const adopted = await act(bankAdmin, (ledger) => ledger.charter.Approve({ proposalId: proposal.id }));

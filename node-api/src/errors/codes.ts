@@ -15,8 +15,13 @@ export const NodeErrorCodes = {
   DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
   LedgerUnavailable: 'LEDGER_UNAVAILABLE',
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
+  ChaincodeUnavailable: 'CHAINCODE_UNAVAILABLE',
+  EndorsementPolicyFailure: 'ENDORSEMENT_POLICY_FAILURE',
+  OrderingUnavailable: 'ORDERING_UNAVAILABLE',
   CommitFailed: 'COMMIT_FAILED',
   Conflict: 'CONFLICT',
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
+  IdempotencyKeyInUse: 'IDEMPOTENCY_KEY_IN_USE',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   TooLarge: 'REQUEST_ENTITY_TOO_LARGE',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
@@ -50,9 +55,19 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
     "The ledger or the org's certificate authority could not be reached in time; try again.",
   DATABASE_UNAVAILABLE:
     "The node's database does not answer (down or restarting): HTTP 503; try again after `retryAfterSeconds`.",
+  CHAINCODE_UNAVAILABLE:
+    'The endorsing peer could not reach or start the chaincode: nothing was written; try again later.',
+  ENDORSEMENT_POLICY_FAILURE:
+    'Not enough organisations endorsed the transaction (peers unreachable, or the policy was not met): ' +
+    'nothing was written.',
+  ORDERING_UNAVAILABLE: 'The ordering service did not take the transaction: nothing was written; try again.',
   COMMIT_FAILED:
-    'Endorsed, but the peers did not commit the transaction; the message has its validation code.',
+    'Endorsed and ordered, but the peers invalidated the transaction; the message has its validation code.',
   CONFLICT: 'The transaction kept conflicting with concurrent ones on the same records, after every retry.',
+  IDEMPOTENCY_KEY_REUSED:
+    'This `clientRequestId` (or `Idempotency-Key`) was first used for another mutation or other arguments.',
+  IDEMPOTENCY_KEY_IN_USE:
+    'An earlier request with this `clientRequestId` is still being endorsed; ask again in a moment.',
   QUERY_TOO_COMPLEX: 'Over a depth, alias, token or cost limit.',
   REQUEST_ENTITY_TOO_LARGE: 'A request or document body over the size limit.',
   UNSUPPORTED_MEDIA_TYPE: 'A body of a media type the route does not take.',

@@ -1,6 +1,20 @@
-import type { Network } from '@hyperledger/fabric-gateway';
-import { common } from '@hyperledger/fabric-protos';
+import { GatewayError, type Network } from '@hyperledger/fabric-gateway';
+import { common, peer } from '@hyperledger/fabric-protos';
 import { toLedgerError } from './errors.ts';
+
+/** A transaction as this peer's ledger holds it: its validation code (0 is VALID) and block. */
+export interface TransactionOutcome {
+  validationCode: number;
+  blockNumber: bigint;
+}
+
+/** The ledger's words for an id it does not hold (Fabric common/ledger/blkstorage/blockindex.go). */
+const NOT_IN_LEDGER = 'no such transaction ID';
+
+function isNotInLedger(error: unknown): boolean {
+  if (!(error instanceof GatewayError)) return false;
+  return [error.message, ...error.details.map((d) => d.message)].some((text) => text.includes(NOT_IN_LEDGER));
+}
 
 /**
  * Questions about blocks, answered by the peer's query system chaincode (qscc): where a transaction
@@ -21,6 +35,24 @@ export class BlockLocator {
     const header = common.Block.deserializeBinary(bytes).getHeader();
     if (!header) throw new Error(`block of ${txId} has no header`);
     return BigInt(header.getNumber());
+  }
+
+  /**
+   * How transaction `txId` ended on this peer's ledger, valid or not; undefined while the peer holds no
+   * such transaction (not yet committed here, or never ordered).
+   */
+  async outcomeOf(txId: string): Promise<TransactionOutcome | undefined> {
+    let processed: Uint8Array;
+    try {
+      processed = await this.network
+        .getContract('qscc')
+        .evaluateTransaction('GetTransactionByID', this.channel, txId);
+    } catch (error) {
+      if (isNotInLedger(error)) return undefined;
+      throw toLedgerError(error);
+    }
+    const validationCode = peer.ProcessedTransaction.deserializeBinary(processed).getValidationcode();
+    return { validationCode, blockNumber: await this.blockOf(txId) };
   }
 
   /** The number of blocks the peer has committed. */

@@ -5,7 +5,13 @@ export {
   type LedgerIdentity,
   type PeerEndpoint,
 } from './connection.ts';
-export { LEDGER_UNAVAILABLE, LedgerError, toLedgerError } from './errors.ts';
+export {
+  LEDGER_UNAVAILABLE,
+  LedgerError,
+  OutcomeUnknown,
+  toLedgerError,
+  TransactionInvalid,
+} from './errors.ts';
 export { connectMember } from './member-connection.ts';
 export {
   ledgerClient,
@@ -15,5 +21,13 @@ export {
   type LedgerClient,
   type ScfLedger,
   type WriteOptions,
+  type WriteTracking,
 } from './scf-ledger.ts';
-export { evaluate, MVCC_READ_CONFLICT, submit, type SubmitOptions, type Submitted } from './submit.ts';
+export {
+  evaluate,
+  MVCC_READ_CONFLICT,
+  submit,
+  type SubmitHooks,
+  type SubmitOptions,
+  type Submitted,
+} from './submit.ts';

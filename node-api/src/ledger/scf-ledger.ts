@@ -11,13 +11,20 @@ import {
   type TransientOf,
 } from '@scf/ledger-contract';
 import { LEDGER_UNAVAILABLE, LedgerError } from './errors.ts';
-import { evaluate, submit } from './submit.ts';
+import { evaluate, submit, type SubmitHooks } from './submit.ts';
 
 /** A committed write: what the chaincode returned, and where it sits in the ledger. */
 export interface Committed<T> {
   value: T;
   transactionId: string;
   blockNumber: bigint;
+}
+
+/** What a caller keeping a record of its writes adds to every write of a client (see `ScfLedger.tracked`). */
+export interface WriteTracking {
+  hooks?: SubmitHooks;
+  /** How long a write waits for its commit before it ends in OutcomeUnknown. */
+  commitWaitMs?: number;
 }
 
 /** How a write is endorsed. */
@@ -77,7 +84,7 @@ const decoder = new TextDecoder();
 const parse = (bytes: Uint8Array): unknown => JSON.parse(decoder.decode(bytes));
 
 /** The method of one spec: its arguments encoded in table order, submitted if it writes, else evaluated. */
-function method(contract: Contract, spec: AnySpec): AnyCall {
+function method(contract: Contract, spec: AnySpec, tracking: WriteTracking): AnyCall {
   if (!spec.writes) {
     return async (args = {}) => parse(await evaluate(contract, spec.name, encodeArgs(spec, args)));
   }
@@ -85,6 +92,7 @@ function method(contract: Contract, spec: AnySpec): AnyCall {
   return async (args = {}, options = {}) => {
     const { transient, endorsingOrganizations } = options;
     const submitted = await submit(contract, spec.name, encodeArgs(spec, args), {
+      ...tracking,
       ...(hasTransient ? { transient: encodeTransient(spec, transient ?? {}) } : {}),
       ...(endorsingOrganizations ? { endorsingOrganizations } : {}),
     });
@@ -100,11 +108,14 @@ function method(contract: Contract, spec: AnySpec): AnyCall {
  * The typed client of every transaction in the table, each namespace on its own contract: made by
  * walking the table, so a transaction added there is callable here with no code of its own.
  */
-export function ledgerClient(contractOf: (namespace: Namespace) => Contract): LedgerClient {
+export function ledgerClient(
+  contractOf: (namespace: Namespace) => Contract,
+  tracking: WriteTracking = {},
+): LedgerClient {
   const namespaces = Object.entries(Transactions).map(([namespace, specs]) => {
     const contract = contractOf(namespace as Namespace);
     const calls = Object.entries(specs as Record<string, AnySpec>).map(
-      ([name, spec]) => [name, method(contract, spec)] as const,
+      ([name, spec]) => [name, method(contract, spec, tracking)] as const,
     );
     return [namespace, Object.fromEntries(calls)] as const;
   });
@@ -118,15 +129,18 @@ export type ScfLedger = LedgerClient & {
    * peer, which may lag the peer that confirmed another org's commit; act on what your peer shows.
    */
   waitForBlock(blockNumber: bigint, timeoutMs?: number): Promise<void>;
+  /** The same client (same identity and connection), its writes reporting to `tracking`. */
+  tracked(tracking: WriteTracking): LedgerClient;
 };
 
 /** The chaincode's client over one gateway connection (one user's identity). */
 export function scfLedger(gateway: Gateway, channel: string, chaincode: string): ScfLedger {
   const network = gateway.getNetwork(channel);
-  const client = ledgerClient((namespace) => network.getContract(chaincode, namespace));
+  const contractOf = (namespace: Namespace): Contract => network.getContract(chaincode, namespace);
   return {
-    ...client,
+    ...ledgerClient(contractOf),
     waitForBlock: (blockNumber, timeoutMs = 30_000) => waitForBlock(gateway, channel, blockNumber, timeoutMs),
+    tracked: (tracking) => ledgerClient(contractOf, tracking),
   };
 }
 

@@ -1,16 +1,26 @@
-import { status as GrpcStatus } from '@grpc/grpc-js';
-import { EndorseError, type Contract } from '@hyperledger/fabric-gateway';
-import { NodeErrorCodes } from '../errors/codes.ts';
-import { LEDGER_UNAVAILABLE as UNAVAILABLE, LedgerError, toLedgerError } from './errors.ts';
+import type { CallOptions } from '@grpc/grpc-js';
+import type { Contract, Status, SubmittedTransaction, Transaction } from '@hyperledger/fabric-gateway';
+import {
+  invalidAtCommit,
+  isEndorsementMismatch,
+  isOrderingRefusal,
+  LedgerError,
+  orderingRefused,
+  OutcomeUnknown,
+  toLedgerError,
+  VALIDATION,
+} from './errors.ts';
 
 /** Fabric's TxValidationCode for a read set that another transaction changed first. */
-export const MVCC_READ_CONFLICT = 11;
+export const MVCC_READ_CONFLICT = VALIDATION.MVCC_READ_CONFLICT;
 const MAX_ATTEMPTS = 6;
 const BASE_BACKOFF_MS = 100;
-const ABORTED: number = GrpcStatus.ABORTED;
 
-/** An outcome worth a fresh attempt: a read conflict, seen at commit or already at endorsement. */
-const READ_CONFLICT = 'read-conflict';
+/** Validation codes worth a fresh attempt: another transaction changed what this one read. */
+const READ_CONFLICTS: ReadonlySet<number> = new Set([
+  VALIDATION.MVCC_READ_CONFLICT,
+  VALIDATION.PHANTOM_READ_CONFLICT,
+]);
 
 export interface Submitted {
   result: Uint8Array;
@@ -18,11 +28,28 @@ export interface Submitted {
   blockNumber: bigint;
 }
 
+/**
+ * Told each step of a write, so that whoever submits can keep a record of it. Each is awaited, and a
+ * hook that throws stops the write there: nothing goes to the orderers unless `ordering` succeeded.
+ */
+export interface SubmitHooks {
+  /** A fresh attempt is about to be endorsed, as transaction `transactionId` (each attempt has its own). */
+  endorsing?: (transactionId: string) => Promise<void>;
+  /** Endorsed, with the chaincode's result: the transaction goes to the ordering service next. */
+  ordering?: (transactionId: string, result: Uint8Array) => Promise<void>;
+}
+
 export interface SubmitOptions {
   /** Private inputs: passed to the chaincode but kept out of the transaction written to the ledger. */
   transient?: Record<string, string>;
   /** Endorse on exactly these orgs (needed when transient data must reach only the orgs entitled to it). */
   endorsingOrganizations?: string[];
+  hooks?: SubmitHooks;
+  /**
+   * How long to wait for the commit once the orderers took the transaction; past it the write ends in
+   * OutcomeUnknown. Without it, the connection's commit status deadline applies.
+   */
+  commitWaitMs?: number;
 }
 
 /** Exponential backoff with full jitter, so that writers of one hot key stop colliding in lockstep. */
@@ -31,13 +58,47 @@ function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/**
- * Peers that endorse while a conflicting transaction is half-committed (one has its block, the other
- * not yet) return different results: the gateway reports ABORTED. A chaincode rejection is ABORTED too,
- * but carries the chaincode's error code; only an ABORTED without one is worth a fresh attempt.
- */
-function isEndorsementMismatch(error: unknown): boolean {
-  return error instanceof EndorseError && error.code === ABORTED && toLedgerError(error).code === UNAVAILABLE;
+/** One attempt's end: committed, or a read conflict (at endorsement, or at commit with its status). */
+type Attempt = Submitted | { conflict: Status | undefined };
+
+async function endorse(contract: Contract, name: string, args: string[], options: SubmitOptions) {
+  const transientData = options.transient
+    ? Object.fromEntries(Object.entries(options.transient).map(([key, value]) => [key, Buffer.from(value)]))
+    : undefined;
+  const proposal = contract.newProposal(name, {
+    arguments: args,
+    ...(transientData ? { transientData } : {}),
+    ...(options.endorsingOrganizations ? { endorsingOrganizations: options.endorsingOrganizations } : {}),
+  });
+  await options.hooks?.endorsing?.(proposal.getTransactionId());
+  try {
+    return await proposal.endorse();
+  } catch (error) {
+    // Peers that endorse while a conflicting transaction is half-committed return different results.
+    if (isEndorsementMismatch(error)) return undefined;
+    throw toLedgerError(error);
+  }
+}
+
+/** Sends an endorsed transaction to the orderers; a failure there is a refusal or an unknown outcome. */
+async function order(transaction: Transaction): Promise<SubmittedTransaction> {
+  try {
+    return await transaction.submit();
+  } catch (error) {
+    const id = transaction.getTransactionId();
+    throw isOrderingRefusal(error) ? orderingRefused(error, id) : new OutcomeUnknown(id, { cause: error });
+  }
+}
+
+/** The commit status, waited for at most `waitMs`; not seen in time, the outcome is unknown. */
+async function commitStatus(submitted: SubmittedTransaction, waitMs: number | undefined): Promise<Status> {
+  const options: CallOptions | undefined =
+    waitMs === undefined ? undefined : { deadline: Date.now() + waitMs };
+  try {
+    return await submitted.getStatus(options);
+  } catch (error) {
+    throw new OutcomeUnknown(submitted.getTransactionId(), { cause: error });
+  }
 }
 
 async function submitOnce(
@@ -45,35 +106,24 @@ async function submitOnce(
   name: string,
   args: string[],
   options: SubmitOptions,
-): Promise<Submitted | number | typeof READ_CONFLICT> {
-  let transaction;
-  let status;
-  try {
-    const transientData = options.transient
-      ? Object.fromEntries(Object.entries(options.transient).map(([key, value]) => [key, Buffer.from(value)]))
-      : undefined;
-    const proposal = contract.newProposal(name, {
-      arguments: args,
-      ...(transientData ? { transientData } : {}),
-      ...(options.endorsingOrganizations ? { endorsingOrganizations: options.endorsingOrganizations } : {}),
-    });
-    transaction = await proposal.endorse();
-    status = await (await transaction.submit()).getStatus();
-  } catch (error) {
-    if (isEndorsementMismatch(error)) return READ_CONFLICT;
-    throw toLedgerError(error);
+): Promise<Attempt> {
+  const transaction = await endorse(contract, name, args, options);
+  if (!transaction) return { conflict: undefined };
+  const result = transaction.getResult();
+  await options.hooks?.ordering?.(transaction.getTransactionId(), result);
+  const status = await commitStatus(await order(transaction), options.commitWaitMs);
+  if (status.successful) {
+    return { result, transactionId: status.transactionId, blockNumber: status.blockNumber };
   }
-  if (!status.successful) return status.code === MVCC_READ_CONFLICT ? READ_CONFLICT : status.code;
-  return {
-    result: transaction.getResult(),
-    transactionId: status.transactionId,
-    blockNumber: status.blockNumber,
-  };
+  if (READ_CONFLICTS.has(status.code)) return { conflict: status };
+  throw invalidAtCommit(status);
 }
 
 /**
- * Endorses, orders and waits for the commit of one transaction. Only a read conflict is retried, with
- * backoff (a fresh endorsement reads the new state); every other failure surfaces as a LedgerError.
+ * Endorses, orders and waits (bounded) for the commit of one transaction. Only a read conflict is
+ * retried, with backoff (a fresh endorsement reads the new state); a refusal or failure on the way
+ * surfaces as a LedgerError (a TransactionInvalid once committed invalid), and a transaction whose
+ * commit was not seen in time as OutcomeUnknown.
  */
 export async function submit(
   contract: Contract,
@@ -83,17 +133,12 @@ export async function submit(
 ): Promise<Submitted> {
   for (let attempt = 1; ; attempt += 1) {
     const outcome = await submitOnce(contract, name, args, options);
-    if (typeof outcome === 'number') {
-      throw new LedgerError(
-        NodeErrorCodes.CommitFailed,
-        `${name} was not committed: validation code ${outcome}`,
-      );
-    }
-    if (outcome !== READ_CONFLICT) return outcome;
+    if (!('conflict' in outcome)) return outcome;
     if (attempt >= MAX_ATTEMPTS) {
+      if (outcome.conflict) throw invalidAtCommit(outcome.conflict);
       throw new LedgerError(
-        NodeErrorCodes.Conflict,
-        `${name} kept conflicting with concurrent transactions (${attempt} attempts)`,
+        'CONFLICT',
+        `${name} kept conflicting with concurrent transactions (${String(attempt)} attempts)`,
       );
     }
     await backoff(attempt);

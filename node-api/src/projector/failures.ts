@@ -1,16 +1,16 @@
-import { LEDGER_UNAVAILABLE, LedgerError } from '../ledger/errors.ts';
+import { isTransientLedgerCode, LedgerError } from '../ledger/errors.ts';
 
 /**
  * Whether a failure to apply an event is the world's fault rather than the event's: the read model's
  * database could not be reached or gave up for reasons of its own, or the peer holding the private
- * terms did not answer. Such a failure says nothing about the event, so the projector keeps retrying
- * it (from its checkpoint) and never quarantines it. Anything else (a value PostgreSQL refuses, a
- * payload that does not parse, a record of an unknown shape) is the event's: retried a few times, then
- * quarantined.
+ * terms (or its chaincode) did not answer. Such a failure says nothing about the event, so the
+ * projector keeps retrying it (from its checkpoint) and never quarantines it. Anything else (a value
+ * PostgreSQL refuses, a payload that does not parse, a record of an unknown shape) is the event's:
+ * retried a few times, then quarantined.
  */
 export function isTransient(error: unknown): boolean {
   for (let cause = error, depth = 0; cause !== undefined && cause !== null && depth < 8; depth += 1) {
-    if (cause instanceof LedgerError) return cause.code === LEDGER_UNAVAILABLE;
+    if (cause instanceof LedgerError) return isTransientLedgerCode(cause.code);
     if (typeof cause !== 'object') return false;
     const failure = cause as FailureShape;
     if (isTransientPrisma(failure) || isTransientSystem(failure)) return true;

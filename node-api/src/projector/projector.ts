@@ -6,6 +6,7 @@ import type {
 } from '@hyperledger/fabric-gateway';
 import type { Database } from '../db/client.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
+import { settleApplied } from '../requests/client-requests.ts';
 import type { Change } from '../services/change-feed.ts';
 import { prepareEvent, writeEvent } from './event-writer.ts';
 import { describeFailure, isTransient } from './failures.ts';
@@ -131,6 +132,7 @@ export class Projector {
     const position = { transactionId: event.transactionId, blockNumber: event.blockNumber };
     return db.$transaction(async (tx) => {
       const changes = await writeEvent(tx, prepared, position);
+      await settleApplied(tx, position);
       const checkpoint = { ...position, updatedAt: new Date() };
       await tx.checkpoint.upsert({
         where: { id: checkpointId },

@@ -1,6 +1,7 @@
 import type { ChaincodeEvent } from '@hyperledger/fabric-gateway';
 import type { Database } from '../db/client.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
+import { settleApplied } from '../requests/client-requests.ts';
 import { describeFailure, isTransient } from './failures.ts';
 import { prepareEvent, writeEvent } from './event-writer.ts';
 
@@ -37,6 +38,8 @@ export async function quarantine(
       },
       update: failure,
     });
+    // The read model lacks its writes, but the transaction is valid on the ledger all the same.
+    await settleApplied(tx, { transactionId, blockNumber });
     const checkpoint = { blockNumber, transactionId, updatedAt: now };
     await tx.checkpoint.upsert({
       where: { id: checkpointId },

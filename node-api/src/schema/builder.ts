@@ -7,6 +7,7 @@ import type { EnterpriseKind, Role } from '../auth/session-user.ts';
 import type { Context } from './context.ts';
 import DocumentOwnerPlugin from './document-owner-plugin.ts';
 import { NodeErrorCodes, userError } from './errors.ts';
+import LedgerWritePlugin from './ledger-write-plugin.ts';
 import TextInputPlugin from './text-input-plugin.ts';
 
 /**
@@ -14,8 +15,9 @@ import TextInputPlugin from './text-input-plugin.ts';
  * any of). Money is `Fen` (integer fen as a decimal string, never a float), days are `Date`. Every
  * String and ID input gets the text rule (text-input-plugin.ts: NFC, no control characters, bounded),
  * and every document hash argument must name a document of the caller's enterprise
- * (document-owner-plugin.ts). Resolvers wrap in list order, first outermost: scope auth, then zod
- * validation, then the document check.
+ * (document-owner-plugin.ts). A mutation declared `ledgerWrite` takes an idempotency key
+ * (ledger-write-plugin.ts). Resolvers wrap in list order, first outermost: scope auth, then zod
+ * validation, then the document check, then the write's request.
  */
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -27,7 +29,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, ZodPlugin, TextInputPlugin, DocumentOwnerPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, ZodPlugin, TextInputPlugin, DocumentOwnerPlugin, LedgerWritePlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({

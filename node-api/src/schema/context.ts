@@ -2,6 +2,7 @@ import type { SessionUser } from '../auth/session-user.ts';
 import type { Database } from '../db/client.ts';
 import { bearerToken } from '../http/authenticate.ts';
 import { clientAddress } from '../http/client-address.ts';
+import type { WriteRequest } from '../requests/client-requests.ts';
 import type { Services } from '../services/services.ts';
 
 /** What every resolver gets: the read model, the caller (null when not logged in) and the services. */
@@ -9,6 +10,8 @@ export interface Context {
   db: Database;
   user: SessionUser | null;
   services: Services;
+  /** Set for a mutation declared `ledgerWrite` (schema/ledger-write-plugin.ts), for its resolver only. */
+  ledgerWrite?: WriteRequest;
 }
 
 /**

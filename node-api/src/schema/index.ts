@@ -15,6 +15,7 @@ import './mutations/index.ts';
 import './node-info.ts';
 import './proof.ts';
 import './shipment.ts';
+import './transaction-status.ts';
 import './user.ts';
 import './voucher.ts';
 import './voucher-lineage.ts';

@@ -14,7 +14,7 @@ export interface LedgerPosition {
 
 /** The node's long-lived parts that resolvers use; built once per process by the server (or a test). */
 export interface Services {
-  config: Pick<Config, 'SCF_ORG' | 'SCF_MSP_ID' | 'SCF_PROJECTION_WAIT_MS'>;
+  config: Pick<Config, 'SCF_ORG' | 'SCF_MSP_ID' | 'SCF_PROJECTION_WAIT_MS' | 'SCF_COMMIT_WAIT_MS'>;
   users: UserDirectory;
   documents: DocumentStore;
   /** The ledger as this user, with its own enrolled identity. */
@@ -31,4 +31,6 @@ export interface Services {
   awaitProjection: (position: LedgerPosition) => Promise<boolean>;
   /** Changes the projector applied, for subscriptions. */
   changes: ChangeFeed;
+  /** The node's log: what clients are not told (a peer's raw error, say). */
+  log: (message: string) => void;
 }

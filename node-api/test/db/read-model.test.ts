@@ -221,6 +221,21 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         uploadedBy: '0b7f8d0e-5c1a-4e57-9c51-1d0f6d2a7e01',
         uploadedAt: new Date('2026-01-05T02:00:13.000Z'),
       },
+      clientRequest: {
+        id: BIG,
+        userId: '0b7f8d0e-5c1a-4e57-9c51-1d0f6d2a7e01',
+        key: 'erp-7f3c:confirm',
+        operation: 'confirmInvoice',
+        argsHash: '2'.repeat(64),
+        state: 'VALID',
+        attempt: '5d1c6b9e-3f52-4a0e-8a77-0c7e1b2d3f40',
+        transactionId: '3'.repeat(64),
+        reason: null,
+        blockNumber: BIG,
+        result: '{"id":"发票"}',
+        createdAt: new Date('2026-01-05T02:00:14.000Z'),
+        updatedAt: new Date('2026-01-05T02:00:15.000Z'),
+      },
     };
     await db.checkpoint.create({ data: rows.checkpoint });
     await db.enterprise.create({ data: rows.enterprise });
@@ -236,6 +251,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     await db.user.create({ data: rows.user });
     await db.session.create({ data: rows.session });
     await db.document.create({ data: rows.document });
+    await db.clientRequest.create({ data: rows.clientRequest });
 
     expect(await db.checkpoint.findUnique({ where: { id: rows.checkpoint.id } })).toEqual(rows.checkpoint);
     expect(await db.enterprise.findUnique({ where: { id: rows.enterprise.id } })).toEqual(rows.enterprise);
@@ -259,6 +275,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
       rows.session,
     );
     expect(await db.document.findUnique({ where: { sha256: rows.document.sha256 } })).toEqual(rows.document);
+    expect(await db.clientRequest.findUnique({ where: { id: BIG } })).toEqual(rows.clientRequest);
   });
 
   it('drops a user’s sessions with the user, and keeps usernames unique', async () => {

@@ -29,6 +29,7 @@ describe('which projector failures are the event’s fault', () => {
     expect(
       isTransient(new LedgerError('LEDGER_UNAVAILABLE', '14 UNAVAILABLE: No connection established')),
     ).toBe(true);
+    expect(isTransient(new LedgerError('CHAINCODE_UNAVAILABLE', 'the chaincode is down'))).toBe(true);
     expect(
       isTransient(new Error('lost', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) })),
     ).toBe(true);

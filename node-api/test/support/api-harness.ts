@@ -88,7 +88,12 @@ export async function startApiHarness(
   const database = await startFreshDatabase();
   const { users, tokenOf } = tokenUsers();
   const services: Services = {
-    config: { SCF_ORG: 'supplier', SCF_MSP_ID: 'SupplierMSP', SCF_PROJECTION_WAIT_MS: 2_000 },
+    config: {
+      SCF_ORG: 'supplier',
+      SCF_MSP_ID: 'SupplierMSP',
+      SCF_PROJECTION_WAIT_MS: 2_000,
+      SCF_COMMIT_WAIT_MS: 2_000,
+    },
     users,
     documents: new FileDocumentStore(database.db, join(database.dir, 'documents')),
     ledgerAs: notInThisTest('ledgerAs'),
@@ -102,6 +107,7 @@ export async function startApiHarness(
     hasApplied: () => true,
     awaitProjection: () => Promise.resolve(true),
     changes: new ChangeFeed(),
+    log: () => undefined,
     ...(typeof overrides === 'function' ? overrides(database.db) : overrides),
   };
   const api = createApi({

@@ -51,32 +51,37 @@ export function fakeContracts(answer: (call: ContractCall) => unknown): FakeCont
           transientData?: Record<string, Uint8Array | string>;
           endorsingOrganizations?: string[];
         } = {},
-      ) => ({
-        endorse: () => {
-          const call: ContractCall = {
-            call: `${namespace}.${name}`,
-            via: 'submit',
-            args: options.arguments ?? [],
-            transient: Object.fromEntries(
-              Object.entries(options.transientData ?? {}).map(([key, value]) => [key, text(value)]),
-            ),
-            endorsingOrganizations: options.endorsingOrganizations,
-          };
-          calls.push(call);
-          block += 1n;
-          const status = {
-            successful: true,
-            code: 0,
-            transactionId: block.toString(16).padStart(64, '0'),
-            blockNumber: block,
-          };
-          const result = respond(call);
-          return Promise.resolve({
-            getResult: () => result,
-            submit: () => Promise.resolve({ getStatus: () => Promise.resolve(status) }),
-          });
-        },
-      }),
+      ) => {
+        block += 1n;
+        const blockNumber = block;
+        const transactionId = blockNumber.toString(16).padStart(64, '0');
+        return {
+          getTransactionId: () => transactionId,
+          endorse: () => {
+            const call: ContractCall = {
+              call: `${namespace}.${name}`,
+              via: 'submit',
+              args: options.arguments ?? [],
+              transient: Object.fromEntries(
+                Object.entries(options.transientData ?? {}).map(([key, value]) => [key, text(value)]),
+              ),
+              endorsingOrganizations: options.endorsingOrganizations,
+            };
+            calls.push(call);
+            const status = { successful: true, code: 0, transactionId, blockNumber };
+            const result = respond(call);
+            return Promise.resolve({
+              getResult: () => result,
+              getTransactionId: () => transactionId,
+              submit: () =>
+                Promise.resolve({
+                  getTransactionId: () => transactionId,
+                  getStatus: () => Promise.resolve(status),
+                }),
+            });
+          },
+        };
+      },
     }) as unknown as Contract;
   return { contractOf, calls };
 }

@@ -15,6 +15,10 @@ export function recordingLedger(): { ledgerAs: () => Promise<ScfLedger>; submiss
     answered += 1;
     return { id: `recorded-${String(answered)}`, count: 0, children: [] };
   });
-  const ledger: ScfLedger = { ...ledgerClient(contractOf), waitForBlock: () => Promise.resolve() };
+  const ledger: ScfLedger = {
+    ...ledgerClient(contractOf),
+    waitForBlock: () => Promise.resolve(),
+    tracked: (tracking) => ledgerClient(contractOf, tracking),
+  };
   return { ledgerAs: () => Promise.resolve(ledger), submissions: calls };
 }

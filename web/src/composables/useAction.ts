@@ -11,8 +11,8 @@ interface Payload {
 }
 
 /**
- * Runs a write and tells the user how it went: applied, committed but not yet shown (PENDING), or the
- * API's refusal by code. Returns the payload, or null when it failed.
+ * Runs a write and tells the user how it went: applied, sent but not yet shown by this node (PENDING:
+ * committed, or its commit not yet seen), or the API's refusal by code. Returns the payload, or null when it failed.
  */
 export function useAction(): {
   busy: Ref<boolean>;

@@ -31,6 +31,7 @@ builder.mutationFields((t) => ({
       "An org admin proposes a new charter; it counts as the proposing org's approval. It takes effect " +
       'once a majority of member orgs approved it.',
     authScopes: { roles: [...ORG_ADMIN.roles] },
+    ledgerWrite: true,
     args: { terms: t.arg({ type: CharterTermsInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const done = await submitAs(ctx, (ledger) => ledger.charter.Propose({ termsJson: args.terms }));
@@ -43,6 +44,7 @@ builder.mutationFields((t) => ({
       'An org admin approves a proposed amendment for its org; the approval that makes a majority ' +
       'adopts it as the charter.',
     authScopes: { roles: [...ORG_ADMIN.roles] },
+    ledgerWrite: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;

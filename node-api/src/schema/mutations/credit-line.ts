@@ -14,6 +14,7 @@ builder.mutationFields((t) => ({
     description:
       'A bank grants a credit line against a core enterprise (the debtor of the vouchers it finances).',
     authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    ledgerWrite: true,
     args: {
       debtorId: t.arg.string({ required: true, validate: TEXT.id }),
       limit: t.arg({ type: 'Fen', required: true }),
@@ -34,6 +35,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The bank changes the limit or expiry of its line.',
     authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),
       limit: t.arg({ type: 'Fen', required: true }),
@@ -51,6 +53,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The bank freezes or reactivates its line.',
     authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    ledgerWrite: true,
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: STATUS, required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;

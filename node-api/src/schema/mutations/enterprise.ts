@@ -15,6 +15,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'Registers an enterprise hosted by this org; its id is its unified social credit code.',
     authScopes: { roles: ['admin'] },
+    ledgerWrite: true,
     args: {
       id: t.arg.string({ required: true, validate: CREDIT_CODE }),
       name: t.arg.string({ required: true, validate: TEXT.name }),
@@ -31,6 +32,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'Suspends or reactivates an enterprise hosted by this org.',
     authScopes: { roles: ['admin'] },
+    ledgerWrite: true,
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: STATUS, required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;

@@ -39,6 +39,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The holder of a voucher applies for financing at a bank of its choice.',
     authScopes: { kinds: ['SUPPLIER'] },
+    ledgerWrite: true,
     args: {
       voucherId: t.arg.id({ required: true }),
       bankId: t.arg.string({ required: true, validate: TEXT.id }),
@@ -54,6 +55,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The bank prices an application; the terms stay private to the bank and the applicant.',
     authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    ledgerWrite: true,
     args: { id: t.arg.id({ required: true }), terms: t.arg({ type: OfferInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
@@ -74,6 +76,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The applicant accepts the offer; the credit line is drawn.',
     authScopes: { roles: [...SME_APPROVER.roles], kinds: [...SME_APPROVER.kinds] },
+    ledgerWrite: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
@@ -86,6 +89,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The bank pays out the net proceeds and records its payment reference.',
     authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),
       paymentReference: t.arg.string({ required: true, validate: TEXT.paymentReference }),
@@ -102,6 +106,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The bank declines an application, or the applicant declines an offer, with a reason.',
     authScopes: { kinds: ['BANK', 'SUPPLIER'] },
+    ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),
       reason: t.arg.string({ required: true, validate: TEXT.reason }),
@@ -118,6 +123,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The applicant withdraws its application before it is accepted.',
     authScopes: { kinds: ['SUPPLIER'] },
+    ledgerWrite: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
@@ -130,6 +136,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'Marks an offer past its validity as EXPIRED (anyone may; the ledger checks the date).',
     authScopes: { loggedIn: true },
+    ledgerWrite: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;

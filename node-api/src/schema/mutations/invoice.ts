@@ -27,6 +27,7 @@ builder.mutationFields((t) => ({
     description:
       'A supplier registers an invoice to a core enterprise (document uploaded first; its hash here).',
     authScopes: { roles: ['clerk', 'approver'], kinds: ['SUPPLIER'] },
+    ledgerWrite: true,
     args: { input: t.arg({ type: RegisterInvoiceInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const done = await submitAs(ctx, (ledger) =>
@@ -47,6 +48,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: "The core enterprise's approver confirms what it owes; this issues the root voucher.",
     authScopes: { roles: ['approver', 'admin'], kinds: ['CORE'] },
+    ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),
       waiveDelivery: t.arg.boolean({ required: true, defaultValue: false }),
@@ -63,6 +65,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The buyer (or the seller) rejects an invoice awaiting confirmation, with a reason.',
     authScopes: { kinds: ['CORE', 'SUPPLIER'] },
+    ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),
       reason: t.arg.string({ required: true, validate: TEXT.reason }),
@@ -79,6 +82,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The seller withdraws an invoice not yet confirmed.',
     authScopes: { loggedIn: true },
+    ledgerWrite: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;

@@ -2,14 +2,18 @@ import { INT_RANGES } from '@scf/ledger-contract';
 import { builder } from '../builder.ts';
 import { VoucherNode } from '../voucher.ts';
 import { TEXT } from './limits.ts';
-import { nodePayload, ProjectionStatus, type PayloadBase } from './payload.ts';
+import { BLOCK_NUMBER_DESCRIPTION, nodePayload, ProjectionStatus, type PayloadBase } from './payload.ts';
 import { submitAs, withNode } from './submit.ts';
 
 const SweepPayload = builder.objectRef<PayloadBase & { count: number }>('SweepOverduePayload').implement({
   fields: (t) => ({
     projection: t.field({ type: ProjectionStatus, resolve: (p) => p.projection }),
     transactionId: t.exposeString('transactionId'),
-    blockNumber: t.string({ resolve: (p) => p.blockNumber.toString() }),
+    blockNumber: t.string({
+      nullable: true,
+      description: BLOCK_NUMBER_DESCRIPTION,
+      resolve: (p) => p.blockNumber?.toString() ?? null,
+    }),
     count: t.exposeInt('count', { description: 'Vouchers marked OVERDUE by this sweep.' }),
   }),
 });
@@ -19,6 +23,7 @@ builder.mutationField('sweepOverdue', (t) =>
     type: SweepPayload,
     description: 'Marks unpaid vouchers past maturity as OVERDUE (at most `limit` per call).',
     authScopes: { loggedIn: true },
+    ledgerWrite: true,
     args: { limit: t.arg.int({ required: true, defaultValue: 100, validate: INT_RANGES.sweepLimit }) },
     resolve: async (_root, args, ctx) => {
       const done = await submitAs(ctx, (ledger) => ledger.settlement.SweepOverdue({ limit: args.limit }));
@@ -34,6 +39,7 @@ builder.mutationField('payVoucher', (t) =>
     type: PayPayload,
     description: 'The debtor pays a voucher at maturity to its current holder (or the financing bank).',
     authScopes: { roles: ['approver', 'admin'], kinds: ['CORE'] },
+    ledgerWrite: true,
     args: {
       voucherId: t.arg.id({ required: true }),
       paymentReference: t.arg.string({ required: true, validate: TEXT.paymentReference }),

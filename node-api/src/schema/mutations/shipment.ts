@@ -21,6 +21,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The logistics company records that it picked up the goods of an invoice.',
     authScopes: { kinds: ['LOGISTICS'] },
+    ledgerWrite: true,
     args: { input: t.arg({ type: RecordPickupInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const done = await submitAs(ctx, (ledger) =>
@@ -33,6 +34,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description: 'The logistics company proves delivery with a signed delivery document.',
     authScopes: { kinds: ['LOGISTICS'] },
+    ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),
       documentSha256: t.arg.string({ required: true, validate: TEXT.sha256 }),

@@ -3,7 +3,7 @@ import { builder } from '../builder.ts';
 import { userError, NodeErrorCodes } from '../errors.ts';
 import { VoucherNode } from '../voucher.ts';
 import { TEXT } from './limits.ts';
-import { ProjectionStatus, type PayloadBase } from './payload.ts';
+import { BLOCK_NUMBER_DESCRIPTION, ProjectionStatus, type PayloadBase } from './payload.ts';
 import { submitAs } from './submit.ts';
 import type { Voucher } from '../../db/generated/client.ts';
 
@@ -24,7 +24,11 @@ SplitPayload.implement({
   fields: (t) => ({
     projection: t.field({ type: ProjectionStatus, resolve: (p) => p.projection }),
     transactionId: t.exposeString('transactionId'),
-    blockNumber: t.string({ resolve: (p) => p.blockNumber.toString() }),
+    blockNumber: t.string({
+      nullable: true,
+      description: BLOCK_NUMBER_DESCRIPTION,
+      resolve: (p) => p.blockNumber?.toString() ?? null,
+    }),
     parent: t.field({ type: VoucherNode, nullable: true, resolve: (p) => p.parent }),
     children: t.field({ type: [VoucherNode], resolve: (p) => p.children }),
   }),
@@ -53,6 +57,7 @@ builder.mutationField('splitTransfer', (t) =>
       'The holder splits a voucher into pieces that sum to it; transferred pieces pass to suppliers further ' +
       'down the chain, each backed by an invoice from that supplier to the holder.',
     authScopes: { roles: ['approver', 'admin'], kinds: ['SUPPLIER', 'CORE'] },
+    ledgerWrite: true,
     args: {
       voucherId: t.arg.id({ required: true }),
       pieces: t.arg({

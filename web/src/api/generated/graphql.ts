@@ -143,7 +143,9 @@ export const ErrorCode = {
   AlreadyExists: 'ALREADY_EXISTS',
   /** A transfer exceeds the unpaid amount of the invoice behind it. */
   AmountExceeded: 'AMOUNT_EXCEEDED',
-  /** Endorsed, but the peers did not commit the transaction; the message has its validation code. */
+  /** The endorsing peer could not reach or start the chaincode: nothing was written; try again later. */
+  ChaincodeUnavailable: 'CHAINCODE_UNAVAILABLE',
+  /** Endorsed and ordered, but the peers invalidated the transaction; the message has its validation code. */
   CommitFailed: 'COMMIT_FAILED',
   /** The transaction kept conflicting with concurrent ones on the same records, after every retry. */
   Conflict: 'CONFLICT',
@@ -155,8 +157,14 @@ export const ErrorCode = {
   DeliveryNotConfirmed: 'DELIVERY_NOT_CONFIRMED',
   /** A document hash the caller's enterprise did not upload to this node. */
   DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
+  /** Not enough organisations endorsed the transaction (peers unreachable, or the policy was not met): nothing was written. */
+  EndorsementPolicyFailure: 'ENDORSEMENT_POLICY_FAILURE',
   /** The caller's role, enterprise or org may not do this. */
   Forbidden: 'FORBIDDEN',
+  /** An earlier request with this `clientRequestId` is still being endorsed; ask again in a moment. */
+  IdempotencyKeyInUse: 'IDEMPOTENCY_KEY_IN_USE',
+  /** This `clientRequestId` (or `Idempotency-Key`) was first used for another mutation or other arguments. */
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
   /** A failure on a route beside GraphQL that the node only logs. */
   Internal: 'INTERNAL',
   /** A failure in GraphQL that the node only logs (graphql-yoga's masked error). */
@@ -175,6 +183,8 @@ export const ErrorCode = {
   NotMature: 'NOT_MATURE',
   /** The offer's validity has passed. */
   OfferExpired: 'OFFER_EXPIRED',
+  /** The ordering service did not take the transaction: nothing was written; try again. */
+  OrderingUnavailable: 'ORDERING_UNAVAILABLE',
   /** Over a depth, alias, token or cost limit. */
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   /** Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`). */
@@ -308,7 +318,7 @@ export type OfferInput = {
   validUntil: string;
 };
 
-/** APPLIED: the returned object already shows the write. PENDING: committed on the ledger, but this node had not applied it within the wait; it will shortly (watch `changes`). */
+/** APPLIED: the returned object already shows the write. PENDING: this node has not seen it applied yet. With a `blockNumber` it is committed and will show shortly (watch `changes`); without one its commit was not seen in time, so it may not even be committed: ask `transactionStatus` (by `transactionId` or `clientRequestId`) before doing it again. */
 export const ProjectionStatus = {
   Applied: 'APPLIED',
   Pending: 'PENDING'
@@ -477,14 +487,14 @@ export type ProposeCharterAmendmentMutationVariables = Exact<{
 }>;
 
 
-export type ProposeCharterAmendmentMutation = { proposeCharterAmendment: { projection: ProjectionStatus, transactionId: string, blockNumber: string, proposal: { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ProposeCharterAmendmentMutation = { proposeCharterAmendment: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, proposal: { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ApproveCharterAmendmentMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ApproveCharterAmendmentMutation = { approveCharterAmendment: { projection: ProjectionStatus, transactionId: string, blockNumber: string, proposal: { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ApproveCharterAmendmentMutation = { approveCharterAmendment: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, proposal: { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type CreditLinesQueryVariables = Exact<{
   filter?: CreditLineFilter | null | undefined;
@@ -503,7 +513,7 @@ export type GrantCreditLineMutationVariables = Exact<{
 }>;
 
 
-export type GrantCreditLineMutation = { grantCreditLine: { projection: ProjectionStatus, transactionId: string, blockNumber: string, creditLine: { id: string, limit: string, used: string, available: string, expiryDate: string, status: CreditLineStatus, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type GrantCreditLineMutation = { grantCreditLine: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, creditLine: { id: string, limit: string, used: string, available: string, expiryDate: string, status: CreditLineStatus, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ChangeCreditLineMutationVariables = Exact<{
   id: string;
@@ -512,7 +522,7 @@ export type ChangeCreditLineMutationVariables = Exact<{
 }>;
 
 
-export type ChangeCreditLineMutation = { changeCreditLine: { projection: ProjectionStatus, transactionId: string, blockNumber: string, creditLine: { id: string, limit: string, used: string, available: string, expiryDate: string, status: CreditLineStatus, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ChangeCreditLineMutation = { changeCreditLine: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, creditLine: { id: string, limit: string, used: string, available: string, expiryDate: string, status: CreditLineStatus, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type SetCreditLineStatusMutationVariables = Exact<{
   id: string;
@@ -520,7 +530,7 @@ export type SetCreditLineStatusMutationVariables = Exact<{
 }>;
 
 
-export type SetCreditLineStatusMutation = { setCreditLineStatus: { projection: ProjectionStatus, transactionId: string, blockNumber: string, creditLine: { id: string, limit: string, used: string, available: string, expiryDate: string, status: CreditLineStatus, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type SetCreditLineStatusMutation = { setCreditLineStatus: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, creditLine: { id: string, limit: string, used: string, available: string, expiryDate: string, status: CreditLineStatus, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type DashboardQueryVariables = Exact<{
   from: string;
@@ -547,7 +557,7 @@ export type RegisterEnterpriseMutationVariables = Exact<{
 }>;
 
 
-export type RegisterEnterpriseMutation = { registerEnterprise: { projection: ProjectionStatus, transactionId: string, blockNumber: string, enterprise: { id: string, name: string, kind: EnterpriseKind, status: EnterpriseStatus, hostMsp: string, createdAt: string, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RegisterEnterpriseMutation = { registerEnterprise: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, enterprise: { id: string, name: string, kind: EnterpriseKind, status: EnterpriseStatus, hostMsp: string, createdAt: string, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type SetEnterpriseStatusMutationVariables = Exact<{
   id: string;
@@ -555,7 +565,7 @@ export type SetEnterpriseStatusMutationVariables = Exact<{
 }>;
 
 
-export type SetEnterpriseStatusMutation = { setEnterpriseStatus: { projection: ProjectionStatus, transactionId: string, blockNumber: string, enterprise: { id: string, name: string, kind: EnterpriseKind, status: EnterpriseStatus, hostMsp: string, createdAt: string, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type SetEnterpriseStatusMutation = { setEnterpriseStatus: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, enterprise: { id: string, name: string, kind: EnterpriseKind, status: EnterpriseStatus, hostMsp: string, createdAt: string, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ErrorCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -587,7 +597,7 @@ export type ApplyFinancingMutationVariables = Exact<{
 }>;
 
 
-export type ApplyFinancingMutation = { applyFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ApplyFinancingMutation = { applyFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type OfferFinancingMutationVariables = Exact<{
   id: string;
@@ -595,14 +605,14 @@ export type OfferFinancingMutationVariables = Exact<{
 }>;
 
 
-export type OfferFinancingMutation = { offerFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type OfferFinancingMutation = { offerFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type AcceptOfferMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type AcceptOfferMutation = { acceptOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type AcceptOfferMutation = { acceptOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type RejectFinancingMutationVariables = Exact<{
   id: string;
@@ -610,21 +620,21 @@ export type RejectFinancingMutationVariables = Exact<{
 }>;
 
 
-export type RejectFinancingMutation = { rejectFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RejectFinancingMutation = { rejectFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type WithdrawFinancingMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type WithdrawFinancingMutation = { withdrawFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type WithdrawFinancingMutation = { withdrawFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ExpireOfferMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ExpireOfferMutation = { expireOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ExpireOfferMutation = { expireOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type DisburseFinancingMutationVariables = Exact<{
   id: string;
@@ -632,7 +642,7 @@ export type DisburseFinancingMutationVariables = Exact<{
 }>;
 
 
-export type DisburseFinancingMutation = { disburseFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type DisburseFinancingMutation = { disburseFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ProofFieldsFragment = { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string };
 
@@ -688,7 +698,7 @@ export type RegisterInvoiceMutationVariables = Exact<{
 }>;
 
 
-export type RegisterInvoiceMutation = { registerInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RegisterInvoiceMutation = { registerInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ConfirmInvoiceMutationVariables = Exact<{
   id: string;
@@ -696,7 +706,7 @@ export type ConfirmInvoiceMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmInvoiceMutation = { confirmInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ConfirmInvoiceMutation = { confirmInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type RejectInvoiceMutationVariables = Exact<{
   id: string;
@@ -704,14 +714,14 @@ export type RejectInvoiceMutationVariables = Exact<{
 }>;
 
 
-export type RejectInvoiceMutation = { rejectInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RejectInvoiceMutation = { rejectInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type CancelInvoiceMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type CancelInvoiceMutation = { cancelInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type CancelInvoiceMutation = { cancelInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ConfirmationInboxQueryVariables = Exact<{
   buyerId: string;
@@ -741,7 +751,7 @@ export type PublishRateMutationVariables = Exact<{
 }>;
 
 
-export type PublishRateMutation = { publishRate: { projection: ProjectionStatus, transactionId: string, blockNumber: string, rate: { id: string, tenor: RateTenor, rateBps: number, effectiveDate: string, status: RateStatus, attestations: Array<{ mspId: string, enterpriseId: string, rateBps: number }>, publisher: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type PublishRateMutation = { publishRate: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, rate: { id: string, tenor: RateTenor, rateBps: number, effectiveDate: string, status: RateStatus, attestations: Array<{ mspId: string, enterpriseId: string, rateBps: number }>, publisher: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type NodeInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -783,7 +793,7 @@ export type RecordPickupMutationVariables = Exact<{
 }>;
 
 
-export type RecordPickupMutation = { recordPickup: { projection: ProjectionStatus, transactionId: string, blockNumber: string, shipment: { id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RecordPickupMutation = { recordPickup: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, shipment: { id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ConfirmDeliveryMutationVariables = Exact<{
   id: string;
@@ -791,7 +801,7 @@ export type ConfirmDeliveryMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmDeliveryMutation = { confirmDelivery: { projection: ProjectionStatus, transactionId: string, blockNumber: string, shipment: { id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ConfirmDeliveryMutation = { confirmDelivery: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, shipment: { id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -830,7 +840,7 @@ export type SplitTransferMutationVariables = Exact<{
 }>;
 
 
-export type SplitTransferMutation = { splitTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string, parent: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, children: Array<{ id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }> } };
+export type SplitTransferMutation = { splitTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, parent: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, children: Array<{ id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }> } };
 
 export type PayVoucherMutationVariables = Exact<{
   voucherId: string;
@@ -838,14 +848,14 @@ export type PayVoucherMutationVariables = Exact<{
 }>;
 
 
-export type PayVoucherMutation = { payVoucher: { projection: ProjectionStatus, transactionId: string, blockNumber: string, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type PayVoucherMutation = { payVoucher: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type SweepOverdueMutationVariables = Exact<{
   limit: number;
 }>;
 
 
-export type SweepOverdueMutation = { sweepOverdue: { projection: ProjectionStatus, transactionId: string, blockNumber: string, count: number } };
+export type SweepOverdueMutation = { sweepOverdue: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, count: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/client.ts';
+import { Prisma, type ClientRequest } from '../db/generated/client.ts';
+import type { Tx } from '../projector/rows.ts';
+
+/**
+ * Where one write request stands. ENDORSING: claimed, its current attempt being endorsed (nothing sent
+ * yet). PENDING: endorsed and handed to the ordering service (or about to be); outcome not yet seen.
+ * VALID: committed. INVALID: committed in a block but invalidated. FAILED: refused before ordering
+ * (endorsement refused, orderers unavailable): nothing reached the ledger.
+ */
+export type RequestState = 'ENDORSING' | 'PENDING' | 'VALID' | 'INVALID' | 'FAILED';
+
+export type RequestRow = ClientRequest;
+
+/** One write as the schema sees it: the mutation, its idempotency key if any, and its arguments' hash. */
+export interface WriteRequest {
+  operation: string;
+  key: string | null;
+  argsHash: string;
+}
+
+/** A row claimed for this request: `attempt` is the token every later step must hold. */
+export interface Claimed {
+  id: bigint;
+  attempt: string;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/**
+ * The `client_requests` table: every ledger write a user made through this node. Each step of a write
+ * is recorded before it happens (the transaction id before endorsement, PENDING before the orderers get
+ * it), and only by the request holding the row's `attempt` token, so that a crash never leaves a
+ * transaction the node does not know and one key never sends two transactions.
+ */
+export class ClientRequests {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  /**
+   * Claims the user's key for this request, or returns the row that holds it already. A request
+   * without a key always gets a row of its own.
+   */
+  async claim(userId: string, request: WriteRequest): Promise<Claimed | { existing: RequestRow }> {
+    const now = new Date();
+    const attempt = randomUUID();
+    try {
+      const row = await this.db.clientRequest.create({
+        data: { userId, ...request, state: 'ENDORSING', attempt, createdAt: now, updatedAt: now },
+      });
+      return { id: row.id, attempt };
+    } catch (error) {
+      if (request.key === null || !isUniqueViolation(error)) throw error;
+    }
+    const existing = await this.byKey(userId, request.key);
+    if (!existing) throw new Error('a claimed idempotency key vanished');
+    return { existing };
+  }
+
+  /**
+   * Takes over a row whose earlier request ended without a transaction that counts (INVALID, FAILED) or
+   * was abandoned (a crash while ENDORSING): only if nobody changed it since `row` was read.
+   */
+  async reclaim(row: RequestRow): Promise<Claimed | undefined> {
+    const attempt = randomUUID();
+    const { count } = await this.db.clientRequest.updateMany({
+      where: { id: row.id, attempt: row.attempt, updatedAt: row.updatedAt },
+      data: {
+        state: 'ENDORSING',
+        attempt,
+        transactionId: null,
+        reason: null,
+        blockNumber: null,
+        result: null,
+        updatedAt: new Date(),
+      },
+    });
+    return count === 1 ? { id: row.id, attempt } : undefined;
+  }
+
+  byKey(userId: string, key: string): Promise<RequestRow | null> {
+    return this.db.clientRequest.findUnique({ where: { userId_key: { userId, key } } });
+  }
+
+  byTransaction(userId: string, transactionId: string): Promise<RequestRow | null> {
+    return this.db.clientRequest.findFirst({ where: { userId, transactionId } });
+  }
+
+  reread(row: RequestRow): Promise<RequestRow | null> {
+    return this.db.clientRequest.findUnique({ where: { id: row.id } });
+  }
+
+  /** A new attempt, as transaction `transactionId`, is about to be endorsed. */
+  endorsing(claimed: Claimed, transactionId: string): Promise<void> {
+    return this.step(claimed, { state: 'ENDORSING', transactionId, result: null });
+  }
+
+  /** Endorsed with `result`: the transaction goes to the orderers once this is stored. */
+  ordering(claimed: Claimed, transactionId: string, result: string): Promise<void> {
+    return this.step(claimed, { state: 'PENDING', transactionId, result });
+  }
+
+  committed(claimed: Claimed, blockNumber: bigint): Promise<void> {
+    return this.step(claimed, { state: 'VALID', blockNumber });
+  }
+
+  invalid(claimed: Claimed, validation: string, blockNumber: bigint): Promise<void> {
+    return this.step(claimed, { state: 'INVALID', reason: validation, blockNumber });
+  }
+
+  failed(claimed: Claimed, code: string): Promise<void> {
+    return this.step(claimed, { state: 'FAILED', reason: code });
+  }
+
+  /** Records what the ledger says of a PENDING row's transaction (found by `transactionStatus`, say). */
+  async settle(
+    row: RequestRow,
+    outcome: { valid: boolean; reason: string | null; blockNumber: bigint },
+  ): Promise<boolean> {
+    const { count } = await this.db.clientRequest.updateMany({
+      where: { id: row.id, attempt: row.attempt, transactionId: row.transactionId, state: 'PENDING' },
+      data: {
+        state: outcome.valid ? 'VALID' : 'INVALID',
+        reason: outcome.reason,
+        blockNumber: outcome.blockNumber,
+        updatedAt: new Date(),
+      },
+    });
+    return count === 1;
+  }
+
+  private async step(
+    claimed: Claimed,
+    data: Partial<Pick<RequestRow, 'transactionId' | 'reason' | 'blockNumber' | 'result'>> & {
+      state: RequestState;
+    },
+  ): Promise<void> {
+    const { count } = await this.db.clientRequest.updateMany({
+      where: { id: claimed.id, attempt: claimed.attempt },
+      data: { ...data, updatedAt: new Date() },
+    });
+    if (count !== 1) throw new LostClaim();
+  }
+}
+
+/** Another request with the same key took the row over: this one must send nothing more. */
+export class LostClaim extends Error {
+  constructor() {
+    super('another request with this idempotency key took it over');
+    this.name = LostClaim.name;
+  }
+}
+
+/**
+ * Marks the requests whose transaction the projector just applied as VALID, in the projector's own SQL
+ * transaction: chaincode events come only from valid transactions. A FAILED row counts too: a failure
+ * seen on the way (a connection lost after the orderers took it) does not undo a commit.
+ */
+export async function settleApplied(
+  tx: Tx,
+  position: { transactionId: string; blockNumber: bigint },
+): Promise<void> {
+  await tx.clientRequest.updateMany({
+    where: { transactionId: position.transactionId, state: { in: ['PENDING', 'FAILED'] } },
+    data: { state: 'VALID', reason: null, blockNumber: position.blockNumber, updatedAt: new Date() },
+  });
+}

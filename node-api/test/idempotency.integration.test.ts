@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chaincodeProcessName,
+  deployChaincode,
+  findMember,
+  stopProcess,
+  type MemberPlan,
+  type NetworkContext,
+} from '@scf/network';
+import { nodeUrl } from '../src/cli/node-env.ts';
+import { ensureNode } from '../src/cli/node-processes.ts';
+import { DEMO_PASSWORD, demoEnterprise } from '../src/demo/demo-consortium.ts';
+import { ApiError, NodeClient } from '../src/demo/graphql-client.ts';
+import { Consortium } from './support/consortium.ts';
+import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
+import { cstDate } from './support/values.ts';
+
+/**
+ * Issue 14, item 4 ("clients never guess"), on a real network through a real node API: one key, one
+ * transaction; the outcome of a write by its id or key (the caller's own only); a chaincode server
+ * that is down reported as such, quickly; dead orderers answered within the commit wait.
+ */
+
+/** The node's commit wait here: short, so that the test of dead orderers is quick. */
+const COMMIT_WAIT_MS = 5_000;
+/** What the address of a host or a port looks like in an error message (none may reach clients). */
+const INTERNAL = /\d{1,3}(\.\d{1,3}){3}|:\d{2,5}\b|peer0|orderer\d/;
+
+const REGISTER = `mutation($input: RegisterInvoiceInput!, $key: String) {
+  registerInvoice(input: $input, clientRequestId: $key) {
+    projection transactionId blockNumber invoice { id status amount } } }`;
+const STATUS = `query($t: ID, $k: String) {
+  transactionStatus(transactionId: $t, clientRequestId: $k) { state transactionId blockNumber reason } }`;
+const HISTORY = `query($id: ID!) { history(type: invoice, id: $id) { transactionId blockNumber } }`;
+
+interface Registered {
+  registerInvoice: {
+    projection: string;
+    transactionId: string;
+    blockNumber: string | null;
+    invoice: { id: string; status: string; amount: string } | null;
+  };
+}
+
+interface Status {
+  transactionStatus: {
+    state: string;
+    transactionId: string | null;
+    blockNumber: string | null;
+    reason: string | null;
+  };
+}
+
+/** A rejected request's error, to look at its code and words. */
+async function failure(request: Promise<unknown>): Promise<ApiError> {
+  const error = await request.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof ApiError)) throw new Error(`expected an API error, got ${String(error)}`);
+  return error;
+}
+
+describe('idempotent writes and truthful errors on the real network', () => {
+  let ctx: NetworkContext | undefined;
+  let supplier: MemberPlan;
+  let clerk: NodeClient;
+  let colleague: NodeClient;
+
+  const network = (): NetworkContext => {
+    if (!ctx) throw new Error('network did not start');
+    return ctx;
+  };
+
+  /** An invoice to the core enterprise whose document the clerk's enterprise uploaded first. */
+  async function invoiceInput(number: string, amount = '500000'): Promise<Record<string, unknown>> {
+    const document = await clerk.upload(`${number}.txt`, 'text/plain', new TextEncoder().encode(number));
+    return {
+      number,
+      buyerId: demoEnterprise('core').id,
+      amount,
+      issueDate: cstDate(0),
+      dueDate: cstDate(60),
+      documentSha256: document,
+    };
+  }
+
+  beforeAll(async () => {
+    ctx = await startTestNetwork(1);
+    // The buyer of the invoices, registered on the ledger by its org (no node of its own needed here).
+    const consortium = new Consortium(ctx);
+    const core = demoEnterprise('core');
+    await (
+      await consortium.orgAdmin('core')
+    ).ledger.enterprise.Register({
+      id: core.id,
+      name: core.name,
+      kind: core.kind,
+    });
+    consortium.closeAll();
+    supplier = findMember(ctx.topology, 'supplier');
+    await ensureNode(ctx, supplier, { env: { SCF_COMMIT_WAIT_MS: String(COMMIT_WAIT_MS) } });
+    const admin = await new NodeClient(nodeUrl(supplier)).login('admin', DEMO_PASSWORD);
+    const clerks: NodeClient[] = [];
+    for (const username of ['idem.clerk', 'idem.colleague']) {
+      await admin.request('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+        input: {
+          username,
+          password: DEMO_PASSWORD,
+          displayName: username,
+          role: 'CLERK',
+          enterpriseId: demoEnterprise('tier1').id,
+        },
+      });
+      clerks.push(await new NodeClient(nodeUrl(supplier)).login(username, DEMO_PASSWORD));
+    }
+    [clerk, colleague] = clerks as [NodeClient, NodeClient];
+  });
+
+  afterAll(async () => {
+    await stopTestNetwork(ctx);
+  });
+
+  it('sends one transaction for a mutation sent twice with one key, and answers both alike', async () => {
+    const input = await invoiceInput('IDEM-1');
+    const first = await clerk.request<Registered>(REGISTER, { input, key: 'idem-1' });
+    const second = await clerk.request<Registered>(REGISTER, { input, key: 'idem-1' });
+    expect(first.registerInvoice).toMatchObject({ projection: 'APPLIED', invoice: { status: 'REGISTERED' } });
+    expect(second).toEqual(first);
+    const id = first.registerInvoice.invoice?.id ?? '';
+    const history = await clerk.request<{ history: unknown[] }>(HISTORY, { id });
+    expect(history.history).toEqual([
+      { transactionId: first.registerInvoice.transactionId, blockNumber: first.registerInvoice.blockNumber },
+    ]);
+    // Without the key, the same write is a second transaction, which the chaincode refuses.
+    expect((await failure(clerk.request(REGISTER, { input }))).code).toBe('ALREADY_EXISTS');
+  });
+
+  it('refuses the same key with other arguments', async () => {
+    const input = await invoiceInput('IDEM-1', '600000');
+    expect((await failure(clerk.request(REGISTER, { input, key: 'idem-1' }))).code).toBe(
+      'IDEMPOTENCY_KEY_REUSED',
+    );
+  });
+
+  it('tells the outcome by transaction id and by key, to the writer only', async () => {
+    const done = await clerk.request<Registered>(REGISTER, {
+      input: await invoiceInput('IDEM-2'),
+      key: 'idem-2',
+    });
+    const { transactionId, blockNumber } = done.registerInvoice;
+    const valid = { state: 'VALID', transactionId, blockNumber, reason: null };
+    expect((await clerk.request<Status>(STATUS, { t: transactionId })).transactionStatus).toEqual(valid);
+    expect((await clerk.request<Status>(STATUS, { k: 'idem-2' })).transactionStatus).toEqual(valid);
+    const unknown = { state: 'UNKNOWN', blockNumber: null, reason: null };
+    expect((await colleague.request<Status>(STATUS, { t: transactionId })).transactionStatus).toMatchObject(
+      unknown,
+    );
+    expect((await colleague.request<Status>(STATUS, { k: 'idem-2' })).transactionStatus).toMatchObject(
+      unknown,
+    );
+  });
+
+  it('reports a chaincode server that is down as CHAINCODE_UNAVAILABLE, quickly, and a retry succeeds', async () => {
+    const input = await invoiceInput('IDEM-DOWN');
+    await stopProcess(network().paths, chaincodeProcessName(supplier));
+    try {
+      const started = Date.now();
+      const error = await failure(clerk.request(REGISTER, { input, key: 'idem-down' }));
+      const seconds = (Date.now() - started) / 1000;
+      expect({ code: error.code, fast: seconds < 30 }).toEqual({ code: 'CHAINCODE_UNAVAILABLE', fast: true });
+      expect(error.message).not.toMatch(INTERNAL);
+      expect((await clerk.request<Status>(STATUS, { k: 'idem-down' })).transactionStatus).toMatchObject({
+        state: 'INVALID',
+        reason: 'CHAINCODE_UNAVAILABLE',
+      });
+    } finally {
+      await deployChaincode(network());
+    }
+    // Nothing reached the ledger: the same key is sent afresh, and commits.
+    const retried = await clerk.request<Registered>(REGISTER, { input, key: 'idem-down' });
+    expect(retried.registerInvoice.projection).toBe('APPLIED');
+    expect((await clerk.request<Status>(STATUS, { k: 'idem-down' })).transactionStatus.state).toBe('VALID');
+  });
+
+  // Last: the network stays without orderers until afterAll removes it.
+  it('answers a write within the commit wait when the orderers are gone, never after a minute', async () => {
+    const input = await invoiceInput('IDEM-NO-ORDERER');
+    for (const orderer of network().topology.ordererOrg.orderers) {
+      await stopProcess(network().paths, orderer.name, 3_000);
+    }
+    const started = Date.now();
+    const outcome = await clerk.request<Registered>(REGISTER, { input, key: 'idem-orderers' }).then(
+      (done) => done.registerInvoice,
+      (error: unknown) => error,
+    );
+    const seconds = (Date.now() - started) / 1000;
+    expect(seconds).toBeLessThan((COMMIT_WAIT_MS + 15_000) / 1000);
+    if (outcome instanceof ApiError) {
+      expect(outcome.code).toBe('ORDERING_UNAVAILABLE');
+      expect(outcome.message).not.toMatch(INTERNAL);
+    } else {
+      expect(outcome).toMatchObject({ projection: 'PENDING', blockNumber: null, invoice: null });
+      const status = await clerk.request<Status>(STATUS, {
+        t: (outcome as Registered['registerInvoice']).transactionId,
+      });
+      expect(status.transactionStatus.state).toBe('PENDING');
+    }
+  });
+});
