@@ -29,10 +29,14 @@ export const RAFT = { tickInterval: '500ms', electionTick: 10, heartbeatTick: 1,
  * cheap (a Raft snapshot here is the last block) and keep every replay to one step.
  */
 export function snapshotIntervalSize(preferredMaxBytes: string): string {
-  const match = /^(\d+) ?(KB|MB)$/.exec(preferredMaxBytes);
-  if (!match) throw new Error(`batch size "${preferredMaxBytes}" is not in KB or MB`);
-  const kilobytes = Number(match[1]) * (match[2] === 'MB' ? 1024 : 1);
-  return `${String(Math.max(1, Math.floor(kilobytes / 2)))} KB`;
+  return `${String(Math.max(1, Math.floor(byteCount(preferredMaxBytes) / 1024 / 2)))} KB`;
+}
+
+/** A size as configtx.yaml writes it ("512 KB", "2 MB": Fabric counts in 1024s) in bytes. */
+export function byteCount(size: string): number {
+  const match = /^(\d+) ?(KB|MB)$/.exec(size);
+  if (!match) throw new Error(`batch size "${size}" is not in KB or MB`);
+  return Number(match[1]) * (match[2] === 'MB' ? 1024 * 1024 : 1024);
 }
 
 /** What a channel is made of besides its orgs: its name, block cutting and Raft timing. */
@@ -68,7 +72,12 @@ export function channelFiles(dir: string): {
 const signature = (rule: string): { Type: string; Rule: string } => ({ Type: 'Signature', Rule: rule });
 const implicit = (rule: string): { Type: string; Rule: string } => ({ Type: 'ImplicitMeta', Rule: rule });
 
-function memberOrg(org: MemberDefinition, mspDir: string): Record<string, unknown> {
+/**
+ * A member org's configtx.yaml entry: its MSP folder, its policies (admins administer it, only its
+ * peers endorse for it) and its anchor peers. Channel creation and adding an org to a live channel
+ * (org-group.ts) both build the org from this.
+ */
+export function memberOrg(org: MemberDefinition, mspDir: string): Record<string, unknown> {
   const id = org.mspId;
   return {
     Name: id,

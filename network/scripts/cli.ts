@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { deployChaincode } from './chaincode.ts';
+import { changeFromOptions, PROPOSE_USAGE } from './change-options.ts';
+import { describeChange } from './channel-change.ts';
+import { countedSigners, describeNeed, type PolicyNeed } from './channel-policy.ts';
 import { ConfigError } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { clean, down as stopAll, openNetwork, up } from './network.ts';
 import { formatOrgDefinition, writeOrgDefinition } from './org-definition.ts';
 import { exportOrgDefinition } from './org-export.ts';
+import { propose } from './propose.ts';
+import { readProposal, writeProposal } from './proposal.ts';
+import { signProposal } from './sign-proposal.ts';
+import { submitProposals } from './submit-proposal.ts';
 import { nodeStatuses } from './status.ts';
 import { describeNetwork } from './summary.ts';
 import { enrollUser, ROLES, UserError, type Role } from './users.ts';
@@ -22,6 +29,13 @@ commands:
   user      register and enroll a user: --org O --name N --enterprise ID --role ${ROLES.join('|')}
   export    print an org's public definition (its CA roots, admin certificate, endpoints; no key)
             for other orgs to build or join a channel with: --org NAME [--out FILE]
+  propose   propose KIND --org ORG --out FILE: a channel change as a proposal file, computed by
+            ORG's admin from the newest config block, unsigned. KIND and its options:
+${PROPOSE_USAGE}
+  sign      sign FILE --org ORG [--out FILE]: ORG's admin checks the update is the stated change
+            and signs it (in place, or a signed copy to --out)
+  submit    submit FILE [FILE…] --org ORG: merge the signed copies, count the signing orgs against
+            the policy the change needs, send it to an orderer if met (ORG's signature counts too)
   watch     stay in the foreground until Ctrl-C, then stop the network
   down      stop every process the network started
   clean     stop, then delete the state folder (ledgers, certificates, logs)
@@ -47,6 +61,13 @@ const { values, positionals } = parseArgs({
     enterprise: { type: 'string' },
     role: { type: 'string' },
     out: { type: 'string' },
+    definition: { type: 'string' },
+    msp: { type: 'string' },
+    'org-msp': { type: 'string' },
+    peer: { type: 'string' },
+    timeout: { type: 'string' },
+    'max-messages': { type: 'string' },
+    'preferred-max-bytes': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -157,6 +178,78 @@ function exportDefinition(ctx: NetworkContext): number {
   return 0;
 }
 
+function orgOption(command: string): string {
+  if (!values.org) throw new ConfigError(`${command} needs --org NAME (the org whose admin acts)`);
+  return values.org;
+}
+
+function needLine(need: PolicyNeed): string {
+  return `${describeNeed(need)} (${need.policy}: ${need.orgs.join(', ')})`;
+}
+
+/** Computes a change as a proposal file and says what it changes and whose signatures it needs. */
+async function proposeChange(ctx: NetworkContext): Promise<number> {
+  const org = orgOption('propose');
+  const { out } = values;
+  if (!out) throw new ConfigError('propose needs --out FILE');
+  const change = changeFromOptions(positionals[1], values);
+  const { proposal, changes, needs } = await propose(ctx, org, change);
+  writeProposal(out, proposal);
+  const lines = [
+    `wrote ${out}: a proposal by ${proposal.proposedBy} for channel "${proposal.channel}", based on config block ${proposal.basedOnConfigBlock}`,
+    `  change:  ${describeChange(change)}`,
+    ...changes.map((item, index) => `  ${index === 0 ? 'updates:' : '        '} ${item}`),
+    ...needs.map((need, index) => `  ${index === 0 ? 'needs:  ' : '        '} ${needLine(need)}`),
+    'each admin that signs runs, on its own host: npm run network -- sign FILE --org ORG --out SIGNED_COPY',
+    'then one of them: npm run network -- submit SIGNED_COPY… --org ORG (its own signature counts)',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** Shows the statement, then has the org's admin check and sign it. */
+async function signChange(ctx: NetworkContext): Promise<number> {
+  const org = orgOption('sign');
+  const file = positionals[1];
+  if (!file) throw new ConfigError('sign needs the proposal FILE');
+  const proposal = readProposal(file);
+  process.stdout.write(
+    `proposal by ${proposal.proposedBy} for channel "${proposal.channel}" (config block ${proposal.basedOnConfigBlock}):\n` +
+      `  ${describeChange(proposal.change)}\n`,
+  );
+  const signed = await signProposal(ctx, org, proposal, file);
+  const out = values.out ?? file;
+  if (signed.already) {
+    process.stdout.write(`checked: the update is this change; it already carries ${org}'s admin signature\n`);
+    if (out !== file) writeProposal(out, signed.proposal);
+    return 0;
+  }
+  writeProposal(out, signed.proposal);
+  process.stdout.write(`checked: the update is this change; signed by ${org}'s admin into ${out}\n`);
+  return 0;
+}
+
+/** Merges the signed copies, counts them against the policies, submits, reports the new config block. */
+async function submitChange(ctx: NetworkContext): Promise<number> {
+  const org = orgOption('submit');
+  const files = positionals.slice(1);
+  if (files.length === 0) throw new ConfigError('submit needs one or more proposal FILEs');
+  const submitted = await submitProposals(ctx, org, files);
+  const lines = [
+    ...submitted.ignored.map(
+      (mspId) => `ignored a signature claiming ${mspId}: it does not verify over the update`,
+    ),
+    `signed by ${submitted.signedBy.join(', ')} (${org} as submitter)`,
+    ...submitted.needs.map(
+      (need) =>
+        `  ${needLine(need)}: ${countedSigners(need, submitted.signedBy).length} signed, needs ${need.needed}`,
+    ),
+    `submitted to ${submitted.orderer}; config block ${submitted.configBlock} holds the change`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const [command] = positionals;
   if (values.help || !command) {
@@ -186,6 +279,12 @@ async function main(): Promise<number> {
       return user(ctx);
     case 'export':
       return exportDefinition(ctx);
+    case 'propose':
+      return proposeChange(ctx);
+    case 'sign':
+      return signChange(ctx);
+    case 'submit':
+      return submitChange(ctx);
     case 'watch':
       return watch(ctx);
     case 'down': {

@@ -106,11 +106,14 @@ function parseConfig(raw: unknown, file: string): ConsortiumConfig {
 /** An org's name (folder and node names) and MSP id: also what an org definition must carry. */
 export const ORG_NAME = /^[a-z][a-z0-9]{0,19}$/;
 export const MSP_ID = /^[A-Za-z][A-Za-z0-9]{0,39}MSP$/;
-const CHANNEL = /^[a-z][a-z0-9.-]{0,48}$/;
+/** A channel's name, as Fabric allows it (a shorter limit than Fabric's 249). */
+export const CHANNEL_NAME = /^[a-z][a-z0-9.-]{0,48}$/;
 
 export function validateConfig(config: ConsortiumConfig): ConsortiumConfig {
   const problems: string[] = [];
-  if (!CHANNEL.test(config.channel)) problems.push(`channel "${config.channel}" is not a valid channel name`);
+  if (!CHANNEL_NAME.test(config.channel)) {
+    problems.push(`channel "${config.channel}" is not a valid channel name`);
+  }
   if (!Number.isInteger(config.basePort) || config.basePort < 1024) {
     problems.push(`basePort must be an integer >= 1024, got ${String(config.basePort)}`);
   } else if (config.basePort + portSpan(config) > 65535) {
@@ -170,20 +173,32 @@ function hostProblems(config: ConsortiumConfig): string[] {
   return problems;
 }
 
+const BATCH_RULES: { [K in keyof BatchConfig]-?: (value: unknown) => string | undefined } = {
+  timeout: (value) =>
+    typeof value === 'string' && /^\d+(ms|s)$/.test(value)
+      ? undefined
+      : `must look like 250ms or 2s, got ${JSON.stringify(value)}`,
+  maxMessageCount: (value) =>
+    Number.isInteger(value) && (value as number) >= 1
+      ? undefined
+      : `must be a whole number >= 1, got ${JSON.stringify(value)}`,
+  preferredMaxBytes: (value) =>
+    typeof value === 'string' && /^\d+ ?(KB|MB)$/.test(value)
+      ? undefined
+      : `must look like 512 KB or 2 MB, got ${JSON.stringify(value)}`,
+};
+
+/** Why one batch setting is not one Fabric understands, or undefined if it is. */
+export function batchProblem<K extends keyof BatchConfig>(field: K, value: unknown): string | undefined {
+  return BATCH_RULES[field](value);
+}
+
 function batchProblems(batch: BatchConfig | undefined): string[] {
   if (batch === undefined) return [];
-  const problems: string[] = [];
-  const { timeout, maxMessageCount, preferredMaxBytes } = batch;
-  if (timeout !== undefined && !/^\d+(ms|s)$/.test(timeout)) {
-    problems.push(`batch.timeout must look like 250ms or 2s, got "${timeout}"`);
-  }
-  if (maxMessageCount !== undefined && (!Number.isInteger(maxMessageCount) || maxMessageCount < 1)) {
-    problems.push(`batch.maxMessageCount must be a whole number >= 1, got ${String(maxMessageCount)}`);
-  }
-  if (preferredMaxBytes !== undefined && !/^\d+ ?(KB|MB)$/.test(preferredMaxBytes)) {
-    problems.push(`batch.preferredMaxBytes must look like 512 KB or 2 MB, got "${preferredMaxBytes}"`);
-  }
-  return problems;
+  return (Object.keys(BATCH_RULES) as (keyof BatchConfig)[]).flatMap((field) => {
+    const problem = batch[field] === undefined ? undefined : batchProblem(field, batch[field]);
+    return problem === undefined ? [] : [`batch.${field} ${problem}`];
+  });
 }
 
 function charterProblems(config: ConsortiumConfig): string[] {

@@ -27,6 +27,11 @@ export function isListenHost(value: unknown): value is string {
   return value === WILDCARD || isHost(value);
 }
 
+/** A TCP port others can dial: an integer from 1 to 65535. */
+export function isPort(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
 /** Where the node's own tools (health probes, admin CLIs on the same host) reach it. */
 export function localAddress(listenHost: string): string {
   return listenHost === WILDCARD ? '127.0.0.1' : listenHost;

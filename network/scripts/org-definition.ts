@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { X509Certificate } from 'node:crypto';
 import { ENTERPRISE_KINDS, MSP_ID, ORG_NAME, type EnterpriseKind } from './config.ts';
-import { endpoint, HOST_RULE, isHost } from './hosts.ts';
+import { endpoint, HOST_RULE, isHost, isPort } from './hosts.ts';
 import { hasPrivateKey, issuedBy, parseCertificate } from './pem.ts';
 
 /**
@@ -150,7 +150,7 @@ class DefinitionReader {
     if (!isHost(host)) {
       this.fail(`${path}.host`, `must be ${HOST_RULE}, got ${JSON.stringify(host)}`);
     }
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+    if (!isPort(port)) {
       this.fail(`${path}.port`, `must be an integer from 1 to 65535, got ${JSON.stringify(port)}`);
     }
     return { host, port };

@@ -97,9 +97,15 @@ export function startPeer(ctx: NetworkContext, org: MemberPlan): Promise<boolean
 }
 
 /** Runs the peer CLI as the org admin against the org's own peer. */
-export function peerCli(ctx: NetworkContext, org: MemberPlan, args: string[]): Promise<string> {
+export function peerCli(
+  ctx: NetworkContext,
+  org: MemberPlan,
+  args: string[],
+  timeoutMs?: number,
+): Promise<string> {
   const admin = identityFiles(ctx.paths.identity(org.name, ORG_ADMIN));
   return run(fabricBin(ctx.tools, 'peer'), args, {
+    timeoutMs,
     env: {
       FABRIC_CFG_PATH: join(ctx.paths.nodeData(org.name, PEER_IDENTITY), 'config'),
       FABRIC_LOGGING_SPEC: 'WARNING',
