@@ -74,6 +74,13 @@ const Schema = z.object({
    * answers PENDING with the transaction id (`transactionStatus` tells the outcome later).
    */
   SCF_COMMIT_WAIT_MS: positive.default(15_000),
+  /**
+   * A write left PENDING whose transaction this org's peer still does not hold this long after it was
+   * last sent is sent again (its signed transaction is kept; Fabric commits a transaction id once).
+   */
+  SCF_RESEND_AFTER_MS: positive.default(30_000),
+  /** How often it is sent again before the write is given up as FAILED (ORDERING_UNAVAILABLE). */
+  SCF_RESEND_LIMIT: z.coerce.number().int().min(0).default(5),
   SCF_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -22,6 +22,7 @@ import { UserLedgers } from './ledger/user-ledgers.ts';
 import { LagMonitor } from './projector/lag-monitor.ts';
 import { Projector } from './projector/projector.ts';
 import { ProjectionTracker } from './projector/tracker.ts';
+import { pendingLedger, PendingWrites } from './requests/pending-writes.ts';
 import { ChangeFeed } from './services/change-feed.ts';
 import type { Services } from './services/services.ts';
 import { createApi, type Api } from './yoga.ts';
@@ -118,6 +119,7 @@ async function startOn(config: Config, databaseUrl: string): Promise<RunningNode
   const network = service.gateway.getNetwork(config.SCF_CHANNEL);
   const serviceLedger = scfLedger(service.gateway, config.SCF_CHANNEL, config.SCF_CHAINCODE);
   const blocks = new BlockLocator(network, config.SCF_CHANNEL);
+  const pendingWrites = new PendingWrites(db, pendingLedger(blocks, service.gateway), config, log);
 
   const tracker = new ProjectionTracker();
   const changes = new ChangeFeed();
@@ -171,6 +173,7 @@ async function startOn(config: Config, databaseUrl: string): Promise<RunningNode
     ledgerAs: (user) => userLedgers.as(user),
     serviceLedger,
     blocks,
+    pendingWrites,
     appliedBlock: () => tracker.appliedBlock,
     hasApplied: (position) => tracker.hasApplied(position),
     awaitProjection: (position) => tracker.wait(position, config.SCF_PROJECTION_WAIT_MS),
@@ -179,6 +182,7 @@ async function startOn(config: Config, databaseUrl: string): Promise<RunningNode
   };
 
   projector.start();
+  pendingWrites.start();
   lagMonitor.start();
   await ensureAdminEnterprise(serviceLedger, config);
   const admin = await ensureAdmin(users, config);
@@ -211,6 +215,7 @@ async function startOn(config: Config, databaseUrl: string): Promise<RunningNode
     stop: async () => {
       clearInterval(lagTimer);
       users.close();
+      await pendingWrites.stop();
       await projector.stop();
       await lagMonitor.stop();
       userLedgers.closeAll();

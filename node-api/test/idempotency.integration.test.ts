@@ -1,3 +1,4 @@
+import { creditCodeCheckChar } from '@scf/ledger-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chaincodeProcessName,
@@ -7,10 +8,13 @@ import {
   type MemberPlan,
   type NetworkContext,
 } from '@scf/network';
-import { nodeUrl } from '../src/cli/node-env.ts';
+import { nodeDatabaseUrl, nodeUrl } from '../src/cli/node-env.ts';
 import { ensureNode } from '../src/cli/node-processes.ts';
+import { createDatabase } from '../src/db/client.ts';
 import { DEMO_PASSWORD, demoEnterprise } from '../src/demo/demo-consortium.ts';
 import { ApiError, NodeClient } from '../src/demo/graphql-client.ts';
+import { scfLedger } from '../src/ledger/scf-ledger.ts';
+import { ClientRequests } from '../src/requests/client-requests.ts';
 import { Consortium } from './support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
 import { cstDate } from './support/values.ts';
@@ -18,7 +22,8 @@ import { cstDate } from './support/values.ts';
 /**
  * Issue 14, item 4 ("clients never guess"), on a real network through a real node API: one key, one
  * transaction; the outcome of a write by its id or key (the caller's own only); a chaincode server
- * that is down reported as such, quickly; dead orderers answered within the commit wait.
+ * that is down reported as such, quickly; a write left PENDING by a crash sent by the node's sweep;
+ * dead orderers answered within the commit wait.
  */
 
 /** The node's commit wait here: short, so that the test of dead orderers is quick. */
@@ -181,6 +186,63 @@ describe('idempotent writes and truthful errors on the real network', () => {
     const retried = await clerk.request<Registered>(REGISTER, { input, key: 'idem-down' });
     expect(retried.registerInvoice.projection).toBe('APPLIED');
     expect((await clerk.request<Status>(STATUS, { k: 'idem-down' })).transactionStatus.state).toBe('VALID');
+  });
+
+  it('sends a write that a crash left PENDING before the orderers got it, and it commits', async () => {
+    const db = createDatabase(nodeDatabaseUrl(network(), supplier));
+    const consortium = new Consortium(network());
+    try {
+      const clerkId = (await db.user.findUniqueOrThrow({ where: { username: 'idem.clerk' } })).id;
+      const requests = new ClientRequests(db);
+      const claimed = await requests.claim(clerkId, {
+        operation: 'registerEnterprise',
+        key: 'idem-crash',
+        argsHash: 'c'.repeat(64),
+      });
+      if ('existing' in claimed) throw new Error('key idem-crash was taken');
+      // Endorsed and recorded PENDING with its signed envelope, as a node does; then the node "dies"
+      // before the gateway's Submit.
+      const { connection } = await consortium.orgAdmin('supplier');
+      const { channel, chaincode } = network().topology.config;
+      const ledger = scfLedger(connection.gateway, channel, chaincode.name, connection.sign);
+      const crash = new Error('crashed before Submit');
+      const enterprise = { id: `91370200MA0C00099${creditCodeCheckChar('91370200MA0C00099')}` };
+      const write = ledger
+        .tracked({
+          hooks: {
+            endorsing: (transactionId) => requests.endorsing(claimed, transactionId),
+            ordering: async (transactionId, result, envelope) => {
+              await requests.ordering(claimed, transactionId, new TextDecoder().decode(result), envelope);
+              throw crash;
+            },
+          },
+        })
+        .enterprise.Register({ ...enterprise, name: 'Crash Test Castings', kind: 'SUPPLIER' });
+      await expect(write).rejects.toBe(crash);
+      const aMinuteAgo = new Date(Date.now() - 60_000);
+      await db.clientRequest.update({
+        where: { id: claimed.id },
+        data: { sentAt: aMinuteAgo, updatedAt: aMinuteAgo },
+      });
+      // The node's sweep (every 10 s) finds it overdue and unknown to the peer, and sends it.
+      let status: Status['transactionStatus'] | undefined;
+      for (const started = Date.now(); Date.now() - started < 40_000;) {
+        status = (await clerk.request<Status>(STATUS, { k: 'idem-crash' })).transactionStatus;
+        if (status.state !== 'PENDING') break;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+      expect(status).toMatchObject({ state: 'VALID', reason: null });
+      expect(await db.clientRequest.findUnique({ where: { id: claimed.id } })).toMatchObject({
+        resends: 1,
+        envelope: null,
+      });
+      await expect
+        .poll(() => db.enterprise.findUnique({ where: enterprise }), { timeout: 10_000 })
+        .toMatchObject(enterprise);
+    } finally {
+      consortium.closeAll();
+      await db.$disconnect();
+    }
   });
 
   // Last: the network stays without orderers until afterAll removes it.

@@ -1,6 +1,13 @@
 import { createPrivateKey } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import { connect, hash, signers, type ConnectOptions, type Gateway } from '@hyperledger/fabric-gateway';
+import {
+  connect,
+  hash,
+  signers,
+  type ConnectOptions,
+  type Gateway,
+  type Signer,
+} from '@hyperledger/fabric-gateway';
 
 /** A user's Fabric identity: the enrollment certificate and private key its CA issued. */
 export interface LedgerIdentity {
@@ -26,6 +33,8 @@ export const DEADLINES = { evaluate: 5_000, endorse: 15_000, submit: 5_000, comm
 
 export interface LedgerConnection {
   gateway: Gateway;
+  /** The identity's signer, as the gateway uses it (to sign a transaction ahead of its submit). */
+  sign: Signer;
   close: () => void;
 }
 
@@ -42,10 +51,11 @@ export function connectLedger(peer: PeerEndpoint, identity: LedgerIdentity): Led
     grpc.credentials.createSsl(Buffer.from(peer.tlsRootCertPem)),
     options,
   );
+  const sign = signers.newPrivateKeySigner(createPrivateKey(Buffer.from(identity.privateKeyPem)));
   const connectOptions: ConnectOptions = {
     client,
     identity: { mspId: identity.mspId, credentials: identity.certificatePem },
-    signer: signers.newPrivateKeySigner(createPrivateKey(Buffer.from(identity.privateKeyPem))),
+    signer: sign,
     hash: hash.sha256,
     evaluateOptions: deadline(DEADLINES.evaluate),
     endorseOptions: deadline(DEADLINES.endorse),
@@ -55,6 +65,7 @@ export function connectLedger(peer: PeerEndpoint, identity: LedgerIdentity): Led
   const gateway = connect(connectOptions);
   return {
     gateway,
+    sign,
     close: () => {
       gateway.close();
       client.close();

@@ -8,6 +8,9 @@ export const LEDGER_UNAVAILABLE = NodeErrorCodes.LedgerUnavailable;
 
 /** Fabric's TxValidationCodes the node tells apart. */
 export const VALIDATION = {
+  VALID: 0,
+  /** A later copy of a transaction id the ledger holds already: the first copy is the one that counts. */
+  DUPLICATE_TXID: 9,
   ENDORSEMENT_POLICY_FAILURE: 10,
   MVCC_READ_CONFLICT: 11,
   PHANTOM_READ_CONFLICT: 12,

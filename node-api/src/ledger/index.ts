@@ -26,7 +26,9 @@ export {
 export {
   evaluate,
   MVCC_READ_CONFLICT,
+  resubmit,
   submit,
+  type Seal,
   type SubmitHooks,
   type SubmitOptions,
   type Submitted,

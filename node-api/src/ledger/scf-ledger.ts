@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
+import type { Contract, Gateway, Signer } from '@hyperledger/fabric-gateway';
 import {
   encodeArgs,
   encodeTransient,
@@ -11,7 +11,7 @@ import {
   type TransientOf,
 } from '@scf/ledger-contract';
 import { LEDGER_UNAVAILABLE, LedgerError } from './errors.ts';
-import { evaluate, submit, type SubmitHooks } from './submit.ts';
+import { evaluate, submit, type Seal, type SubmitHooks } from './submit.ts';
 
 /** A committed write: what the chaincode returned, and where it sits in the ledger. */
 export interface Committed<T> {
@@ -25,6 +25,8 @@ export interface WriteTracking {
   hooks?: SubmitHooks;
   /** How long a write waits for its commit before it ends in OutcomeUnknown. */
   commitWaitMs?: number;
+  /** Signs each write before its submit, so that `hooks.ordering` gets the envelope to keep. */
+  seal?: Seal;
 }
 
 /** How a write is endorsed. */
@@ -129,18 +131,31 @@ export type ScfLedger = LedgerClient & {
    * peer, which may lag the peer that confirmed another org's commit; act on what your peer shows.
    */
   waitForBlock(blockNumber: bigint, timeoutMs?: number): Promise<void>;
-  /** The same client (same identity and connection), its writes reporting to `tracking`. */
+  /**
+   * The same client (same identity and connection), its writes reporting to `tracking`; given the
+   * identity's signer, each write is signed before its submit and `hooks.ordering` gets its envelope.
+   */
   tracked(tracking: WriteTracking): LedgerClient;
 };
 
-/** The chaincode's client over one gateway connection (one user's identity). */
-export function scfLedger(gateway: Gateway, channel: string, chaincode: string): ScfLedger {
+/** Signs a transaction with `sign` (the gateway's own identity) the way its submit would. */
+function sealWith(gateway: Gateway, sign: Signer): Seal {
+  return async (transaction) =>
+    gateway.newSignedTransaction(transaction.getBytes(), await sign(transaction.getDigest()));
+}
+
+/**
+ * The chaincode's client over one gateway connection (one user's identity); `sign` is that identity's
+ * signer, for writes whose signed envelope is kept (`tracked`).
+ */
+export function scfLedger(gateway: Gateway, channel: string, chaincode: string, sign?: Signer): ScfLedger {
   const network = gateway.getNetwork(channel);
   const contractOf = (namespace: Namespace): Contract => network.getContract(chaincode, namespace);
+  const seal = sign ? sealWith(gateway, sign) : undefined;
   return {
     ...ledgerClient(contractOf),
     waitForBlock: (blockNumber, timeoutMs = 30_000) => waitForBlock(gateway, channel, blockNumber, timeoutMs),
-    tracked: (tracking) => ledgerClient(contractOf, tracking),
+    tracked: (tracking) => ledgerClient(contractOf, seal ? { seal, ...tracking } : tracking),
   };
 }
 

@@ -1,5 +1,12 @@
 import type { CallOptions } from '@grpc/grpc-js';
-import type { Contract, Status, SubmittedTransaction, Transaction } from '@hyperledger/fabric-gateway';
+import type {
+  Contract,
+  Gateway,
+  Status,
+  SubmittedTransaction,
+  Transaction,
+} from '@hyperledger/fabric-gateway';
+import { gateway as protos } from '@hyperledger/fabric-protos';
 import {
   invalidAtCommit,
   isEndorsementMismatch,
@@ -35,9 +42,15 @@ export interface Submitted {
 export interface SubmitHooks {
   /** A fresh attempt is about to be endorsed, as transaction `transactionId` (each attempt has its own). */
   endorsing?: (transactionId: string) => Promise<void>;
-  /** Endorsed, with the chaincode's result: the transaction goes to the ordering service next. */
-  ordering?: (transactionId: string, result: Uint8Array) => Promise<void>;
+  /**
+   * Endorsed, with the chaincode's result: the transaction goes to the ordering service next. With
+   * `seal`, `envelope` is the signed transaction as it will be sent (`resubmit` sends it again).
+   */
+  ordering?: (transactionId: string, result: Uint8Array, envelope: Uint8Array | undefined) => Promise<void>;
 }
+
+/** Signs an endorsed transaction before its submit (fabric-gateway signs only inside `submit`). */
+export type Seal = (transaction: Transaction) => Promise<Transaction>;
 
 export interface SubmitOptions {
   /** Private inputs: passed to the chaincode but kept out of the transaction written to the ledger. */
@@ -45,6 +58,8 @@ export interface SubmitOptions {
   /** Endorse on exactly these orgs (needed when transient data must reach only the orgs entitled to it). */
   endorsingOrganizations?: string[];
   hooks?: SubmitHooks;
+  /** Signs each endorsed transaction ahead of its submit, so that `hooks.ordering` gets its envelope. */
+  seal?: Seal;
   /**
    * How long to wait for the commit once the orderers took the transaction; past it the write ends in
    * OutcomeUnknown. Without it, the connection's commit status deadline applies.
@@ -107,10 +122,12 @@ async function submitOnce(
   args: string[],
   options: SubmitOptions,
 ): Promise<Attempt> {
-  const transaction = await endorse(contract, name, args, options);
-  if (!transaction) return { conflict: undefined };
+  const endorsed = await endorse(contract, name, args, options);
+  if (!endorsed) return { conflict: undefined };
+  const transaction = options.seal ? await options.seal(endorsed) : endorsed;
   const result = transaction.getResult();
-  await options.hooks?.ordering?.(transaction.getTransactionId(), result);
+  const envelope = options.seal ? transaction.getBytes() : undefined;
+  await options.hooks?.ordering?.(transaction.getTransactionId(), result, envelope);
   const status = await commitStatus(await order(transaction), options.commitWaitMs);
   if (status.successful) {
     return { result, transactionId: status.transactionId, blockNumber: status.blockNumber };
@@ -143,6 +160,22 @@ export async function submit(
     }
     await backoff(attempt);
   }
+}
+
+/** Whether kept transaction bytes carry their signature (a gateway would sign an unsigned one itself). */
+function isSigned(envelope: Uint8Array): boolean {
+  const signature = protos.PreparedTransaction.deserializeBinary(envelope).getEnvelope()?.getSignature_asU8();
+  return signature !== undefined && signature.length > 0;
+}
+
+/**
+ * Sends a signed transaction kept from an earlier submit (`hooks.ordering`'s envelope) to the orderers
+ * again, through any gateway of the channel: it goes as its signer made it. Safe to repeat: Fabric
+ * commits a transaction id at most once, and marks any later copy DUPLICATE_TXID, which changes nothing.
+ */
+export async function resubmit(gateway: Gateway, envelope: Uint8Array): Promise<void> {
+  if (!isSigned(envelope)) throw new Error('a kept transaction without its signature cannot be sent again');
+  await order(gateway.newTransaction(envelope));
 }
 
 export async function evaluate(contract: Contract, name: string, args: string[]): Promise<Uint8Array> {

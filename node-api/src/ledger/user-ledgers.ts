@@ -46,7 +46,8 @@ export class UserLedgers {
       return known.ledger;
     }
     const connection = connectLedger(this.peer, await this.identityOf(user.id));
-    const ledger = scfLedger(connection.gateway, this.target.channel, this.target.chaincode);
+    const { channel, chaincode } = this.target;
+    const ledger = scfLedger(connection.gateway, channel, chaincode, connection.sign);
     const raced = this.entries.get(user.id);
     if (raced) {
       connection.close();

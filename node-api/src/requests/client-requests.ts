@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/client.ts';
 import { Prisma, type ClientRequest } from '../db/generated/client.ts';
+import { DEADLINES } from '../ledger/connection.ts';
 import type { Tx } from '../projector/rows.ts';
 
 /**
  * Where one write request stands. ENDORSING: claimed, its current attempt being endorsed (nothing sent
  * yet). PENDING: endorsed and handed to the ordering service (or about to be); outcome not yet seen.
  * VALID: committed. INVALID: committed in a block but invalidated. FAILED: refused before ordering
- * (endorsement refused, orderers unavailable): nothing reached the ledger.
+ * (endorsement refused, orderers unavailable, or never seen on the ledger however often it was sent
+ * again): nothing reached the ledger.
  */
 export type RequestState = 'ENDORSING' | 'PENDING' | 'VALID' | 'INVALID' | 'FAILED';
 
@@ -24,6 +26,31 @@ export interface WriteRequest {
 export interface Claimed {
   id: bigint;
   attempt: string;
+}
+
+/** What a fresh attempt starts from: no transaction kept, none sent. */
+const NOTHING_SENT = { envelope: null, sentAt: null, resends: 0 } as const;
+
+/** What a row keeps no more once its transaction is settled: its envelope is of no use then. */
+const SETTLED = { envelope: null } as const;
+
+/** Slack on top of the deadlines before a request's silence means it is gone (a crash, say). */
+const SLACK_MS = 5_000;
+
+/** How long after sending its transaction the request that sent it may still wait for the commit. */
+export function sendingWindowMs(commitWaitMs: number): number {
+  return DEADLINES.submit + commitWaitMs + SLACK_MS;
+}
+
+/**
+ * Whether the request holding a row may still be working on it: endorsing (bounded by the endorse
+ * deadline), or waiting for the commit of what it sent (the submit deadline plus the commit wait).
+ */
+export function inFlight(row: RequestRow, commitWaitMs: number, now: number): boolean {
+  const quiet = now - row.updatedAt.getTime();
+  if (row.state === 'ENDORSING') return quiet < DEADLINES.endorse + SLACK_MS;
+  if (row.state === 'PENDING') return quiet < sendingWindowMs(commitWaitMs);
+  return false;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -78,6 +105,7 @@ export class ClientRequests {
         reason: null,
         blockNumber: null,
         result: null,
+        ...NOTHING_SENT,
         updatedAt: new Date(),
       },
     });
@@ -98,24 +126,64 @@ export class ClientRequests {
 
   /** A new attempt, as transaction `transactionId`, is about to be endorsed. */
   endorsing(claimed: Claimed, transactionId: string): Promise<void> {
-    return this.step(claimed, { state: 'ENDORSING', transactionId, result: null });
+    return this.step(claimed, { state: 'ENDORSING', transactionId, result: null, ...NOTHING_SENT });
   }
 
-  /** Endorsed with `result`: the transaction goes to the orderers once this is stored. */
-  ordering(claimed: Claimed, transactionId: string, result: string): Promise<void> {
-    return this.step(claimed, { state: 'PENDING', transactionId, result });
+  /**
+   * Endorsed with `result`: the transaction goes to the orderers once this is stored, with its signed
+   * `envelope` (if the ledger client made one), which the pending sweep sends again if need be.
+   */
+  ordering(claimed: Claimed, transactionId: string, result: string, envelope?: Uint8Array): Promise<void> {
+    return this.step(claimed, {
+      state: 'PENDING',
+      transactionId,
+      result,
+      envelope: envelope ? new Uint8Array(envelope) : null,
+      sentAt: new Date(),
+      resends: 0,
+    });
   }
 
   committed(claimed: Claimed, blockNumber: bigint): Promise<void> {
-    return this.step(claimed, { state: 'VALID', blockNumber });
+    return this.step(claimed, { state: 'VALID', blockNumber, ...SETTLED });
   }
 
   invalid(claimed: Claimed, validation: string, blockNumber: bigint): Promise<void> {
-    return this.step(claimed, { state: 'INVALID', reason: validation, blockNumber });
+    return this.step(claimed, { state: 'INVALID', reason: validation, blockNumber, ...SETTLED });
   }
 
   failed(claimed: Claimed, code: string): Promise<void> {
-    return this.step(claimed, { state: 'FAILED', reason: code });
+    return this.step(claimed, { state: 'FAILED', reason: code, ...SETTLED });
+  }
+
+  /** PENDING rows last sent before `before`, the longest-waiting first: the pending sweep's work. */
+  pendingSince(before: Date, take: number): Promise<RequestRow[]> {
+    return this.db.clientRequest.findMany({
+      where: { state: 'PENDING', sentAt: { lt: before } },
+      orderBy: { sentAt: 'asc' },
+      take,
+    });
+  }
+
+  /**
+   * Takes the turn to send a PENDING row's transaction again, recorded before it is sent; false when
+   * someone else (another sweep, a retry with its key) took it or settled the row since `row` was read.
+   */
+  async resending(row: RequestRow): Promise<boolean> {
+    const { count } = await this.db.clientRequest.updateMany({
+      where: { ...this.unchanged(row), resends: row.resends },
+      data: { resends: row.resends + 1, sentAt: new Date(), updatedAt: new Date() },
+    });
+    return count === 1;
+  }
+
+  /** Gives a PENDING row up as FAILED with `code` (its transaction never reached the ledger). */
+  async abandon(row: RequestRow, code: string): Promise<boolean> {
+    const { count } = await this.db.clientRequest.updateMany({
+      where: { ...this.unchanged(row), resends: row.resends },
+      data: { state: 'FAILED', reason: code, ...SETTLED, updatedAt: new Date() },
+    });
+    return count === 1;
   }
 
   /** Records what the ledger says of a PENDING row's transaction (found by `transactionStatus`, say). */
@@ -124,20 +192,31 @@ export class ClientRequests {
     outcome: { valid: boolean; reason: string | null; blockNumber: bigint },
   ): Promise<boolean> {
     const { count } = await this.db.clientRequest.updateMany({
-      where: { id: row.id, attempt: row.attempt, transactionId: row.transactionId, state: 'PENDING' },
+      where: this.unchanged(row),
       data: {
         state: outcome.valid ? 'VALID' : 'INVALID',
         reason: outcome.reason,
         blockNumber: outcome.blockNumber,
+        ...SETTLED,
         updatedAt: new Date(),
       },
     });
     return count === 1;
   }
 
+  /** The row still PENDING with the same attempt and transaction as when `row` was read. */
+  private unchanged(row: RequestRow) {
+    return { id: row.id, attempt: row.attempt, transactionId: row.transactionId, state: 'PENDING' };
+  }
+
   private async step(
     claimed: Claimed,
-    data: Partial<Pick<RequestRow, 'transactionId' | 'reason' | 'blockNumber' | 'result'>> & {
+    data: Partial<
+      Pick<
+        RequestRow,
+        'transactionId' | 'reason' | 'blockNumber' | 'result' | 'envelope' | 'sentAt' | 'resends'
+      >
+    > & {
       state: RequestState;
     },
   ): Promise<void> {
@@ -168,6 +247,12 @@ export async function settleApplied(
 ): Promise<void> {
   await tx.clientRequest.updateMany({
     where: { transactionId: position.transactionId, state: { in: ['PENDING', 'FAILED'] } },
-    data: { state: 'VALID', reason: null, blockNumber: position.blockNumber, updatedAt: new Date() },
+    data: {
+      state: 'VALID',
+      reason: null,
+      blockNumber: position.blockNumber,
+      ...SETTLED,
+      updatedAt: new Date(),
+    },
   });
 }

@@ -24,8 +24,10 @@ const TransactionStateEnum = builder.enumType('TransactionState', {
     INVALID: {
       description:
         'It changed nothing, and never will: invalidated at commit (`reason`: Fabric’s validation code, ' +
-        'such as MVCC_READ_CONFLICT or ENDORSEMENT_POLICY_FAILURE, with its `blockNumber`) or refused ' +
-        'before ordering (`reason`: the error code the mutation answered). Its key may be used again.',
+        'such as MVCC_READ_CONFLICT or ENDORSEMENT_POLICY_FAILURE, with its `blockNumber`), refused ' +
+        'before ordering (`reason`: the error code the mutation answered), or given up by the node ' +
+        'after sending it again found it still not on the ledger (`reason`: ORDERING_UNAVAILABLE). Its ' +
+        'key may be used again.',
     },
   } satisfies Record<TransactionState, { description: string }>,
 });

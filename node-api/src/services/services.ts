@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
 import type { BlockLocator } from '../ledger/blocks.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
+import type { PendingWrites } from '../requests/pending-writes.ts';
 import type { ChangeFeed } from './change-feed.ts';
 
 /** Where a committed write sits in the ledger. */
@@ -23,6 +24,8 @@ export interface Services {
   serviceLedger: ScfLedger;
   /** Block numbers of transactions (qscc), for history entries. */
   blocks: BlockLocator;
+  /** Writes left PENDING: settled, sent again or given up (a retry with a key moves its row on). */
+  pendingWrites: PendingWrites;
   /** The newest block whose events the read model has applied (-1 before any). */
   appliedBlock: () => bigint;
   /** Whether the read model holds that transaction's writes. */

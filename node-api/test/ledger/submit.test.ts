@@ -1,9 +1,16 @@
 import { status as grpc, type CallOptions, type ServiceError } from '@grpc/grpc-js';
-import { CommitStatusError, EndorseError, type Contract } from '@hyperledger/fabric-gateway';
+import {
+  CommitStatusError,
+  EndorseError,
+  type Contract,
+  type Gateway,
+  type Transaction,
+} from '@hyperledger/fabric-gateway';
 import { SubmitError } from '@hyperledger/fabric-gateway/dist/submiterror.js';
+import { common, gateway as protos } from '@hyperledger/fabric-protos';
 import { describe, expect, it } from 'vitest';
 import { LedgerError, OutcomeUnknown, TransactionInvalid } from '../../src/ledger/errors.ts';
-import { submit, type SubmitHooks } from '../../src/ledger/submit.ts';
+import { resubmit, submit, type SubmitHooks } from '../../src/ledger/submit.ts';
 
 const cause = {} as ServiceError;
 const RESULT = new TextEncoder().encode('{"id":"inv-1"}');
@@ -96,6 +103,57 @@ describe('submit', () => {
       'submit tx1',
       'status tx1 5s',
     ]);
+  });
+
+  it('signs the transaction before ordering when asked, giving the hook what is then sent', async () => {
+    const { contract, log } = scripted([{}]);
+    const envelope = new Uint8Array([1, 2, 3]);
+    const seal = (endorsed: Transaction): Promise<Transaction> => {
+      log.push(`seal ${endorsed.getTransactionId()}`);
+      return Promise.resolve(
+        Object.assign(Object.create(endorsed) as Transaction, { getBytes: () => envelope }),
+      );
+    };
+    const hooks: SubmitHooks = {
+      ordering: (id, _result, kept) => {
+        log.push(`hook ordering ${id} ${String(kept)}`);
+        return Promise.resolve();
+      },
+    };
+    await submit(contract, 'Register', [], { hooks, seal });
+    expect(log).toEqual([
+      'endorse tx1',
+      'seal tx1',
+      'hook ordering tx1 1,2,3',
+      'submit tx1',
+      'status tx1 -s',
+    ]);
+  });
+
+  it('sends a kept transaction again only if it carries its signature', async () => {
+    const sent: Uint8Array[] = [];
+    const gateway = {
+      newTransaction: (bytes: Uint8Array) => ({
+        getTransactionId: () => 'tx1',
+        submit: () => {
+          sent.push(bytes);
+          return Promise.resolve();
+        },
+      }),
+    } as unknown as Gateway;
+    const prepared = (signature: Uint8Array): Uint8Array => {
+      const envelope = new common.Envelope();
+      envelope.setPayload(new Uint8Array([9]));
+      envelope.setSignature(signature);
+      const transaction = new protos.PreparedTransaction();
+      transaction.setTransactionId('tx1');
+      transaction.setEnvelope(envelope);
+      return transaction.serializeBinary();
+    };
+    await expect(resubmit(gateway, prepared(new Uint8Array()))).rejects.toThrow('without its signature');
+    const signed = prepared(new Uint8Array([4, 5]));
+    await resubmit(gateway, signed);
+    expect(sent).toEqual([signed]);
   });
 
   it('sends nothing to the orderers when the record before ordering fails', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ledgerClient, type ScfLedger } from '../../src/ledger/scf-ledger.ts';
 import { argsHash } from '../../src/requests/args-hash.ts';
 import { settleApplied } from '../../src/requests/client-requests.ts';
+import { PendingWrites, type PendingLedger } from '../../src/requests/pending-writes.ts';
 import { buildSchema } from '../../src/schema/index.ts';
 import { startApiHarness, type ApiHarness, type GraphQLResult } from '../support/api-harness.ts';
 import { userOf } from '../support/read-model-seed.ts';
@@ -16,13 +17,25 @@ type Outcome = 'commit' | 'refuse' | 'unknown';
 
 /**
  * A ledger that reaches no peer: each proposal gets a fresh transaction id, is endorsed after `gate`
- * (to hold a request in flight), and ends as the next of `outcomes` says (commit by default).
+ * (to hold a request in flight), and ends as the next of `outcomes` says (commit by default). Its peer
+ * answers only for the transactions in `lost` (it holds none of them); its orderers log what they are
+ * sent again in `resent`.
  */
 function scriptedLedger() {
   const state = {
     endorsed: [] as string[],
     outcomes: [] as Outcome[],
     gate: Promise.resolve(),
+    lost: new Set<string>(),
+    resent: [] as Uint8Array[],
+  };
+  const peer: PendingLedger = {
+    outcomeOf: (id) =>
+      state.lost.has(id) ? Promise.resolve(undefined) : Promise.reject(new Error('no peer here')),
+    resubmit: (envelope) => {
+      state.resent.push(envelope);
+      return Promise.resolve();
+    },
   };
   let count = 0;
   let block = 100n;
@@ -86,7 +99,7 @@ function scriptedLedger() {
     waitForBlock: () => Promise.resolve(),
     tracked: (tracking) => ledgerClient(contractOf, tracking),
   };
-  return { state, ledgerAs: () => Promise.resolve(ledger) };
+  return { state, peer, ledgerAs: () => Promise.resolve(ledger) };
 }
 
 interface Payload {
@@ -110,7 +123,11 @@ describe('idempotent ledger writes', () => {
 
   beforeAll(async () => {
     ledger = scriptedLedger();
-    harness = await startApiHarness({ ledgerAs: ledger.ledgerAs });
+    const timing = { SCF_COMMIT_WAIT_MS: 2_000, SCF_RESEND_AFTER_MS: 30_000, SCF_RESEND_LIMIT: 5 };
+    harness = await startApiHarness((db) => ({
+      ledgerAs: ledger.ledgerAs,
+      pendingWrites: new PendingWrites(db, ledger.peer, timing, () => undefined),
+    }));
   });
   afterAll(async () => {
     await harness.stop();
@@ -264,6 +281,36 @@ describe('idempotent ledger writes', () => {
     expect(done.errors).toBeUndefined();
     expect(ledger.state.endorsed).toHaveLength(1);
     expect(done.data?.confirmInvoice.transactionId).toBe(ledger.state.endorsed[0]);
+  });
+
+  it('sends an overdue transaction the ledger lacks again on a retry with its key, once a turn', async () => {
+    const old = new Date(Date.now() - 120_000);
+    const transactionId = 'd'.repeat(64);
+    const envelope = new Uint8Array([10, 32, 7]);
+    ledger.state.lost.add(transactionId);
+    await harness.db.clientRequest.create({
+      data: {
+        userId: approver.id,
+        key: 'key-lost',
+        operation: 'confirmInvoice',
+        argsHash: argsHash({ id: 'INV-12', waiveDelivery: true }),
+        state: 'PENDING',
+        attempt: 'dead-request',
+        transactionId,
+        result: '{"id":"INV-12"}',
+        envelope,
+        sentAt: old,
+        createdAt: old,
+        updatedAt: old,
+      },
+    });
+    const pending = { projection: 'PENDING', transactionId, blockNumber: null };
+    expect((await confirm('INV-12', 'key-lost')).data?.confirmInvoice).toEqual(pending);
+    expect(ledger.state.resent).toEqual([envelope]);
+    // Sent again just now: a second retry answers alike and sends nothing more.
+    expect((await confirm('INV-12', 'key-lost')).data?.confirmInvoice).toEqual(pending);
+    expect(ledger.state.resent).toHaveLength(1);
+    expect(ledger.state.endorsed).toEqual([]);
   });
 
   it('tells each user the status of their own transactions only', async () => {

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../src/auth/session-user.ts';
 import type { UserDirectory } from '../../src/auth/user-directory.ts';
 import type { Database } from '../../src/db/client.ts';
 import { FileDocumentStore } from '../../src/documents/file-document-store.ts';
+import { PendingWrites } from '../../src/requests/pending-writes.ts';
 import { ChangeFeed } from '../../src/services/change-feed.ts';
 import type { Services } from '../../src/services/services.ts';
 import { createApi, type Api, type ApiOptions } from '../../src/yoga.ts';
@@ -45,6 +46,8 @@ export interface ApiHarness extends FreshDatabase {
 const notInThisTest = (what: string) => (): never => {
   throw new Error(`${what} is not wired in this test harness`);
 };
+const notWired = (what: string) => (): Promise<never> =>
+  Promise.reject(new Error(`${what} is not wired in this test harness`));
 
 /** Logs in by a token that names the user: the real login lives in the user directory's own tests. */
 function tokenUsers(): { users: UserDirectory; tokenOf: (user: SessionUser) => string } {
@@ -87,13 +90,17 @@ export async function startApiHarness(
 ): Promise<ApiHarness> {
   const database = await startFreshDatabase();
   const { users, tokenOf } = tokenUsers();
+  const config = {
+    SCF_ORG: 'supplier',
+    SCF_MSP_ID: 'SupplierMSP',
+    SCF_PROJECTION_WAIT_MS: 2_000,
+    SCF_COMMIT_WAIT_MS: 2_000,
+  };
+  // The peer cannot be asked here: a PENDING write stays PENDING, never a guess.
+  const noLedger = { outcomeOf: notWired('outcomeOf'), resubmit: notWired('resubmit') };
+  const timing = { ...config, SCF_RESEND_AFTER_MS: 30_000, SCF_RESEND_LIMIT: 5 };
   const services: Services = {
-    config: {
-      SCF_ORG: 'supplier',
-      SCF_MSP_ID: 'SupplierMSP',
-      SCF_PROJECTION_WAIT_MS: 2_000,
-      SCF_COMMIT_WAIT_MS: 2_000,
-    },
+    config,
     users,
     documents: new FileDocumentStore(database.db, join(database.dir, 'documents')),
     ledgerAs: notInThisTest('ledgerAs'),
@@ -103,6 +110,7 @@ export async function startApiHarness(
     get blocks(): never {
       return notInThisTest('blocks')();
     },
+    pendingWrites: new PendingWrites(database.db, noLedger, timing, () => undefined),
     appliedBlock: () => -1n,
     hasApplied: () => true,
     awaitProjection: () => Promise.resolve(true),

@@ -1,5 +1,4 @@
 import type { SessionUser } from '../../auth/session-user.ts';
-import { DEADLINES } from '../../ledger/connection.ts';
 import {
   describeLedgerFailure,
   LedgerError,
@@ -9,12 +8,12 @@ import {
 import type { Committed, ScfLedger } from '../../ledger/scf-ledger.ts';
 import {
   ClientRequests,
+  inFlight,
   LostClaim,
   type Claimed,
   type RequestRow,
   type WriteRequest,
 } from '../../requests/client-requests.ts';
-import { refreshed } from '../../requests/request-status.ts';
 import type { Context } from '../context.ts';
 import { fromLedger, NodeErrorCodes, userError } from '../errors.ts';
 
@@ -39,19 +38,6 @@ export function signedIn(ctx: Context): SessionUser {
 
 /** How often a request waits for an earlier one with the same key to move on. */
 const POLL_MS = 200;
-/** Slack on top of the deadlines before a request's silence means it is gone (a crash, say). */
-const SLACK_MS = 5_000;
-
-/**
- * Whether the request holding a row may still be working on it: endorsing (bounded by the endorse
- * deadline), or waiting for the commit of what it sent (the submit deadline plus the commit wait).
- */
-function inFlight(row: RequestRow, commitWaitMs: number, now: number): boolean {
-  const quiet = now - row.updatedAt.getTime();
-  if (row.state === 'ENDORSING') return quiet < DEADLINES.endorse + SLACK_MS;
-  if (row.state === 'PENDING') return quiet < DEADLINES.submit + commitWaitMs + SLACK_MS;
-  return false;
-}
 
 const decoder = new TextDecoder();
 const parse = <T>(text: string | null): T => JSON.parse(text ?? 'null') as T;
@@ -90,9 +76,9 @@ export async function submitAs<T>(
     commitWaitMs: ctx.services.config.SCF_COMMIT_WAIT_MS,
     hooks: {
       endorsing: (transactionId) => requests.endorsing(claimed, transactionId),
-      ordering: async (transactionId, bytes) => {
+      ordering: async (transactionId, bytes, envelope) => {
         const result = decoder.decode(bytes);
-        await requests.ordering(claimed, transactionId, result);
+        await requests.ordering(claimed, transactionId, result, envelope);
         sent = { transactionId, result };
       },
     },
@@ -161,7 +147,8 @@ async function recordFailure(
 
 /**
  * Claims the request's row; with a key already claimed, answers as its first attempt did: the same
- * transaction and result once VALID (or still PENDING), a fresh attempt once that one changed nothing,
+ * transaction and result once VALID (or still PENDING: a transaction overdue on the ledger is sent
+ * again, as the pending sweep would), a fresh attempt once that one changed nothing,
  * IDEMPOTENCY_KEY_REUSED for other arguments. A request still in flight with the key is waited for (at
  * most SCF_COMMIT_WAIT_MS), then IDEMPOTENCY_KEY_IN_USE while it is still being endorsed.
  */
@@ -187,8 +174,8 @@ async function startRequest<T>(
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       row = (await requests.reread(row)) ?? row;
     }
-    const peer = { outcomeOf: (id: string) => ctx.services.blocks.outcomeOf(id) };
-    row = await refreshed(requests, row, peer, ctx.services.log);
+    // Settled if the ledger knows its transaction; sent again (or given up) if it is overdue there.
+    row = (await ctx.services.pendingWrites.advance(row)).row;
     const answer = await replay<T>(ctx, row);
     if (answer) return { answer };
     if (row.state === 'ENDORSING' && inFlight(row, waitMs, Date.now())) {
