@@ -1,17 +1,14 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
-import { CommandError, run } from './exec.ts';
-import { tcpOpen, waitFor } from './health.ts';
-import { endpoint, localAddress } from './hosts.ts';
-import { peerCli } from './peer.ts';
-import { CHAINCODE_DIR } from './paths.ts';
-import { logHint, waitForNode } from './launch.ts';
-import { runningPid, startProcess, stopProcess } from './processes.ts';
+import { isFounding } from './config.ts';
+import { approveChaincode, commitChaincode, installChaincode, runChaincode } from './chaincode-lifecycle.ts';
+import { chaincodeLabel } from './chaincode-package.ts';
+import { queryCommitted } from './chaincode-queries.ts';
+import { chaincodeServerExpected, waitForChaincode } from './chaincode-server.ts';
+import type { NetworkContext } from './context.ts';
+import { endpoint } from './hosts.ts';
 import type { MemberPlan } from './topology.ts';
 
-const SUPERVISOR = new URL('./supervise.sh', import.meta.url).pathname;
+export { chaincodeLabel, packageId } from './chaincode-package.ts';
+export { chaincodeProcessName, chaincodeServerExpected, waitForChaincode } from './chaincode-server.ts';
 
 export interface DeployResult {
   label: string;
@@ -20,286 +17,43 @@ export interface DeployResult {
   committed: boolean;
 }
 
-export function chaincodeProcessName(org: MemberPlan): string {
-  return `chaincode-${org.name}`;
-}
-
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      return entry.isDirectory() ? filesBelow(path) : [path];
-    })
-    .sort();
-}
-
-/** The label names the chaincode and a hash of its build: a changed build is a new definition. */
-export function chaincodeLabel(name: string, dir = CHAINCODE_DIR): string {
-  const dist = join(dir, 'dist');
-  if (!existsSync(join(dist, 'index.js'))) {
-    throw new Error(
-      `chaincode is not built (${dist}/index.js missing): run npm run build --prefix chaincode`,
-    );
-  }
-  const hash = createHash('sha256');
-  for (const file of [...filesBelow(dist), join(dir, 'package.json'), join(dir, 'package-lock.json')]) {
-    if (!existsSync(file) || statSync(file).isDirectory()) continue;
-    hash.update(relative(dir, file)).update('\0').update(readFileSync(file));
-  }
-  return `${name}_${hash.digest('hex').slice(0, 12)}`;
-}
-
 /**
- * Writes the org's chaincode-as-a-service package: metadata.json plus code.tar.gz holding only
- * connection.json (where the org's chaincode server listens). Built with fixed timestamps and owners
- * so that the same label always yields the same package id.
+ * The orgs of this state folder that run the chaincode: the founding members, and an org that
+ * joined later once it has run its chaincode server here.
  */
-async function buildPackage(ctx: NetworkContext, org: MemberPlan, label: string): Promise<string> {
-  const dir = join(ctx.paths.chaincode, org.name, label);
-  const file = join(dir, `${label}.tar.gz`);
-  if (existsSync(file)) return file;
-  const work = join(dir, 'work');
-  mkdirSync(join(work, 'code'), { recursive: true });
-  // The peer dials the server at its advertised address (the chaincode server binds the listen host).
-  const connection = {
-    address: endpoint(org.peer.host, org.peer.chaincodeServerPort),
-    dial_timeout: '10s',
-    tls_required: false,
-  };
-  writeFileSync(join(work, 'code', 'connection.json'), JSON.stringify(connection));
-  writeFileSync(join(work, 'metadata.json'), JSON.stringify({ label, type: 'ccaas' }));
-  const fixed = ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner'];
-  await run('tar', [...fixed, '-cf', join(work, 'code.tar'), '-C', join(work, 'code'), 'connection.json']);
-  await run('gzip', ['-n', '-f', join(work, 'code.tar')]);
-  await run('tar', [...fixed, '-cf', join(dir, `${label}.tar`), '-C', work, 'code.tar.gz', 'metadata.json']);
-  await run('gzip', ['-n', '-f', join(dir, `${label}.tar`)]);
-  rmSync(work, { recursive: true, force: true });
-  return file;
-}
-
-export function packageId(label: string, file: string): string {
-  return `${label}:${createHash('sha256').update(readFileSync(file)).digest('hex')}`;
-}
-
-async function installedPackages(ctx: NetworkContext, org: MemberPlan): Promise<string[]> {
-  const output = await peerCli(ctx, org, ['lifecycle', 'chaincode', 'queryinstalled', '--output', 'json']);
-  const body = JSON.parse(output || '{}') as { installed_chaincodes?: { package_id: string }[] };
-  return (body.installed_chaincodes ?? []).map((item) => item.package_id);
-}
-
-async function install(ctx: NetworkContext, org: MemberPlan, label: string): Promise<string> {
-  const file = await buildPackage(ctx, org, label);
-  const id = packageId(label, file);
-  if (!(await installedPackages(ctx, org)).includes(id)) {
-    await peerCli(ctx, org, ['lifecycle', 'chaincode', 'install', file]);
-    ctx.log(`chaincode ${label} installed on ${org.peer.name}`);
-  }
-  return id;
-}
-
-/** The command the org's chaincode server was last started with; kept when the server stops. */
-function serverMarker(ctx: NetworkContext, org: MemberPlan): string {
-  return join(ctx.paths.chaincode, org.name, 'running-command');
-}
-
-/** Whether this state folder has run the org's chaincode server: from then on it is part of the network. */
-export function chaincodeServerExpected(ctx: NetworkContext, org: MemberPlan): boolean {
-  return existsSync(serverMarker(ctx, org));
-}
-
-/** Runs the org's chaincode server under the supervisor, restarting it if its command changed. */
-async function startServer(ctx: NetworkContext, org: MemberPlan, id: string): Promise<void> {
-  const name = chaincodeProcessName(org);
-  const address = endpoint(org.peer.listenHost, org.peer.chaincodeServerPort);
-  const server = join(CHAINCODE_DIR, 'node_modules', 'fabric-shim', 'cli.js');
-  const args = [process.execPath, server, 'server', '--chaincode-address', address, '--chaincode-id', id];
-  const marker = serverMarker(ctx, org);
-  // getMspID() in the chaincode reads the peer's MSP from CORE_PEER_LOCALMSPID.
-  const env: Record<string, string> = { NODE_ENV: 'production', CORE_PEER_LOCALMSPID: org.mspId };
-  if (ctx.testContracts === true) env.SCF_CHAINCODE_TEST_CONTRACTS = '1';
-  const command = JSON.stringify({ args, env });
-  const current = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
-  if (runningPid(ctx.paths, name) !== undefined && current === command) return;
-  await stopProcess(ctx.paths, name);
-  startProcess(ctx.paths, {
-    name,
-    command: SUPERVISOR,
-    args,
-    cwd: CHAINCODE_DIR,
-    env,
-  });
-  writeFileSync(marker, command);
-  await waitForNode(ctx, name, `chaincode server ${name} at ${address}`, () =>
-    tcpOpen(localAddress(org.peer.listenHost), org.peer.chaincodeServerPort),
-  );
-}
-
-export function endorsementPolicy(ctx: NetworkContext): string {
-  const { members, config } = ctx.topology;
-  const peers = members.map((org) => `'${org.mspId}.peer'`).join(', ');
-  return `OutOf(${config.chaincode.endorsingOrgs}, ${peers})`;
-}
-
-/** Where the peer CLI sends transactions: the first orderer, over TLS. */
-export function ordererArgs(ctx: NetworkContext): string[] {
-  const orderer = ctx.topology.ordererOrg;
-  const first = orderer.orderers[0];
-  if (!first) throw new Error('no orderer in the topology');
-  return ['-o', endpoint(first.host, first.port), '--tls', '--cafile', ctx.paths.caCert(orderer.name)];
-}
-
-interface Committed {
-  sequence: number;
-  version: string;
-}
-
-async function queryCommitted(ctx: NetworkContext, org: MemberPlan): Promise<Committed | undefined> {
-  const { channel, chaincode } = ctx.topology.config;
-  try {
-    const output = await peerCli(ctx, org, [
-      'lifecycle',
-      'chaincode',
-      'querycommitted',
-      '-C',
-      channel,
-      '-n',
-      chaincode.name,
-      '--output',
-      'json',
-    ]);
-    return JSON.parse(output) as Committed;
-  } catch (error) {
-    if (error instanceof CommandError && /not (be )?found|not defined/i.test(error.output)) return undefined;
-    throw error;
-  }
-}
-
-function definitionArgs(ctx: NetworkContext, label: string, sequence: number): string[] {
-  const { channel, chaincode } = ctx.topology.config;
-  return [
-    '--channelID',
-    channel,
-    '--name',
-    chaincode.name,
-    '--version',
-    label,
-    '--sequence',
-    String(sequence),
-    '--signature-policy',
-    endorsementPolicy(ctx),
-  ];
-}
-
-async function approvals(
-  ctx: NetworkContext,
-  org: MemberPlan,
-  label: string,
-  sequence: number,
-): Promise<Record<string, boolean>> {
-  const output = await peerCli(ctx, org, [
-    'lifecycle',
-    'chaincode',
-    'checkcommitreadiness',
-    ...definitionArgs(ctx, label, sequence),
-    '--output',
-    'json',
-  ]);
-  return (JSON.parse(output) as { approvals: Record<string, boolean> }).approvals;
-}
-
-async function approveAndCommit(
-  ctx: NetworkContext,
-  label: string,
-  sequence: number,
-  ids: Map<string, string>,
-): Promise<void> {
-  const { members } = ctx.topology;
-  const [first] = members;
-  if (!first) throw new Error('no member org');
-  const approved = await approvals(ctx, first, label, sequence);
-  for (const org of members) {
-    if (approved[org.mspId]) continue;
-    await peerCli(ctx, org, [
-      'lifecycle',
-      'chaincode',
-      'approveformyorg',
-      ...ordererArgs(ctx),
-      ...definitionArgs(ctx, label, sequence),
-      '--package-id',
-      ids.get(org.name) ?? '',
-      '--waitForEvent',
-    ]);
-    ctx.log(`${org.mspId} approved ${label} (sequence ${sequence})`);
-  }
-  const peers = members.flatMap((org) => [
-    '--peerAddresses',
-    endpoint(org.peer.host, org.peer.port),
-    '--tlsRootCertFiles',
-    ctx.paths.caCert(org.name),
-  ]);
-  await peerCli(ctx, first, [
-    'lifecycle',
-    'chaincode',
-    'commit',
-    ...ordererArgs(ctx),
-    ...definitionArgs(ctx, label, sequence),
-    ...peers,
-    '--waitForEvent',
-  ]);
-  ctx.log(`chaincode ${label} committed on channel ${ctx.topology.config.channel} (sequence ${sequence})`);
+export function chaincodeOrgs(ctx: NetworkContext): MemberPlan[] {
+  return ctx.topology.members.filter((org) => isFounding(org) || chaincodeServerExpected(ctx, org));
 }
 
 /**
- * Waits until the chaincode answers a query on the org's peer, which dials the org's chaincode server
- * only then: what a client (the org's node API) needs first. The error names the server and its log.
- */
-export async function waitForChaincode(
-  ctx: NetworkContext,
-  org: MemberPlan,
-  timeoutMs = START_TIMEOUT_MS,
-): Promise<void> {
-  const { channel, chaincode } = ctx.topology.config;
-  const query = JSON.stringify({ function: 'org.hyperledger.fabric:GetMetadata', Args: [] });
-  const server = chaincodeProcessName(org);
-  let lastError = '';
-  await waitFor(
-    `chaincode "${chaincode.name}" on ${org.peer.name} (${endpoint(org.peer.host, org.peer.port)})`,
-    async () => {
-      try {
-        await peerCli(ctx, org, ['chaincode', 'query', '-C', channel, '-n', chaincode.name, '-c', query]);
-        return true;
-      } catch (error) {
-        lastError = error instanceof Error ? error.message : String(error);
-        return false;
-      }
-    },
-    timeoutMs,
-    () => {
-      const stopped = runningPid(ctx.paths, server) === undefined;
-      const hint = stopped ? `${server} is not running; \`npm run network -- up\` starts it\n` : '';
-      return `last attempt: ${lastError}\n${hint}${logHint(ctx, server)}`;
-    },
-  );
-}
-
-/**
- * Installs the current chaincode build on every peer, runs each org's server, and approves and
- * commits the definition at the next sequence if the committed one is a different build.
+ * The one-box deployment, made of the per-org lifecycle steps each org runs on its own node: every
+ * org installs the build and runs its server, approves the definition (the next sequence if the
+ * build or the member orgs changed), the first org commits once they all have, and every org's
+ * server then runs the committed definition's package.
  */
 export async function deployChaincode(
   ctx: NetworkContext,
   label = chaincodeLabel(ctx.topology.config.chaincode.name),
 ): Promise<DeployResult> {
-  const { members } = ctx.topology;
-  const [first] = members;
+  const orgs = chaincodeOrgs(ctx);
+  const [first] = orgs;
   if (!first) throw new Error('no member org');
-  const ids = new Map<string, string>();
-  await Promise.all(members.map(async (org) => ids.set(org.name, await install(ctx, org, label))));
-  const committed = await queryCommitted(ctx, first);
-  const sequence = committed?.version === label ? committed.sequence : (committed?.sequence ?? 0) + 1;
-  if (sequence !== committed?.sequence) await approveAndCommit(ctx, label, sequence, ids);
+  await Promise.all(orgs.map((org) => installChaincode(ctx, org, label)));
+  const before = await queryCommitted(ctx, first);
+  const approvals = await Promise.all(orgs.map((org) => approveChaincode(ctx, org, { label })));
+  const sequence = approvals[0]?.definition.sequence ?? 0;
+  const committed = sequence !== before?.sequence;
+  if (committed) await commitChaincode(ctx, first);
   // Servers switch to the new package only now: until the commit, peers still expect the old one.
-  await Promise.all(members.map((org) => startServer(ctx, org, ids.get(org.name) ?? '')));
-  await Promise.all(members.map((org) => waitForChaincode(ctx, org)));
-  return { label, sequence, committed: sequence !== committed?.sequence };
+  await Promise.all(orgs.map((org) => runChaincode(ctx, org, label)));
+  await Promise.all(orgs.map((org) => waitForChaincode(ctx, org)));
+  return { label, sequence, committed };
+}
+
+/** Where the peer CLI sends transactions in the one-box network: the first orderer, over TLS. */
+export function ordererArgs(ctx: NetworkContext): string[] {
+  const orderer = ctx.topology.ordererOrg;
+  const first = orderer.orderers[0];
+  if (!first) throw new Error('no orderer in the topology');
+  return ['-o', endpoint(first.host, first.port), '--tls', '--cafile', ctx.paths.caCert(orderer.name)];
 }

@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { ConsortiumConfig, EnterpriseKind } from './config.ts';
+import { isFounding, type ConsortiumConfig, type EnterpriseKind } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { CommandError } from './exec.ts';
 import { ordererArgs } from './chaincode.ts';
 import { endpoint } from './hosts.ts';
 import { peerCli } from './peer.ts';
+import { foundingMembers } from './topology.ts';
 
 /** The charter's terms as the chaincode takes them (`charter:Establish`, `charter:Propose`). */
 export interface CharterTerms {
@@ -13,11 +14,15 @@ export interface CharterTerms {
   rateQuorum: number;
 }
 
-/** The founding charter written from network/config: every member's kinds, the rate publishers, the quorum. */
+/**
+ * The founding charter written from network/config: every founding member's kinds, the rate
+ * publishers, the quorum. A joining org enters the charter by amendment.
+ */
 export function charterTerms(config: ConsortiumConfig): CharterTerms {
   const byMsp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return {
     members: config.members
+      .filter(isFounding)
       .map((org) => ({ mspId: org.mspId, kinds: [...org.kinds].sort(byMsp) }))
       .sort((a, b) => byMsp(a.mspId, b.mspId)),
     ratePublishers: [...config.charter.ratePublishers].sort(byMsp),
@@ -31,7 +36,7 @@ function call(fn: string, args: string[]): string {
 
 /** The charter on the ledger, or undefined before it was established. */
 async function ledgerCharter(ctx: NetworkContext): Promise<(CharterTerms & { version: number }) | undefined> {
-  const [first] = ctx.topology.members;
+  const [first] = foundingMembers(ctx.topology);
   if (!first) throw new Error('no member org');
   const { channel, chaincode } = ctx.topology.config;
   try {
@@ -71,7 +76,8 @@ export async function establishCharter(ctx: NetworkContext): Promise<boolean> {
     }
     return false;
   }
-  const { members, config } = ctx.topology;
+  const { config } = ctx.topology;
+  const members = foundingMembers(ctx.topology);
   const [first] = members;
   if (!first) throw new Error('no member org');
   const endorsers = members

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { deployChaincode } from './chaincode.ts';
+import { CHAINCODE_USAGE, chaincodeCommand } from './chaincode-command.ts';
 import { changeFromOptions, PROPOSE_USAGE } from './change-options.ts';
 import { describeChange } from './channel-change.ts';
 import { countedSigners, describeNeed, type PolicyNeed } from './channel-policy.ts';
+import { CHARTER_USAGE, charterCommand } from './charter-command.ts';
 import { ConfigError } from './config.ts';
 import type { NetworkContext } from './context.ts';
+import { JOIN_USAGE, joinCommand } from './join-command.ts';
 import { clean, down as stopAll, openNetwork, up } from './network.ts';
 import { formatOrgDefinition, writeOrgDefinition } from './org-definition.ts';
 import { exportOrgDefinition } from './org-export.ts';
@@ -36,6 +39,9 @@ ${PROPOSE_USAGE}
             and signs it (in place, or a signed copy to --out)
   submit    submit FILE [FILE…] --org ORG: merge the signed copies, count the signing orgs against
             the policy the change needs, send it to an orderer if met (ORG's signature counts too)
+${JOIN_USAGE}
+${CHAINCODE_USAGE}
+${CHARTER_USAGE}
   watch     stay in the foreground until Ctrl-C, then stop the network
   down      stop every process the network started
   clean     stop, then delete the state folder (ledgers, certificates, logs)
@@ -68,6 +74,12 @@ const { values, positionals } = parseArgs({
     timeout: { type: 'string' },
     'max-messages': { type: 'string' },
     'preferred-max-bytes': { type: 'string' },
+    'orderer-definition': { type: 'string' },
+    current: { type: 'boolean' },
+    proposal: { type: 'string' },
+    'add-member': { type: 'string' },
+    'remove-member': { type: 'string' },
+    kinds: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -285,6 +297,12 @@ async function main(): Promise<number> {
       return signChange(ctx);
     case 'submit':
       return submitChange(ctx);
+    case 'join':
+      return joinCommand(ctx, values);
+    case 'chaincode':
+      return chaincodeCommand(ctx, positionals[1], values);
+    case 'charter':
+      return charterCommand(ctx, positionals[1], values);
     case 'watch':
       return watch(ctx);
     case 'down': {

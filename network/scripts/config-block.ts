@@ -36,6 +36,57 @@ function configOf(block: BlockJson): ConfigBlock {
   return { number, config };
 }
 
+/** The orderers refused the admin's org the channel's blocks: its org is not a member (Readers). */
+export class ChannelAccessDeniedError extends Error {
+  readonly mspId: string;
+  readonly channel: string;
+
+  constructor(mspId: string, channel: string, detail: string) {
+    super(`the orderers refuse ${mspId} the blocks of channel "${channel}" (FORBIDDEN):\n${detail}`);
+    this.name = ChannelAccessDeniedError.name;
+    this.mspId = mspId;
+    this.channel = channel;
+  }
+}
+
+/**
+ * Writes block `which` (a number, `newest` or `config`) of the admin's channel to `file`,
+ * fetched as the admin from the first of `sources` that answers.
+ */
+export async function fetchBlock(
+  admin: ChannelAdmin,
+  sources: BlockSource[],
+  which: 'config' | 'newest' | number,
+  file: string,
+): Promise<void> {
+  const failures: string[] = [];
+  let denied = false;
+  for (const source of sources) {
+    try {
+      await admin.peer(
+        ['channel', 'fetch', String(which), file, '-c', admin.channel, ...source.args],
+        FETCH_TIMEOUT_MS,
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof CommandError)) throw error;
+      // The deliver service answers a reader its policy refuses with status FORBIDDEN.
+      denied ||= error.output.includes('FORBIDDEN');
+      failures.push(`${source.name}: ${error.message}`);
+    }
+  }
+  if (denied) throw new ChannelAccessDeniedError(admin.mspId, admin.channel, failures.join('\n'));
+  const what =
+    typeof which === 'number'
+      ? `block ${String(which)}`
+      : which === 'config'
+        ? 'the newest config block'
+        : 'the newest block';
+  throw new Error(
+    `cannot fetch ${what} of channel "${admin.channel}" as ${admin.mspId}:\n${failures.join('\n')}`,
+  );
+}
+
 /**
  * Fetches the newest config block (`config`) or block `which` as the admin, from the first of
  * `sources` that answers, and decodes it with configtxlator.
@@ -47,24 +98,9 @@ export async function fetchConfigBlock(
   sources: BlockSource[],
   which: 'config' | number,
 ): Promise<ConfigBlock> {
-  const failures: string[] = [];
-  for (const source of sources) {
-    const file = join(dir, `fetched-${randomUUID()}.block`);
-    try {
-      await admin.peer(
-        ['channel', 'fetch', String(which), file, '-c', admin.channel, ...source.args],
-        FETCH_TIMEOUT_MS,
-      );
-    } catch (error) {
-      if (!(error instanceof CommandError)) throw error;
-      failures.push(`${source.name}: ${error.message}`);
-      continue;
-    }
-    return configOf(await translator.decode<BlockJson>('common.Block', readFileSync(file)));
-  }
-  throw new Error(
-    `cannot fetch ${which === 'config' ? 'the newest config block' : `block ${which}`} of channel "${admin.channel}" as ${admin.mspId}:\n${failures.join('\n')}`,
-  );
+  const file = join(dir, `fetched-${randomUUID()}.block`);
+  await fetchBlock(admin, sources, which, file);
+  return configOf(await translator.decode<BlockJson>('common.Block', readFileSync(file)));
 }
 
 /**

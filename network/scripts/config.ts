@@ -33,6 +33,17 @@ export type EnterpriseKind = (typeof ENTERPRISE_KINDS)[number];
 /** A member org, and the kinds of enterprise the consortium charter lets its admins register. */
 export interface MemberConfig extends OrgConfig {
   kinds: EnterpriseKind[];
+  /**
+   * False for an org that joins the live channel later (`join`): `up` runs its CA and peer but leaves
+   * it out of the genesis block, the chaincode deployment, the founding charter and the gossip wait.
+   * Default true.
+   */
+  founding?: boolean;
+}
+
+/** Whether the org is in the channel from its genesis block (the default). */
+export function isFounding(org: Pick<MemberConfig, 'founding'>): boolean {
+  return org.founding !== false;
 }
 
 /** The rest of the founding charter: which member orgs publish benchmark rates, and how many must agree. */
@@ -122,7 +133,8 @@ export function validateConfig(config: ConsortiumConfig): ConsortiumConfig {
   if (!Number.isInteger(config.orderers) || config.orderers < 1 || config.orderers > MAX_ORDERERS) {
     problems.push(`orderers must be 1 to ${MAX_ORDERERS}, got ${String(config.orderers)}`);
   }
-  if (config.members.length < 2) problems.push('at least two member orgs are needed');
+  const founding = config.members.filter(isFounding);
+  if (founding.length < 2) problems.push('at least two founding member orgs are needed');
   const orgs = [...config.members, config.ordererOrg];
   for (const org of orgs) {
     if (!ORG_NAME.test(org.name)) problems.push(`org name "${org.name}" must match ${ORG_NAME.source}`);
@@ -135,8 +147,8 @@ export function validateConfig(config: ConsortiumConfig): ConsortiumConfig {
   }
   problems.push(...hostProblems(config), ...charterProblems(config), ...batchProblems(config.batch));
   const endorsing = config.chaincode.endorsingOrgs;
-  if (!Number.isInteger(endorsing) || endorsing < 1 || endorsing > config.members.length) {
-    problems.push(`chaincode.endorsingOrgs must be 1 to ${config.members.length}`);
+  if (!Number.isInteger(endorsing) || endorsing < 1 || endorsing > founding.length) {
+    problems.push(`chaincode.endorsingOrgs must be 1 to ${founding.length} (the founding members)`);
   }
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return config;
@@ -204,6 +216,9 @@ function batchProblems(batch: BatchConfig | undefined): string[] {
 function charterProblems(config: ConsortiumConfig): string[] {
   const problems: string[] = [];
   for (const org of config.members) {
+    if (org.founding !== undefined && typeof org.founding !== 'boolean') {
+      problems.push(`member ${org.name}: "founding" must be true or false`);
+    }
     const kinds: readonly string[] = Array.isArray(org.kinds) ? org.kinds : [];
     if (kinds.length === 0 || kinds.some((kind) => !(ENTERPRISE_KINDS as readonly string[]).includes(kind))) {
       problems.push(`member ${org.name} needs "kinds": a non-empty list of ${ENTERPRISE_KINDS.join(', ')}`);
@@ -211,9 +226,10 @@ function charterProblems(config: ConsortiumConfig): string[] {
   }
   const charter = config.charter as Partial<CharterConfig> | undefined;
   const publishers = Array.isArray(charter?.ratePublishers) ? charter.ratePublishers : [];
-  const mspIds = config.members.map((org) => org.mspId);
+  // The founding charter names the founding members only; a joining org enters it by amendment.
+  const mspIds = config.members.filter(isFounding).map((org) => org.mspId);
   if (publishers.length === 0 || publishers.some((mspId) => !mspIds.includes(mspId))) {
-    problems.push('charter.ratePublishers must list one or more member MSP ids');
+    problems.push('charter.ratePublishers must list one or more founding member MSP ids');
   }
   const quorum = charter?.rateQuorum;
   if (!Number.isInteger(quorum) || (quorum ?? 0) < 1 || (quorum ?? 0) > publishers.length) {

@@ -1,31 +1,21 @@
 import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
 import { waitFor } from './health.ts';
-import { endpoint, localAddress } from './hosts.ts';
-import type { MemberPlan } from './topology.ts';
+import { peerMetric } from './peer-metrics.ts';
+import { foundingMembers, type MemberPlan } from './topology.ts';
 
 /** How many other peers `org`'s peer knows on the channel, from its Prometheus metrics. */
 export async function knownPeers(org: MemberPlan, channel: string): Promise<number> {
-  try {
-    const ops = endpoint(localAddress(org.peer.listenHost), org.peer.opsPort);
-    const response = await fetch(`http://${ops}/metrics`, {
-      signal: AbortSignal.timeout(1000),
-    });
-    const text = await response.text();
-    const line = text
-      .split('\n')
-      .find((row) => row.startsWith(`gossip_membership_total_peers_known{channel="${channel}"}`));
-    return line === undefined ? 0 : Number(line.split(' ').pop());
-  } catch {
-    return 0;
-  }
+  return (await peerMetric(org, 'gossip_membership_total_peers_known', channel)) ?? 0;
 }
 
 /**
- * Waits until every peer knows every other org's peer through gossip. Until then service discovery,
- * and so the gateway, cannot find endorsers for a policy that needs several orgs.
+ * Waits until every founding org's peer knows every other founding org's peer through gossip. Until
+ * then service discovery, and so the gateway, cannot find endorsers for a policy that needs several
+ * orgs. A joining org's peer is not waited for: it is not in the channel until `join`.
  */
 export async function waitForGossip(ctx: NetworkContext): Promise<void> {
-  const { members, config } = ctx.topology;
+  const { config } = ctx.topology;
+  const members = foundingMembers(ctx.topology);
   await Promise.all(
     members.map((org) =>
       waitFor(

@@ -20,7 +20,7 @@ import { listenersBlocked } from './ports.ts';
 import { ensureRaftSnapshots } from './raft-snapshots.ts';
 import { knownProcesses, stopProcess } from './processes.ts';
 import { nodeStatuses } from './status.ts';
-import { allListeners, planTopology } from './topology.ts';
+import { allListeners, foundingMembers, planTopology } from './topology.ts';
 
 export interface OpenOptions {
   stateDir?: string | undefined;
@@ -97,6 +97,7 @@ async function enrollNodes(ctx: NetworkContext): Promise<void> {
 /**
  * Brings the network to its running state, starting only what is missing: CAs, identities, the
  * channel's genesis block, orderers joined to the channel, peers joined to it, and the chaincode.
+ * A member with `founding: false` gets its CA, identities and peer; it joins the live channel later.
  */
 export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}): Promise<UpResult> {
   // With the chaincode wanted, its servers must be among the healthy: a start that died before
@@ -129,9 +130,11 @@ export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}
     await waitForRaftLeader(ctx);
     await ensureRaftSnapshots(ctx);
   });
-  await timed(ctx, `${members.length} peers up and joined`, async () => {
+  // A joining org's peer runs but stays out of the channel until its org runs `join`.
+  const founding = foundingMembers(ctx.topology);
+  await timed(ctx, `${members.length} peers up, ${founding.length} joined`, async () => {
     await Promise.all(members.map((org) => startPeer(ctx, org).then(note(org.peer.name))));
-    await Promise.all(members.map((org) => joinPeer(ctx, org, block)));
+    await Promise.all(founding.map((org) => joinPeer(ctx, org, block)));
   });
   if (options.deploy === false) return { alreadyRunning: false, started };
   // The deployment talks to each peer directly; only the gateway's clients (the charter next) need

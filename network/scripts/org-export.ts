@@ -9,7 +9,7 @@ import {
 } from './org-definition.ts';
 import { ORDERER_ADMIN } from './orderer.ts';
 import { ORG_ADMIN } from './peer.ts';
-import { findOrg } from './topology.ts';
+import { findOrg, foundingMembers } from './topology.ts';
 
 function publicFile(file: string, what: string): string {
   if (!existsSync(file)) {
@@ -80,7 +80,8 @@ export interface FoundingFiles {
  * each would on its own host and send to the others.
  */
 export function writeFoundingDefinitions(ctx: NetworkContext): FoundingFiles {
-  const { members, ordererOrg } = ctx.topology;
+  const { ordererOrg } = ctx.topology;
+  const members = foundingMembers(ctx.topology);
   const write = (name: string): string => {
     const file = ctx.paths.definition(name);
     writeOrgDefinition(file, exportOrgDefinition(ctx, name));

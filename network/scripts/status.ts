@@ -1,5 +1,6 @@
 import { caProcessName } from './ca.ts';
 import { chaincodeProcessName, chaincodeServerExpected } from './chaincode.ts';
+import { isFounding } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { healthUrl, httpOk, tcpOpen } from './health.ts';
 import { endpoint, localAddress } from './hosts.ts';
@@ -56,7 +57,7 @@ function probes(ctx: NetworkContext, withChaincode: (org: MemberPlan) => boolean
  * Health of every node of the plan that this state folder has started at least once: its process
  * is alive and its operations endpoint (or, for chaincode servers, its port) answers. Chaincode
  * servers count once the chaincode was deployed here (they stay part of the network after `down`,
- * which removes their pid files), or always with `chaincode: true`.
+ * which removes their pid files), or always with `chaincode: true` (a founding org's).
  */
 export async function nodeStatuses(
   ctx: NetworkContext,
@@ -65,7 +66,9 @@ export async function nodeStatuses(
   const known = new Set(knownProcesses(ctx.paths));
   if (known.size === 0) return [];
   const withChaincode = (org: MemberPlan): boolean =>
-    options.chaincode === true || known.has(chaincodeProcessName(org)) || chaincodeServerExpected(ctx, org);
+    (options.chaincode === true && isFounding(org)) ||
+    known.has(chaincodeProcessName(org)) ||
+    chaincodeServerExpected(ctx, org);
   return Promise.all(
     probes(ctx, withChaincode).map(async (probe) => {
       const pid = runningPid(ctx.paths, probe.name);

@@ -1,3 +1,4 @@
+import { isFounding } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { endpoint, localAddress } from './hosts.ts';
 import type { Topology } from './topology.ts';
@@ -7,6 +8,17 @@ function bindNotes(topology: Topology): string[] {
   const notes = topology.members
     .filter((org) => org.peer.listenHost !== org.peer.host)
     .map((org) => `  ${org.name} binds ${org.peer.listenHost}`);
+  return notes.length > 0 ? [...notes, ''] : [];
+}
+
+/** Member orgs that are not in the genesis block: they join the live channel with `join`. */
+function joinNotes(topology: Topology): string[] {
+  const notes = topology.members
+    .filter((org) => !isFounding(org))
+    .map(
+      (org) =>
+        `  ${org.name} is not a founding member: it joins with \`npm run network -- join --org ${org.name}\``,
+    );
   return notes.length > 0 ? [...notes, ''] : [];
 }
 
@@ -33,6 +45,7 @@ export function describeNetwork(ctx: NetworkContext): string {
     ),
     '',
     ...bindNotes(topology),
+    ...joinNotes(topology),
     `  state folder: ${paths.root}`,
     `  logs:         ${paths.logs}`,
     `  health:       npm run network -- status`,

@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  isFounding,
   MEMBER_PORT_BLOCK,
   type ConsortiumConfig,
   type MemberConfig,
@@ -121,6 +122,11 @@ export function findMember(topology: Topology, name: string): MemberPlan {
     throw new Error(`unknown org "${name}" (members: ${known})`);
   }
   return member;
+}
+
+/** The member orgs in the channel from its genesis block; a joining org (`founding: false`) is not. */
+export function foundingMembers(topology: Pick<Topology, 'members'>): MemberPlan[] {
+  return topology.members.filter(isFounding);
 }
 
 export function allCas(topology: Topology): CaNode[] {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chaincodeLabel, packageId } from '../scripts/chaincode.ts';
+import { chaincodeLabel, packageId } from '../scripts/chaincode-package.ts';
 
 function chaincodeDir(code: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'scf-cc-'));

@@ -28,4 +28,16 @@ describe('founding charter terms', () => {
       'SUPPLIER',
     ]);
   });
+
+  it('leaves out a member that joins later: it enters the charter by amendment', () => {
+    const config = loadConfig();
+    config.members.push({
+      name: 'bankc',
+      mspId: 'BankCMSP',
+      description: 'bank C',
+      kinds: ['BANK'],
+      founding: false,
+    });
+    expect(charterTerms(config).members.map((member) => member.mspId)).not.toContain('BankCMSP');
+  });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   completePlan,
   ConfigError,
+  isFounding,
   loadConfig,
   portSpan,
   validateConfig,
@@ -13,6 +14,7 @@ import {
 } from '../scripts/config.ts';
 
 const base = (): ConsortiumConfig => structuredClone(loadConfig());
+const bankC = { name: 'bankc', mspId: 'BankCMSP', description: 'bank C', kinds: ['BANK' as const] };
 
 describe('consortium config', () => {
   it('ships the five member orgs of the design with an orderer org', () => {
@@ -51,6 +53,20 @@ describe('consortium config', () => {
     const completed = validateConfig(completePlan(saved));
     expect(completed.members.find((org) => org.name === 'banka')?.kinds).toEqual(['BANK']);
     expect(completed.charter.rateQuorum).toBe(2);
+  });
+
+  it('takes a member that joins later: founding false, its own port block after the others', () => {
+    const config = base();
+    config.members.push({ ...bankC, founding: false });
+    expect(validateConfig(config)).toBe(config);
+    expect(config.members.filter(isFounding).map((org) => org.name)).toEqual([
+      'core',
+      'supplier',
+      'banka',
+      'bankb',
+      'logistics',
+    ]);
+    expect(isFounding({})).toBe(true);
   });
 
   it('takes per-org hosts and listen hosts', () => {
@@ -97,7 +113,7 @@ describe('consortium config', () => {
     [
       'one member only',
       (c: ConsortiumConfig) => (c.members = c.members.slice(0, 1)),
-      /at least two member orgs/,
+      /at least two founding member orgs/,
     ],
     [
       'a member without kinds',
@@ -113,6 +129,38 @@ describe('consortium config', () => {
       'a rate publisher that is not a member',
       (c: ConsortiumConfig) => (c.charter.ratePublishers = ['BankAMSP', 'BankCMSP']),
       /charter.ratePublishers must list/,
+    ],
+    [
+      'a joining org as rate publisher',
+      (c: ConsortiumConfig) => {
+        c.members.push({ ...bankC, founding: false });
+        c.charter.ratePublishers = ['BankAMSP', 'BankCMSP'];
+      },
+      /charter.ratePublishers must list one or more founding member MSP ids/,
+    ],
+    [
+      'one founding member only',
+      (c: ConsortiumConfig) => {
+        c.members = c.members.map((org, index) => (index === 0 ? org : { ...org, founding: false }));
+      },
+      /at least two founding member orgs/,
+    ],
+    [
+      'more endorsing orgs than founders',
+      (c: ConsortiumConfig) => {
+        c.members = c.members.map((org, index) => (index < 3 ? org : { ...org, founding: false }));
+        c.charter.ratePublishers = ['BankAMSP'];
+        c.charter.rateQuorum = 1;
+        c.chaincode.endorsingOrgs = 4;
+      },
+      /chaincode.endorsingOrgs must be 1 to 3 \(the founding members\)/,
+    ],
+    [
+      'a founding flag that is not a boolean',
+      (c: ConsortiumConfig) => {
+        c.members.push({ ...bankC, founding: 'no' as unknown as boolean });
+      },
+      /member bankc: "founding" must be true or false/,
     ],
     [
       'a rate quorum above the publishers',

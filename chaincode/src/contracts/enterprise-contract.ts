@@ -66,7 +66,7 @@ export class EnterpriseContract extends BaseContract {
     return marshal(saved);
   }
 
-  /** Suspends or reactivates an enterprise; only an admin of its hosting org may. */
+  /** Suspends or reactivates an enterprise; only an admin of its hosting org may, while the charter lists that org. */
   @Transaction()
   @Returns('string')
   async SetStatus(ctx: Context, id: string, status: string): Promise<string> {
@@ -75,6 +75,9 @@ export class EnterpriseContract extends BaseContract {
     const enterprise = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, id);
     if (enterprise.hostMsp !== mspId)
       throw forbidden(`enterprise ${id} is hosted by ${enterprise.hostMsp}, not ${mspId}`);
+    if (!memberOf(await requireCharter(ctx), mspId)) {
+      throw forbidden(`${mspId} is not a member of the consortium charter`);
+    }
     if (enterprise.status === next)
       throw new ContractError(ErrorCodes.InvalidState, `enterprise ${id} is already ${next}`);
     const saved = await putRecord(ctx, { ...enterprise, status: next }, txTime(ctx));

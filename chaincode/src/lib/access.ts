@@ -7,6 +7,7 @@ import {
   ObjectTypes,
   forbidden,
 } from '@scf/ledger-contract';
+import { memberOf, requireCharter } from '../repositories/charters';
 import { Attributes } from './caller';
 import { findRecord } from './store';
 
@@ -25,8 +26,25 @@ export interface Actor {
 }
 
 /**
+ * The charter in force must still let the enterprise's hosting org host its kind: an org removed
+ * from the charter (or no longer allowed that kind) keeps its enterprises on the ledger, but they
+ * can no longer write.
+ */
+export async function requireChartered(ctx: Context, enterprise: Enterprise): Promise<void> {
+  const member = memberOf(await requireCharter(ctx), enterprise.hostMsp);
+  if (!member) {
+    throw forbidden(
+      `${enterprise.hostMsp}, host of ${enterprise.id}, is not a member of the consortium charter`,
+    );
+  }
+  if (!member.kinds.includes(enterprise.kind)) {
+    throw forbidden(`the charter no longer lets ${enterprise.hostMsp} host ${enterprise.kind} enterprises`);
+  }
+}
+
+/**
  * Resolves and checks the caller on every transaction: its certificate names an enterprise and a
- * role, the enterprise is registered, active and hosted by the caller's own MSP.
+ * role, the enterprise is registered, active, hosted by the caller's own MSP, and chartered.
  */
 export async function requireActor(
   ctx: Context,
@@ -42,6 +60,7 @@ export async function requireActor(
   if (!enterprise) throw forbidden(`enterprise ${enterpriseId} of the caller is not registered`);
   if (enterprise.hostMsp !== mspId) throw forbidden(`enterprise ${enterpriseId} is not hosted by ${mspId}`);
   if (enterprise.status !== 'ACTIVE') throw forbidden(`enterprise ${enterpriseId} is ${enterprise.status}`);
+  await requireChartered(ctx, enterprise);
   if (!rule.roles.includes(role as Role)) {
     throw forbidden(`role ${role} may not do this; it needs ${rule.roles.join(' or ')}`);
   }
