@@ -10,7 +10,8 @@ import { ConfigError } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { JOIN_USAGE, joinCommand } from './join-command.ts';
 import { clean, down as stopAll, openNetwork, up } from './network.ts';
-import { formatOrgDefinition, writeOrgDefinition } from './org-definition.ts';
+import { writeOrgDefinition } from './org-definition.ts';
+import { formatPublicJson } from './public-file.ts';
 import { exportOrgDefinition } from './org-export.ts';
 import { propose } from './propose.ts';
 import { readProposal, writeProposal } from './proposal.ts';
@@ -182,7 +183,7 @@ function exportDefinition(ctx: NetworkContext): number {
   if (!org) throw new ConfigError('export needs --org NAME');
   const definition = exportOrgDefinition(ctx, org);
   if (out === undefined) {
-    process.stdout.write(formatOrgDefinition(definition));
+    process.stdout.write(formatPublicJson(definition));
   } else {
     writeOrgDefinition(out, definition);
     process.stdout.write(`wrote the definition of ${definition.mspId} to ${out}\n`);

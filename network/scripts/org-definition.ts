@@ -1,9 +1,9 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { X509Certificate } from 'node:crypto';
 import { ENTERPRISE_KINDS, MSP_ID, ORG_NAME, type EnterpriseKind } from './config.ts';
 import { endpoint, HOST_RULE, isHost, isPort } from './hosts.ts';
 import { hasPrivateKey, issuedBy, parseCertificate } from './pem.ts';
+import { PublicFileError, writePublicJson } from './public-file.ts';
 
 /**
  * The public definition of one org: all that other orgs need to put it into a channel, and nothing
@@ -51,17 +51,7 @@ export interface OrdererOrgDefinition extends DefinitionBase {
 export type OrgDefinition = MemberDefinition | OrdererOrgDefinition;
 
 /** A definition file that is not a valid public org definition: names the file and the field. */
-export class DefinitionError extends Error {
-  readonly file: string;
-  readonly field: string;
-
-  constructor(file: string, field: string, reason: string) {
-    super(`${file}: ${field} ${reason}`);
-    this.name = DefinitionError.name;
-    this.file = file;
-    this.field = field;
-  }
-}
+export class DefinitionError extends PublicFileError {}
 
 const COMMON_FIELDS = [
   'format',
@@ -272,15 +262,7 @@ export function readOrgDefinition(file: string): OrgDefinition {
   return definition;
 }
 
-/** The definition as a file's text: stable field order, one trailing newline. */
-export function formatOrgDefinition(definition: OrgDefinition): string {
-  return `${JSON.stringify(definition, null, 2)}\n`;
-}
-
 /** Validates and writes a definition, readable by everyone (mode 644): it is public by design. */
 export function writeOrgDefinition(file: string, definition: OrgDefinition): void {
-  const checked = parseOrgDefinition(definition, file);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, formatOrgDefinition(checked), { mode: 0o644 });
-  chmodSync(file, 0o644);
+  writePublicJson(file, parseOrgDefinition(definition, file));
 }

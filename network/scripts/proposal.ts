@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseChange, type ChannelChange } from './channel-change.ts';
 import { CHANNEL_NAME, MSP_ID } from './config.ts';
+import { writePublicJson } from './public-file.ts';
 import { hasPrivateKey } from './pem.ts';
 import { ProposalError } from './proposal-error.ts';
 
@@ -99,17 +99,9 @@ export function assertChannel(proposal: ChannelProposal, channel: string, file: 
   }
 }
 
-/** The proposal as a file's text: stable field order, one trailing newline. */
-export function formatProposal(proposal: ChannelProposal): string {
-  return `${JSON.stringify(proposal, null, 2)}\n`;
-}
-
 /** Checks and writes a proposal, readable by everyone (mode 644): it is public by design. */
 export function writeProposal(file: string, proposal: ChannelProposal): void {
-  const checked = parseProposal(proposal, file);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, formatProposal(checked), { mode: 0o644 });
-  chmodSync(file, 0o644);
+  writePublicJson(file, parseProposal(proposal, file));
 }
 
 /** The envelope's bytes, as the Fabric tools read them. */
