@@ -19,8 +19,31 @@ export {
 export { exportOrgDefinition } from './scripts/org-export.ts';
 export { findFreeBasePort } from './scripts/ports.ts';
 export { peerProcessName } from './scripts/peer.ts';
-export { killAllSync, logTail, runningPid, startProcess, stopProcess } from './scripts/processes.ts';
-export { httpOk, waitFor } from './scripts/health.ts';
+export {
+  killAllSync,
+  knownProcesses,
+  logTail,
+  runningPid,
+  startProcess,
+  stopProcess,
+  stopRequested,
+  type ProcessSpec,
+} from './scripts/processes.ts';
+export { httpGet, httpOk, waitFor } from './scripts/health.ts';
+export { fabricRestarters } from './scripts/fabric-restarters.ts';
+export { fabricReports } from './scripts/fabric-status.ts';
+export { fabricUnits } from './scripts/fabric-units.ts';
+export {
+  formatReports,
+  statusExitCode,
+  type ProcessKind,
+  type ProcessReport,
+  type ProcessState,
+} from './scripts/process-report.ts';
+export { sampleValue } from './scripts/prometheus-text.ts';
+export { Supervisor, type Restarter, type SupervisorOptions } from './scripts/supervisor.ts';
+export { writeUnits, type UnitOptions, type UnitSpec } from './scripts/systemd-unit.ts';
+export { watchInForeground } from './scripts/watch.ts';
 export { fabricBin } from './scripts/fabric-tools.ts';
 export { nodeStatuses, type NodeStatus } from './scripts/status.ts';
 export { findMember, type MemberPlan, type Topology } from './scripts/topology.ts';

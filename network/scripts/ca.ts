@@ -5,6 +5,7 @@ import { fabricBin } from './fabric-tools.ts';
 import { healthUrl, httpOk } from './health.ts';
 import { endpoint, localAddress, tlsHostNames } from './hosts.ts';
 import { ensureRunning } from './launch.ts';
+import type { ProcessSpec } from './processes.ts';
 import { randomSecret } from './secrets.ts';
 import type { CaNode } from './topology.ts';
 
@@ -22,27 +23,37 @@ function bootstrapSecret(ctx: NetworkContext, org: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * How the org's Fabric CA runs. The bootstrap identity (`-b user:pass`, needed only to write the CA's
+ * first config) goes in the environment, where `ps` does not show it and a systemd unit keeps it in
+ * its private environment file.
+ */
+export function caProcessSpec(ctx: NetworkContext, node: CaNode): Omit<ProcessSpec, 'name'> {
+  return {
+    command: fabricBin(ctx.tools, 'fabric-ca-server'),
+    args: ['start'],
+    env: {
+      FABRIC_CA_SERVER_HOME: ctx.paths.caHome(node.org),
+      FABRIC_CA_SERVER_BOOT: `${REGISTRAR}:${bootstrapSecret(ctx, node.org)}`,
+      FABRIC_CA_SERVER_ADDRESS: node.listenHost,
+      FABRIC_CA_SERVER_PORT: String(node.port),
+      FABRIC_CA_SERVER_CA_NAME: node.name,
+      FABRIC_CA_SERVER_CSR_CN: node.name,
+      FABRIC_CA_SERVER_CSR_HOSTS: tlsHostNames(node).join(','),
+      FABRIC_CA_SERVER_TLS_ENABLED: 'true',
+      FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS: endpoint(node.listenHost, node.opsPort),
+      FABRIC_CA_SERVER_METRICS_PROVIDER: 'prometheus',
+    },
+  };
+}
+
 /** Starts the org's Fabric CA (identities and TLS certificates) unless it already runs. */
 export function startCa(ctx: NetworkContext, node: CaNode): Promise<boolean> {
   return ensureRunning(
     ctx,
     caProcessName(node),
     () => httpOk(healthUrl(localAddress(node.listenHost), node.opsPort)),
-    () => ({
-      command: fabricBin(ctx.tools, 'fabric-ca-server'),
-      args: ['start', '-b', `${REGISTRAR}:${bootstrapSecret(ctx, node.org)}`],
-      env: {
-        FABRIC_CA_SERVER_HOME: ctx.paths.caHome(node.org),
-        FABRIC_CA_SERVER_ADDRESS: node.listenHost,
-        FABRIC_CA_SERVER_PORT: String(node.port),
-        FABRIC_CA_SERVER_CA_NAME: node.name,
-        FABRIC_CA_SERVER_CSR_CN: node.name,
-        FABRIC_CA_SERVER_CSR_HOSTS: tlsHostNames(node).join(','),
-        FABRIC_CA_SERVER_TLS_ENABLED: 'true',
-        FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS: endpoint(node.listenHost, node.opsPort),
-        FABRIC_CA_SERVER_METRICS_PROVIDER: 'prometheus',
-      },
-    }),
+    () => caProcessSpec(ctx, node),
   );
 }
 

@@ -6,7 +6,7 @@ import { endpoint, localAddress } from './hosts.ts';
 import { logHint, waitForNode } from './launch.ts';
 import { CHAINCODE_DIR } from './paths.ts';
 import { peerCli } from './peer.ts';
-import { runningPid, startProcess, stopProcess } from './processes.ts';
+import { runningPid, startProcess, stopProcess, type ProcessSpec } from './processes.ts';
 import type { MemberPlan } from './topology.ts';
 
 const SUPERVISOR = new URL('./supervise.sh', import.meta.url).pathname;
@@ -33,29 +33,84 @@ export function serverPackageId(ctx: NetworkContext, org: MemberPlan): string | 
   return args[args.indexOf('--chaincode-id') + 1];
 }
 
+/** What the org's chaincode server runs: node with fabric-shim's server, for one installed package. */
+interface ServerCommand {
+  args: string[];
+  env: Record<string, string>;
+}
+
+function serverCommand(ctx: NetworkContext, org: MemberPlan, id: string): ServerCommand {
+  const address = endpoint(org.peer.listenHost, org.peer.chaincodeServerPort);
+  const server = join(CHAINCODE_DIR, 'node_modules', 'fabric-shim', 'cli.js');
+  const args = [process.execPath, server, 'server', '--chaincode-address', address, '--chaincode-id', id];
+  // getMspID() in the chaincode reads the peer's MSP from CORE_PEER_LOCALMSPID.
+  const env: Record<string, string> = { NODE_ENV: 'production', CORE_PEER_LOCALMSPID: org.mspId };
+  if (ctx.testContracts === true) env.SCF_CHAINCODE_TEST_CONTRACTS = '1';
+  return { args, env };
+}
+
+/** The command the org's chaincode server last ran with, once the chaincode was deployed here. */
+function lastServerCommand(ctx: NetworkContext, org: MemberPlan): ServerCommand {
+  const marker = serverMarker(ctx, org);
+  if (!existsSync(marker)) {
+    throw new Error(
+      `${chaincodeProcessName(org)} has never run in ${ctx.paths.root}: deploy first (npm run network -- up)`,
+    );
+  }
+  return JSON.parse(readFileSync(marker, 'utf8')) as ServerCommand;
+}
+
+/**
+ * How the org's chaincode server runs on its own, without the demo's supervisor (a systemd unit
+ * restarts it instead): the command it last ran with here.
+ */
+export function chaincodeServerSpec(ctx: NetworkContext, org: MemberPlan): Omit<ProcessSpec, 'name'> {
+  const { args, env } = lastServerCommand(ctx, org);
+  const [command = process.execPath, ...rest] = args;
+  return { command, args: rest, env, cwd: CHAINCODE_DIR };
+}
+
+/** Runs the server under the supervisor (stopping one that runs) and waits until its port answers. */
+async function launchServer(ctx: NetworkContext, org: MemberPlan, command: ServerCommand): Promise<void> {
+  const name = chaincodeProcessName(org);
+  await stopProcess(ctx.paths, name);
+  startProcess(ctx.paths, {
+    name,
+    command: SUPERVISOR,
+    args: command.args,
+    cwd: CHAINCODE_DIR,
+    env: command.env,
+  });
+  writeFileSync(serverMarker(ctx, org), JSON.stringify(command));
+  const address = endpoint(org.peer.listenHost, org.peer.chaincodeServerPort);
+  await waitForNode(ctx, name, `chaincode server ${name} at ${address}`, () =>
+    tcpOpen(localAddress(org.peer.listenHost), org.peer.chaincodeServerPort),
+  );
+}
+
 /**
  * Runs the org's chaincode server for package `id` under the supervisor, restarting it if its
  * command changed. The peer launches the package its org approved for the committed definition and
  * expects a server registering that very id.
  */
 export async function runServer(ctx: NetworkContext, org: MemberPlan, id: string): Promise<void> {
-  const name = chaincodeProcessName(org);
-  const address = endpoint(org.peer.listenHost, org.peer.chaincodeServerPort);
-  const server = join(CHAINCODE_DIR, 'node_modules', 'fabric-shim', 'cli.js');
-  const args = [process.execPath, server, 'server', '--chaincode-address', address, '--chaincode-id', id];
+  const command = serverCommand(ctx, org, id);
   const marker = serverMarker(ctx, org);
-  // getMspID() in the chaincode reads the peer's MSP from CORE_PEER_LOCALMSPID.
-  const env: Record<string, string> = { NODE_ENV: 'production', CORE_PEER_LOCALMSPID: org.mspId };
-  if (ctx.testContracts === true) env.SCF_CHAINCODE_TEST_CONTRACTS = '1';
-  const command = JSON.stringify({ args, env });
   const current = existsSync(marker) ? readFileSync(marker, 'utf8') : '';
-  if (runningPid(ctx.paths, name) !== undefined && current === command) return;
-  await stopProcess(ctx.paths, name);
-  startProcess(ctx.paths, { name, command: SUPERVISOR, args, cwd: CHAINCODE_DIR, env });
-  writeFileSync(marker, command);
-  await waitForNode(ctx, name, `chaincode server ${name} at ${address}`, () =>
-    tcpOpen(localAddress(org.peer.listenHost), org.peer.chaincodeServerPort),
-  );
+  if (runningPid(ctx.paths, chaincodeProcessName(org)) !== undefined && current === JSON.stringify(command))
+    return;
+  await launchServer(ctx, org, command);
+}
+
+/**
+ * Starts the org's chaincode server again with the command it last ran with, unless it runs: what
+ * a watch does when it finds the server (its supervisor) gone. Returns true if it had to start it.
+ */
+export async function ensureChaincodeServer(ctx: NetworkContext, org: MemberPlan): Promise<boolean> {
+  const command = lastServerCommand(ctx, org);
+  if (runningPid(ctx.paths, chaincodeProcessName(org)) !== undefined) return false;
+  await launchServer(ctx, org, command);
+  return true;
 }
 
 /**

@@ -8,7 +8,13 @@ import { endpoint } from './hosts.ts';
 import type { MemberPlan } from './topology.ts';
 
 export { chaincodeLabel, packageId } from './chaincode-package.ts';
-export { chaincodeProcessName, chaincodeServerExpected, waitForChaincode } from './chaincode-server.ts';
+export {
+  chaincodeProcessName,
+  chaincodeServerExpected,
+  chaincodeServerSpec,
+  ensureChaincodeServer,
+  waitForChaincode,
+} from './chaincode-server.ts';
 
 export interface DeployResult {
   label: string;

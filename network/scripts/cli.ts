@@ -9,26 +9,30 @@ import { CHARTER_USAGE, charterCommand } from './charter-command.ts';
 import { ConfigError } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { JOIN_USAGE, joinCommand } from './join-command.ts';
+import { fabricRestarters } from './fabric-restarters.ts';
+import { fabricReports } from './fabric-status.ts';
 import { clean, down as stopAll, openNetwork, up } from './network.ts';
 import { writeOrgDefinition } from './org-definition.ts';
 import { formatPublicJson } from './public-file.ts';
 import { exportOrgDefinition } from './org-export.ts';
+import { formatReports, statusExitCode } from './process-report.ts';
+import { knownProcesses } from './processes.ts';
 import { propose } from './propose.ts';
 import { readProposal, writeProposal } from './proposal.ts';
 import { signProposal } from './sign-proposal.ts';
 import { submitProposals } from './submit-proposal.ts';
-import { nodeStatuses } from './status.ts';
 import { describeNetwork } from './summary.ts';
 import { enrollUser, ROLES, UserError, type Role } from './users.ts';
-
-const WATCH_INTERVAL_MS = 10_000;
+import { watchInForeground } from './watch.ts';
 
 const USAGE = `usage: npm run network -- <command> [options]
 
 commands:
   up        start (or restore) every node, create the channel, deploy the chaincode
   deploy    deploy the current chaincode build (next sequence if it changed)
-  status    health of every node; exits 1 if any is down
+  status    every Fabric process: alive, answering, ledger height against the highest, Raft
+            leader; exits 1 if any is not healthy (--json for machines). npm run network --
+            status runs the consortium's status instead, which adds node APIs and portals
   info      what runs where: ports, logs, state folder
   user      register and enroll a user: --org O --name N --enterprise ID --role ${ROLES.join('|')}
   export    print an org's public definition (its CA roots, admin certificate, endpoints; no key)
@@ -43,7 +47,11 @@ ${PROPOSE_USAGE}
 ${JOIN_USAGE}
 ${CHAINCODE_USAGE}
 ${CHARTER_USAGE}
-  watch     stay in the foreground until Ctrl-C, then stop the network
+  watch     stay in the foreground restarting dead Fabric processes and stuck orderers until
+            Ctrl-C, then stop the network (npm run network -- watch heals node APIs and
+            portals too)
+  units     (npm run network -- units --org NAME --out DIR [--user U]) systemd units for one
+            org's processes; runs node-api/src/cli/consortium.ts
   down      stop every process the network started
   clean     stop, then delete the state folder (ledgers, certificates, logs)
 
@@ -81,6 +89,7 @@ const { values, positionals } = parseArgs({
     'add-member': { type: 'string' },
     'remove-member': { type: 'string' },
     kinds: { type: 'string' },
+    json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -106,64 +115,25 @@ function context(): NetworkContext {
   });
 }
 
+/**
+ * The Fabric processes, judged as `npm run status` judges them (that command, which `npm run network
+ * -- status` also runs, adds node APIs and portals).
+ */
 async function status(ctx: NetworkContext): Promise<number> {
-  const nodes = await nodeStatuses(ctx);
-  if (nodes.length === 0) {
-    process.stdout.write(`network is not running (state ${ctx.paths.root})\n`);
-    return 1;
-  }
-  for (const node of nodes) {
-    const state = node.healthy ? 'healthy' : node.pid === undefined ? 'STOPPED' : 'UNHEALTHY';
-    const pid = node.pid === undefined ? '-' : String(node.pid);
+  const reports = await fabricReports(ctx);
+  if (values.json) {
     process.stdout.write(
-      `${node.name.padEnd(22)} ${node.kind.padEnd(10)} ${node.endpoint.padEnd(22)} pid ${pid.padEnd(8)} ${state}\n`,
+      `${JSON.stringify({ healthy: statusExitCode(reports) === 0, processes: reports }, null, 2)}\n`,
     );
+  } else if (reports.length === 0) {
+    process.stdout.write(`network is not running (state ${ctx.paths.root})\n`);
+  } else {
+    process.stdout.write(formatReports(reports));
+    if (knownProcesses(ctx.paths).some((name) => !reports.some((report) => report.name === name))) {
+      process.stdout.write('node APIs and portals are not checked here: npm run status\n');
+    }
   }
-  const down = nodes.filter((node) => !node.healthy).length;
-  process.stdout.write(
-    down === 0
-      ? `all ${nodes.length} nodes healthy\n`
-      : `${down} of ${nodes.length} nodes down: run up to restore\n`,
-  );
-  return down === 0 ? 0 : 1;
-}
-
-/** Stays in the foreground, reporting nodes that go down or come back, until SIGINT/SIGTERM stop everything. */
-function watch(ctx: NetworkContext): Promise<number> {
-  return new Promise((resolve) => {
-    const down = new Set<string>();
-    const timer = setInterval(() => {
-      void nodeStatuses(ctx).then((nodes) => {
-        if (nodes.length === 0) {
-          // `npm stop` in another terminal took every node down: nothing left to watch.
-          clearInterval(timer);
-          process.stderr.write('[network] the network was stopped; exiting\n');
-          resolve(0);
-          return;
-        }
-        for (const node of nodes) {
-          if (!node.healthy && !down.has(node.name)) {
-            down.add(node.name);
-            process.stderr.write(
-              `[network] ${node.name} is down: see ${ctx.paths.log(node.name)}; npm run network -- up restores it\n`,
-            );
-          } else if (node.healthy && down.delete(node.name)) {
-            process.stderr.write(`[network] ${node.name} is back\n`);
-          }
-        }
-      });
-    }, WATCH_INTERVAL_MS);
-    const stop = (): void => {
-      clearInterval(timer);
-      process.stderr.write('\nstopping the network...\n');
-      void stopAll(ctx).then((stopped) => {
-        process.stderr.write(`stopped ${stopped.length} processes\n`);
-        resolve(0);
-      });
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  return statusExitCode(reports);
 }
 
 async function user(ctx: NetworkContext): Promise<number> {
@@ -305,7 +275,7 @@ async function main(): Promise<number> {
     case 'charter':
       return charterCommand(ctx, positionals[1], values);
     case 'watch':
-      return watch(ctx);
+      return watchInForeground(ctx, { observe: () => fabricReports(ctx), restarters: fabricRestarters(ctx) });
     case 'down': {
       const stopped = await stopAll(ctx);
       process.stdout.write(stopped.length > 0 ? `stopped ${stopped.join(', ')}\n` : 'nothing was running\n');

@@ -13,6 +13,19 @@ export async function httpOk(url: string): Promise<boolean> {
   }
 }
 
+/** GET url: its status and body, or undefined when it does not answer within `timeoutMs`. */
+export async function httpGet(
+  url: string,
+  timeoutMs = 1000,
+): Promise<{ status: number; body: string } | undefined> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    return { status: response.status, body: await response.text() };
+  } catch {
+    return undefined;
+  }
+}
+
 export function tcpOpen(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port, timeout: 1000 });

@@ -100,6 +100,7 @@ async function enrollNodes(ctx: NetworkContext): Promise<void> {
  * A member with `founding: false` gets its CA, identities and peer; it joins the live channel later.
  */
 export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}): Promise<UpResult> {
+  rmSync(ctx.paths.stopRequested, { force: true });
   // With the chaincode wanted, its servers must be among the healthy: a start that died before
   // them left every Fabric node up but no chaincode.
   const before = await nodeStatuses(ctx, { chaincode: options.deploy !== false });
@@ -147,16 +148,30 @@ export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}
   return { alreadyRunning: false, started, chaincode };
 }
 
-/** Stops every process this state folder started, chaincode servers first, CAs last. */
+/** The order `down` stops processes in: clients of the ledger first, the CAs last. */
+function stopRank(name: string): number {
+  if (name.startsWith('portal-') || name.startsWith('node-api-')) return 0;
+  if (name.startsWith('chaincode-')) return 1;
+  if (name.startsWith('peer')) return 2;
+  return name.startsWith('orderer') ? 3 : 4;
+}
+
+/**
+ * Stops every process this state folder started (node APIs and portals too), tier by tier. First it
+ * marks the folder stopped, so that a watch healing the consortium (in another terminal) starts
+ * nothing more and ends; a start it had under way is caught by looking again once all are stopped.
+ */
 export async function down(ctx: NetworkContext): Promise<string[]> {
-  const names = knownProcesses(ctx.paths);
-  const rank = (name: string): number =>
-    name.startsWith('chaincode-') ? 0 : name.startsWith('peer') ? 1 : name.startsWith('orderer') ? 2 : 3;
+  if (existsSync(ctx.paths.root)) writeFileSync(ctx.paths.stopRequested, new Date().toISOString());
   const stopped: string[] = [];
-  for (const tier of [0, 1, 2, 3]) {
-    const batch = names.filter((name) => rank(name) === tier);
-    const results = await Promise.all(batch.map((name) => stopProcess(ctx.paths, name)));
-    batch.forEach((name, index) => results[index] && stopped.push(name));
+  for (let round = 0; round < 3; round += 1) {
+    const names = knownProcesses(ctx.paths);
+    if (names.length === 0) break;
+    for (const tier of [0, 1, 2, 3, 4]) {
+      const batch = names.filter((name) => stopRank(name) === tier);
+      const results = await Promise.all(batch.map((name) => stopProcess(ctx.paths, name)));
+      batch.forEach((name, index) => results[index] && stopped.push(name));
+    }
   }
   return stopped;
 }

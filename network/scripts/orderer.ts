@@ -7,7 +7,8 @@ import { healthUrl, httpOk, TimeoutError } from './health.ts';
 import { endpoint, localAddress, tlsHostNames } from './hosts.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
 import { ensureRunning, logHint, whenAnswering } from './launch.ts';
-import { stopProcess } from './processes.ts';
+import { stopProcess, type ProcessSpec } from './processes.ts';
+import { knowsLeader, raftView, type RaftView } from './raft-view.ts';
 import type { OrdererNode } from './topology.ts';
 
 export const ORDERER_ADMIN = 'admin';
@@ -66,13 +67,18 @@ function ordererEnv(ctx: NetworkContext, node: OrdererNode): Record<string, stri
   };
 }
 
+/** How one Raft orderer runs. */
+export function ordererProcessSpec(ctx: NetworkContext, node: OrdererNode): Omit<ProcessSpec, 'name'> {
+  return { command: fabricBin(ctx.tools, 'orderer'), args: [], env: ordererEnv(ctx, node) };
+}
+
 /** Starts one Raft orderer unless it already runs healthy. Its ledger survives restarts. */
 export function startOrderer(ctx: NetworkContext, node: OrdererNode): Promise<boolean> {
   return ensureRunning(
     ctx,
     ordererProcessName(node),
     () => httpOk(healthUrl(localAddress(node.listenHost), node.opsPort)),
-    () => ({ command: fabricBin(ctx.tools, 'orderer'), args: [], env: ordererEnv(ctx, node) }),
+    () => ordererProcessSpec(ctx, node),
   );
 }
 
@@ -121,36 +127,6 @@ export async function joinOrderer(ctx: NetworkContext, node: OrdererNode, block:
   return true;
 }
 
-interface RaftView {
-  isLeader: boolean;
-  /** Leaders this orderer has seen since it started: 0 until it takes part in the cluster. */
-  leaderChanges: number;
-  /** Raft steps it has written to its log: a live node writes at least one per election timeout. */
-  steps: number;
-}
-
-/** The orderer's view of the channel's Raft cluster, from its Prometheus metrics. */
-async function raftView(node: OrdererNode, channel: string): Promise<RaftView | undefined> {
-  try {
-    const ops = endpoint(localAddress(node.listenHost), node.opsPort);
-    const response = await fetch(`http://${ops}/metrics`, {
-      signal: AbortSignal.timeout(1000),
-    });
-    const rows = (await response.text()).split('\n');
-    const metric = (name: string): number => {
-      const row = rows.find((line) => line.startsWith(`consensus_etcdraft_${name}{channel="${channel}"}`));
-      return Number(row?.split(' ').pop() ?? 0);
-    };
-    return {
-      isLeader: metric('is_leader') === 1,
-      leaderChanges: metric('leader_changes'),
-      steps: metric('data_persist_duration_count'),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * How long an orderer may go without a Raft step before it counts as hung: longer than an election
  * timeout (channel-config.ts: 10 to 20 ticks of 500 ms) while there is no leader, a few heartbeats
@@ -160,7 +136,8 @@ const HUNG_AFTER_MS = { leaderless: 12_000, led: 4_000 };
 /** Each start gets through the deadlock with a chance of its own (one in five to eight, measured here). */
 const MAX_RESTARTS = 10;
 
-async function restartOrderer(ctx: NetworkContext, node: OrdererNode): Promise<void> {
+/** Stops an orderer that runs but is hung, starts it again and waits until it serves its admin API. */
+export async function restartOrderer(ctx: NetworkContext, node: OrdererNode): Promise<void> {
   await stopProcess(ctx.paths, ordererProcessName(node), 3_000);
   await startOrderer(ctx, node);
   await whenAnswering(ctx, ordererProcessName(node), `${node.name} admin endpoint`, () =>
@@ -186,7 +163,10 @@ export async function waitForRaftLeader(ctx: NetworkContext): Promise<void> {
   for (;;) {
     const now = await views();
     const leaders = now.filter((view) => view?.isLeader).length;
-    const lost = orderers.filter((_, index) => (now[index]?.leaderChanges ?? 0) === 0);
+    const lost = orderers.filter((_, index) => {
+      const view = now[index];
+      return view === undefined || !knowsLeader(view);
+    });
     if (leaders === 1 && lost.length === 0) return;
     if (Date.now() - window.since > (leaders === 1 ? HUNG_AFTER_MS.led : HUNG_AFTER_MS.leaderless)) {
       const hung = lost.filter((node) => {

@@ -27,6 +27,13 @@ export class StatePaths {
   get pids(): string {
     return join(this.root, 'pids');
   }
+  /**
+   * Written by `down` before it stops anything, removed by `up`: while it exists no process of this
+   * state folder starts, and a watch that heals the consortium ends instead of restarting what `down` stops.
+   */
+  get stopRequested(): string {
+    return join(this.root, 'stop-requested');
+  }
   get channel(): string {
     return join(this.root, 'channel');
   }

@@ -9,6 +9,7 @@ import { endpoint, localAddress, tlsHostNames } from './hosts.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
 import { BUILDERS_DIR } from './paths.ts';
 import { ensureRunning, whenAnswering } from './launch.ts';
+import type { ProcessSpec } from './processes.ts';
 import type { MemberPlan } from './topology.ts';
 
 export const PEER_IDENTITY = 'peer0';
@@ -82,17 +83,22 @@ function peerEnv(ctx: NetworkContext, org: MemberPlan, configDir: string): Recor
   };
 }
 
+/** How the org's peer runs (writes its generated core.yaml). */
+export function peerProcessSpec(ctx: NetworkContext, org: MemberPlan): Omit<ProcessSpec, 'name'> {
+  return {
+    command: fabricBin(ctx.tools, 'peer'),
+    args: ['node', 'start'],
+    env: peerEnv(ctx, org, writePeerConfig(ctx, org)),
+  };
+}
+
 /** Starts the org's peer unless it already runs healthy. Its ledger survives restarts. */
 export function startPeer(ctx: NetworkContext, org: MemberPlan): Promise<boolean> {
   return ensureRunning(
     ctx,
     peerProcessName(org),
     () => httpOk(healthUrl(localAddress(org.peer.listenHost), org.peer.opsPort)),
-    () => ({
-      command: fabricBin(ctx.tools, 'peer'),
-      args: ['node', 'start'],
-      env: peerEnv(ctx, org, writePeerConfig(ctx, org)),
-    }),
+    () => peerProcessSpec(ctx, org),
   );
 }
 

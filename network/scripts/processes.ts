@@ -22,21 +22,44 @@ export interface ProcessSpec {
   cwd?: string;
 }
 
+/** The environment a process runs with: PATH and HOME of whoever starts it, then its own variables. */
+export function processEnvironment(spec: Pick<ProcessSpec, 'env'>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...spec.env };
+}
+
 interface PidRecord {
   pid: number;
   command: string;
   startedAt: string;
 }
 
-/** Starts the process in its own process group so that `down` can stop it and its children. */
+/** A start refused because `down` was asked to stop this state folder (and `up` has not run since). */
+export class StopRequestedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = StopRequestedError.name;
+  }
+}
+
+export function stopRequested(paths: StatePaths): boolean {
+  return existsSync(paths.stopRequested);
+}
+
+/**
+ * Starts the process in its own process group so that `down` can stop it and its children. Refused
+ * once `down` has begun (a heal under way must not bring back what `down` stops); `up` lifts that.
+ */
 export function startProcess(paths: StatePaths, spec: ProcessSpec): number {
+  if (stopRequested(paths)) {
+    throw new StopRequestedError(`not starting ${spec.name}: the network was stopped (npm stop)`);
+  }
   mkdirSync(paths.logs, { recursive: true });
   mkdirSync(paths.pids, { recursive: true });
   const log = openSync(paths.log(spec.name), 'a');
   try {
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...spec.env },
+      env: processEnvironment(spec),
       detached: true,
       stdio: ['ignore', log, log],
     });
@@ -106,9 +129,31 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** SIGTERM, then SIGKILL after the grace period. Returns true if a process was running. */
+/**
+ * Kills what is left of a process group whose leader died (kill -9 of a chaincode server's supervisor
+ * leaves the server holding its port). Only when the leader is gone: while a group has members its id
+ * cannot be handed to a new process, so the group is still ours; a live leader under that pid may be
+ * someone else's. (A node API that died leaves its PostgreSQL to its successor, which shuts it down
+ * gently: starts do not come here.)
+ */
+function clearLeftovers(paths: StatePaths, name: string): void {
+  const record = readRecord(paths, name);
+  if (record !== undefined && !isAlive(record.pid)) {
+    try {
+      process.kill(-record.pid, 'SIGKILL');
+    } catch {
+      // no group left
+    }
+  }
+}
+
+/**
+ * SIGTERM, then SIGKILL after the grace period. Returns true if a process was running; if its leader
+ * had died, what is left of its group is killed.
+ */
 export async function stopProcess(paths: StatePaths, name: string, graceMs = 10_000): Promise<boolean> {
   const pid = runningPid(paths, name);
+  if (pid === undefined) clearLeftovers(paths, name);
   rmSync(paths.pid(name), { force: true });
   if (pid === undefined) return false;
   signalGroup(pid, 'SIGTERM');

@@ -17,36 +17,47 @@ export interface NodeStatus {
   healthy: boolean;
 }
 
-interface Probe {
+/** How to look at one Fabric process: its health endpoint (or port), and its metrics page if it has one. */
+export interface FabricProbe {
   name: string;
   kind: NodeStatus['kind'];
+  org: string;
   endpoint: string;
   check: () => Promise<boolean>;
+  /** Peers and orderers: their Prometheus metrics (ledger height, Raft). */
+  metricsUrl?: string;
 }
 
-function probes(ctx: NetworkContext, withChaincode: (org: MemberPlan) => boolean): Probe[] {
+function probes(ctx: NetworkContext, withChaincode: (org: MemberPlan) => boolean): FabricProbe[] {
   const { members, ordererOrg } = ctx.topology;
-  const cas = [...members, ordererOrg].map((org): Probe => ({
+  const ops = (host: string, port: number): string => `http://${endpoint(localAddress(host), port)}`;
+  const cas = [...members, ordererOrg].map((org): FabricProbe => ({
     name: caProcessName(org.ca),
     kind: 'ca',
+    org: org.name,
     endpoint: endpoint(org.ca.host, org.ca.port),
     check: () => httpOk(healthUrl(localAddress(org.ca.listenHost), org.ca.opsPort)),
   }));
-  const orderers = ordererOrg.orderers.map((node): Probe => ({
+  const orderers = ordererOrg.orderers.map((node): FabricProbe => ({
     name: ordererProcessName(node),
     kind: 'orderer',
+    org: ordererOrg.name,
     endpoint: endpoint(node.host, node.port),
     check: () => httpOk(healthUrl(localAddress(node.listenHost), node.opsPort)),
+    metricsUrl: `${ops(node.listenHost, node.opsPort)}/metrics`,
   }));
-  const peers = members.map((org): Probe => ({
+  const peers = members.map((org): FabricProbe => ({
     name: peerProcessName(org),
     kind: 'peer',
+    org: org.name,
     endpoint: endpoint(org.peer.host, org.peer.port),
     check: () => httpOk(healthUrl(localAddress(org.peer.listenHost), org.peer.opsPort)),
+    metricsUrl: `${ops(org.peer.listenHost, org.peer.opsPort)}/metrics`,
   }));
-  const servers = members.filter(withChaincode).map((org): Probe => ({
+  const servers = members.filter(withChaincode).map((org): FabricProbe => ({
     name: chaincodeProcessName(org),
     kind: 'chaincode',
+    org: org.name,
     endpoint: endpoint(org.peer.host, org.peer.chaincodeServerPort),
     check: () => tcpOpen(localAddress(org.peer.listenHost), org.peer.chaincodeServerPort),
   }));
@@ -54,23 +65,31 @@ function probes(ctx: NetworkContext, withChaincode: (org: MemberPlan) => boolean
 }
 
 /**
- * Health of every node of the plan that this state folder has started at least once: its process
- * is alive and its operations endpoint (or, for chaincode servers, its port) answers. Chaincode
- * servers count once the chaincode was deployed here (they stay part of the network after `down`,
- * which removes their pid files), or always with `chaincode: true` (a founding org's).
+ * The Fabric processes of the plan that this state folder has started at least once (none if it has
+ * started nothing, or `down` stopped everything). Chaincode servers count once the chaincode was
+ * deployed here (they stay part of the network after `down`, which removes their pid files), or
+ * always with `chaincode: true`.
  */
-export async function nodeStatuses(
-  ctx: NetworkContext,
-  options: { chaincode?: boolean } = {},
-): Promise<NodeStatus[]> {
+export function fabricProbes(ctx: NetworkContext, options: { chaincode?: boolean } = {}): FabricProbe[] {
   const known = new Set(knownProcesses(ctx.paths));
   if (known.size === 0) return [];
   const withChaincode = (org: MemberPlan): boolean =>
     (options.chaincode === true && isFounding(org)) ||
     known.has(chaincodeProcessName(org)) ||
     chaincodeServerExpected(ctx, org);
+  return probes(ctx, withChaincode);
+}
+
+/**
+ * Health of every Fabric node (see fabricProbes): its process is alive and its operations endpoint
+ * (or, for chaincode servers, its port) answers. `status` looks further (fabric-status.ts).
+ */
+export async function nodeStatuses(
+  ctx: NetworkContext,
+  options: { chaincode?: boolean } = {},
+): Promise<NodeStatus[]> {
   return Promise.all(
-    probes(ctx, withChaincode).map(async (probe) => {
+    fabricProbes(ctx, options).map(async (probe) => {
       const pid = runningPid(ctx.paths, probe.name);
       const healthy = pid !== undefined && (await probe.check());
       return { name: probe.name, kind: probe.kind, endpoint: probe.endpoint, pid, healthy };

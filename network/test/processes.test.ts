@@ -1,11 +1,34 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StatePaths } from '../scripts/paths.ts';
-import { knownProcesses, logTail, runningPid, startProcess, stopProcess } from '../scripts/processes.ts';
+import {
+  knownProcesses,
+  logTail,
+  runningPid,
+  startProcess,
+  stopProcess,
+  StopRequestedError,
+} from '../scripts/processes.ts';
 
 const paths = (): StatePaths => new StatePaths(mkdtempSync(join(tmpdir(), 'scf-proc-')));
+
+/** The live processes of a process group, from /proc. */
+function groupMembers(pgid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return state !== 'Z' && Number(pgrp) === pgid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 describe('processes', () => {
   it('starts a detached process, finds it by pid file, and stops it', async () => {
@@ -56,5 +79,30 @@ describe('processes', () => {
     });
     await expect.poll(() => logTail(state, 'echo')).toBe('hello from env');
     expect(logTail(state, 'none')).toBe('(no log)');
+  });
+
+  it('kills what is left of a group whose leader was killed when it is stopped', async () => {
+    const state = paths();
+    const leader = startProcess(state, {
+      name: 'sup',
+      command: '/bin/sh',
+      args: ['-c', 'sleep 30 & wait'],
+      env: {},
+    });
+    await expect.poll(() => groupMembers(leader).length).toBe(2);
+    process.kill(leader, 'SIGKILL');
+    await expect.poll(() => groupMembers(leader).length).toBe(1);
+    expect(runningPid(state, 'sup')).toBeUndefined();
+    await expect(stopProcess(state, 'sup')).resolves.toBe(false);
+    await expect.poll(() => groupMembers(leader)).toEqual([]);
+  });
+
+  it('starts nothing once a stop was requested, until the request is gone', () => {
+    const state = paths();
+    writeFileSync(state.stopRequested, '');
+    const start = (): number =>
+      startProcess(state, { name: 'late', command: '/bin/true', args: [], env: {} });
+    expect(start).toThrow(StopRequestedError);
+    expect(knownProcesses(state)).toEqual([]);
   });
 });

@@ -119,7 +119,7 @@ describe('a consortium holding thousands of blocks comes back after stop, crash 
   /** What an operator needs after `npm start`: every process up, the chaincode on every peer, writes. */
   async function expectWholeConsortium(): Promise<void> {
     const status = await cli('status');
-    expect(status.stdout).toContain(`all ${ALL_NODES} nodes healthy`);
+    expect(status.stdout).toContain(`all ${ALL_NODES} processes healthy`);
     expect(status.code).toBe(0);
     const nodes = await nodeStatuses(network());
     const count = (kind: string): number => nodes.filter((node) => node.kind === kind && node.healthy).length;

