@@ -51,6 +51,8 @@ describe('InvoiceContract.Register', () => {
       purchaseOrderNumber: 'PO_77',
       status: 'REGISTERED',
       paidAmount: '0',
+      // A core enterprise owes a supplier, due 116 days after the issue date: Art. 9 flags it.
+      paymentTermExceeded: true,
       createdAt: '2026-01-05T02:00:00.000Z',
       updatedAt: '2026-01-05T02:00:00.000Z',
       txId: txIdOf(FIRST_TX),
@@ -78,6 +80,8 @@ describe('InvoiceContract.Register', () => {
     );
     expect(saved.purchaseOrderNumber).toBeUndefined();
     expect('purchaseOrderNumber' in saved).toBe(false);
+    // Art. 9 covers what a core enterprise owes a supplier, not trade between suppliers.
+    expect('paymentTermExceeded' in saved).toBe(false);
     expect(saved).toMatchObject({
       sellerId: tier1.id,
       buyerId: tier2.id,
@@ -228,6 +232,17 @@ describe('InvoiceContract.Register', () => {
   });
 });
 
+describe('InvoiceContract.Register: the Art. 9 payment term', () => {
+  it.each<[string, string, boolean]>([
+    ['60 days after the issue date', '2026-03-05', false],
+    ['61 days after the issue date', '2026-03-06', true],
+  ])('flags a core buyer’s invoice due %s: %s', async (_, dueDate, exceeded) => {
+    const ledger = await setUp();
+    const saved = await registerInvoice(ledger, core.id, { issueDate: '2026-01-04', dueDate });
+    expect(saved.paymentTermExceeded).toBe(exceeded);
+  });
+});
+
 describe('InvoiceContract.Confirm', () => {
   async function registered(): Promise<{ ledger: MemoryLedger; invoice: Invoice }> {
     const ledger = await setUp();
@@ -264,6 +279,9 @@ describe('InvoiceContract.Confirm', () => {
       ...invoice,
       status: 'CONFIRMED',
       voucherId: invoice.id,
+      // The delivery dated it and recounted its term: 2026-01-05 to 2026-04-30 is still over 60 days.
+      deliveredOn: '2026-01-05',
+      paymentTermExceeded: true,
       txId: txIdOf(tx),
       updatedBy: `${core.id}/approver@CoreFirmMSP`,
     });
@@ -383,6 +401,73 @@ describe('InvoiceContract.Confirm', () => {
       () => confirm(ledger, coreApprover, other.id, 'true'),
       ErrorCodes.InvalidState,
     );
+  });
+
+  describe('term caps (银发〔2025〕77号): at most one year, flagged beyond six months', () => {
+    /** An invoice due on `dueDate`, confirmed (delivery waived) on the ledger's date, 2026-01-05. */
+    async function confirmDue(dueDate: string): Promise<{ ledger: MemoryLedger; invoice: Invoice }> {
+      const ledger = await setUp();
+      const invoice = await registerInvoice(ledger, core.id, { dueDate });
+      return { ledger, invoice };
+    }
+
+    it('confirms a 200-day term and flags the root voucher long-term', async () => {
+      // 2026-01-05 + 200 days = 2026-07-24, after 2026-07-05 (six months on).
+      const { ledger, invoice } = await confirmDue('2026-07-24');
+      await confirm(ledger, coreApprover, invoice.id, 'true');
+      expect(stored<Voucher>(ledger, 'voucher', invoice.id)).toMatchObject({
+        maturityDate: '2026-07-24',
+        longTerm: true,
+      });
+    });
+
+    it('does not flag a maturity exactly six months on', async () => {
+      const { ledger, invoice } = await confirmDue('2026-07-05');
+      await confirm(ledger, coreApprover, invoice.id, 'true');
+      expect('longTerm' in stored<Voucher>(ledger, 'voucher', invoice.id)).toBe(false);
+    });
+
+    it('confirms a maturity exactly a year on, and refuses one a day later, with TERM_TOO_LONG', async () => {
+      const { ledger, invoice } = await confirmDue('2027-01-05');
+      await confirm(ledger, coreApprover, invoice.id, 'true');
+      expect(stored<Voucher>(ledger, 'voucher', invoice.id).longTerm).toBe(true);
+      const later = await registerInvoice(ledger, core.id, { number: 'INV-LATE', dueDate: '2027-01-06' });
+      await expectRefused(
+        ledger,
+        () => confirm(ledger, coreApprover, later.id, 'true'),
+        ErrorCodes.TermTooLong,
+      );
+      await expect(confirm(ledger, coreApprover, later.id, 'true')).rejects.toThrow(
+        'may mature on 2027-01-05 at the latest',
+      );
+    });
+
+    it('refuses a 400-day term with TERM_TOO_LONG and writes nothing', async () => {
+      const { ledger, invoice } = await confirmDue('2027-02-09');
+      await expectRefused(
+        ledger,
+        () => confirm(ledger, coreApprover, invoice.id, 'true'),
+        ErrorCodes.TermTooLong,
+      );
+      expect(stored<Invoice>(ledger, 'invoice', invoice.id).status).toBe('REGISTERED');
+    });
+
+    it('counts the year from the China business date of the confirmation, clamped on 29 February', async () => {
+      const ledger = await setUp();
+      ledger.setTime('2028-02-28T16:00:00Z'); // 2028-02-29 00:00 in China
+      const ok = await registerInvoice(ledger, core.id, { issueDate: '2028-02-28', dueDate: '2029-02-28' });
+      await confirm(ledger, coreApprover, ok.id, 'true');
+      const late = await registerInvoice(ledger, core.id, {
+        number: 'INV-LEAP',
+        issueDate: '2028-02-28',
+        dueDate: '2029-03-01',
+      });
+      await expectRefused(
+        ledger,
+        () => confirm(ledger, coreApprover, late.id, 'true'),
+        ErrorCodes.TermTooLong,
+      );
+    });
   });
 
   it('refuses an invoice already due on the China business date', async () => {

@@ -235,8 +235,69 @@ describe('ShipmentContract.ConfirmDelivery', () => {
       key('idx.shipment.invoice', invoice.id, shipment.id),
     ]);
     expect(endorsersOf(ledger, 'shipment', shipment.id)).toEqual([MSP.core, MSP.logistics]);
-    expect(lastEvent(ledger)).toEqual({ name: Events.ShipmentDelivered, records: [delivered] });
+    // The first delivery dates the invoice (17:30 in China on 7 January) and recounts its term.
+    const dated: Invoice = {
+      ...invoice,
+      deliveredOn: '2026-01-07',
+      paymentTermExceeded: true,
+      updatedAt: '2026-01-07T09:30:00.000Z',
+      txId: txIdOf(FIRST_TX + 1),
+      updatedBy: `${carrier.id}/approver@LogisticsMSP`,
+    };
+    expect(stored<Invoice>(ledger, 'invoice', invoice.id)).toEqual(dated);
+    expect(endorsersOf(ledger, 'invoice', invoice.id)).toEqual([MSP.core, MSP.supplier]);
+    expect(lastEvent(ledger)).toEqual({ name: Events.ShipmentDelivered, records: [delivered, dated] });
     expect(ledger.events.at(-1)?.txId).toBe(txIdOf(FIRST_TX + 1));
+  });
+
+  describe('the Art. 9 payment term, counted from the first delivery', () => {
+    async function dueOn(dueDate: string, buyerId: string = core.id) {
+      const ledger = new MemoryLedger();
+      await registerEnterprises(ledger, { extra: ['otherCore', 'otherCarrier'] });
+      const invoice = await registerInvoice(ledger, buyerId, { issueDate: '2026-01-04', dueDate });
+      return { ledger, invoice };
+    }
+
+    it('clears the flag when the goods came late enough: 65 days from issue, 59 from delivery', async () => {
+      const { ledger, invoice } = await dueOn('2026-03-10');
+      expect(invoice.paymentTermExceeded).toBe(true);
+      const shipment = await pickUp(ledger, invoice.id);
+      ledger.setTime('2026-01-09T16:30:00Z'); // 2026-01-10 00:30 in China
+      await deliver(ledger, carrierClerk, shipment.id);
+      expect(stored<Invoice>(ledger, 'invoice', invoice.id)).toMatchObject({
+        deliveredOn: '2026-01-10',
+        paymentTermExceeded: false,
+      });
+    });
+
+    it('clears it at the boundary: 61 days from the issue date, exactly 60 from the delivery', async () => {
+      const { ledger, invoice } = await dueOn('2026-03-06');
+      expect(invoice.paymentTermExceeded).toBe(true);
+      await shipAndDeliver(ledger, invoice.id);
+      expect(stored<Invoice>(ledger, 'invoice', invoice.id)).toMatchObject({
+        deliveredOn: '2026-01-05',
+        paymentTermExceeded: false,
+      });
+    });
+
+    it('keeps the first delivery date: a second delivery writes only its shipment', async () => {
+      const { ledger, invoice } = await dueOn('2026-04-30');
+      await shipAndDeliver(ledger, invoice.id, 'WB-1');
+      const dated = stored<Invoice>(ledger, 'invoice', invoice.id);
+      const second = await pickUp(ledger, invoice.id, 'WB-2');
+      ledger.setTime('2026-02-20T02:00:00Z');
+      await deliver(ledger, carrierClerk, second.id);
+      expect(stored<Invoice>(ledger, 'invoice', invoice.id)).toEqual(dated);
+      expect(lastEvent(ledger).records.map((record) => record.docType)).toEqual(['shipment']);
+    });
+
+    it('dates an invoice between suppliers without flagging it: the rule covers core buyers only', async () => {
+      const { ledger, invoice } = await dueOn('2026-12-30', tier2.id);
+      await shipAndDeliver(ledger, invoice.id);
+      const dated = stored<Invoice>(ledger, 'invoice', invoice.id);
+      expect(dated.deliveredOn).toBe('2026-01-05');
+      expect('paymentTermExceeded' in dated).toBe(false);
+    });
   });
 
   it.each<[string, TestCaller]>([

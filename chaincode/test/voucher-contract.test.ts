@@ -22,8 +22,10 @@ import { MemoryLedger, type TestCaller } from './support/memory-stub';
 import { parse } from './support/parse';
 import { endorsersOf } from './support/policies';
 import {
+  acceptPiece,
   type Chain,
   kept,
+  patchVoucher,
   ROOT_MATURITY,
   paid,
   ROOT_AMOUNT,
@@ -108,7 +110,15 @@ describe('VoucherContract.SplitTransfer', () => {
       ...changes,
     });
     const kept1 = child(1, { amount: '300000' });
-    const paid2 = child(2, { amount: '700000', holderId: ids.tier2, tier: 1, invoiceId: tier2Invoice.id });
+    // The transferred piece waits for tier 2 to accept it (Art. 11).
+    const paid2 = child(2, {
+      amount: '700000',
+      holderId: ids.tier2,
+      tier: 1,
+      invoiceId: tier2Invoice.id,
+      status: 'PENDING_ACCEPTANCE',
+      transfer: { status: 'PENDING', fromId: ids.tier1 },
+    });
     const parent: Voucher = { ...root, status: 'SPLIT', childIds: [kept1.id, paid2.id], ...stamp };
     const paidInvoice: Invoice = { ...tier2Invoice, paidAmount: '700000', ...stamp };
     expect(result).toEqual({ parent, children: [kept1, paid2], invoices: [paidInvoice] });
@@ -131,10 +141,23 @@ describe('VoucherContract.SplitTransfer', () => {
     expect(ledger.keysOfType(VoucherIndexes.openByMaturity)).toEqual([openKey(root.id)]);
     await split(ledger, userOf('tier1'), root.id, [kept('300000'), paid('700000', 'tier2', tier2Invoice)]);
 
+    // The transferred piece is open only once its recipient accepted it.
+    expect(ledger.keysOfType(VoucherIndexes.openByMaturity)).toEqual([openKey(`${root.id}.1`)]);
+    await acceptPiece(ledger, 'tier2', `${root.id}.2`);
     expect(ledger.keysOfType(VoucherIndexes.openByMaturity)).toEqual([
       openKey(`${root.id}.1`),
       openKey(`${root.id}.2`),
     ]);
+  });
+
+  it('hands the long-term flag down to every piece', async () => {
+    const { root, tier2Invoice } = chain;
+    await patchVoucher(ledger, root.id, { longTerm: true });
+    const result = await split(ledger, userOf('tier1'), root.id, [
+      kept('300000'),
+      paid('700000', 'tier2', tier2Invoice),
+    ]);
+    expect(result.children.map((child) => child.longTerm)).toEqual([true, true]);
   });
 
   it("binds each child key to its holder's and the debtor's orgs", async () => {
@@ -166,6 +189,7 @@ describe('VoucherContract.SplitTransfer', () => {
     ]);
     const atTier2 = first.children[0];
     expect(atTier2).toMatchObject({ holderId: ids.tier2, tier: 1, invoiceId: tier2Invoice.id });
+    await acceptPiece(ledger, 'tier2', `${root.id}.1`);
 
     const second = await split(ledger, userOf('tier2'), `${root.id}.1`, [
       paid('200000', 'tier3', tier3Invoice),
@@ -184,6 +208,7 @@ describe('VoucherContract.SplitTransfer', () => {
       { id: `${root.id}.1.2`, holderId: ids.tier2, tier: 1, invoiceId: tier2Invoice.id, amount: '300000' },
     ]);
     expect(second.invoices).toEqual([expect.objectContaining({ id: tier3Invoice.id, paidAmount: '200000' })]);
+    await acceptPiece(ledger, 'tier3', `${root.id}.1.1`);
 
     const tier4Invoice = await seedInvoice(ledger, {
       seller: 'inHouse',

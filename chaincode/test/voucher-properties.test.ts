@@ -53,6 +53,9 @@ interface PieceSpec {
   mutation: Mutation;
 }
 
+/** What a recipient (accept, decline) or a sender (withdraw) does with a piece waiting for consent. */
+type ConsentAction = 'accept' | 'decline' | 'withdraw';
+
 type Command =
   | {
       kind: 'split';
@@ -61,6 +64,15 @@ type Command =
       caller: Caller;
       role: Role;
       pieces: PieceSpec[];
+    }
+  | {
+      kind: 'consent';
+      action: ConsentAction;
+      /** Picks one of the pieces waiting for consent (or any voucher when none waits). */
+      voucher: number;
+      /** `party`: the recipient for accept and decline, the sender for withdraw. */
+      caller: 'party' | 'other';
+      role: Role;
     }
   | { kind: 'wait'; days: number };
 
@@ -122,10 +134,21 @@ const splitArb = fc.record({
   ),
 });
 
-const commandArb: fc.Arbitrary<Command> = mostly<Command>(
-  splitArb,
-  fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 25 }) }),
-  8,
+const consentArb = fc.record({
+  kind: fc.constant('consent' as const),
+  action: fc.constantFrom<ConsentAction>('accept', 'accept', 'decline', 'withdraw'),
+  voucher: fc.nat(1000),
+  caller: mostly(fc.constant('party' as const), fc.constant('other' as const), 6),
+  role: mostly<Role>(fc.constantFrom('approver', 'admin'), fc.constant('clerk'), 6),
+});
+
+const commandArb: fc.Arbitrary<Command> = fc.oneof(
+  { weight: 8, arbitrary: splitArb },
+  { weight: 5, arbitrary: consentArb },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 25 }) }),
+  },
 );
 
 const setupArb: fc.Arbitrary<Setup> = fc.record({
@@ -352,6 +375,53 @@ async function runSplit(world: World, command: Extract<Command, { kind: 'split' 
   for (const record of records) expect(stored(ledger, record.docType, record.id)).toEqual(record);
 }
 
+/** Not given back: a RETURNED piece's amount lives on in the piece that returned it. */
+const standing = (voucher: Voucher): boolean => voucher.status !== 'RETURNED';
+
+/** Whether the rules let `caller` (with `role`) do `action` with the piece. */
+function consentAllowed(
+  piece: Voucher | undefined,
+  action: ConsentAction,
+  caller: EnterpriseName,
+  role: Role,
+): boolean {
+  if (!piece || role === 'clerk' || piece.status !== 'PENDING_ACCEPTANCE' || !piece.transfer) return false;
+  const party = action === 'withdraw' ? piece.transfer.fromId : piece.holderId;
+  return ids[caller] === party;
+}
+
+/** Runs one consent command; resolves whether it was carried out. */
+async function runConsent(world: World, command: Extract<Command, { kind: 'consent' }>): Promise<boolean> {
+  const { ledger } = world;
+  const vouchers = storedAll<Voucher>(ledger, ObjectTypes.Voucher);
+  const waiting = vouchers.filter((voucher) => voucher.status === 'PENDING_ACCEPTANCE');
+  const pool = waiting.length > 0 ? waiting : vouchers;
+  const piece = pool[command.voucher % pool.length];
+  const partyId = command.action === 'withdraw' ? piece?.transfer?.fromId : piece?.holderId;
+  const party = partyId === undefined ? undefined : partyOf(partyId);
+  const caller: EnterpriseName =
+    command.caller === 'party' && party !== undefined ? party : party === 'tier2' ? 'tier3' : 'tier2';
+  const expected = consentAllowed(piece, command.action, caller, command.role);
+  const before = snapshot(ledger);
+  const eventCount = ledger.events.length;
+  const id = piece?.id ?? 'nope';
+  try {
+    await ledger.submit(userOf(caller, command.role), (ctx) => {
+      if (command.action === 'accept') return voucherContract.AcceptTransfer(ctx, id);
+      if (command.action === 'decline') return voucherContract.DeclineTransfer(ctx, id, 'not agreed');
+      return voucherContract.WithdrawTransfer(ctx, id);
+    });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ContractError);
+    expect(snapshot(ledger), 'a refused consent changed nothing').toEqual(before);
+    expect(expected, `refused ${(error as Error).message}`).toBe(false);
+    return false;
+  }
+  expect(expected, `allowed ${command.action} the rules refuse`).toBe(true);
+  expect(ledger.events).toHaveLength(eventCount + 1);
+  return true;
+}
+
 const sumOf = (vouchers: Voucher[]): bigint =>
   vouchers.reduce((total, voucher) => total + BigInt(voucher.amount), 0n);
 
@@ -368,11 +438,27 @@ function checkInvariants(world: World): void {
       expect(children.map((child) => child.id).sort(), `children of ${voucher.id}`).toEqual(
         [...voucher.childIds].sort(),
       );
-      expect(sumOf(children), `children of ${voucher.id}`).toBe(BigInt(voucher.amount));
+      // A returned piece gave its amount back to the sender in a new piece: it no longer counts.
+      expect(sumOf(children.filter(standing)), `children of ${voucher.id}`).toBe(BigInt(voucher.amount));
     }
+    if (voucher.status === 'RETURNED') {
+      const back =
+        voucher.transfer?.returnedAs === undefined ? undefined : byId.get(voucher.transfer.returnedAs);
+      expect(back, `return of ${voucher.id}`).toMatchObject({
+        returnOf: voucher.id,
+        parentId: voucher.parentId,
+        holderId: voucher.transfer?.fromId,
+        amount: voucher.amount,
+      });
+    }
+    expect(voucher.status === 'PENDING_ACCEPTANCE', `consent of ${voucher.id}`).toBe(
+      voucher.transfer?.status === 'PENDING',
+    );
   }
   for (const rootId of world.rootIds) {
-    const open = vouchers.filter((voucher) => voucher.rootId === rootId && voucher.status !== 'SPLIT');
+    const open = vouchers.filter(
+      (voucher) => voucher.rootId === rootId && voucher.status !== 'SPLIT' && standing(voucher),
+    );
     expect(sumOf(open), `tree ${rootId}`).toBe(BigInt(byId.get(rootId)?.amount ?? '-1'));
   }
   const transferred = vouchers.filter((voucher) => {
@@ -384,16 +470,19 @@ function checkInvariants(world: World): void {
     return voucher.tier === parent.tier + 1;
   });
   for (const invoice of storedAll<Invoice>(world.ledger, ObjectTypes.Invoice)) {
-    const paid = sumOf(transferred.filter((voucher) => voucher.invoiceId === invoice.id));
+    const paid = sumOf(
+      transferred.filter((voucher) => voucher.invoiceId === invoice.id && standing(voucher)),
+    );
     expect(BigInt(invoice.paidAmount), `paid on ${invoice.id}`).toBe(paid);
     expect(BigInt(invoice.paidAmount) <= BigInt(invoice.amount)).toBe(true);
   }
 }
 
 describe('VoucherContract.SplitTransfer properties', () => {
-  it('keeps value, lineage and invoice payments consistent over any sequence of splits', async () => {
+  it('keeps value, lineage and invoice payments consistent over any sequence of splits and consents', async () => {
     let accepted = 0;
     let commands = 0;
+    const consents = { tried: 0, done: 0 };
     await fc.assert(
       fc.asyncProperty(
         setupArb,
@@ -405,6 +494,9 @@ describe('VoucherContract.SplitTransfer properties', () => {
             if (command.kind === 'wait') {
               world.millis += command.days * 86_400_000;
               world.ledger.advanceDays(command.days);
+            } else if (command.kind === 'consent') {
+              consents.tried += 1;
+              if (await runConsent(world, command)) consents.done += 1;
             } else {
               const events = world.ledger.events.length;
               await runSplit(world, command);
@@ -420,5 +512,7 @@ describe('VoucherContract.SplitTransfer properties', () => {
     // The generators must exercise both outcomes, or the properties prove little.
     expect(accepted).toBeGreaterThan(commands / 10);
     expect(accepted).toBeLessThan(commands);
+    expect(consents.done).toBeGreaterThan(consents.tried / 10);
+    expect(consents.done).toBeLessThan(consents.tried);
   }, 60_000);
 });

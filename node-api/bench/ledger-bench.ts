@@ -88,6 +88,7 @@ const STEPS = [
   'confirm',
   'register-t2',
   'split',
+  'accept-transfer',
   'apply',
   'offer',
   'accept',
@@ -182,6 +183,10 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
           }),
         );
         const piece = `${rootId}.1`;
+        // The piece waits for tier 2's consent (保障中小企业款项支付条例 Art. 11) before it can be financed.
+        await step('accept-transfer', as('tier2/approver'), (ledger) =>
+          ledger.voucher.AcceptTransfer({ voucherId: piece }),
+        );
         const applied = await step('apply', as('tier2/clerk'), (ledger) =>
           ledger.financing.Apply({ voucherId: piece, bankId: PARTIES.bankA.id }),
         );

@@ -6,7 +6,7 @@ import { enrollUser, findMember, runningPid, type NetworkContext } from '@scf/ne
 import { nodeDatabaseUrl, nodeUrl } from '../src/cli/node-env.ts';
 import { nodeProcessName } from '../src/cli/node-processes.ts';
 import { demoEnterprise } from '../src/demo/demo-consortium.ts';
-import { NodeClient } from '../src/demo/graphql-client.ts';
+import { Flow, NodeClient } from '../src/demo/graphql-client.ts';
 import { seedDemo, type SeedSummary } from '../src/demo/seed.ts';
 import { connectMember } from '../src/ledger/member-connection.ts';
 import { scfLedger } from '../src/ledger/scf-ledger.ts';
@@ -91,6 +91,9 @@ describe('node APIs: GraphQL per org on the real network', () => {
     expect(summary.invoices).toBe(12);
     expect(summary.confirmed).toBeGreaterThan(0);
     expect(summary.financings).toBeGreaterThan(0);
+    // The demo shows the 2025 rules: a long-term voucher, and one transfer still waiting for consent.
+    expect(summary.longTerm).toBe(1);
+    expect(summary.awaitingConsent).toBe(summary.transfers >= 2 ? 1 : 0);
     for (const org of ['supplier', 'banka', 'core'])
       expect(await reconcile(org)).toMatchObject({ status: 0 });
   });
@@ -172,6 +175,157 @@ describe('node APIs: GraphQL per org on the real network', () => {
       expect(piece.lineage[0]).toMatchObject({ debtorId: demoEnterprise('core').id });
       expect(piece.lineage[1]).toMatchObject({ holderId: demoEnterprise(piece.key).id });
     }
+  });
+
+  it('enforces the 2025 rules: a 200-day term flagged, a 400-day one refused, a transfer declined once then accepted', async () => {
+    const flow = new Flow();
+    const tier1Clerk = await loginAs(network(), 'tier1', 'clerk');
+    const tier1 = await loginAs(network(), 'tier1', 'approver');
+    const tier2Clerk = await loginAs(network(), 'tier2', 'clerk');
+    const tier2 = await loginAs(network(), 'tier2', 'approver');
+    const core = await loginAs(network(), 'core', 'approver');
+    const register = async (clerk: NodeClient, number: string, overrides: Record<string, unknown>) => {
+      const done = await flow.run<Registered>(clerk, REGISTER, {
+        input: await ownInvoiceInput(clerk, number, overrides),
+      });
+      return done.registerInvoice.invoice?.id ?? '';
+    };
+    const confirm = (id: string) =>
+      flow.run<{ confirmInvoice: { invoice: { voucherId: string; paymentTermExceeded: boolean } } }>(
+        core,
+        'mutation($id: ID!) { confirmInvoice(id: $id, waiveDelivery: true) { transactionId blockNumber invoice { voucherId paymentTermExceeded } } }',
+        { id },
+      );
+    const VOUCHER = `query($id: ID!) { voucher(id: $id) { id status holderId longTerm amount
+      consent { status reason returnedAsId sender { id } } lineage { id } } }`;
+    type Seen = {
+      voucher: {
+        id: string;
+        status: string;
+        holderId: string;
+        longTerm: boolean;
+        consent: { status: string; reason: string | null; returnedAsId: string | null } | null;
+        lineage: { id: string }[];
+      } | null;
+    };
+
+    // 银发〔2025〕77号: 200 days is allowed and flagged long-term; 400 days is refused.
+    const shortEnough = await register(tier1Clerk, 'IT-TERM-200', {
+      amount: '50000000',
+      dueDate: cstDate(200),
+    });
+    const tooLong = await register(tier1Clerk, 'IT-TERM-400', { dueDate: cstDate(400) });
+    const confirmed = await confirm(shortEnough);
+    // Art. 9: a core enterprise owing a supplier 200 days after issue (no delivery recorded) is flagged.
+    expect(confirmed.confirmInvoice.invoice.paymentTermExceeded).toBe(true);
+    const rootId = confirmed.confirmInvoice.invoice.voucherId;
+    await expect(core.request<Seen>(VOUCHER, { id: rootId })).resolves.toMatchObject({
+      voucher: { longTerm: true, status: 'ACTIVE' },
+    });
+    await expect(confirm(tooLong)).rejects.toMatchObject({ code: 'TERM_TOO_LONG' });
+    const dashboard = await core.request<{ dashboard: { longPaymentTerms: { count: number } } }>(
+      '{ dashboard { longPaymentTerms { count amount } } }',
+    );
+    expect(dashboard.dashboard.longPaymentTerms.count).toBeGreaterThan(0);
+
+    // Art. 11: the piece paid to tier 2 waits for tier 2's approver.
+    const backing = await register(tier2Clerk, 'IT-CONSENT-T2', {
+      buyerId: demoEnterprise('tier1').id,
+      amount: '20000000',
+      dueDate: cstDate(90),
+    });
+    const SPLIT = `mutation($v: ID!, $p: [VoucherPieceInput!]!) {
+      splitTransfer(voucherId: $v, pieces: $p) { transactionId blockNumber children { id status holderId } } }`;
+    type Split = { splitTransfer: { children: { id: string; status: string; holderId: string }[] } };
+    const first = await flow.run<Split>(tier1, SPLIT, {
+      v: rootId,
+      p: [
+        { amount: '30000000' },
+        { amount: '20000000', toEnterpriseId: demoEnterprise('tier2').id, invoiceId: backing },
+      ],
+    });
+    const offered = first.splitTransfer.children[1];
+    expect(offered).toMatchObject({ status: 'PENDING_ACCEPTANCE', holderId: demoEnterprise('tier2').id });
+    const offeredId = offered?.id ?? '';
+    await tier2.awaitApplied(flow.lastWrite ?? { transactionId: '', blockNumber: '0' });
+    const queue = await tier2.request<{
+      pendingAcceptances: {
+        edges: {
+          node: {
+            id: string;
+            amount: string;
+            maturityDate: string;
+            debtor: { id: string };
+            invoice: { number: string } | null;
+          };
+        }[];
+      };
+    }>(
+      '{ pendingAcceptances(first: 50) { edges { node { id amount maturityDate debtor { id } invoice { number } } } } }',
+    );
+    expect(queue.pendingAcceptances.edges.map((edge) => edge.node)).toContainEqual({
+      id: offeredId,
+      amount: '20000000',
+      maturityDate: cstDate(200),
+      debtor: { id: demoEnterprise('core').id },
+      invoice: { number: 'IT-CONSENT-T2' },
+    });
+    // Neither transferable nor financeable while it waits, by anyone.
+    await expect(
+      tier2.request(
+        'mutation($v: ID!, $b: String!) { applyFinancing(voucherId: $v, bankId: $b) { projection } }',
+        {
+          v: offeredId,
+          b: demoEnterprise('bankA').id,
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(
+      tier1.request(SPLIT, { v: offeredId, p: [{ amount: '10000000' }, { amount: '10000000' }] }),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+
+    // Declined once: the amount comes back to tier 1 as the root's third piece.
+    const declined = await flow.run<{ declineTransfer: { voucher: Seen['voucher'] } }>(
+      tier2,
+      'mutation($v: ID!, $r: String!) { declineTransfer(voucherId: $v, reason: $r) { transactionId blockNumber voucher { id status consent { status reason returnedAsId } } } }',
+      { v: offeredId, r: '账期过长，请付现金' },
+    );
+    const returnedId = `${rootId}.3`;
+    expect(declined.declineTransfer.voucher).toMatchObject({
+      status: 'RETURNED',
+      consent: { status: 'DECLINED', reason: '账期过长，请付现金', returnedAsId: returnedId },
+    });
+    await tier1.awaitApplied(flow.lastWrite ?? { transactionId: '', blockNumber: '0' });
+    await expect(tier1.request<Seen>(VOUCHER, { id: returnedId })).resolves.toMatchObject({
+      voucher: { status: 'ACTIVE', holderId: demoEnterprise('tier1').id, amount: '20000000', longTerm: true },
+    });
+    await expect(
+      tier1.request<{ invoice: { paidAmount: string } }>(
+        'query($id: ID!) { invoice(id: $id) { paidAmount } }',
+        {
+          id: backing,
+        },
+      ),
+    ).resolves.toEqual({ invoice: { paidAmount: '0' } });
+
+    // Offered again, then accepted: tier 2 holds it, traced back through the returned piece.
+    const second = await flow.run<Split>(tier1, SPLIT, {
+      v: returnedId,
+      p: [{ amount: '20000000', toEnterpriseId: demoEnterprise('tier2').id, invoiceId: backing }],
+    });
+    const againId = second.splitTransfer.children[0]?.id ?? '';
+    const accepted = await flow.run<{ acceptTransfer: { voucher: Seen['voucher'] } }>(
+      tier2,
+      'mutation($v: ID!) { acceptTransfer(voucherId: $v) { transactionId blockNumber voucher { id status holderId consent { status } lineage { id } } } }',
+      { v: againId },
+    );
+    expect(accepted.acceptTransfer.voucher).toMatchObject({
+      status: 'ACTIVE',
+      holderId: demoEnterprise('tier2').id,
+      consent: { status: 'ACCEPTED' },
+      lineage: [{ id: rootId }, { id: returnedId }, { id: againId }],
+    });
+    for (const org of ['supplier', 'core']) expect(await reconcile(org)).toMatchObject({ status: 0 });
   });
 
   it('refuses anonymous and wrong-role requests', async () => {

@@ -104,7 +104,7 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     return invoiceId;
   }
 
-  it('walks the whole story: confirm, split to tier 2, finance privately at bank A, pay at maturity', async () => {
+  it('walks the whole story: confirm, split to tier 2 (who accepts), finance privately at bank A, pay at maturity', async () => {
     const rootId = await confirmedVoucher('INV-STORY-1', '100000000');
     const tier1 = await consortium.as('tier1', 'approver');
     await expect((await view(tier1)).voucher.Get({ id: rootId })).resolves.toMatchObject({
@@ -125,9 +125,10 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     // The tree of the root: the root and its two pieces, each piece's lineage leading back to the root.
     const [toTier2, kept] = [`${rootId}.1`, `${rootId}.2`];
     const tree = await Promise.all([rootId, toTier2, kept].map((id) => tier1.ledger.voucher.Get({ id })));
+    // The piece paid to tier 2 waits for tier 2's consent (Art. 11); the kept one is tier 1's at once.
     expect(tree.map((v) => [v.id, v.holderId, v.amount, v.status])).toEqual([
       [rootId, PARTIES.tier1.id, '100000000', 'SPLIT'],
-      [toTier2, PARTIES.tier2.id, '30000000', 'ACTIVE'],
+      [toTier2, PARTIES.tier2.id, '30000000', 'PENDING_ACCEPTANCE'],
       [kept, PARTIES.tier1.id, '70000000', 'ACTIVE'],
     ]);
     expect(tree[0]?.childIds).toEqual([toTier2, kept]);
@@ -140,6 +141,16 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     }
 
     const tier2Clerk = await consortium.as('tier2', 'clerk');
+    await expect(
+      (await view(tier2Clerk)).financing.Apply({ voucherId: toTier2, bankId: PARTIES.bankA.id }),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    const tier2 = await consortium.as('tier2', 'approver');
+    await expect(
+      act(tier2, (ledger) => ledger.voucher.AcceptTransfer({ voucherId: toTier2 })),
+    ).resolves.toMatchObject({
+      status: 'ACTIVE',
+      transfer: { status: 'ACCEPTED', fromId: PARTIES.tier1.id },
+    });
     const { id: financingId } = await act(tier2Clerk, (ledger) =>
       ledger.financing.Apply({ voucherId: toTier2, bankId: PARTIES.bankA.id }),
     );
@@ -170,7 +181,6 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     expect(offered.termsHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(offered)).not.toContain('advanceRateBps');
 
-    const tier2 = await consortium.as('tier2', 'approver');
     const terms = await (await view(tier2)).financing.GetTerms({ financingId });
     expect(terms).toMatchObject({
       faceAmount: '30000000',

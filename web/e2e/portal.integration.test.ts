@@ -14,7 +14,8 @@ import { expectToast, pick, rowsOf, statusIn, typeDate, uploadDocument, yuan } f
 /**
  * The member portal end to end, in Chromium, on a real five-org network: each actor at its own org's
  * portal (the production build), through the UI only. One story, in order: a tier-1 supplier's invoice
- * is shipped, confirmed, split down to tier 2, financed at bank A and paid at maturity.
+ * is shipped, confirmed, split down to tier 2 (whose approver accepts the piece), financed at bank A
+ * and paid at maturity.
  */
 
 const STEP_TIMEOUT_MS = 240_000;
@@ -275,6 +276,34 @@ describe('member portal end to end: a voucher from invoice to settlement, across
       await statusIn(page.locator('.page-toolbar'), 'SPLIT').waitFor();
       const lineage = page.getByTestId('voucher-lineage');
       await expect.poll(() => lineage.innerText()).toContain(yuan(KEPT_FEN));
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  it(
+    "tier 2's approver accepts the piece from its queue of transfers; until then it cannot finance it",
+    async () => {
+      const clerk = await open('supplier', `${TIER2.login}.clerk`);
+      await visit(clerk, '/vouchers');
+      const waiting = rowsOf(clerk.page, 'voucher-table', yuan(PIECE_FEN));
+      await reloadUntilVisible(clerk.page, statusIn(waiting, 'PENDING_ACCEPTANCE'));
+      await waiting.getByTestId('voucher-link').click();
+      await clerk.page.getByTestId('consent-card').waitFor();
+      expect(await clerk.page.getByTestId('voucher-apply').count()).toBe(0);
+      expect(await clerk.page.getByTestId('consent-accept').count()).toBe(0);
+
+      const approver = await open('supplier', `${TIER2.login}.approver`);
+      const { page } = approver;
+      await visit(approver, '/acceptances');
+      const row = rowsOf(page, 'acceptance-table', yuan(PIECE_FEN));
+      await reloadUntilVisible(page, row);
+      // What tier 2 is asked to take: from tier 1, owed by the core enterprise, paying its invoice.
+      const asked = await row.innerText();
+      for (const shown of [TIER1.name, CORE.name, T2_INVOICE]) expect(asked).toContain(shown);
+      await shot(approver, 'transfer-acceptances');
+      await row.getByTestId('acceptance-accept').click();
+      await expectToast(page, text.consent.accepted);
+      await expect.poll(() => row.count()).toBe(0);
     },
     STEP_TIMEOUT_MS,
   );

@@ -1,3 +1,4 @@
+import { addMonths, businessDateAt } from '@scf/ledger-contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ConfirmationInboxDocument,
@@ -13,6 +14,13 @@ import { mountPage, resetPortal, settle } from './support/mount';
 type Row = ConfirmationInboxQuery['invoices']['edges'][number]['node'];
 
 const party = (id: string) => ({ id, name: `Party ${id}`, kind: 'SUPPLIER' as const });
+const today = businessDateAt(Date.now());
+/** Invoice 1 is due in 3 months, 2 in 7 (over the 6-month flag), 3 in 13 (over the one-year cap). */
+const DUE: Record<string, string> = {
+  '1': addMonths(today, 3),
+  '2': addMonths(today, 7),
+  '3': addMonths(today, 13),
+};
 /** An invoice as a write returns it: without the inbox's shipments. */
 function written(id: string): InvoiceFieldsFragment {
   return {
@@ -21,12 +29,15 @@ function written(id: string): InvoiceFieldsFragment {
     amount: '100000',
     currency: 'CNY',
     issueDate: '2026-11-01',
-    dueDate: '2027-02-01',
+    dueDate: DUE[id] ?? addMonths(today, 3),
     status: 'REGISTERED',
     documentHash: 'ab'.repeat(32),
     purchaseOrderNumber: null,
     rejectionReason: null,
     deliveryWaived: false,
+    deliveredOn: null,
+    paymentTermDays: 92,
+    paymentTermExceeded: id === '1',
     paidAmount: '0',
     unpaidAmount: '100000',
     createdAt: '2026-11-01T02:00:00Z',
@@ -122,6 +133,19 @@ describe('ConfirmationInboxPage', () => {
       expect.stringContaining('INV-1'),
       expect.stringContaining('INV-3'),
     ]);
+  });
+
+  it('previews the term caps the ledger applies today, and shows the 60-day flag', async () => {
+    fakeApi(node);
+    const wrapper = await mountAs();
+    const termOf = (index: number): string =>
+      rowsOf(wrapper)[index]?.findAll('td')[5]?.text().replace(/\s+/g, ' ').trim() ?? '';
+    expect(termOf(0)).toBe('Term over 60 days');
+    expect(termOf(1)).toBe('Over 6 months');
+    expect(termOf(2)).toBe('Over 1 year: will be refused');
+    expect(wrapper.find('[data-testid="inbox-term-too-long"]').attributes('title')).toBe(
+      `Due after ${addMonths(today, 12)}: a voucher may run at most one year (PBOC notice 2025 No. 77)`,
+    );
   });
 
   it('offers a clerk no check boxes and no confirm', async () => {

@@ -9,11 +9,12 @@ const menu = (kind: EnterpriseKind, role: UserRole): string[] =>
   menuFor(routes, actor(kind, role)).map((item) => item.name);
 
 describe('menus by enterprise kind and role', () => {
-  it('gives an SME its dashboard, invoices, vouchers and financing', () => {
+  it('gives an SME its dashboard, invoices, vouchers, transfers to accept and financing', () => {
     expect(menu('SUPPLIER', 'CLERK')).toEqual([
       'dashboard',
       'invoices',
       'vouchers',
+      'acceptances',
       'financings',
       'notifications',
       'audit',

@@ -49,6 +49,7 @@ import { hostMspOf, saveFinancing, voucherOwners } from '../repositories/financi
 import { saveVoucher } from '../repositories/vouchers';
 import { requireCredit } from './credit-line-contract';
 import { currentRate } from './rate-contract';
+import { refuseAwaitingConsent } from './voucher-consent';
 import { BaseContract } from './base-contract';
 
 /** The transient map entry that carries the offer terms, so they never enter the public transaction. */
@@ -220,6 +221,7 @@ export class FinancingContract extends BaseContract {
   async Apply(ctx: Context, voucherId: string, bankId: string): Promise<string> {
     const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
     const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: ['SUPPLIER'] });
+    refuseAwaitingConsent(voucher, 'financed');
     requireParty(actor, voucher.holderId, `apply for financing of voucher ${voucherId}`);
     if (voucher.status !== 'ACTIVE') {
       throw invalidState(`voucher ${voucherId} is ${voucher.status}; only an ACTIVE voucher can be financed`);

@@ -18,6 +18,8 @@ import {
   requireOneOf,
   requireSha256,
   requireText,
+  smePaymentTerm,
+  voucherTerm,
 } from '@scf/ledger-contract';
 import { businessDate, txTime } from '../lib/dates';
 import { emit } from '../lib/events';
@@ -34,6 +36,22 @@ function requireStatus(invoice: Invoice, status: Invoice['status'], what: string
   if (invoice.status !== status) {
     throw invalidState(`invoice ${invoice.id} is ${invoice.status}; only a ${status} invoice can be ${what}`);
   }
+}
+
+/**
+ * 银发〔2025〕77号: the root voucher may mature at most a year after the confirmation, and is flagged
+ * `longTerm` beyond 6 months (`voucherTerm`, on business dates).
+ */
+function requireTermWithinCap(invoice: Invoice, today: string): boolean {
+  const term = voucherTerm(today, invoice.dueDate);
+  if (!term.allowed) {
+    throw new ContractError(
+      ErrorCodes.TermTooLong,
+      `invoice ${invoice.id} is due ${invoice.dueDate}, more than a year after confirmation on ${today}; ` +
+        `a voucher confirmed today may mature on ${term.latestMaturity} at the latest`,
+    );
+  }
+  return term.longTerm;
 }
 
 /** Owners are bound to an invoice's key when it is registered; later writes bind nothing. */
@@ -85,6 +103,12 @@ export class InvoiceContract extends BaseContract {
       );
     }
     const now = txTime(ctx);
+    const term = smePaymentTerm({
+      sellerKind: seller.kind,
+      buyerKind: buyer.kind,
+      issueDate: issued,
+      dueDate: due,
+    });
     const invoice: Invoice = {
       docType: ObjectTypes.Invoice,
       id,
@@ -99,6 +123,7 @@ export class InvoiceContract extends BaseContract {
       purchaseOrderNumber: orderNumber,
       status: 'REGISTERED',
       paidAmount: fen(0n),
+      ...(term ? { paymentTermExceeded: term.exceeded } : {}),
       createdAt: now,
       updatedAt: '',
       txId: '',
@@ -111,7 +136,8 @@ export class InvoiceContract extends BaseContract {
 
   /**
    * The buyer (a core enterprise) confirms an invoice, issuing the root voucher to the seller; it
-   * needs a delivered shipment unless the buyer waives delivery on the record.
+   * needs a delivered shipment unless the buyer waives delivery on the record, and a due date at most
+   * a year away (flagged beyond 6 months).
    */
   @Transaction()
   @Returns('string')
@@ -124,6 +150,7 @@ export class InvoiceContract extends BaseContract {
     const today = businessDate(ctx);
     if (invoice.dueDate <= today)
       throw invalidState(`invoice ${invoiceId} is already due (${invoice.dueDate})`);
+    const longTerm = requireTermWithinCap(invoice, today);
     if (!waived && !(await hasDeliveredShipment(ctx, invoiceId))) {
       throw new ContractError(
         ErrorCodes.DeliveryNotConfirmed,
@@ -133,7 +160,7 @@ export class InvoiceContract extends BaseContract {
     const seller = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, invoice.sellerId);
     const buyerMsp = actor.enterprise.hostMsp;
     const now = txTime(ctx);
-    const voucher = newRootVoucher(invoice, now);
+    const voucher = newRootVoucher(invoice, now, longTerm);
     const confirmed: Invoice = {
       ...invoice,
       status: 'CONFIRMED',

@@ -1,6 +1,6 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { ANY_ROLE, requireActor, requireParty } from '../lib/access';
-import { txTime } from '../lib/dates';
+import { businessDate, txTime } from '../lib/dates';
 import {
   ContractError,
   type Enterprise,
@@ -11,13 +11,16 @@ import {
   type Shipment,
   TEXT_RULES,
   invalidState,
+  type LedgerRecord,
   marshal,
   requireSha256,
   requireText,
+  smePaymentTerm,
 } from '@scf/ledger-contract';
 import { emit } from '../lib/events';
 import { idsByIndex } from '../lib/query';
 import { findRecord, getRecord } from '../lib/store';
+import { saveInvoice } from '../repositories/invoices';
 import { saveShipment, ShipmentIndexes, shipmentId } from '../repositories/shipments';
 import { BaseContract } from './base-contract';
 
@@ -32,6 +35,35 @@ export async function hasDeliveredShipment(ctx: Context, invoiceId: string): Pro
     if (shipment?.status === 'DELIVERED') return true;
   }
   return false;
+}
+
+/**
+ * The invoice as the first confirmed delivery leaves it: `deliveredOn`, and the Art. 9 term counted
+ * from that day instead of the issue date (`smePaymentTerm`). Undefined when an earlier delivery was
+ * recorded already: the term runs from the first goods received.
+ */
+async function deliveredInvoice(
+  ctx: Context,
+  invoiceId: string,
+): Promise<{ invoice: Invoice; delivered: Invoice } | undefined> {
+  const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId);
+  if (invoice.deliveredOn !== undefined) return undefined;
+  const deliveredOn = businessDate(ctx);
+  const seller = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, invoice.sellerId);
+  const buyer = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, invoice.buyerId);
+  const term = smePaymentTerm({
+    sellerKind: seller.kind,
+    buyerKind: buyer.kind,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    deliveredOn,
+  });
+  const delivered: Invoice = {
+    ...invoice,
+    deliveredOn,
+    ...(term ? { paymentTermExceeded: term.exceeded } : {}),
+  };
+  return { invoice, delivered };
 }
 
 /** Goods behind invoices, as a logistics enterprise records them: picked up, then delivered. */
@@ -93,7 +125,10 @@ export class ShipmentContract extends BaseContract {
     return marshal(saved);
   }
 
-  /** Records that the goods of a picked-up shipment were delivered; only its carrier may. */
+  /**
+   * Records that the goods of a picked-up shipment were delivered; only its carrier may. The first
+   * delivery of an invoice dates it (`deliveredOn`) and recounts its Art. 9 payment term from then.
+   */
   @Transaction()
   @Returns('string')
   async ConfirmDelivery(ctx: Context, id: string, deliveryDocumentHash: string): Promise<string> {
@@ -109,9 +144,12 @@ export class ShipmentContract extends BaseContract {
       deliveredAt: now,
       deliveryDocumentHash: hash,
     };
-    // The key was bound to its owners on pickup; an update binds nothing.
+    // The keys were bound to their owners on pickup and registration; an update binds nothing.
     const saved = await saveShipment(ctx, delivered, now, [], shipment);
-    emit(ctx, Events.ShipmentDelivered, [saved]);
+    const written: LedgerRecord[] = [saved];
+    const first = await deliveredInvoice(ctx, shipment.invoiceId);
+    if (first) written.push(await saveInvoice(ctx, first.delivered, now, [], first.invoice));
+    emit(ctx, Events.ShipmentDelivered, written);
     return marshal(saved);
   }
 

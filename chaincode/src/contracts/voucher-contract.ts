@@ -22,6 +22,7 @@ import {
   requireText,
   type SplitResult,
 } from '@scf/ledger-contract';
+import { acceptTransfer, declineTransfer, refuseAwaitingConsent, withdrawTransfer } from './voucher-consent';
 import { emit } from '../lib/events';
 import { getRecord } from '../lib/store';
 import { saveInvoice } from '../repositories/invoices';
@@ -193,6 +194,7 @@ async function planSplit(ctx: Context, voucherId: string, piecesJson: string): P
   const actor = await requireActor(ctx, { roles: APPROVERS, kinds: ['SUPPLIER', 'CORE'] });
   const pieces = parsePieces(piecesJson);
   const parent = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
+  refuseAwaitingConsent(parent, 'split or transferred');
   requireParty(actor, parent.holderId, `split or transfer voucher ${parent.id}`);
   requireTransferable(ctx, parent);
   requireExactSum(parent, pieces);
@@ -201,7 +203,10 @@ async function planSplit(ctx: Context, voucherId: string, piecesJson: string): P
   return { parent, parentHolder: actor.enterprise, debtor, ...checked };
 }
 
-/** Piece i of the parent: a transferred piece goes one tier down, a kept one stays at the holder's. */
+/**
+ * Piece i of the parent: a kept one stays ACTIVE at the holder's tier; a transferred one goes one tier
+ * down and waits for its recipient to accept it (Art. 11). Pieces keep the parent's long-term flag.
+ */
 function childOf(parent: Voucher, piece: PlannedPiece, index: number, now: string): Voucher {
   return {
     docType: ObjectTypes.Voucher,
@@ -214,9 +219,11 @@ function childOf(parent: Voucher, piece: PlannedPiece, index: number, now: strin
     rootId: parent.rootId,
     parentId: parent.id,
     tier: piece.transferred ? parent.tier + 1 : parent.tier,
-    status: 'ACTIVE',
+    status: piece.transferred ? 'PENDING_ACCEPTANCE' : 'ACTIVE',
     invoiceId: piece.invoiceId,
     childIds: [],
+    ...(parent.longTerm ? { longTerm: true } : {}),
+    ...(piece.transferred ? { transfer: { status: 'PENDING' as const, fromId: parent.holderId } } : {}),
     createdAt: now,
     updatedAt: '',
     txId: '',
@@ -252,12 +259,47 @@ export class VoucherContract extends BaseContract {
     super('voucher');
   }
 
-  /** Splits an active voucher into pieces kept or paid to suppliers against their invoices. */
+  /**
+   * Splits an active voucher into pieces kept or paid to suppliers against their invoices; a piece
+   * paid to a supplier waits for that supplier's acceptance.
+   */
   @Transaction()
   @Returns('string')
   async SplitTransfer(ctx: Context, voucherId: string, piecesJson: string): Promise<string> {
     const result = await writeSplit(ctx, await planSplit(ctx, voucherId, piecesJson));
     emit(ctx, Events.VoucherSplit, [result.parent, ...result.children, ...result.invoices]);
+    return marshal(result);
+  }
+
+  /** The recipient's approver accepts a piece transferred to it: the piece becomes ACTIVE. */
+  @Transaction()
+  @Returns('string')
+  async AcceptTransfer(ctx: Context, voucherId: string): Promise<string> {
+    const accepted = await acceptTransfer(ctx, voucherId);
+    emit(ctx, Events.VoucherTransferAccepted, [accepted]);
+    return marshal(accepted);
+  }
+
+  /** The recipient's approver declines a piece transferred to it; its amount returns to the sender. */
+  @Transaction()
+  @Returns('string')
+  async DeclineTransfer(ctx: Context, voucherId: string, reason: string): Promise<string> {
+    const result = await declineTransfer(ctx, voucherId, reason);
+    emit(ctx, Events.VoucherTransferDeclined, [result.piece, result.returned, result.parent, result.invoice]);
+    return marshal(result);
+  }
+
+  /** The sender's approver withdraws a piece its recipient has not accepted; its amount returns. */
+  @Transaction()
+  @Returns('string')
+  async WithdrawTransfer(ctx: Context, voucherId: string): Promise<string> {
+    const result = await withdrawTransfer(ctx, voucherId);
+    emit(ctx, Events.VoucherTransferWithdrawn, [
+      result.piece,
+      result.returned,
+      result.parent,
+      result.invoice,
+    ]);
     return marshal(result);
   }
 

@@ -11,8 +11,11 @@ export const VoucherIndexes = {
 /** Statuses in which a piece still waits for payment at maturity. */
 export const OPEN_STATUSES: readonly VoucherStatus[] = ['ACTIVE', 'FINANCING', 'FINANCED'];
 
-/** The voucher a confirmation issues: the buyer owes the invoice amount to the seller at the due date. */
-export function newRootVoucher(invoice: Invoice, now: string): Voucher {
+/**
+ * The voucher a confirmation issues: the buyer owes the invoice amount to the seller at the due date;
+ * `longTerm` when that is more than 6 months after the confirmation.
+ */
+export function newRootVoucher(invoice: Invoice, now: string, longTerm = false): Voucher {
   return {
     docType: ObjectTypes.Voucher,
     id: invoice.id,
@@ -26,6 +29,7 @@ export function newRootVoucher(invoice: Invoice, now: string): Voucher {
     status: 'ACTIVE',
     invoiceId: invoice.id,
     childIds: [],
+    ...(longTerm ? { longTerm: true } : {}),
     createdAt: now,
     updatedAt: '',
     txId: '',

@@ -9,13 +9,14 @@ import {
   type VoucherStatus,
 } from '@scf/ledger-contract';
 import { newRootVoucher, saveVoucher } from '../../src/repositories/vouchers';
-import { orgAdmin } from './callers';
+import { orgAdmin, userOf } from './callers';
 import { withMemberKinds } from './charter';
 import { sha256 } from './digests';
 import { ENTERPRISES, type EnterpriseName, ids, MSP, mspOf } from './enterprises';
 import { seedInvoice } from './invoices';
 import { stored } from './ledger-state';
 import type { MemoryLedger } from './memory-stub';
+import { parse } from './parse';
 import { registerEnterprises } from './registration';
 
 export const voucherContract = new VoucherContract();
@@ -142,3 +143,14 @@ export const paid = (
   toEnterpriseId: ids[to],
   invoiceId: typeof invoice === 'string' ? invoice : invoice.id,
 });
+
+/** The recipient's approver accepts a piece transferred to it. */
+export async function acceptPiece(
+  ledger: MemoryLedger,
+  recipient: EnterpriseName,
+  id: string,
+): Promise<Voucher> {
+  return parse<Voucher>(
+    await ledger.submit(userOf(recipient), (ctx) => voucherContract.AcceptTransfer(ctx, id)),
+  );
+}

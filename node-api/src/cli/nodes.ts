@@ -75,7 +75,8 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   writeFileSync(marker, JSON.stringify({ ...summary, seconds, at: new Date().toISOString() }, null, 2));
   ctx.log(
     `demo loaded in ${seconds}s: ${summary.invoices} invoices, ${summary.confirmed} vouchers, ` +
-      `${summary.transfers} passed to tier 2, ${summary.financings} financings (${summary.disbursed} disbursed), ` +
+      `${summary.transfers} passed to tier 2 (${summary.awaitingConsent} awaiting consent), ` +
+      `${summary.longTerm} long-term, ${summary.financings} financings (${summary.disbursed} disbursed), ` +
       `${overdue} overdue`,
   );
 }

@@ -24,6 +24,10 @@ export interface SeedSummary {
   invoices: number;
   confirmed: number;
   transfers: number;
+  /** Transferred pieces left waiting for their recipient's consent (the rest were accepted). */
+  awaitingConsent: number;
+  /** Vouchers maturing more than 6 months after confirmation. */
+  longTerm: number;
   financings: number;
   disbursed: number;
 }
@@ -135,11 +139,13 @@ interface Registered {
   written: Write | undefined;
 }
 
-/** A voucher piece someone holds, and the write that created it. */
+/** A voucher piece someone holds (or is asked to accept), and the write that created it. */
 interface Held {
   holder: DemoKey;
   voucherId: string;
   written: Write | undefined;
+  /** Transferred and not accepted: neither passed on nor financed until its recipient says yes. */
+  awaitingConsent?: boolean;
 }
 
 /** One tier-1 invoice through its life: registered, shipped, delivered, confirmed (mostly). */
@@ -246,8 +252,16 @@ async function invoiceLife(
   };
 }
 
-/** A tier-1 holder passes part of a voucher to its tier-2 supplier, backed by that supplier's invoice. */
-async function passDown(clients: Clients, root: Registered, index: number): Promise<Held | null> {
+/**
+ * A tier-1 holder passes part of a voucher to its tier-2 supplier, backed by that supplier's invoice;
+ * the supplier's approver accepts it (Art. 11), unless `accept` is false: then it waits in its queue.
+ */
+async function passDown(
+  clients: Clients,
+  root: Registered,
+  index: number,
+  accept: boolean,
+): Promise<Held | null> {
   if (!root.voucherId) return null;
   const flow = new Flow(root.written);
   const tier2 = demoEnterprise(root.seller.key === 'tier1' ? 'tier2' : 'tier2b');
@@ -289,7 +303,66 @@ async function passDown(clients: Clients, root: Registered, index: number): Prom
     },
   );
   const passed = split.splitTransfer.children.find((child) => child.holderId === tier2.id);
-  return passed ? { holder: tier2.key as DemoKey, voucherId: passed.id, written: flow.lastWrite } : null;
+  if (!passed) return null;
+  if (accept) {
+    await flow.run(
+      client(clients, tier2.key as DemoKey, 'approver'),
+      'mutation($v: ID!) { acceptTransfer(voucherId: $v) { transactionId blockNumber } }',
+      { v: passed.id },
+    );
+  }
+  return {
+    holder: tier2.key as DemoKey,
+    voucherId: passed.id,
+    written: flow.lastWrite,
+    awaitingConsent: !accept,
+  };
+}
+
+/**
+ * One invoice due 200 days out, confirmed today: more than 6 months, so its voucher is flagged
+ * long-term (银发〔2025〕77号 allows up to a year). Delivery is waived on the record.
+ */
+async function longTermVoucher(clients: Clients): Promise<boolean> {
+  const flow = new Flow();
+  const seller = demoEnterprise('tier1b');
+  const core = demoEnterprise('core');
+  const number = `HC${cstDay(0).slice(2, 4)}L00001`;
+  const clerk = client(clients, seller.key as DemoKey, 'clerk');
+  const document = await clerk.upload(
+    `${number}.txt`,
+    'text/plain',
+    text([`增值税专用发票 ${number}`, `销售方 ${seller.name}`, `购买方 ${core.name}`, '账期 200 天']),
+  );
+  let invoiceId: string | undefined;
+  try {
+    const registered = await flow.run<{ registerInvoice: { invoice: { id: string } | null } }>(
+      clerk,
+      'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { transactionId blockNumber invoice { id } } }',
+      {
+        input: {
+          number,
+          buyerId: core.id,
+          amount: (268_000n * YUAN).toString(),
+          issueDate: cstDay(0),
+          dueDate: cstDay(200),
+          documentSha256: document,
+          purchaseOrderNumber: 'PO-LONG-1',
+        },
+      },
+    );
+    invoiceId = registered.registerInvoice.invoice?.id;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'ALREADY_EXISTS') return false;
+    throw error;
+  }
+  if (!invoiceId) return false;
+  await flow.run(
+    client(clients, 'core', 'approver'),
+    'mutation($id: ID!) { confirmInvoice(id: $id, waiveDelivery: true) { transactionId blockNumber } }',
+    { id: invoiceId },
+  );
+  return true;
 }
 
 /** An SME applies at a bank; the bank offers, the SME accepts, the bank disburses — each step for most. */
@@ -366,11 +439,14 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   ).filter((invoice): invoice is Registered => invoice !== null);
   const roots = registered.filter((invoice) => invoice.voucherId !== null);
   options.log(`passing ${Math.ceil(roots.length / 3)} vouchers down to tier 2`);
+  // The second piece passed down waits for its recipient's consent; every other one is accepted.
   const passed = await inPool(
     roots.filter((_, i) => i % 3 === 0),
     concurrency,
-    (root, i) => passDown(clients, root, i),
+    (root, i) => passDown(clients, root, i, i !== 1),
   );
+  // Set-up only (tests that build their own story ask for no invoices): no extra voucher either.
+  const longTerm = options.invoices > 0 && (await longTermVoucher(clients));
   const financeable: Held[] = [
     ...roots
       .filter((root, i) => i % 3 === 1 && root.voucherId !== null)
@@ -379,7 +455,9 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
         voucherId: root.voucherId ?? '',
         written: root.written,
       })),
-    ...passed.filter((piece): piece is Held => piece !== null).filter((_, i) => i % 2 === 0),
+    ...passed
+      .filter((piece): piece is Held => piece !== null && piece.awaitingConsent !== true)
+      .filter((_, i) => i % 2 === 0),
   ];
   options.log(`${financeable.length} financing applications`);
   const outcomes = await inPool(financeable, concurrency, (held, i) =>
@@ -389,6 +467,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     invoices: registered.length,
     confirmed: roots.length,
     transfers: passed.filter((piece) => piece !== null).length,
+    awaitingConsent: passed.filter((piece) => piece?.awaitingConsent === true).length,
+    longTerm: longTerm ? 1 : 0,
     financings: outcomes.length,
     disbursed: outcomes.filter((outcome) => outcome === 'disbursed').length,
   };

@@ -45,6 +45,9 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
   CREDIT_LIMIT_EXCEEDED: "The bank's available credit line for the debtor does not cover this.",
   NOT_MATURE: 'The voucher is not yet due.',
   OFFER_EXPIRED: "The offer's validity has passed.",
+  TERM_TOO_LONG:
+    'The voucher would mature more than a year after its confirmation (银发〔2025〕77号); the message ' +
+    'names the latest maturity allowed.',
   UNAUTHENTICATED: 'No session, or a login that failed.',
   RATE_LIMITED:
     "Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`).",

@@ -86,6 +86,8 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       deliveryWaived: r.deliveryWaived ?? false,
       rejectionReason: r.rejectionReason ?? null,
       voucherId: r.voucherId ?? null,
+      deliveredOn: optionalDay(r.deliveredOn),
+      paymentTermExceeded: r.paymentTermExceeded ?? false,
       ...proof(r, blockNumber),
     }),
     shipment: (r, blockNumber) => ({
@@ -118,6 +120,13 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       paidTo: r.settlement?.paidTo ?? null,
       paymentReference: r.settlement?.paymentReference ?? null,
       paidAt: r.settlement ? new Date(r.settlement.paidAt) : null,
+      longTerm: r.longTerm ?? false,
+      transferredFrom: r.transfer?.fromId ?? null,
+      consentStatus: r.transfer?.status ?? null,
+      consentDecidedAt: r.transfer?.decidedAt ? new Date(r.transfer.decidedAt) : null,
+      declineReason: r.transfer?.reason ?? null,
+      returnedAs: r.transfer?.returnedAs ?? null,
+      returnOf: r.returnOf ?? null,
       ...proof(r, blockNumber),
     }),
     creditline: (r, blockNumber) => ({

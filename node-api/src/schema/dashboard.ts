@@ -7,6 +7,7 @@ import { creditLineUsage, type LineUsage } from './dashboard/credit-usage.ts';
 import { exposureByDebtor, type DebtorExposure } from './dashboard/exposure.ts';
 import { MATURITY_BUCKETS, maturityLadder, overdue, type LadderStep } from './dashboard/maturity.ts';
 import { countWaiting, WAITING, type WaitingItem } from './dashboard/needs-me.ts';
+import { longPaymentTerms } from './dashboard/payment-terms.ts';
 import { volumes, type MonthVolume } from './dashboard/volumes.ts';
 import type { Total } from './dashboard/unpaid.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
@@ -52,6 +53,10 @@ const Step = builder.objectRef<LadderStep>('MaturityLadderStep').implement({
 });
 
 const VoucherTotal = builder.objectRef<Total>('VoucherTotal').implement({
+  fields: (t) => ({ count: t.exposeInt('count'), amount: t.expose('amount', { type: 'Fen' }) }),
+});
+
+const InvoiceTotal = builder.objectRef<Total>('InvoiceTotal').implement({
   fields: (t) => ({ count: t.exposeInt('count'), amount: t.expose('amount', { type: 'Fen' }) }),
 });
 
@@ -109,6 +114,14 @@ const Dashboard = builder.objectRef<SessionUser>('Dashboard').implement({
       description: 'Business per calendar month, from one day to another (both included).',
       args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
       resolve: (user, args, ctx) => volumes(ctx.db, user, args.from, args.to),
+    }),
+    longPaymentTerms: t.field({
+      type: InvoiceTotal,
+      description:
+        'Registered or confirmed invoices a core enterprise owes a supplier on a payment term over 60 ' +
+        'days from delivery (保障中小企业款项支付条例 Art. 9): what a core enterprise owes on such ' +
+        'terms, or what a supplier is owed. Face amounts.',
+      resolve: (user, _args, ctx) => longPaymentTerms(ctx.db, user),
     }),
     needsMe: t.field({ type: NeedsMe, resolve: (user) => user }),
   }),

@@ -6,6 +6,7 @@ import {
   InvoiceStatuses,
   RateTenors,
   ShipmentStatuses,
+  TransferConsentStatuses,
   VoucherStatuses,
 } from '@scf/ledger-contract';
 import { builder } from './builder.ts';
@@ -28,9 +29,17 @@ export const ShipmentStatusEnum = builder.enumType('ShipmentStatus', {
 });
 export const VoucherStatusEnum = builder.enumType('VoucherStatus', {
   description:
-    'ACTIVE: held, unpaid. SPLIT: replaced by its pieces. FINANCING: under a financing application. ' +
-    'FINANCED: held by the bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity.',
+    'PENDING_ACCEPTANCE: transferred, waiting for its recipient to accept it. ACTIVE: held, unpaid. ' +
+    'SPLIT: replaced by its pieces. FINANCING: under a financing application. FINANCED: held by the ' +
+    'bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity. RETURNED: declined by its ' +
+    'recipient or withdrawn by its sender; its amount went back to the sender in another piece.',
   values: VoucherStatuses,
+});
+export const TransferConsentStatusEnum = builder.enumType('TransferConsentStatus', {
+  description:
+    "PENDING: waits for the recipient's approver. ACCEPTED: the recipient took it. DECLINED: the " +
+    'recipient refused it. WITHDRAWN: the sender took it back before an answer.',
+  values: TransferConsentStatuses,
 });
 export const FinancingStatusEnum = builder.enumType('FinancingStatus', { values: FinancingStatuses });
 export const CreditLineStatusEnum = builder.enumType('CreditLineStatus', { values: CreditLineStatuses });

@@ -59,6 +59,11 @@ export function equals(col: string, value: string | null | undefined): Prisma.Sq
   return value == null ? [] : [Prisma.sql`${column(col)} = ${value}`];
 }
 
+/** A boolean column equal to `value`, when given. */
+export function isTrue(col: string, value: boolean | null | undefined): Prisma.Sql[] {
+  return value == null ? [] : [Prisma.sql`${column(col)} = ${value}`];
+}
+
 /** Case-insensitive substring search over `conditions` built from the pattern; blank text filters nothing. */
 export function search(
   text: string | null | undefined,

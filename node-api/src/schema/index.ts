@@ -16,6 +16,7 @@ import './node-info.ts';
 import './proof.ts';
 import './shipment.ts';
 import './transaction-status.ts';
+import './transfer-consent.ts';
 import './user.ts';
 import './voucher.ts';
 import './voucher-lineage.ts';

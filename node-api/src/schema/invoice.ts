@@ -1,16 +1,30 @@
-import { InvoiceStatuses } from '@scf/ledger-contract';
+import { daysBetween, InvoiceStatuses, SME_PAYMENT_DAYS } from '@scf/ledger-contract';
 import type { Invoice } from '../db/generated/client.ts';
 import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 import { InvoiceStatusEnum, member } from './enums.ts';
-import { DayRange, equals, FenRange, ilike, inDays, inFen, oneOf, partyNamed, search } from './filters.ts';
+import {
+  DayRange,
+  equals,
+  FenRange,
+  ilike,
+  inDays,
+  inFen,
+  isTrue,
+  oneOf,
+  partyNamed,
+  search,
+} from './filters.ts';
 import { shipmentsOfInvoice, visibleRow } from './loaders.ts';
 import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
 import { ShipmentNode } from './shipment.ts';
 import { VoucherNode } from './voucher.ts';
+
+/** A read-model day (midnight UTC) as the ledger's YYYY-MM-DD. */
+const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** A trade invoice from a supplier to its buyer: visible to those two only. */
 export const InvoiceNode = builder.objectRef<Invoice>(ENTITY_KINDS.invoice.graphqlType);
@@ -43,6 +57,23 @@ InvoiceNode.implement({
       description: 'The buyer confirmed without a confirmed delivery.',
     }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
+    deliveredOn: t.expose('deliveredOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'The business date of the first delivery a carrier confirmed.',
+    }),
+    paymentTermDays: t.int({
+      description:
+        'Days from delivery to the due date; before a delivery is confirmed, from the issue date (an ' +
+        'invoice is issued on or after delivery, so this is never shorter than the real term).',
+      resolve: (row) => daysBetween(isoDay(row.deliveredOn ?? row.issueDate), isoDay(row.dueDate)),
+    }),
+    paymentTermExceeded: t.exposeBoolean('paymentTermExceeded', {
+      description:
+        `A core enterprise owes a supplier more than ${String(SME_PAYMENT_DAYS)} days after delivery ` +
+        '(保障中小企业款项支付条例 Art. 9); recounted from the delivery once it is confirmed. Always ' +
+        'false between other kinds of enterprise.',
+    }),
     voucherId: t.exposeID('voucherId', { nullable: true }),
     voucher: t.field({
       type: VoucherNode,
@@ -68,6 +99,9 @@ const InvoiceFilter = builder.inputType('InvoiceFilter', {
     issueDate: t.field({ type: DayRange }),
     dueDate: t.field({ type: DayRange }),
     amount: t.field({ type: FenRange }),
+    paymentTermExceeded: t.boolean({
+      description: 'Only invoices whose Art. 9 payment term is over 60 days (true), or only others (false).',
+    }),
     search: t.string({
       description: 'Part of the invoice or purchase order number, or of the seller or buyer name.',
     }),
@@ -112,6 +146,7 @@ builder.queryFields((t) => ({
             ...inDays('issue_date', filter?.issueDate),
             ...inDays('due_date', filter?.dueDate),
             ...inFen('amount', filter?.amount),
+            ...isTrue('payment_term_exceeded', filter?.paymentTermExceeded),
             ...search(filter?.search, (pattern) => [
               ilike('number', pattern),
               ilike('purchase_order_number', pattern),

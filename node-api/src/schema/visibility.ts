@@ -14,7 +14,8 @@ type PartyColumn<E extends ReadEntity> = {
 /**
  * One way an enterprise comes to see a row: rows of `entity` linked to it `via` columns (`from`, of
  * the row, equals `to`, of theirs; without `via`, the row itself) name the enterprise in one of `parties`.
- * With `kinds`, only users of an enterprise of those kinds see it this way.
+ * With `kinds`, only users of an enterprise of those kinds see it this way; with `while`, only while
+ * that row's `column` holds one of `values`.
  */
 type Sight<E extends ReadEntity> = {
   [O in ReadEntity]: {
@@ -22,13 +23,15 @@ type Sight<E extends ReadEntity> = {
     via?: { from: Column<E>; to: Column<O> };
     parties: readonly PartyColumn<O>[];
     kinds?: readonly EnterpriseKind[];
+    while?: { column: Column<O>; values: readonly string[] };
   };
 }[ReadEntity];
 
 /**
  * Who may read what: the one rule. Enterprises, benchmark rates and the charter are public to every
  * logged-in user; every other row only to the enterprises it names, a shipment also to its invoice's
- * parties, a voucher also to the banks asked to finance it. Nobody logged in sees nothing.
+ * parties, a voucher also to the banks asked to finance it and a transferred piece to its sender.
+ * Nobody logged in sees nothing.
  * `visibleWhere` makes SQL of it for every read (lookups, relations, connections, dashboard);
  * `audienceOf` and `mayRead` make the same test in memory for the changes a subscription streams.
  */
@@ -44,6 +47,13 @@ const RULES: { [E in ReadEntity]: 'public' | readonly Sight<E>[] } = {
   ],
   voucher: [
     { entity: 'voucher', parties: ['holderId', 'debtorId'] },
+    // Its sender sees a transferred piece while it waits for consent and once it came back; not after
+    // the recipient took it (the sender's figures would count it twice, the recipient's use is its own).
+    {
+      entity: 'voucher',
+      parties: ['transferredFrom'],
+      while: { column: 'status', values: ['PENDING_ACCEPTANCE', 'RETURNED'] },
+    },
     { entity: 'financing', via: { from: 'id', to: 'voucherId' }, parties: ['bankId'], kinds: ['BANK'] },
   ],
   financing: [{ entity: 'financing', parties: ['applicantId', 'bankId', 'debtorId'] }],
@@ -71,9 +81,15 @@ export function tableOf(entity: ReadEntity): Prisma.Sql {
   return quoted(TABLES[entity]);
 }
 
+/** The sight's `while` condition on the row aliased `alias` (TRUE without one). */
+function whileSql(sight: Sight<ReadEntity>, alias: string): Prisma.Sql {
+  if (!sight.while) return Prisma.sql`TRUE`;
+  return Prisma.sql`${columnOf(alias, sight.while.column)} = ANY(${[...sight.while.values]})`;
+}
+
 function sightSql(entity: ReadEntity, sight: Sight<ReadEntity>, me: string): Prisma.Sql {
   const named = (alias: string): Prisma.Sql =>
-    anyOf(sight.parties.map((party) => Prisma.sql`${columnOf(alias, party)} = ${me}`));
+    Prisma.sql`${anyOf(sight.parties.map((party) => Prisma.sql`${columnOf(alias, party)} = ${me}`))} AND ${whileSql(sight, alias)}`;
   if (!sight.via) return named(`"${TABLES[entity]}"`);
   return Prisma.sql`${columnOf(`"${TABLES[entity]}"`, sight.via.from)} IN (
     SELECT ${columnOf('o', sight.via.to)} FROM ${tableOf(sight.entity)} o WHERE ${named('o')})`;
@@ -116,7 +132,7 @@ export async function audienceOf(db: SqlRunner, entity: ReadEntity, id: string):
     const via = sight.via ?? { from: 'id', to: 'id' };
     const columns = Prisma.join(sight.parties.map((party) => columnOf('o', party)));
     const rows = await db.$queryRaw<Record<string, string | null>[]>(Prisma.sql`
-      SELECT ${columns} FROM ${tableOf(sight.entity)} o WHERE ${columnOf('o', via.to)} IN (
+      SELECT ${columns} FROM ${tableOf(sight.entity)} o WHERE ${whileSql(sight, 'o')} AND ${columnOf('o', via.to)} IN (
         SELECT ${columnOf('t', via.from)} FROM ${tableOf(entity)} t WHERE t."id" = ${id})`);
     for (const enterpriseId of rows.flatMap((row) => Object.values(row))) {
       if (enterpriseId !== null) parties.push({ enterpriseId, ...(sight.kinds && { kinds: sight.kinds }) });

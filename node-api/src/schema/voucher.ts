@@ -5,12 +5,13 @@ import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 import { member, VoucherStatusEnum } from './enums.ts';
-import { DayRange, equals, FenRange, inDays, inFen, oneOf, partyNamed, search } from './filters.ts';
+import { DayRange, equals, FenRange, inDays, inFen, isTrue, oneOf, partyNamed, search } from './filters.ts';
 import { FinancingNode } from './financing.ts';
 import { InvoiceNode } from './invoice.ts';
 import { childrenOfVoucher, visibleRow } from './loaders.ts';
 import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
+import { consentOf, TransferConsentNode } from './transfer-consent.ts';
 
 /** A digital debt voucher: visible to its holder and its debtor (and a bank asked to finance it). */
 export const VoucherNode = builder.objectRef<Voucher>(ENTITY_KINDS.voucher.graphqlType);
@@ -77,6 +78,21 @@ VoucherNode.implement({
     }),
     paymentReference: t.exposeString('paymentReference', { nullable: true }),
     paidAt: t.expose('paidAt', { type: 'DateTime', nullable: true }),
+    longTerm: t.exposeBoolean('longTerm', {
+      description:
+        'Matures more than 6 months after the confirmation that issued it: allowed (银发〔2025〕77号 caps ' +
+        'vouchers at one year, the ledger refuses more) but flagged, on the root and every piece of it.',
+    }),
+    consent: t.field({
+      type: TransferConsentNode,
+      nullable: true,
+      description: 'For a piece transferred to another enterprise: that enterprise’s consent to take it.',
+      resolve: (row) => consentOf(row),
+    }),
+    returnOfId: t.exposeID('returnOf', {
+      nullable: true,
+      description: 'This piece gave back to its sender the amount of that declined or withdrawn piece.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     proof: t.field({ type: LedgerProof, resolve: (row) => row }),
@@ -90,6 +106,10 @@ const VoucherFilter = builder.inputType('VoucherFilter', {
     debtorId: t.id(),
     rootId: t.id(),
     invoiceId: t.id(),
+    transferredFromId: t.id({
+      description: 'Pieces this enterprise transferred (you see them while they wait and once returned).',
+    }),
+    longTerm: t.boolean({ description: 'Only long-term (true) or only other (false) vouchers.' }),
     maturityDate: t.field({ type: DayRange }),
     amount: t.field({ type: FenRange }),
     search: t.string({ description: 'Part of the holder’s or the debtor’s name.' }),
@@ -127,6 +147,8 @@ builder.queryFields((t) => ({
             ...equals('debtor_id', filter?.debtorId),
             ...equals('root_id', filter?.rootId),
             ...equals('invoice_id', filter?.invoiceId),
+            ...equals('transferred_from', filter?.transferredFromId),
+            ...isTrue('long_term', filter?.longTerm),
             ...inDays('maturity_date', filter?.maturityDate),
             ...inFen('amount', filter?.amount),
             ...search(filter?.search, (pattern) => [partyNamed(['holder_id', 'debtor_id'], pattern)]),

@@ -82,6 +82,8 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         deliveryWaived: false,
         rejectionReason: null,
         voucherId: null,
+        deliveredOn: day('2026-01-04'),
+        paymentTermExceeded: true,
         ...proof(2),
       },
       shipment: {
@@ -114,6 +116,13 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         paidTo: 'S',
         paymentReference: 'PAY-1',
         paidAt: new Date('2026-04-02T03:00:00.000Z'),
+        longTerm: true,
+        transferredFrom: 'T',
+        consentStatus: 'DECLINED',
+        consentDecidedAt: new Date('2026-01-06T03:00:00.000Z'),
+        declineReason: '不接受凭证\n请付现金',
+        returnedAs: `${'a'.repeat(64)}.3`,
+        returnOf: null,
         ...proof(4),
       },
       creditLine: {

@@ -41,4 +41,79 @@ describe('rows of ledger records', () => {
     } as LedgerRecord;
     expect(toRow(rate, 4n)).toMatchObject({ status: 'PROPOSED', attestations });
   });
+
+  it('keeps a piece’s long-term flag, its consent and the piece its amount returned as', () => {
+    const piece = {
+      docType: 'voucher',
+      id: 'r.2',
+      debtorId: 'CORE',
+      holderId: 'T2',
+      amount: '700000',
+      currency: 'CNY',
+      maturityDate: '2026-09-30',
+      rootId: 'r',
+      parentId: 'r',
+      tier: 1,
+      status: 'RETURNED',
+      invoiceId: 'i2',
+      childIds: [],
+      longTerm: true,
+      transfer: {
+        status: 'DECLINED',
+        fromId: 'T1',
+        decidedAt: '2026-01-07T01:00:00.000Z',
+        reason: '只收现金',
+        returnedAs: 'r.3',
+      },
+      ...stamp,
+    } as LedgerRecord;
+    expect(toRow(piece, 5n)).toMatchObject({
+      longTerm: true,
+      transferredFrom: 'T1',
+      consentStatus: 'DECLINED',
+      consentDecidedAt: new Date('2026-01-07T01:00:00.000Z'),
+      declineReason: '只收现金',
+      returnedAs: 'r.3',
+      returnOf: null,
+    });
+    const back = {
+      ...piece,
+      id: 'r.3',
+      holderId: 'T1',
+      tier: 0,
+      status: 'ACTIVE',
+      returnOf: 'r.2',
+    } as LedgerRecord;
+    delete (back as { transfer?: unknown }).transfer;
+    expect(toRow(back, 5n)).toMatchObject({
+      transferredFrom: null,
+      consentStatus: null,
+      consentDecidedAt: null,
+      returnOf: 'r.2',
+    });
+  });
+
+  it('keeps an invoice’s first delivery date and its Art. 9 flag (false where absent)', () => {
+    const invoice = {
+      docType: 'invoice',
+      id: 'i',
+      number: 'N',
+      sellerId: 'S',
+      buyerId: 'B',
+      amount: '1',
+      currency: 'CNY',
+      issueDate: '2026-01-04',
+      dueDate: '2026-04-30',
+      documentHash: 'a'.repeat(64),
+      status: 'REGISTERED',
+      paidAmount: '0',
+      ...stamp,
+    } as LedgerRecord;
+    expect(toRow(invoice, 1n)).toMatchObject({ deliveredOn: null, paymentTermExceeded: false });
+    const dated = { ...invoice, deliveredOn: '2026-01-10', paymentTermExceeded: true } as LedgerRecord;
+    expect(toRow(dated, 2n)).toMatchObject({
+      deliveredOn: new Date('2026-01-10T00:00:00.000Z'),
+      paymentTermExceeded: true,
+    });
+  });
 });

@@ -40,3 +40,18 @@ export function businessDateAt(millis: number): IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+/**
+ * The same day `months` calendar months later (earlier when negative), clamped to the end of a shorter
+ * month: 2025-08-31 + 6 months is 2026-02-28, 2024-02-29 + 12 months is 2025-02-28. The clamp does
+ * not stick: 2025-02-28 + 6 months is 2025-08-28, not the 31st.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const target = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(target / 12);
+  const targetMonth = target - targetYear * 12;
+  // Day 0 of the next month is the last day of this one.
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay))).toISOString().slice(0, 10);
+}

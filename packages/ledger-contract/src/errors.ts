@@ -13,6 +13,7 @@ export const ErrorCodes = {
   CreditLimitExceeded: 'CREDIT_LIMIT_EXCEEDED',
   NotMature: 'NOT_MATURE',
   OfferExpired: 'OFFER_EXPIRED',
+  TermTooLong: 'TERM_TOO_LONG',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -1,7 +1,7 @@
 /**
  * The ledger contract: what the chaincode, the node API and the portal share. Record models and
  * their statuses, error codes, event names, the transaction table, and the pure rules (money, dates,
- * credit codes, text, limits, pricing). No Fabric or Node-only imports: it runs in the browser too.
+ * credit codes, text, limits, pricing, term caps). No Fabric or Node-only imports: it runs in the browser too.
  */
 export * from './charter-terms.ts';
 export * from './credit-code.ts';
@@ -12,8 +12,10 @@ export * from './json.ts';
 export * from './limits.ts';
 export * from './money.ts';
 export * from './pricing.ts';
+export * from './sme-payment-term.ts';
 export * from './transactions.ts';
 export * from './validation.ts';
+export * from './voucher-term.ts';
 export * from './model/benchmark-rate.ts';
 export * from './model/caller.ts';
 export * from './model/charter.ts';

@@ -62,6 +62,18 @@ export interface SplitResult {
   invoices: Invoice[];
 }
 
+/** A declined or withdrawn transfer: the piece, the piece returning its amount to the sender, and what changed with it. */
+export interface TransferReturn {
+  /** The transferred piece, now RETURNED. */
+  piece: Voucher;
+  /** The new piece of the same parent, held by the sender. */
+  returned: Voucher;
+  /** The parent, with the returned piece among its children. */
+  parent: Voucher;
+  /** The invoice the transfer was to pay, with the amount no longer paid. */
+  invoice: Invoice;
+}
+
 export interface SweepResult {
   count: number;
   vouchers: Voucher[];
@@ -150,6 +162,12 @@ export const Transactions = {
       voucherId: str,
       piecesJson: json<VoucherPiece[]>(),
     }),
+    /** The recipient's approver takes a piece transferred to it. */
+    AcceptTransfer: write<Voucher>()('AcceptTransfer', { voucherId: str }),
+    /** The recipient's approver refuses a piece transferred to it; the amount goes back to the sender. */
+    DeclineTransfer: write<TransferReturn>()('DeclineTransfer', { voucherId: str, reason: str }),
+    /** The sender's approver takes back a piece the recipient has not accepted yet. */
+    WithdrawTransfer: write<TransferReturn>()('WithdrawTransfer', { voucherId: str }),
     Get: read<Voucher>()('Get', { id: str }),
     GetLineage: read<Voucher[]>()('GetLineage', { id: str }),
   },

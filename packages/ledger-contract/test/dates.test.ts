@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDateAt, DATE_YEARS, dateProblem, daysBetween, parseDate } from '../src/dates.ts';
+import { addMonths, businessDateAt, DATE_YEARS, dateProblem, daysBetween, parseDate } from '../src/dates.ts';
 
 describe('dateProblem and parseDate', () => {
   it.each(['2026-01-05', '2028-02-29', '2000-01-01', '2199-12-31'])('takes %s', (value) => {
@@ -49,5 +49,29 @@ describe('the day count, calendar check and business date the portal shows', () 
     expect(dateProblem('2028-02-29')).toBeUndefined();
     // 2026-11-21 16:30 UTC is already 2026-11-22 00:30 in Beijing
     expect(businessDateAt(Date.UTC(2026, 10, 21, 16, 30))).toBe('2026-11-22');
+  });
+});
+
+describe('addMonths', () => {
+  it.each([
+    ['2026-01-05', 6, '2026-07-05'],
+    ['2026-01-05', 12, '2027-01-05'],
+    ['2025-12-15', 1, '2026-01-15'],
+    ['2026-03-15', -3, '2025-12-15'],
+    ['2026-01-05', 0, '2026-01-05'],
+    // The end of a shorter month stands in for the day it lacks…
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2025-08-31', 6, '2026-02-28'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2026-05-31', 1, '2026-06-30'],
+    // …a leap year's 29 February included, both ways…
+    ['2023-08-31', 6, '2024-02-29'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2024-02-29', 48, '2028-02-29'],
+    // …and the clamp does not stick: the 28th stays the 28th.
+    ['2025-02-28', 6, '2025-08-28'],
+    ['2199-06-30', 6, '2199-12-30'],
+  ])('%s + %i months is %s', (from, months, to) => {
+    expect(addMonths(from, months)).toBe(to);
   });
 });

@@ -9,6 +9,7 @@ import {
   OfficeBuilding,
   Promotion,
   Search,
+  Stamp,
   Tickets,
   TrendCharts,
   User,
@@ -97,6 +98,12 @@ export const routes: RouteRecordRaw[] = [
           access: { kinds: [...TRADERS, 'BANK'] },
           menu: { icon: Tickets, order: 31 },
         },
+      },
+      {
+        path: 'acceptances',
+        name: 'acceptances',
+        component: () => import('@/pages/vouchers/TransferAcceptancesPage.vue'),
+        meta: { titleKey: 'page.acceptances', access: { kinds: SME }, menu: { icon: Stamp, order: 32 } },
       },
       {
         path: 'vouchers/:id',

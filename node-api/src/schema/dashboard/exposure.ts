@@ -2,7 +2,7 @@ import type { SessionUser } from '../../auth/session-user.ts';
 import type { Database } from '../../db/client.ts';
 import { fenOf } from '../sql.ts';
 import { visibleWhere } from '../visibility.ts';
-import { UNPAID } from './unpaid.ts';
+import { HELD } from './unpaid.ts';
 
 /** What one debtor owes, from where the user stands. */
 export interface DebtorExposure {
@@ -37,7 +37,7 @@ function heldExposure(db: Database, user: SessionUser): Promise<Row[]> {
   return db.$queryRaw<Row[]>`
     SELECT "debtor_id" AS "debtorId", count(*)::int AS count, sum("amount")::text AS amount, NULL AS financed
     FROM "vouchers"
-    WHERE ${visibleWhere(user, 'voucher')} AND "holder_id" = ${user.enterpriseId} AND "status" = ANY(${UNPAID})
+    WHERE ${visibleWhere(user, 'voucher')} AND "holder_id" = ${user.enterpriseId} AND "status" = ANY(${HELD})
     GROUP BY 1 ORDER BY sum("amount") DESC, 1`;
 }
 

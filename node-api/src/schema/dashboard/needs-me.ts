@@ -45,6 +45,11 @@ export const WAITING = {
     where: (me, today) => Prisma.sql`"applicant_id" = ${me} AND "status" = 'OFFERED'
       AND "offer_valid_until" >= ${today}::date`,
   },
+  transfersToAccept: {
+    kinds: ['SUPPLIER'],
+    entity: 'voucher',
+    where: (me) => Prisma.sql`"holder_id" = ${me} AND "status" = 'PENDING_ACCEPTANCE'`,
+  },
   invoicesRejected: {
     kinds: ['SUPPLIER'],
     entity: 'invoice',

@@ -7,4 +7,5 @@ import './invoice.ts';
 import './rate.ts';
 import './settlement.ts';
 import './shipment.ts';
+import './transfer-consent.ts';
 import './voucher.ts';

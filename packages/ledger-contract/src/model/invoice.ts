@@ -28,4 +28,12 @@ export interface Invoice extends LedgerRecord {
   rejectionReason?: string;
   /** The voucher created when the buyer confirmed the invoice. */
   voucherId?: string;
+  /** The business date (CST) of the first delivery a carrier confirmed for it. */
+  deliveredOn?: IsoDate;
+  /**
+   * Art. 9 of 保障中小企业款项支付条例 (`smePaymentTerm`): on an invoice a CORE buyer owes a SUPPLIER,
+   * whether it is due more than 60 days after delivery (before a delivery: after its issue date).
+   * Absent where the rule does not cover the trade. Set on registration, recomputed on delivery.
+   */
+  paymentTermExceeded?: boolean;
 }

@@ -193,6 +193,8 @@ export const ErrorCode = {
   RequestEntityTooLarge: 'REQUEST_ENTITY_TOO_LARGE',
   /** A stored document no longer matches its hash, so it is not served. */
   Tampered: 'TAMPERED',
+  /** The voucher would mature more than a year after its confirmation (银发〔2025〕77号); the message names the latest maturity allowed. */
+  TermTooLong: 'TERM_TOO_LONG',
   /** No session, or a login that failed. */
   Unauthenticated: 'UNAUTHENTICATED',
   /** A body of a media type the route does not take. */
@@ -247,6 +249,8 @@ export type InvoiceFilter = {
   buyerId?: string | null | undefined;
   dueDate?: DayRange | null | undefined;
   issueDate?: DayRange | null | undefined;
+  /** Only invoices whose Art. 9 payment term is over 60 days (true), or only others (false). */
+  paymentTermExceeded?: boolean | null | undefined;
   /** Part of the invoice or purchase order number, or of the seller or buyer name. */
   search?: string | null | undefined;
   sellerId?: string | null | undefined;
@@ -398,6 +402,15 @@ export const SortDirection = {
 } as const;
 
 export type SortDirection = typeof SortDirection[keyof typeof SortDirection];
+/** PENDING: waits for the recipient's approver. ACCEPTED: the recipient took it. DECLINED: the recipient refused it. WITHDRAWN: the sender took it back before an answer. */
+export const TransferConsentStatus = {
+  Accepted: 'ACCEPTED',
+  Declined: 'DECLINED',
+  Pending: 'PENDING',
+  Withdrawn: 'WITHDRAWN'
+} as const;
+
+export type TransferConsentStatus = typeof TransferConsentStatus[keyof typeof TransferConsentStatus];
 /** What a user may do for its enterprise: a clerk prepares, an approver commits, an admin manages. */
 export const UserRole = {
   Admin: 'ADMIN',
@@ -411,11 +424,15 @@ export type VoucherFilter = {
   debtorId?: string | null | undefined;
   holderId?: string | null | undefined;
   invoiceId?: string | null | undefined;
+  /** Only long-term (true) or only other (false) vouchers. */
+  longTerm?: boolean | null | undefined;
   maturityDate?: DayRange | null | undefined;
   rootId?: string | null | undefined;
   /** Part of the holder’s or the debtor’s name. */
   search?: string | null | undefined;
   statuses?: Array<VoucherStatus> | null | undefined;
+  /** Pieces this enterprise transferred (you see them while they wait and once returned). */
+  transferredFromId?: string | null | undefined;
 };
 
 /** Sort order; when absent, MATURITY_DATE ASC. */
@@ -439,12 +456,14 @@ export type VoucherPieceInput = {
   toEnterpriseId?: string | null | undefined;
 };
 
-/** ACTIVE: held, unpaid. SPLIT: replaced by its pieces. FINANCING: under a financing application. FINANCED: held by the bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity. */
+/** PENDING_ACCEPTANCE: transferred, waiting for its recipient to accept it. ACTIVE: held, unpaid. SPLIT: replaced by its pieces. FINANCING: under a financing application. FINANCED: held by the bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity. RETURNED: declined by its recipient or withdrawn by its sender; its amount went back to the sender in another piece. */
 export const VoucherStatus = {
   Active: 'ACTIVE',
   Financed: 'FINANCED',
   Financing: 'FINANCING',
   Overdue: 'OVERDUE',
+  PendingAcceptance: 'PENDING_ACCEPTANCE',
+  Returned: 'RETURNED',
   Settled: 'SETTLED',
   Split: 'SPLIT'
 } as const;
@@ -538,7 +557,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { dashboard: { asOf: string, needsMe: { invoicesToConfirm: number, invoicesRejected: number, shipmentsToDeliver: number, offersToAnswer: number, financingsToOffer: number, financingsToDisburse: number, vouchersToPay: number }, overdue: { amount: string, count: number }, maturityLadder: Array<{ bucket: MaturityBucket, amount: string, count: number }>, exposureByDebtor: Array<{ amount: string, count: number, financedAmount: string | null, debtor: { id: string, name: string, kind: EnterpriseKind } }>, creditLineUsage: Array<{ limit: string, used: string, available: string, usageBps: number, line: { id: string, expiryDate: string, status: CreditLineStatus, debtor: { id: string, name: string, kind: EnterpriseKind } } }>, volumes: Array<{ month: string, invoicesRegistered: string, vouchersIssued: string, financingsDisbursed: string }> } };
+export type DashboardQuery = { dashboard: { asOf: string, needsMe: { invoicesToConfirm: number, invoicesRejected: number, shipmentsToDeliver: number, offersToAnswer: number, financingsToOffer: number, financingsToDisburse: number, vouchersToPay: number, transfersToAccept: number }, longPaymentTerms: { amount: string, count: number }, overdue: { amount: string, count: number }, maturityLadder: Array<{ bucket: MaturityBucket, amount: string, count: number }>, exposureByDebtor: Array<{ amount: string, count: number, financedAmount: string | null, debtor: { id: string, name: string, kind: EnterpriseKind } }>, creditLineUsage: Array<{ limit: string, used: string, available: string, usageBps: number, line: { id: string, expiryDate: string, status: CreditLineStatus, debtor: { id: string, name: string, kind: EnterpriseKind } } }>, volumes: Array<{ month: string, invoicesRegistered: string, vouchersIssued: string, financingsDisbursed: string }> } };
 
 export type EnterprisesQueryVariables = Exact<{
   filter?: EnterpriseFilter | null | undefined;
@@ -589,7 +608,7 @@ export type FinancingQueryVariables = Exact<{
 }>;
 
 
-export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type ApplyFinancingMutationVariables = Exact<{
   voucherId: string;
@@ -650,9 +669,11 @@ export type PartyFieldsFragment = { id: string, name: string, kind: EnterpriseKi
 
 export type PageFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
-export type InvoiceFieldsFragment = { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+export type InvoiceFieldsFragment = { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
-export type VoucherFieldsFragment = { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+export type VoucherFieldsFragment = { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+
+export type ConsentFieldsFragment = { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } };
 
 export type OfferTermsFieldsFragment = { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string };
 
@@ -684,21 +705,21 @@ export type InvoicesQueryVariables = Exact<{
 }>;
 
 
-export type InvoicesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+export type InvoicesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
 
 export type InvoiceQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type InvoiceQuery = { invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, shipments: Array<{ id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type InvoiceQuery = { invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, shipments: Array<{ id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type RegisterInvoiceMutationVariables = Exact<{
   input: RegisterInvoiceInput;
 }>;
 
 
-export type RegisterInvoiceMutation = { registerInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RegisterInvoiceMutation = { registerInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ConfirmInvoiceMutationVariables = Exact<{
   id: string;
@@ -706,7 +727,7 @@ export type ConfirmInvoiceMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmInvoiceMutation = { confirmInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ConfirmInvoiceMutation = { confirmInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type RejectInvoiceMutationVariables = Exact<{
   id: string;
@@ -714,14 +735,14 @@ export type RejectInvoiceMutationVariables = Exact<{
 }>;
 
 
-export type RejectInvoiceMutation = { rejectInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RejectInvoiceMutation = { rejectInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type CancelInvoiceMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type CancelInvoiceMutation = { cancelInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type CancelInvoiceMutation = { cancelInvoice: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ConfirmationInboxQueryVariables = Exact<{
   buyerId: string;
@@ -732,7 +753,7 @@ export type ConfirmationInboxQueryVariables = Exact<{
 }>;
 
 
-export type ConfirmationInboxQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, shipments: Array<{ id: string, status: ShipmentStatus, waybillNumber: string }>, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+export type ConfirmationInboxQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, shipments: Array<{ id: string, status: ShipmentStatus, waybillNumber: string }>, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
 
 export type BenchmarkRatesQueryVariables = Exact<{
   filter?: BenchmarkRateFilter | null | undefined;
@@ -825,14 +846,14 @@ export type VouchersQueryVariables = Exact<{
 }>;
 
 
-export type VouchersQuery = { vouchers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+export type VouchersQuery = { vouchers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
 
 export type VoucherQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type VoucherQuery = { voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, lineage: Array<{ id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type VoucherQuery = { voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type SplitTransferMutationVariables = Exact<{
   voucherId: string;
@@ -840,7 +861,7 @@ export type SplitTransferMutationVariables = Exact<{
 }>;
 
 
-export type SplitTransferMutation = { splitTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, parent: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, children: Array<{ id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }> } };
+export type SplitTransferMutation = { splitTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, parent: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, children: Array<{ id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }> } };
 
 export type PayVoucherMutationVariables = Exact<{
   voucherId: string;
@@ -848,7 +869,7 @@ export type PayVoucherMutationVariables = Exact<{
 }>;
 
 
-export type PayVoucherMutation = { payVoucher: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type PayVoucherMutation = { payVoucher: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type SweepOverdueMutationVariables = Exact<{
   limit: number;
@@ -856,6 +877,38 @@ export type SweepOverdueMutationVariables = Exact<{
 
 
 export type SweepOverdueMutation = { sweepOverdue: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, count: number } };
+
+export type PendingAcceptancesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type PendingAcceptancesQuery = { pendingAcceptances: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, invoice: { id: string, number: string, amount: string, dueDate: string } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+
+export type AcceptTransferMutationVariables = Exact<{
+  voucherId: string;
+}>;
+
+
+export type AcceptTransferMutation = { acceptTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type DeclineTransferMutationVariables = Exact<{
+  voucherId: string;
+  reason: string;
+}>;
+
+
+export type DeclineTransferMutation = { declineTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type WithdrawTransferMutationVariables = Exact<{
+  voucherId: string;
+}>;
+
+
+export type WithdrawTransferMutation = { withdrawTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -911,6 +964,9 @@ export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
   purchaseOrderNumber
   rejectionReason
   deliveryWaived
+  deliveredOn
+  paymentTermDays
+  paymentTermExceeded
   paidAmount
   unpaidAmount
   createdAt
@@ -936,6 +992,21 @@ fragment PartyFields on Enterprise {
   name
   kind
 }`, {"fragmentName":"InvoiceFields"}) as unknown as TypedDocumentString<InvoiceFieldsFragment, unknown>;
+export const ConsentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
+  }
+}
+    fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}`, {"fragmentName":"ConsentFields"}) as unknown as TypedDocumentString<ConsentFieldsFragment, unknown>;
 export const VoucherFieldsFragmentDoc = new TypedDocumentString(`
     fragment VoucherFields on Voucher {
   id
@@ -951,6 +1022,11 @@ export const VoucherFieldsFragmentDoc = new TypedDocumentString(`
   paidAt
   paymentReference
   createdAt
+  longTerm
+  returnOfId
+  consent {
+    ...ConsentFields
+  }
   holder {
     ...PartyFields
   }
@@ -971,6 +1047,15 @@ fragment PartyFields on Enterprise {
   id
   name
   kind
+}
+fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
+  }
 }`, {"fragmentName":"VoucherFields"}) as unknown as TypedDocumentString<VoucherFieldsFragment, unknown>;
 export const OfferTermsFieldsFragmentDoc = new TypedDocumentString(`
     fragment OfferTermsFields on OfferTerms {
@@ -1583,6 +1668,11 @@ export const DashboardDocument = new TypedDocumentString(`
       financingsToOffer
       financingsToDisburse
       vouchersToPay
+      transfersToAccept
+    }
+    longPaymentTerms {
+      amount
+      count
     }
     overdue {
       amount
@@ -1841,6 +1931,11 @@ fragment VoucherFields on Voucher {
   paidAt
   paymentReference
   createdAt
+  longTerm
+  returnOfId
+  consent {
+    ...ConsentFields
+  }
   holder {
     ...PartyFields
   }
@@ -1849,6 +1944,15 @@ fragment VoucherFields on Voucher {
   }
   proof {
     ...ProofFields
+  }
+}
+fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
   }
 }
 fragment OfferTermsFields on OfferTerms {
@@ -2399,6 +2503,9 @@ fragment InvoiceFields on Invoice {
   purchaseOrderNumber
   rejectionReason
   deliveryWaived
+  deliveredOn
+  paymentTermDays
+  paymentTermExceeded
   paidAmount
   unpaidAmount
   createdAt
@@ -2445,6 +2552,9 @@ fragment InvoiceFields on Invoice {
   purchaseOrderNumber
   rejectionReason
   deliveryWaived
+  deliveredOn
+  paymentTermDays
+  paymentTermExceeded
   paidAmount
   unpaidAmount
   createdAt
@@ -2511,6 +2621,9 @@ fragment InvoiceFields on Invoice {
   purchaseOrderNumber
   rejectionReason
   deliveryWaived
+  deliveredOn
+  paymentTermDays
+  paymentTermExceeded
   paidAmount
   unpaidAmount
   createdAt
@@ -2559,6 +2672,9 @@ fragment InvoiceFields on Invoice {
   purchaseOrderNumber
   rejectionReason
   deliveryWaived
+  deliveredOn
+  paymentTermDays
+  paymentTermExceeded
   paidAmount
   unpaidAmount
   createdAt
@@ -2607,6 +2723,9 @@ fragment InvoiceFields on Invoice {
   purchaseOrderNumber
   rejectionReason
   deliveryWaived
+  deliveredOn
+  paymentTermDays
+  paymentTermExceeded
   paidAmount
   unpaidAmount
   createdAt
@@ -2655,6 +2774,9 @@ fragment InvoiceFields on Invoice {
   purchaseOrderNumber
   rejectionReason
   deliveryWaived
+  deliveredOn
+  paymentTermDays
+  paymentTermExceeded
   paidAmount
   unpaidAmount
   createdAt
@@ -2724,6 +2846,9 @@ fragment InvoiceFields on Invoice {
   purchaseOrderNumber
   rejectionReason
   deliveryWaived
+  deliveredOn
+  paymentTermDays
+  paymentTermExceeded
   paidAmount
   unpaidAmount
   createdAt
@@ -3088,6 +3213,11 @@ fragment VoucherFields on Voucher {
   paidAt
   paymentReference
   createdAt
+  longTerm
+  returnOfId
+  consent {
+    ...ConsentFields
+  }
   holder {
     ...PartyFields
   }
@@ -3096,6 +3226,15 @@ fragment VoucherFields on Voucher {
   }
   proof {
     ...ProofFields
+  }
+}
+fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
   }
 }`) as unknown as TypedDocumentString<VouchersQuery, VouchersQueryVariables>;
 export const VoucherDocument = new TypedDocumentString(`
@@ -3136,6 +3275,9 @@ fragment InvoiceFields on Invoice {
   purchaseOrderNumber
   rejectionReason
   deliveryWaived
+  deliveredOn
+  paymentTermDays
+  paymentTermExceeded
   paidAmount
   unpaidAmount
   createdAt
@@ -3164,6 +3306,11 @@ fragment VoucherFields on Voucher {
   paidAt
   paymentReference
   createdAt
+  longTerm
+  returnOfId
+  consent {
+    ...ConsentFields
+  }
   holder {
     ...PartyFields
   }
@@ -3172,6 +3319,15 @@ fragment VoucherFields on Voucher {
   }
   proof {
     ...ProofFields
+  }
+}
+fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
   }
 }
 fragment OfferTermsFields on OfferTerms {
@@ -3256,6 +3412,11 @@ fragment VoucherFields on Voucher {
   paidAt
   paymentReference
   createdAt
+  longTerm
+  returnOfId
+  consent {
+    ...ConsentFields
+  }
   holder {
     ...PartyFields
   }
@@ -3264,6 +3425,15 @@ fragment VoucherFields on Voucher {
   }
   proof {
     ...ProofFields
+  }
+}
+fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
   }
 }`) as unknown as TypedDocumentString<SplitTransferMutation, SplitTransferMutationVariables>;
 export const PayVoucherDocument = new TypedDocumentString(`
@@ -3302,6 +3472,11 @@ fragment VoucherFields on Voucher {
   paidAt
   paymentReference
   createdAt
+  longTerm
+  returnOfId
+  consent {
+    ...ConsentFields
+  }
   holder {
     ...PartyFields
   }
@@ -3310,6 +3485,15 @@ fragment VoucherFields on Voucher {
   }
   proof {
     ...ProofFields
+  }
+}
+fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
   }
 }`) as unknown as TypedDocumentString<PayVoucherMutation, PayVoucherMutationVariables>;
 export const SweepOverdueDocument = new TypedDocumentString(`
@@ -3322,3 +3506,258 @@ export const SweepOverdueDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SweepOverdueMutation, SweepOverdueMutationVariables>;
+export const PendingAcceptancesDocument = new TypedDocumentString(`
+    query PendingAcceptances($first: Int, $after: String, $last: Int, $before: String) {
+  pendingAcceptances(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        ...VoucherFields
+        invoice {
+          id
+          number
+          amount
+          dueDate
+        }
+      }
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment VoucherFields on Voucher {
+  id
+  amount
+  currency
+  maturityDate
+  status
+  tier
+  rootId
+  parentId
+  invoiceId
+  financingId
+  paidAt
+  paymentReference
+  createdAt
+  longTerm
+  returnOfId
+  consent {
+    ...ConsentFields
+  }
+  holder {
+    ...PartyFields
+  }
+  debtor {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}
+fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
+  }
+}`) as unknown as TypedDocumentString<PendingAcceptancesQuery, PendingAcceptancesQueryVariables>;
+export const AcceptTransferDocument = new TypedDocumentString(`
+    mutation AcceptTransfer($voucherId: ID!) {
+  acceptTransfer(voucherId: $voucherId) {
+    projection
+    transactionId
+    blockNumber
+    voucher {
+      ...VoucherFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment VoucherFields on Voucher {
+  id
+  amount
+  currency
+  maturityDate
+  status
+  tier
+  rootId
+  parentId
+  invoiceId
+  financingId
+  paidAt
+  paymentReference
+  createdAt
+  longTerm
+  returnOfId
+  consent {
+    ...ConsentFields
+  }
+  holder {
+    ...PartyFields
+  }
+  debtor {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}
+fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
+  }
+}`) as unknown as TypedDocumentString<AcceptTransferMutation, AcceptTransferMutationVariables>;
+export const DeclineTransferDocument = new TypedDocumentString(`
+    mutation DeclineTransfer($voucherId: ID!, $reason: String!) {
+  declineTransfer(voucherId: $voucherId, reason: $reason) {
+    projection
+    transactionId
+    blockNumber
+    voucher {
+      ...VoucherFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment VoucherFields on Voucher {
+  id
+  amount
+  currency
+  maturityDate
+  status
+  tier
+  rootId
+  parentId
+  invoiceId
+  financingId
+  paidAt
+  paymentReference
+  createdAt
+  longTerm
+  returnOfId
+  consent {
+    ...ConsentFields
+  }
+  holder {
+    ...PartyFields
+  }
+  debtor {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}
+fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
+  }
+}`) as unknown as TypedDocumentString<DeclineTransferMutation, DeclineTransferMutationVariables>;
+export const WithdrawTransferDocument = new TypedDocumentString(`
+    mutation WithdrawTransfer($voucherId: ID!) {
+  withdrawTransfer(voucherId: $voucherId) {
+    projection
+    transactionId
+    blockNumber
+    voucher {
+      ...VoucherFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment VoucherFields on Voucher {
+  id
+  amount
+  currency
+  maturityDate
+  status
+  tier
+  rootId
+  parentId
+  invoiceId
+  financingId
+  paidAt
+  paymentReference
+  createdAt
+  longTerm
+  returnOfId
+  consent {
+    ...ConsentFields
+  }
+  holder {
+    ...PartyFields
+  }
+  debtor {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}
+fragment ConsentFields on TransferConsent {
+  status
+  decidedAt
+  reason
+  returnedAsId
+  sender {
+    ...PartyFields
+  }
+}`) as unknown as TypedDocumentString<WithdrawTransferMutation, WithdrawTransferMutationVariables>;

@@ -13,6 +13,7 @@ export const en: MessageSchema = {
     payables: 'Payables',
     vouchers: 'Vouchers',
     voucher: 'Voucher',
+    acceptances: 'Transfers to accept',
     financings: 'Financing',
     financing: 'Financing',
     creditLines: 'Credit lines',
@@ -64,6 +65,8 @@ export const en: MessageSchema = {
   },
   role: { CLERK: 'Clerk', APPROVER: 'Approver', ADMIN: 'Admin' },
   status: {
+    PENDING_ACCEPTANCE: 'Awaiting acceptance',
+    RETURNED: 'Returned',
     REGISTERED: 'Registered',
     CONFIRMED: 'Confirmed',
     REJECTED: 'Rejected',
@@ -114,6 +117,7 @@ export const en: MessageSchema = {
     financingsToOffer: 'Applications to price',
     financingsToDisburse: 'Financings to disburse',
     vouchersToPay: 'Vouchers due to pay',
+    transfersToAccept: 'Transfers to accept',
   },
   error: {
     code: {
@@ -128,6 +132,8 @@ export const en: MessageSchema = {
       CREDIT_LIMIT_EXCEEDED: 'Over the available credit line',
       NOT_MATURE: 'Not yet mature',
       OFFER_EXPIRED: 'The offer has expired',
+      TERM_TOO_LONG:
+        'The voucher would run more than a year (PBOC notice 2025 No. 77); it cannot be confirmed',
       RATE_LIMITED: 'Too many requests; try again shortly',
       ACCOUNT_LOCKED: 'Too many failed logins: this account is locked for a while',
       DOCUMENT_NOT_OWNED: 'Cite only a document your enterprise uploaded to this node',
@@ -250,6 +256,9 @@ export const en: MessageSchema = {
     noIncoming: 'No vouchers to be paid to you',
     payablesLadder: 'Payables by maturity',
     partial: 'Only the first 100 vouchers are counted.',
+    longPaymentTerms: 'Invoices on terms over 60 days',
+    longPaymentTermsOwed: 'Owed to SMEs more than 60 days after delivery',
+    longPaymentTermsOwedTo: 'Owed to you by core enterprises more than 60 days after delivery',
   },
   chart: {
     amount: 'Amount',
@@ -292,6 +301,14 @@ export const en: MessageSchema = {
     deliveryWaived: 'The buyer waived delivery when confirming (on record)',
     voucher: 'Voucher',
     toInbox: 'Confirm',
+    deliveredOn: 'Delivered on',
+    paymentTerm: 'Payment term',
+    paymentTermDays: '{days} days',
+    paymentTermFromDelivery: 'counted from delivery on {date}',
+    paymentTermFromIssue: 'no delivery recorded yet: counted from the issue date',
+    termOver60: 'Term over 60 days',
+    termOver60Explain:
+      'SME Payment Regulations (State Council decree 802) Art. 9: a large enterprise pays an SME within 60 days of receiving the goods. This invoice is due later, and the ledger flags it; the term is recounted from the delivery once it is confirmed.',
     problem: {
       numberRequired: 'Enter the invoice number',
       numberTooLong: 'At most {documentNumberMax} characters',
@@ -317,6 +334,11 @@ export const en: MessageSchema = {
     delivered: 'Delivered',
     inTransit: 'In transit',
     noShipment: 'No shipment',
+    term: 'Voucher term',
+    termTooLong: 'Over 1 year: will be refused',
+    termTooLongHint: 'Due after {latest}: a voucher may run at most one year (PBOC notice 2025 No. 77)',
+    termLong: 'Over 6 months',
+    termLongHint: 'Due after {after}: may be confirmed; the voucher will be flagged long-term',
   },
   voucher: {
     id: 'Voucher',
@@ -335,6 +357,41 @@ export const en: MessageSchema = {
     invoice: 'Invoice',
     financing: 'Financing',
     lineage: 'Lineage',
+    sent: 'Sent',
+    longTerm: 'Long term',
+    longTermExplain:
+      'This voucher matures more than 6 months after its confirmation. PBOC notice 2025 No. 77 keeps supply-chain vouchers to 6 months in principle and never more than one year: a longer one may be issued but is flagged.',
+    returnOf: 'Returned from',
+    returnOfExplain:
+      'This piece gave its sender back the amount of transfer {id}, which was declined or withdrawn.',
+  },
+  consent: {
+    title: 'Acceptance',
+    rule: 'SME Payment Regulations Art. 11: no SME may be made to take a voucher. A piece transferred to you takes effect only once your approver accepts it; until then nobody can pass it on or finance it.',
+    status: {
+      PENDING: 'Awaiting acceptance',
+      ACCEPTED: 'Accepted',
+      DECLINED: 'Declined',
+      WITHDRAWN: 'Withdrawn',
+    },
+    sender: 'From',
+    receivedAt: 'Sent at',
+    decidedAt: 'Decided at',
+    reason: 'Reason declined',
+    settles: 'Pays invoice',
+    returnedAs: 'Returned as',
+    accept: 'Accept',
+    accepted: 'Voucher accepted',
+    decline: 'Decline',
+    declined: 'Declined; the amount went back to the sender',
+    declineReason: 'Why you decline (the sender sees it)',
+    withdraw: 'Withdraw transfer',
+    withdrawn: 'Withdrawn; the amount came back to you',
+    waitingForMe:
+      'This piece was transferred to your enterprise and waits for your approver to accept or decline it.',
+    waitingForRecipient: 'Waiting for {recipient} to accept it; you may withdraw it until then.',
+    approverOnly: 'Accepting or declining needs an approver or admin.',
+    empty: 'No transfers wait for you',
   },
   payables: {
     pay: 'Pay at maturity',
@@ -365,8 +422,9 @@ export const en: MessageSchema = {
     remove: 'Remove this piece',
     add: 'Add a piece',
     submit: 'Split and transfer',
-    done: 'Voucher split and transferred',
-    approverNote: 'Splitting needs an approver or admin; the pieces take effect at once.',
+    done: 'Voucher split; transferred pieces wait for their recipients',
+    approverNote:
+      'Splitting needs an approver or admin. Kept pieces take effect at once; a transferred piece waits for its recipient to accept it (or decline it: the amount then comes back to you).',
     problem: {
       amount: 'More than 0, at most two decimals',
       recipient: 'Choose the supplier',
