@@ -34,7 +34,7 @@ import { ensureNode, nodeProcessName } from '../src/cli/node-processes.ts';
 
 const CLI = fileURLToPath(new URL('../../network/scripts/cli.ts', import.meta.url));
 /** One transaction per block, so that a minute of writes grows the ledger by thousands of blocks. */
-const BLOCKS = Number(process.env.SCF_RESTART_TEST_BLOCKS ?? 3000);
+const BLOCKS = Number(process.env.SCF_RESTART_TEST_BLOCKS ?? 2000);
 const WRITERS = 64;
 const NODES = { ca: 6, orderer: 3, peer: 5, chaincode: 5 };
 const ALL_NODES = Object.values(NODES).reduce((sum, count) => sum + count, 0);
