@@ -34,7 +34,8 @@ fi
 if [ -f "$results" ]; then
   node -e '
     const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
-    const broken = r.numFailedTestSuites > 0 ? ` (${r.numFailedTestSuites} suite(s) failed outside any test, e.g. in a beforeAll)` : "";
+    const outside = r.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed")).length;
+    const broken = outside > 0 ? ` (${outside} file(s) failed outside any test, e.g. in a beforeAll)` : "";
     console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped${broken}`);
   ' "$results"
 fi
