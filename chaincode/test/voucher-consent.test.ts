@@ -324,6 +324,7 @@ describe('consent to transfers (保障中小企业款项支付条例 Art. 11)', 
       ["the recipient's clerk", userOf('tier2', 'clerk')],
       ['the sender', userOf('tier1')],
       ['the debtor', userOf('core')],
+      ['another supplier on the same node', userOf('tier3')],
     ])('refuses %s with FORBIDDEN', async (_, caller) => {
       await expectRefused(ledger, () => decline(ledger, caller, pending.id), ErrorCodes.Forbidden);
     });
@@ -346,6 +347,8 @@ describe('consent to transfers (保障中小企业款项支付条例 Art. 11)', 
       ["the sender's clerk", userOf('tier1', 'clerk')],
       ['the recipient', userOf('tier2')],
       ['the debtor', userOf('core')],
+      ['another supplier on the same node', userOf('tier3')],
+      ['a bank', userOf('bankA')],
     ])('refuses %s with FORBIDDEN', async (_, caller) => {
       await expectRefused(ledger, () => withdraw(ledger, caller, pending.id), ErrorCodes.Forbidden);
     });
