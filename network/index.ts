@@ -48,3 +48,4 @@ export { fabricBin } from './scripts/fabric-tools.ts';
 export { nodeStatuses, type NodeStatus } from './scripts/status.ts';
 export { findMember, type MemberPlan, type Topology } from './scripts/topology.ts';
 export { enrollUser, type EnrolledUser, type Role } from './scripts/users.ts';
+export { groupMembers, isRunning } from './scripts/process-table.ts';

@@ -12,6 +12,7 @@ import {
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StatePaths } from './paths.ts';
+import { isRunning } from './process-table.ts';
 
 /** A long-running node of the network, started detached with its output in logs/<name>.log. */
 export interface ProcessSpec {
@@ -103,7 +104,7 @@ export function runningPid(paths: StatePaths, name: string): number | undefined 
       .split('\0')
       .filter((arg) => arg !== '');
     // Empty while the process is between two execs (a script's `env bash` starting) or a zombie.
-    if (argv.length === 0) return isAlive(record.pid) ? record.pid : undefined;
+    if (argv.length === 0) return isRunning(record.pid) ? record.pid : undefined;
     if (!argv.some((arg) => basename(arg) === basename(record.command))) return undefined;
   }
   return record.pid;
@@ -138,7 +139,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
  */
 function clearLeftovers(paths: StatePaths, name: string): void {
   const record = readRecord(paths, name);
-  if (record !== undefined && !isAlive(record.pid)) {
+  if (record !== undefined && !isRunning(record.pid)) {
     try {
       process.kill(-record.pid, 'SIGKILL');
     } catch {
@@ -159,25 +160,10 @@ export async function stopProcess(paths: StatePaths, name: string, graceMs = 10_
   signalGroup(pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
+    if (!isRunning(pid)) return true;
     await sleep(100);
   }
   signalGroup(pid, 'SIGKILL');
-  return true;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A zombie still answers signal 0; its state letter is Z.
-  const stat = `/proc/${pid}/stat`;
-  if (existsSync(stat)) {
-    const state = readFileSync(stat, 'utf8').split(') ')[1]?.[0];
-    return state !== 'Z';
-  }
   return true;
 }
 

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { groupMembers } from '../scripts/process-table.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,22 +14,6 @@ import {
 } from '../scripts/processes.ts';
 
 const paths = (): StatePaths => new StatePaths(mkdtempSync(join(tmpdir(), 'scf-proc-')));
-
-/** The live processes of a process group, from /proc. */
-function groupMembers(pgid: number): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return state !== 'Z' && Number(pgrp) === pgid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 describe('processes', () => {
   it('starts a detached process, finds it by pid file, and stops it', async () => {

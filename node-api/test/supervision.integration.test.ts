@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   down,
+  groupMembers,
   findMember,
   runningPid,
   statusExitCode,
@@ -28,22 +29,6 @@ import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
 const ORG = 'supplier';
 const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const BACK = { timeout: 90_000, interval: 500 };
-
-/** The live processes of a process group (a killed supervisor's server, a killed node API's database). */
-function groupMembers(pgid: number): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return state !== 'Z' && Number(group) === pgid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 describe('a consortium that heals itself under the watch', () => {
   let ctx: NetworkContext | undefined;

@@ -1,20 +1,8 @@
 import { readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isRunning } from '@scf/network';
 
-/**
- * Whether a process runs: it answers signal 0 (or exists under another user) and is no zombie, which
- * still answers signal 0 until its parent reaps it.
- */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  // "<pid> (<command>) <state> ...": the command may hold parentheses itself.
-  const stat = procText(pid, 'stat');
-  return stat?.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
-}
+export { isRunning };
 
 /** Waits until `pid` no longer runs; false if it still does after `timeoutMs`. */
 export async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
