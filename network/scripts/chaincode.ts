@@ -6,6 +6,7 @@ import { chaincodeServerExpected, waitForChaincode } from './chaincode-server.ts
 import type { NetworkContext } from './context.ts';
 import { endpoint } from './hosts.ts';
 import type { MemberPlan } from './topology.ts';
+import { tlsRootFile } from './trust-roots.ts';
 
 export { chaincodeLabel, packageId } from './chaincode-package.ts';
 export {
@@ -28,7 +29,7 @@ export interface DeployResult {
  * joined later once it has run its chaincode server here.
  */
 export function chaincodeOrgs(ctx: NetworkContext): MemberPlan[] {
-  return ctx.topology.members.filter((org) => isFounding(org) || chaincodeServerExpected(ctx, org));
+  return ctx.local.members.filter((org) => isFounding(org) || chaincodeServerExpected(ctx, org));
 }
 
 /**
@@ -56,10 +57,10 @@ export async function deployChaincode(
   return { label, sequence, committed };
 }
 
-/** Where the peer CLI sends transactions in the one-box network: the first orderer, over TLS. */
+/** Where the peer CLI sends transactions: the first orderer, over TLS. */
 export function ordererArgs(ctx: NetworkContext): string[] {
   const orderer = ctx.topology.ordererOrg;
   const first = orderer.orderers[0];
   if (!first) throw new Error('no orderer in the topology');
-  return ['-o', endpoint(first.host, first.port), '--tls', '--cafile', ctx.paths.caCert(orderer.name)];
+  return ['-o', endpoint(first.host, first.port), '--tls', '--cafile', tlsRootFile(ctx, orderer.name)];
 }

@@ -70,9 +70,18 @@ export function channelAdmin(ctx: NetworkContext, orgName: string): ChannelAdmin
           CORE_PEER_MSPCONFIGPATH: admin.msp,
         },
       }),
-    ownNodes: org.orderers.map((node) => ({
+    // Its orderers on this host first, reached locally; those on other hosts by their advertised name.
+    ownNodes: [
+      ...ctx.local.orderers.map((node) => ({
+        node,
+        address: endpoint(localAddress(node.listenHost), node.port),
+      })),
+      ...org.orderers
+        .filter((node) => !ctx.local.orderers.includes(node))
+        .map((node) => ({ node, address: endpoint(node.host, node.port) })),
+    ].map(({ node, address }) => ({
       name: node.name,
-      args: ['-o', endpoint(localAddress(node.listenHost), node.port), '--tls', '--cafile', caFile],
+      args: ['-o', address, '--tls', '--cafile', caFile],
     })),
   };
 }

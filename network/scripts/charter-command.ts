@@ -5,11 +5,15 @@ import {
   type CharterProposalRecord,
 } from './charter-amendment.ts';
 import { charterChangeFrom, describeCharterChange } from './charter-change.ts';
+import { establishCharter } from './charter.ts';
 import { ConfigError } from './config.ts';
 import type { NetworkContext } from './context.ts';
+import { findMember } from './topology.ts';
 
 export const CHARTER_USAGE = `  charter ACTION --org ORG: the consortium charter, as ORG's admin:
               show                the charter in force, read on ORG's peer
+              establish           write the founding charter from network/config if the ledger
+                                  has none (once the chaincode is committed; any founding org)
               propose --add-member MSP --kinds K[,K…] | --remove-member MSP
                                   propose the charter with that change (ORG approves it)
               approve --proposal ID
@@ -44,6 +48,13 @@ export async function charterCommand(
     case 'show': {
       const charter = await charterAs(ctx, org);
       process.stdout.write(`${JSON.stringify(charter, null, 2)}\n`);
+      return 0;
+    }
+    case 'establish': {
+      const written = await establishCharter(ctx, findMember(ctx.topology, org));
+      process.stdout.write(
+        written ? 'the founding charter is on the ledger\n' : 'the ledger already holds a charter\n',
+      );
       return 0;
     }
     case 'propose': {

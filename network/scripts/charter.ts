@@ -5,7 +5,8 @@ import { CommandError } from './exec.ts';
 import { ordererArgs } from './chaincode.ts';
 import { endpoint } from './hosts.ts';
 import { peerCli } from './peer.ts';
-import { foundingMembers } from './topology.ts';
+import { foundingMembers, type MemberPlan } from './topology.ts';
+import { tlsRootFile } from './trust-roots.ts';
 
 /** The charter's terms as the chaincode takes them (`charter:Establish`, `charter:Propose`). */
 export interface CharterTerms {
@@ -35,12 +36,13 @@ function call(fn: string, args: string[]): string {
 }
 
 /** The charter on the ledger, or undefined before it was established. */
-async function ledgerCharter(ctx: NetworkContext): Promise<(CharterTerms & { version: number }) | undefined> {
-  const [first] = foundingMembers(ctx.topology);
-  if (!first) throw new Error('no member org');
+async function ledgerCharter(
+  ctx: NetworkContext,
+  reader: MemberPlan,
+): Promise<(CharterTerms & { version: number }) | undefined> {
   const { channel, chaincode } = ctx.topology.config;
   try {
-    const output = await peerCli(ctx, first, [
+    const output = await peerCli(ctx, reader, [
       'chaincode',
       'query',
       '-C',
@@ -59,13 +61,17 @@ async function ledgerCharter(ctx: NetworkContext): Promise<(CharterTerms & { ver
 
 /**
  * Writes the consortium charter from network/config when the channel has none yet: right after the
- * chaincode's first deployment, by the first member's org admin, endorsed by as many orgs as the
- * chaincode policy needs. A charter already on the ledger wins over the config file (it changes only
+ * chaincode's first deployment, by a founding member's org admin (the first, in the one-box demo),
+ * endorsed by as many orgs as the chaincode policy needs. A charter already on the ledger wins over the config file (it changes only
  * by majority-approved amendment); a difference is reported, not overwritten.
  */
-export async function establishCharter(ctx: NetworkContext): Promise<boolean> {
+export async function establishCharter(
+  ctx: NetworkContext,
+  by: MemberPlan | undefined = foundingMembers(ctx.topology)[0],
+): Promise<boolean> {
+  if (!by) throw new Error('no member org');
   const wanted = charterTerms(ctx.topology.config);
-  const current = await ledgerCharter(ctx);
+  const current = await ledgerCharter(ctx, by);
   if (current) {
     const { members, ratePublishers, rateQuorum } = current;
     if (!isDeepStrictEqual({ members, ratePublishers, rateQuorum }, wanted)) {
@@ -78,17 +84,15 @@ export async function establishCharter(ctx: NetworkContext): Promise<boolean> {
   }
   const { config } = ctx.topology;
   const members = foundingMembers(ctx.topology);
-  const [first] = members;
-  if (!first) throw new Error('no member org');
   const endorsers = members
     .slice(0, config.chaincode.endorsingOrgs)
     .flatMap((org) => [
       '--peerAddresses',
       endpoint(org.peer.host, org.peer.port),
       '--tlsRootCertFiles',
-      ctx.paths.caCert(org.name),
+      tlsRootFile(ctx, org.name),
     ]);
-  await peerCli(ctx, first, [
+  await peerCli(ctx, by, [
     'chaincode',
     'invoke',
     ...ordererArgs(ctx),

@@ -8,7 +8,10 @@ import { countedSigners, describeNeed, type PolicyNeed } from './channel-policy.
 import { CHARTER_USAGE, charterCommand } from './charter-command.ts';
 import { ConfigError } from './config.ts';
 import type { NetworkContext } from './context.ts';
+import { importDefinition } from './definition-import.ts';
+import { handOver } from './handover.ts';
 import { JOIN_USAGE, joinCommand } from './join-command.ts';
+import { RUN_RULE } from './local-nodes.ts';
 import { fabricRestarters } from './fabric-restarters.ts';
 import { fabricReports } from './fabric-status.ts';
 import { clean, down as stopAll, openNetwork, up } from './network.ts';
@@ -28,7 +31,14 @@ import { watchInForeground } from './watch.ts';
 const USAGE = `usage: npm run network -- <command> [options]
 
 commands:
-  up        start (or restore) every node, create the channel, deploy the chaincode
+  up        start (or restore) every node, create the channel, deploy the chaincode. With
+            --run LIST (saved in the state folder by the first up) only this host's share of
+            the consortium: ${RUN_RULE}. Such a host's orgs join by \`join\` and run the
+            chaincode by \`chaincode\`; see the operator guide (docs/operator-guide.md)
+  import    import FILE [FILE…]: other orgs' exported definitions, into this host's consortium
+            folder (the genesis block, join and the peer CLI read them)
+  handover  handover ORDERER --out DIR: on the ordering org's CA host, the state folder of a
+            host that runs ORDERER (its identity, the org admin's, public files; no CA key)
   deploy    deploy the current chaincode build (next sequence if it changed)
   status    every Fabric process: alive, answering, ledger height against the highest, Raft
             leader; exits 1 if any is not healthy (--json for machines). npm run network --
@@ -90,6 +100,7 @@ const { values, positionals } = parseArgs({
     'remove-member': { type: 'string' },
     kinds: { type: 'string' },
     json: { type: 'boolean' },
+    run: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -112,6 +123,7 @@ function context(): NetworkContext {
     },
     // Test networks only: the chaincode servers also serve the test-only contract.
     testContracts: process.env.SCF_CHAINCODE_TEST_CONTRACTS === '1',
+    run: values.run,
   });
 }
 
@@ -233,6 +245,29 @@ async function submitChange(ctx: NetworkContext): Promise<number> {
   return 0;
 }
 
+/** Imports each named definition file; prints what each changed. */
+function importDefinitions(ctx: NetworkContext): number {
+  const files = positionals.slice(1);
+  if (files.length === 0) throw new ConfigError('import needs one or more definition FILEs');
+  for (const file of files) {
+    const { org, outcome } = importDefinition(ctx, file);
+    process.stdout.write(`${org}: ${outcome} (${ctx.paths.definition(org)})\n`);
+  }
+  return 0;
+}
+
+function handOverOrderer(ctx: NetworkContext): number {
+  const [, name] = positionals;
+  const { out } = values;
+  if (!name || !out) throw new ConfigError('handover needs the ORDERER name and --out DIR');
+  const copied = handOver(ctx, name, out);
+  process.stdout.write(
+    `wrote the state folder of ${name}'s host to ${out} (${copied.length} items); move it there (it holds ` +
+      `${name}'s and the org admin's keys), then run: npm run network -- up --state-dir DIR\n`,
+  );
+  return 0;
+}
+
 async function main(): Promise<number> {
   const [command] = positionals;
   if (values.help || !command) {
@@ -262,6 +297,10 @@ async function main(): Promise<number> {
       return user(ctx);
     case 'export':
       return exportDefinition(ctx);
+    case 'import':
+      return importDefinitions(ctx);
+    case 'handover':
+      return handOverOrderer(ctx);
     case 'propose':
       return proposeChange(ctx);
     case 'sign':

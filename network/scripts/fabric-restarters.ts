@@ -10,12 +10,10 @@ import type { Restarter } from './supervisor.ts';
  * process is healthy), and for orderers also a stop-and-start of one that runs but is stuck.
  */
 export function fabricRestarters(ctx: NetworkContext): Map<string, Restarter> {
-  const { members, ordererOrg } = ctx.topology;
+  const { members, orderers, cas } = ctx.local;
   const restarters = new Map<string, Restarter>();
-  for (const org of [...members, ordererOrg]) {
-    restarters.set(caProcessName(org.ca), { start: () => startCa(ctx, org.ca) });
-  }
-  for (const node of ordererOrg.orderers) {
+  for (const ca of cas) restarters.set(caProcessName(ca), { start: () => startCa(ctx, ca) });
+  for (const node of orderers) {
     restarters.set(ordererProcessName(node), {
       start: () => startOrderer(ctx, node),
       replace: () => restartOrderer(ctx, node),

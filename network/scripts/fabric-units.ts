@@ -10,7 +10,7 @@ import { findOrg } from './topology.ts';
  * The Fabric processes of one org's node as systemd units, with the process specs `up` starts them
  * from: for a member its CA, peer (after the CA) and chaincode server (after the peer; the command it
  * last ran with here, so the chaincode must have been deployed); for the orderer org its CA and
- * orderers. Writes the peer's generated core.yaml, as a start does.
+ * orderers, those this state folder runs. Writes the peer's generated core.yaml, as a start does.
  */
 export function fabricUnits(ctx: NetworkContext, orgName: string): UnitSpec[] {
   const org = findOrg(ctx.topology, orgName);
@@ -22,13 +22,15 @@ export function fabricUnits(ctx: NetworkContext, orgName: string): UnitSpec[] {
     after: [],
   };
   if ('orderers' in org) {
+    // A host of the ordering org may run its CA, some of its orderers, or both (local-nodes.ts).
+    const withCa = ctx.local.cas.includes(org.ca);
     return [
-      caUnit,
-      ...org.orderers.map((node) => ({
+      ...(withCa ? [caUnit] : []),
+      ...ctx.local.orderers.map((node) => ({
         name: ordererProcessName(node),
         description: `Raft orderer ${node.name}`,
         spec: ordererProcessSpec(ctx, node),
-        after: [ca],
+        after: withCa ? [ca] : [],
       })),
     ];
   }

@@ -14,7 +14,7 @@ import { run } from './exec.ts';
 import { fabricBin, type FabricTools } from './fabric-tools.ts';
 import { writeMspFolder } from './msp-folder.ts';
 import { DefinitionError, readOrgDefinition, type OrgDefinition } from './org-definition.ts';
-import { writeFoundingDefinitions, type FoundingFiles } from './org-export.ts';
+import { foundingDefinitionFiles, type FoundingFiles } from './org-export.ts';
 
 /** Reads the founding orgs' definition files: members must be members, the orderer org an orderer org. */
 export function readFounding(files: FoundingFiles): FoundingOrgs {
@@ -77,13 +77,21 @@ export async function createGenesisBlock(
 }
 
 /**
- * The one-box demo's channel: every org writes its definition into the consortium folder, then the
- * genesis block is built from those files only. An existing block is kept as it is (later `up`s).
+ * The channel's genesis block, built by the ordering org's admin from the founding orgs' definition
+ * files only (its own and the local orgs' exported here, the others imported). An existing block is
+ * kept as it is (later `up`s). Undefined, with a note of what is missing, while a definition is.
  */
-export async function ensureGenesisBlock(ctx: NetworkContext): Promise<string> {
+export async function ensureGenesisBlock(ctx: NetworkContext): Promise<string | undefined> {
   const block = ctx.paths.genesisBlock;
   if (existsSync(block)) return block;
-  const files = writeFoundingDefinitions(ctx);
+  const files = foundingDefinitionFiles(ctx);
+  if ('missing' in files) {
+    ctx.log(
+      `channel not created yet: the definitions of ${files.missing.join(', ')} are missing ` +
+        '(each org runs npm run network -- export; then here: npm run network -- import FILE…, and up again)',
+    );
+    return undefined;
+  }
   const settings = channelSettings(ctx.topology.config);
   await createGenesisBlock(ctx.tools, files, settings, ctx.paths.channel, block);
   ctx.log(

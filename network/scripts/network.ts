@@ -1,10 +1,24 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { startCa } from './ca.ts';
-import { deployChaincode, type DeployResult } from './chaincode.ts';
+import {
+  chaincodeServerExpected,
+  deployChaincode,
+  ensureChaincodeServer,
+  type DeployResult,
+} from './chaincode.ts';
 import { establishCharter } from './charter.ts';
 import { ensureGenesisBlock } from './genesis-block.ts';
 import { waitForGossip } from './gossip.ts';
-import { completePlan, loadConfig, validateConfig, type ConfigOverrides, type SavedPlan } from './config.ts';
+import {
+  completePlan,
+  ConfigError,
+  loadConfig,
+  validateConfig,
+  type ConfigOverrides,
+  type SavedPlan,
+} from './config.ts';
+import { isFounding } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { fabricTools } from './fabric-tools.ts';
 import {
@@ -18,9 +32,18 @@ import { enrollOrgAdmin, enrollPeer, joinPeer, startPeer } from './peer.ts';
 import { defaultStateDir, StatePaths } from './paths.ts';
 import { listenersBlocked } from './ports.ts';
 import { ensureRaftSnapshots } from './raft-snapshots.ts';
+import { tcpOpen } from './health.ts';
 import { knownProcesses, stopProcess } from './processes.ts';
 import { nodeStatuses } from './status.ts';
-import { allListeners, foundingMembers, planTopology } from './topology.ts';
+import {
+  describeShare,
+  localNodes,
+  parseRun,
+  readLocalShare,
+  writeLocalShare,
+  type LocalShare,
+} from './local-nodes.ts';
+import { localListeners, planTopology, type Topology } from './topology.ts';
 
 export interface OpenOptions {
   stateDir?: string | undefined;
@@ -29,6 +52,20 @@ export interface OpenOptions {
   log?: ((message: string) => void) | undefined;
   /** Serve the chaincode's test-only contract (test networks and benchmarks). */
   testContracts?: boolean | undefined;
+  /** `--run`: the orgs and orderers this folder runs (local-nodes.ts); saved by the first `up`. */
+  run?: string | undefined;
+}
+
+/** The folder's saved share, or the one `--run` asks for; both must agree. */
+function shareOf(paths: StatePaths, topology: Topology, run: string | undefined): LocalShare | undefined {
+  const saved = readLocalShare(paths);
+  const requested = run === undefined ? undefined : parseRun(topology, run);
+  if (saved && requested && !isDeepStrictEqual(saved, requested)) {
+    throw new ConfigError(
+      `${paths.root} runs ${describeShare(saved)}; --run ${describeShare(requested)} needs a state folder of its own`,
+    );
+  }
+  return saved ?? requested;
 }
 
 /**
@@ -54,8 +91,12 @@ export function openNetwork(options: OpenOptions = {}): NetworkContext {
         'the requested base port/orderers apply only after `clean`',
     );
   }
+  const topology = planTopology(config);
+  const share = shareOf(paths, topology, options.run);
   return {
-    topology: planTopology(config),
+    topology,
+    local: localNodes(topology, share),
+    share,
     paths,
     tools: fabricTools(),
     log,
@@ -78,7 +119,8 @@ async function timed<T>(ctx: NetworkContext, what: string, step: () => Promise<T
 
 async function assertPortsFree(ctx: NetworkContext): Promise<void> {
   if (knownProcesses(ctx.paths).length > 0) return;
-  const blocked = await listenersBlocked(allListeners(ctx.topology));
+  const { members, orderers, cas } = ctx.local;
+  const blocked = await listenersBlocked(localListeners(members, orderers, cas));
   if (blocked.length > 0) {
     throw new Error(
       `cannot listen on ${blocked.join(', ')} (EADDRINUSE: another network? set SCF_BASE_PORT or ` +
@@ -87,24 +129,38 @@ async function assertPortsFree(ctx: NetworkContext): Promise<void> {
   }
 }
 
+/**
+ * Enrolls the identities of the orgs whose CA runs here: a member's peer and admin; the ordering
+ * org's admin and every orderer (an orderer on another host gets its identity by `handover`).
+ */
 async function enrollNodes(ctx: NetworkContext): Promise<void> {
-  const { members, ordererOrg } = ctx.topology;
-  await enrollOrdererAdmin(ctx);
-  for (const node of ordererOrg.orderers) await enrollOrderer(ctx, node);
-  await Promise.all(members.map(async (org) => [await enrollPeer(ctx, org), await enrollOrgAdmin(ctx, org)]));
+  const { ordererOrg } = ctx.topology;
+  if (ctx.local.ordererOrg) {
+    await enrollOrdererAdmin(ctx);
+    for (const node of ordererOrg.orderers) await enrollOrderer(ctx, node);
+  }
+  await Promise.all(
+    ctx.local.members.map(async (org) => [await enrollPeer(ctx, org), await enrollOrgAdmin(ctx, org)]),
+  );
 }
 
 /**
- * Brings the network to its running state, starting only what is missing: CAs, identities, the
- * channel's genesis block, orderers joined to the channel, peers joined to it, and the chaincode.
- * A member with `founding: false` gets its CA, identities and peer; it joins the live channel later.
+ * Brings this state folder's nodes to their running state, starting only what is missing: CAs,
+ * identities, the channel's genesis block, orderers joined to the channel, peers joined to it, and
+ * (one-box demo) the chaincode and the charter. A member with `founding: false` gets its CA,
+ * identities and peer; it joins the live channel later. A folder that runs a share of the consortium
+ * (`--run`) starts only its own nodes; its orgs join the channel and run the chaincode by the per-org
+ * commands (`join`, `chaincode`), and its orderers join once the genesis block is here.
  */
 export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}): Promise<UpResult> {
   rmSync(ctx.paths.stopRequested, { force: true });
   // With the chaincode wanted, its servers must be among the healthy: a start that died before
   // them left every Fabric node up but no chaincode.
   const before = await nodeStatuses(ctx, { chaincode: options.deploy !== false });
-  if (before.length > 0 && before.every((node) => node.healthy)) {
+  // An ordering host that runs but had no genesis block yet goes on: the definitions may be here now.
+  const channelPending =
+    (ctx.local.ordererOrg || ctx.local.orderers.length > 0) && !existsSync(ctx.paths.genesisBlock);
+  if (before.length > 0 && before.every((node) => node.healthy) && !channelPending) {
     ctx.log(`network already running (${before.length} processes, state ${ctx.paths.root})`);
     return { alreadyRunning: true, started: [] };
   }
@@ -112,7 +168,7 @@ export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}
   mkdirSync(ctx.paths.root, { recursive: true });
   if (!existsSync(ctx.paths.plan))
     writeFileSync(ctx.paths.plan, JSON.stringify(ctx.topology.config, null, 2));
-  const { members, ordererOrg } = ctx.topology;
+  if (ctx.share) writeLocalShare(ctx.paths, ctx.share);
   const started: string[] = [];
   const note =
     (name: string) =>
@@ -121,23 +177,28 @@ export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}
     };
 
   await timed(ctx, 'certificate authorities up', () =>
-    Promise.all([...members, ordererOrg].map((org) => startCa(ctx, org.ca).then(note(org.ca.name)))),
+    Promise.all(ctx.local.cas.map((ca) => startCa(ctx, ca).then(note(ca.name)))),
   );
   await timed(ctx, 'node and admin identities enrolled', () => enrollNodes(ctx));
-  const block = await ensureGenesisBlock(ctx);
-  await timed(ctx, `${ordererOrg.orderers.length} orderer(s) up and joined`, async () => {
-    await Promise.all(ordererOrg.orderers.map((node) => startOrderer(ctx, node).then(note(node.name))));
-    await Promise.all(ordererOrg.orderers.map((node) => joinOrderer(ctx, node, block)));
-    await waitForRaftLeader(ctx);
-    await ensureRaftSnapshots(ctx);
-  });
-  // A joining org's peer runs but stays out of the channel until its org runs `join`.
-  const founding = foundingMembers(ctx.topology);
-  await timed(ctx, `${members.length} peers up, ${founding.length} joined`, async () => {
-    await Promise.all(members.map((org) => startPeer(ctx, org).then(note(org.peer.name))));
-    await Promise.all(founding.map((org) => joinPeer(ctx, org, block)));
-  });
+  const block = ctx.local.ordererOrg ? await ensureGenesisBlock(ctx) : existingBlock(ctx);
+  await startOrderers(ctx, block, note);
+  // A joining org's peer runs but stays out of the channel until its org runs `join`; so does a
+  // founding org's on its own host, which has no genesis block (it fetches it by `join`).
+  const members = ctx.local.members;
+  const joining = ctx.local.everything && block ? members.filter(isFounding) : [];
+  if (members.length > 0) {
+    await timed(ctx, `${members.length} peers up, ${joining.length} joined`, async () => {
+      await Promise.all(members.map((org) => startPeer(ctx, org).then(note(org.peer.name))));
+      if (block) await Promise.all(joining.map((org) => joinPeer(ctx, org, block)));
+    });
+  }
   if (options.deploy === false) return { alreadyRunning: false, started };
+  if (!ctx.local.everything) {
+    // Each org deploys by its own lifecycle commands; after a stop, its server comes back here.
+    const deployed = ctx.local.members.filter((org) => chaincodeServerExpected(ctx, org));
+    await Promise.all(deployed.map((org) => ensureChaincodeServer(ctx, org)));
+    return { alreadyRunning: false, started };
+  }
   // The deployment talks to each peer directly; only the gateway's clients (the charter next) need
   // gossip, so the two waits overlap.
   const [chaincode] = await Promise.all([
@@ -146,6 +207,52 @@ export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}
   ]);
   await timed(ctx, 'consortium charter checked', () => establishCharter(ctx));
   return { alreadyRunning: false, started, chaincode };
+}
+
+/** Whether a majority of the channel's orderers answer: this host's and those reached over the network. */
+async function majorityRuns(ctx: NetworkContext): Promise<boolean> {
+  const all = ctx.topology.ordererOrg.orderers;
+  const up = await Promise.all(
+    all.map((node) =>
+      ctx.local.orderers.includes(node) ? Promise.resolve(true) : tcpOpen(node.host, node.port),
+    ),
+  );
+  return up.filter(Boolean).length > all.length / 2;
+}
+
+/** The genesis block a host without the ordering org's admin was handed (`handover`), if any. */
+function existingBlock(ctx: NetworkContext): string | undefined {
+  return existsSync(ctx.paths.genesisBlock) ? ctx.paths.genesisBlock : undefined;
+}
+
+/**
+ * Starts this folder's orderers and joins them to the channel once there is a genesis block. With
+ * every orderer here (one-box) it waits for the Raft leader; on one host of several, once a majority
+ * of the orderers runs, until this host's know the leader (before that it only reports).
+ */
+async function startOrderers(
+  ctx: NetworkContext,
+  block: string | undefined,
+  note: (name: string) => (didStart: boolean) => void,
+): Promise<void> {
+  const { orderers } = ctx.local;
+  if (orderers.length === 0) return;
+  await timed(ctx, `${orderers.length} orderer(s) up${block ? ' and joined' : ''}`, async () => {
+    await Promise.all(orderers.map((node) => startOrderer(ctx, node).then(note(node.name))));
+    if (!block) {
+      ctx.log('no genesis block here yet: the orderers join the channel once it is (import, handover)');
+      return;
+    }
+    await Promise.all(orderers.map((node) => joinOrderer(ctx, node, block)));
+    if (ctx.local.everything) {
+      await waitForRaftLeader(ctx);
+      await ensureRaftSnapshots(ctx);
+    } else if (await majorityRuns(ctx)) {
+      await waitForRaftLeader(ctx, orderers);
+    } else {
+      ctx.log('no Raft leader yet: it comes once a majority of the orderers runs (start the others)');
+    }
+  });
 }
 
 /** The order `down` stops processes in: clients of the ledger first, the CAs last. */

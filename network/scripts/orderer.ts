@@ -146,15 +146,19 @@ export async function restartOrderer(ctx: NetworkContext, node: OrdererNode): Pr
 }
 
 /**
- * Waits until the channel's orderers have a Raft leader that every one of them knows: until then
- * transactions are refused ("no Raft leader"). An orderer that knows no leader and has not taken a
+ * Waits until the channel's orderers (or those given: this host's) have a Raft leader that every
+ * one of them knows: until then transactions are refused ("no Raft leader"). An orderer that knows no leader and has not taken a
  * single Raft step for longer than an election timeout is hung in the start-up deadlock of older Fabric
  * builds (issue 4199, see channel-config.ts): it is restarted, a few times at most, since each start
  * has its own chance to get through.
  */
-export async function waitForRaftLeader(ctx: NetworkContext): Promise<void> {
-  const { ordererOrg, config } = ctx.topology;
-  const { orderers } = ordererOrg;
+export async function waitForRaftLeader(
+  ctx: NetworkContext,
+  orderers: OrdererNode[] = ctx.topology.ordererOrg.orderers,
+): Promise<void> {
+  const { config } = ctx.topology;
+  // With every orderer watched, exactly one must lead; of some (this host's), each must know a leader.
+  const all = orderers.length === ctx.topology.ordererOrg.orderers.length;
   const views = (): Promise<(RaftView | undefined)[]> =>
     Promise.all(orderers.map((node) => raftView(node, config.channel)));
   let restarts = 0;
@@ -167,7 +171,7 @@ export async function waitForRaftLeader(ctx: NetworkContext): Promise<void> {
       const view = now[index];
       return view === undefined || !knowsLeader(view);
     });
-    if (leaders === 1 && lost.length === 0) return;
+    if ((leaders === 1 || !all) && lost.length === 0) return;
     if (Date.now() - window.since > (leaders === 1 ? HUNG_AFTER_MS.led : HUNG_AFTER_MS.leaderless)) {
       const hung = lost.filter((node) => {
         const index = orderers.indexOf(node);

@@ -69,23 +69,30 @@ export function exportOrgDefinition(ctx: NetworkContext, orgName: string): OrgDe
   return parseOrgDefinition(definition, `definition of ${org.name}`);
 }
 
-/** The founding orgs' definition files of the one-box consortium. */
+/** The founding orgs' definition files. */
 export interface FoundingFiles {
   members: string[];
   orderer: string;
 }
 
 /**
- * The one-box demo's founding step: each org exports its definition into the consortium folder, as
- * each would on its own host and send to the others.
+ * The founding orgs' definition files in the consortium folder: an org whose CA is in this state
+ * folder exports its own there (as each would on its own host and send to the others); another
+ * org's must have been imported. Answers the orgs still missing instead, if any.
  */
-export function writeFoundingDefinitions(ctx: NetworkContext): FoundingFiles {
+export function foundingDefinitionFiles(ctx: NetworkContext): FoundingFiles | { missing: string[] } {
   const { ordererOrg } = ctx.topology;
-  const members = foundingMembers(ctx.topology);
-  const write = (name: string): string => {
-    const file = ctx.paths.definition(name);
-    writeOrgDefinition(file, exportOrgDefinition(ctx, name));
-    return file;
+  const local = new Set(ctx.local.cas.map((ca) => ca.org));
+  const missing: string[] = [];
+  const file = (name: string): string => {
+    const path = ctx.paths.definition(name);
+    if (local.has(name)) writeOrgDefinition(path, exportOrgDefinition(ctx, name));
+    else if (!existsSync(path)) missing.push(name);
+    return path;
   };
-  return { members: members.map((org) => write(org.name)), orderer: write(ordererOrg.name) };
+  const files = {
+    members: foundingMembers(ctx.topology).map((org) => file(org.name)),
+    orderer: file(ordererOrg.name),
+  };
+  return missing.length > 0 ? { missing } : files;
 }

@@ -21,6 +21,10 @@ export class StatePaths {
   get plan(): string {
     return join(this.root, 'network.json');
   }
+  /** Which orgs and orderers this folder runs (local-nodes.ts); absent for the one-box demo. */
+  get localShare(): string {
+    return join(this.root, 'local.json');
+  }
   get logs(): string {
     return join(this.root, 'logs');
   }
@@ -46,6 +50,10 @@ export class StatePaths {
   }
   definition(org: string): string {
     return join(this.consortium, 'definitions', `${org}.json`);
+  }
+  /** Another org's TLS root certificate, written from its imported definition. */
+  tlsRoot(org: string): string {
+    return join(this.consortium, 'tls', `${org}.pem`);
   }
   get chaincode(): string {
     return join(this.root, 'chaincode');

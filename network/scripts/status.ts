@@ -28,20 +28,21 @@ export interface FabricProbe {
   metricsUrl?: string;
 }
 
+/** This state folder's Fabric processes (local-nodes.ts), and how to look at each. */
 function probes(ctx: NetworkContext, withChaincode: (org: MemberPlan) => boolean): FabricProbe[] {
-  const { members, ordererOrg } = ctx.topology;
+  const { members, orderers: ordererNodes, cas: caNodes } = ctx.local;
   const ops = (host: string, port: number): string => `http://${endpoint(localAddress(host), port)}`;
-  const cas = [...members, ordererOrg].map((org): FabricProbe => ({
-    name: caProcessName(org.ca),
+  const cas = caNodes.map((ca): FabricProbe => ({
+    name: caProcessName(ca),
     kind: 'ca',
-    org: org.name,
-    endpoint: endpoint(org.ca.host, org.ca.port),
-    check: () => httpOk(healthUrl(localAddress(org.ca.listenHost), org.ca.opsPort)),
+    org: ca.org,
+    endpoint: endpoint(ca.host, ca.port),
+    check: () => httpOk(healthUrl(localAddress(ca.listenHost), ca.opsPort)),
   }));
-  const orderers = ordererOrg.orderers.map((node): FabricProbe => ({
+  const orderers = ordererNodes.map((node): FabricProbe => ({
     name: ordererProcessName(node),
     kind: 'orderer',
-    org: ordererOrg.name,
+    org: ctx.topology.ordererOrg.name,
     endpoint: endpoint(node.host, node.port),
     check: () => httpOk(healthUrl(localAddress(node.listenHost), node.opsPort)),
     metricsUrl: `${ops(node.listenHost, node.opsPort)}/metrics`,

@@ -135,19 +135,23 @@ export function allCas(topology: Topology): CaNode[] {
 
 /** Every address and port the topology binds, each on its node's listen host. */
 export function allListeners(topology: Pick<Topology, 'members' | 'ordererOrg'>): Listener[] {
+  const { members, ordererOrg } = topology;
+  return localListeners(members, ordererOrg.orderers, [...members.map((org) => org.ca), ordererOrg.ca]);
+}
+
+/** The addresses and ports some nodes bind: member orgs' peers and chaincode servers, orderers, CAs. */
+export function localListeners(members: MemberPlan[], orderers: OrdererNode[], cas: CaNode[]): Listener[] {
   const on = (node: string, host: string, ports: number[]): Listener[] =>
     ports.map((port) => ({ node, host, port }));
-  const ca = (node: CaNode): Listener[] => on(node.name, node.listenHost, [node.port, node.opsPort]);
-  const members = topology.members.flatMap(({ ca: caNode, peer }) => [
-    ...ca(caNode),
+  const peers = members.flatMap(({ peer }) => [
     ...on(peer.name, peer.listenHost, [peer.port, peer.chaincodePort, peer.opsPort]),
     ...on(`chaincode-${peer.org}`, peer.listenHost, [peer.chaincodeServerPort]),
   ]);
-  const orderer = topology.ordererOrg;
-  const orderers = orderer.orderers.flatMap((node) =>
-    on(node.name, node.listenHost, [node.port, node.adminPort, node.opsPort]),
-  );
-  return [...members, ...ca(orderer.ca), ...orderers];
+  return [
+    ...cas.flatMap((ca) => on(ca.name, ca.listenHost, [ca.port, ca.opsPort])),
+    ...peers,
+    ...orderers.flatMap((node) => on(node.name, node.listenHost, [node.port, node.adminPort, node.opsPort])),
+  ];
 }
 
 /** Every port the topology listens on. */

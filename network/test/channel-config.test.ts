@@ -13,14 +13,14 @@ import { loadConfig, validateConfig, type ConsortiumConfig } from '../scripts/co
 import type { NetworkContext } from '../scripts/context.ts';
 import { readFounding, writeChannelInputs } from '../scripts/genesis-block.ts';
 import { DefinitionError, type MemberDefinition } from '../scripts/org-definition.ts';
-import { writeFoundingDefinitions } from '../scripts/org-export.ts';
+import { foundingDefinitionFiles } from '../scripts/org-export.ts';
 import { StatePaths } from '../scripts/paths.ts';
-import { planTopology } from '../scripts/topology.ts';
+import { planned } from './support/planned.ts';
 import { writeFakeOrgState } from './support/fake-state.ts';
 
 function context(config: ConsortiumConfig): NetworkContext {
   return {
-    topology: planTopology(config),
+    ...planned(config),
     paths: new StatePaths(mkdtempSync(join(tmpdir(), 'scf-channel-'))),
     tools: { binDir: '/bin', configDir: '/cfg', version: 'x' },
     log: () => undefined,
@@ -30,7 +30,9 @@ function context(config: ConsortiumConfig): NetworkContext {
 /** The founding orgs' definitions as `up` exports them, from a state folder with real certificates. */
 function founding(ctx: NetworkContext): FoundingOrgs {
   writeFakeOrgState(ctx);
-  return readFounding(writeFoundingDefinitions(ctx));
+  const files = foundingDefinitionFiles(ctx);
+  if ('missing' in files) throw new Error(`definitions missing: ${files.missing.join(', ')}`);
+  return readFounding(files);
 }
 
 interface Consenter {

@@ -7,11 +7,11 @@ import { ensureRunning, NodeExitedError, waitForNode, whenAnswering } from '../s
 import { StatePaths } from '../scripts/paths.ts';
 import { knownProcesses, runningPid, startProcess, stopProcess } from '../scripts/processes.ts';
 import { loadConfig } from '../scripts/config.ts';
-import { planTopology } from '../scripts/topology.ts';
+import { planned } from './support/planned.ts';
 
 function context(): NetworkContext {
   return {
-    topology: planTopology(loadConfig()),
+    ...planned(loadConfig()),
     paths: new StatePaths(mkdtempSync(join(tmpdir(), 'scf-launch-'))),
     tools: { binDir: '/bin', configDir: '/cfg', version: 'x' },
     log: () => undefined,

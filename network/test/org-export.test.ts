@@ -10,7 +10,7 @@ import type { NetworkContext } from '../scripts/context.ts';
 import { parseOrgDefinition, readOrgDefinition } from '../scripts/org-definition.ts';
 import { exportOrgDefinition } from '../scripts/org-export.ts';
 import { StatePaths } from '../scripts/paths.ts';
-import { planTopology } from '../scripts/topology.ts';
+import { planned } from './support/planned.ts';
 import { writeFakeOrgState } from './support/fake-state.ts';
 import type { TestCa } from './support/test-pki.ts';
 
@@ -39,7 +39,7 @@ describe('exporting an org’s public definition', () => {
   beforeAll(() => {
     const config = loadConfig(undefined, { basePort: 9000, orderers: 3 });
     ctx = {
-      topology: planTopology(config),
+      ...planned(config),
       paths: new StatePaths(mkdtempSync(join(tmpdir(), 'scf-export-'))),
       tools: { binDir: '/bin', configDir: '/cfg', version: 'x' },
       log: () => undefined,

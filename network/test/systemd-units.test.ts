@@ -16,7 +16,7 @@ import type { NetworkContext } from '../scripts/context.ts';
 import { fabricUnits } from '../scripts/fabric-units.ts';
 import { CHAINCODE_DIR, StatePaths } from '../scripts/paths.ts';
 import { environmentFile, execWord, writeUnits } from '../scripts/systemd-unit.ts';
-import { planTopology } from '../scripts/topology.ts';
+import { planned } from './support/planned.ts';
 
 /** A state folder as `up` leaves it, as far as the units need: binaries, core.yaml, a deployed chaincode. */
 function deployedNetwork(): NetworkContext {
@@ -34,7 +34,7 @@ function deployedNetwork(): NetworkContext {
     'chaincode:\n  externalBuilders: []\nvm:\n  endpoint: unix:///x\n',
   );
   const ctx: NetworkContext = {
-    topology: planTopology({ ...loadConfig(), basePort: 17000 }),
+    ...planned({ ...loadConfig(), basePort: 17000 }),
     paths: new StatePaths(join(root, 'state')),
     tools: { binDir: bin, configDir: config, version: 'test' },
     log: () => undefined,

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../scripts/config.ts';
 import type { NetworkContext } from '../scripts/context.ts';
 import { StatePaths } from '../scripts/paths.ts';
-import { planTopology } from '../scripts/topology.ts';
+import { planned } from './support/planned.ts';
 import { enrollUser, UserError, type Role } from '../scripts/users.ts';
 
 const ctx: NetworkContext = {
-  topology: planTopology(loadConfig()),
+  ...planned(loadConfig()),
   paths: new StatePaths('/nonexistent'),
   tools: { binDir: '/bin', configDir: '/cfg', version: 'x' },
   log: () => undefined,

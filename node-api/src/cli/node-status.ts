@@ -22,7 +22,7 @@ const HEALTH_TIMEOUT_MS = 6_000;
 
 /** Every node API and portal this state folder has started, judged as `status` shows them. */
 export async function nodeReports(ctx: NetworkContext): Promise<ProcessReport[]> {
-  const { members } = ctx.topology;
+  const { members } = ctx.local;
   const apis = members.filter((member) => nodeExpected(ctx, member));
   const portals = members.filter((member) => portalExpected(ctx, member));
   return Promise.all([
@@ -55,7 +55,7 @@ export async function nodeReports(ctx: NetworkContext): Promise<ProcessReport[]>
 /** The watch restarts node APIs and portals with the starts `nodes up` uses. */
 export function nodeRestarters(ctx: NetworkContext): Map<string, Restarter> {
   const restarters = new Map<string, Restarter>();
-  for (const member of ctx.topology.members) {
+  for (const member of ctx.local.members) {
     restarters.set(nodeProcessName(member.name), { start: () => ensureNode(ctx, member) });
     restarters.set(portalProcessName(member.name), { start: () => ensurePortal(ctx, member) });
   }

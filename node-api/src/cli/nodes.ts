@@ -83,14 +83,14 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
 
 function info(ctx: NetworkContext): void {
   const lines = ['', 'org        node API                                portal'];
-  for (const member of ctx.topology.members) {
+  for (const member of ctx.local.members) {
     lines.push(`${member.name.padEnd(10)} ${`${nodeUrl(member)}/graphql`.padEnd(39)} ${portalUrl(member)}`);
   }
   lines.push(
     '',
     `demo logins (password for all: ${DEMO_PASSWORD}); log in at your org's portal or node API:`,
   );
-  for (const member of ctx.topology.members) {
+  for (const member of ctx.local.members) {
     const logins = DEMO_ENTERPRISES.filter((e) => e.org === member.name).flatMap((e) =>
       DEMO_ROLES.map((role) => `${e.login}.${role}`),
     );
@@ -118,8 +118,8 @@ async function main(): Promise<number> {
     case 'up': {
       const started = Date.now();
       // One at a time: each starts a PostgreSQL and enrolls identities; the machine has two cores.
-      for (const member of ctx.topology.members) await ensureNode(ctx, member);
-      for (const member of ctx.topology.members) await ensurePortal(ctx, member);
+      for (const member of ctx.local.members) await ensureNode(ctx, member);
+      for (const member of ctx.local.members) await ensurePortal(ctx, member);
       ctx.log(`node APIs and portals up in ${Math.round((Date.now() - started) / 1000)}s`);
       return 0;
     }

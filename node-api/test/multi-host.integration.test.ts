@@ -1,0 +1,280 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar } from '@scf/ledger-contract';
+import { loadConfig, type ConsortiumConfig } from '@scf/network';
+import { offerSalt } from '../src/ledger/index.ts';
+import { cstDate, sha } from './support/values.ts';
+import { HostAgent } from './support/ns-agent-client.ts';
+import type { UserSpec } from './support/ns-agent.ts';
+import { NetnsLab } from './support/netns-lab.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const FOUNDERS = ['core', 'supplier', 'banka', 'bankb', 'logistics'] as const;
+const ORDERER_HOSTS = ['o0', 'o1', 'o2'] as const;
+const HOSTS = [...ORDERER_HOSTS, ...FOUNDERS, 'bankc'] as const;
+type Host = (typeof HOSTS)[number];
+type Member = (typeof FOUNDERS)[number] | 'bankc';
+
+const code = (first17: string): string => `${first17}${creditCodeCheckChar(first17)}`;
+const PARTIES = {
+  core: { id: code('91370200MA0C00101'), org: 'core', kind: 'CORE', name: 'Qingdao Appliances' },
+  tier1: { id: code('91370200MA0C00102'), org: 'supplier', kind: 'SUPPLIER', name: 'Tier-1 Motors' },
+  tier2: { id: code('91370200MA0C00103'), org: 'supplier', kind: 'SUPPLIER', name: 'Tier-2 Castings' },
+  bankA: { id: code('91370200MA0C00104'), org: 'banka', kind: 'BANK', name: 'Bank A' },
+  bankB: { id: code('91370200MA0C00105'), org: 'bankb', kind: 'BANK', name: 'Bank B' },
+  carrier: { id: code('91370200MA0C00106'), org: 'logistics', kind: 'LOGISTICS', name: 'Carrier' },
+  bankC: { id: code('91370200MA0C00107'), org: 'bankc', kind: 'BANK', name: 'Bank C' },
+} as const satisfies Record<string, { id: string; org: Member; kind: string; name: string }>;
+type Party = keyof typeof PARTIES;
+
+const user = (party: Party, role: 'clerk' | 'approver' | 'admin'): UserSpec => ({
+  org: PARTIES[party].org,
+  name: `${party.toLowerCase()}-${role}`,
+  enterpriseId: PARTIES[party].id,
+  role,
+});
+const orgAdmin = (org: Member): UserSpec => ({
+  org,
+  name: 'orgadmin',
+  enterpriseId: 'ORG-ADMIN',
+  role: 'admin',
+});
+
+/**
+ * Issue 11: the consortium on separate hosts. Every org runs its node in a network namespace of its
+ * own (three ordering hosts, five founding members, and bank C who joins later), each from a state
+ * folder that holds only its own secrets, by the README's per-org commands. Between hosts pass only
+ * public files (org definitions, proposals, the genesis block handed to the ordering org's own hosts)
+ * and network traffic on the lab's private subnet.
+ */
+describe('a consortium whose orgs run on separate hosts', () => {
+  let lab: NetnsLab | undefined;
+  const root = mkdtempSync(join(tmpdir(), 'scf-multihost-'));
+  const shared = join(root, 'public');
+  const configFile = join(root, 'consortium.json');
+  const stateDir = (host: Host): string => join(root, 'hosts', host);
+  const agents = new Map<Host, HostAgent>();
+  let last = '0';
+
+  const theLab = (): NetnsLab => {
+    if (!lab) throw new Error('the lab was not made');
+    return lab;
+  };
+  /** `npm run network -- ARGS` on a host, from its own state folder. */
+  const network = (host: Host, args: string[]): Promise<string> =>
+    theLab().run(
+      host,
+      'bash',
+      [join(REPO, 'scripts/network.sh'), ...args, '--state-dir', stateDir(host), '--config', configFile],
+      { SCF_CHAINCODE_TEST_CONTRACTS: '1' },
+    );
+  const agent = (host: Member): HostAgent => {
+    let known = agents.get(host);
+    if (!known) {
+      known = new HostAgent(theLab(), host, stateDir(host));
+      agents.set(host, known);
+    }
+    return known;
+  };
+  /** A write as `who` on its own host, after the last write seen; remembers the block it landed in. */
+  async function act<T>(who: UserSpec, fn: string, args: object, options?: object): Promise<T> {
+    const result = await agent(who.org as Member).call<T>(who, fn, args, {
+      after: last,
+      ...(options ? { options } : {}),
+    });
+    if (result.blockNumber && BigInt(result.blockNumber) > BigInt(last)) last = result.blockNumber;
+    return result.value;
+  }
+  const read = async <T>(who: UserSpec, fn: string, args: object): Promise<T> =>
+    (await agent(who.org as Member).call<T>(who, fn, args, { after: last })).value;
+  const publicFile = (name: string): string => join(shared, name);
+
+  beforeAll(() => {
+    lab = NetnsLab.create(HOSTS);
+    mkdirSync(shared, { recursive: true });
+    const base = loadConfig();
+    const address = (host: Host): string => theLab().address(host);
+    const config: ConsortiumConfig = {
+      ...base,
+      host: address('o0'),
+      members: [
+        ...base.members.map((org) => ({ ...org, host: address(org.name as Host) })),
+        {
+          name: 'bankc',
+          mspId: 'BankCMSP',
+          description: 'bank C',
+          kinds: ['BANK'],
+          founding: false,
+          host: address('bankc'),
+        },
+      ],
+      ordererOrg: { ...base.ordererOrg, host: address('o0'), hosts: ORDERER_HOSTS.map(address) },
+    };
+    writeFileSync(configFile, JSON.stringify(config, null, 2));
+  });
+
+  // Each step builds on the one before: after a failure the rest fail at once, naming it.
+  let failed: string | undefined;
+  beforeEach(() => {
+    if (failed) throw new Error(`an earlier step failed: ${failed}`);
+  });
+  afterEach((context) => {
+    if (context.task.result?.state === 'fail') failed ??= context.task.name;
+  });
+
+  afterAll(() => {
+    for (const known of agents.values()) known.close();
+    lab?.destroy();
+    // SCF_KEEP_FAILED=1 keeps the hosts' state folders (logs, ledgers) of a failed run to read.
+    if (failed && process.env.SCF_KEEP_FAILED === '1') process.stdout.write(`kept ${root}\n`);
+    else rmSync(root, { recursive: true, force: true });
+  });
+
+  it('starts each org’s own nodes on its own host from its own state folder', async () => {
+    const started = Date.now();
+    await Promise.all([
+      ...[...FOUNDERS, 'bankc' as const].map((org) => network(org, ['up', '--run', org])),
+      network('o0', ['up', '--run', 'orderer,orderer0']),
+    ]);
+    for (const org of [...FOUNDERS, 'bankc' as const]) {
+      await network(org, ['export', '--org', org, '--out', publicFile(`${org}.json`)]);
+    }
+    await network('o0', ['export', '--org', 'orderer', '--out', publicFile('orderer.json')]);
+    process.stdout.write(
+      `6 member hosts and the first orderer host up in ${String(Date.now() - started)} ms\n`,
+    );
+    // A member host holds its own org's keys only: no other org's folder, no CA of another org.
+    expect(readdirSync(join(stateDir('core'), 'orgs'))).toEqual(['core']);
+    expect(readdirSync(join(stateDir('o0'), 'orgs'))).toEqual(['orderer']);
+  });
+
+  it('creates the channel from the founding orgs’ public definitions and hands each orderer host its node', async () => {
+    await network('o0', ['import', ...FOUNDERS.map((org) => publicFile(`${org}.json`))]);
+    await network('o0', ['up']);
+    for (const host of ['o1', 'o2'] as const) {
+      await network('o0', ['handover', `orderer${host.slice(1)}`, '--out', stateDir(host)]);
+    }
+    await Promise.all([network('o1', ['up']), network('o2', ['up'])]);
+    const identities = readdirSync(join(stateDir('o1'), 'orgs', 'orderer', 'identities')).sort();
+    expect(identities).toEqual(['admin', 'orderer1']);
+    expect(readdirSync(join(stateDir('o1'), 'orgs', 'orderer'))).not.toContain('registrar');
+  });
+
+  it('joins each founding member’s peer and deploys the chaincode org by org', async () => {
+    const others = (org: string): string[] =>
+      [...FOUNDERS, 'orderer'].filter((name) => name !== org).map((name) => publicFile(`${name}.json`));
+    await Promise.all(FOUNDERS.map((org) => network(org, ['import', ...others(org)])));
+    await Promise.all(FOUNDERS.map((org) => network(org, ['join', '--org', org])));
+    await Promise.all(FOUNDERS.map((org) => network(org, ['chaincode', 'install', '--org', org])));
+    await Promise.all(FOUNDERS.map((org) => network(org, ['chaincode', 'approve', '--org', org])));
+    await network('core', ['chaincode', 'commit', '--org', 'core']);
+    await Promise.all(FOUNDERS.map((org) => network(org, ['chaincode', 'run', '--org', org])));
+    expect(await network('core', ['charter', 'establish', '--org', 'core'])).toContain(
+      'the founding charter is on the ledger',
+    );
+    const charter = JSON.parse(await network('banka', ['charter', 'show', '--org', 'banka'])) as {
+      members: { mspId: string }[];
+    };
+    expect(charter.members.map((member) => member.mspId).sort()).toEqual([
+      'BankAMSP',
+      'BankBMSP',
+      'CoreFirmMSP',
+      'LogisticsMSP',
+      'SupplierMSP',
+    ]);
+  });
+
+  it('runs the business story across the hosts: register, deliver, confirm, split, finance', async () => {
+    for (const party of ['core', 'tier1', 'tier2', 'bankA', 'bankB', 'carrier'] as const) {
+      const { id, name, kind, org } = PARTIES[party];
+      await act(orgAdmin(org), 'enterprise.Register', { id, name, kind });
+    }
+    const rate = { tenor: '1Y', rateBps: 310, effectiveDate: cstDate(-30) };
+    await act(user('bankA', 'admin'), 'rate.Publish', rate);
+    await act(user('bankB', 'admin'), 'rate.Publish', rate);
+    await act(user('bankA', 'approver'), 'creditline.Grant', {
+      debtorId: PARTIES.core.id,
+      limit: '500000000',
+      expiryDate: cstDate(365),
+    });
+    const invoice = await act<{ id: string }>(user('tier1', 'clerk'), 'invoice.Register', {
+      number: 'INV-MH-1',
+      buyerId: PARTIES.core.id,
+      amount: '100000000',
+      issueDate: cstDate(0),
+      dueDate: cstDate(30),
+      documentHash: sha('INV-MH-1'),
+    });
+    const shipment = await act<{ id: string }>(user('carrier', 'clerk'), 'shipment.RecordPickup', {
+      invoiceId: invoice.id,
+      waybillNumber: 'WB-MH-1',
+      origin: 'Ningbo',
+      destination: 'Qingdao',
+      documentHash: sha('waybill MH-1'),
+    });
+    await act(user('carrier', 'clerk'), 'shipment.ConfirmDelivery', {
+      id: shipment.id,
+      deliveryDocumentHash: sha('pod MH-1'),
+    });
+    await act(user('core', 'approver'), 'invoice.Confirm', { invoiceId: invoice.id, waiveDelivery: false });
+    const rootId = invoice.id;
+    const backing = await act<{ id: string }>(user('tier2', 'clerk'), 'invoice.Register', {
+      number: 'INV-MH-T2',
+      buyerId: PARTIES.tier1.id,
+      amount: '30000000',
+      issueDate: cstDate(0),
+      dueDate: cstDate(30),
+      documentHash: sha('INV-MH-T2'),
+    });
+    await act(user('tier1', 'approver'), 'voucher.SplitTransfer', {
+      voucherId: rootId,
+      piecesJson: [
+        { amount: '30000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing.id },
+        { amount: '70000000' },
+      ],
+    });
+    const toTier2 = `${rootId}.1`;
+    await act(user('tier2', 'approver'), 'voucher.AcceptTransfer', { voucherId: toTier2 });
+    const { id: financingId } = await act<{ id: string }>(user('tier2', 'clerk'), 'financing.Apply', {
+      voucherId: toTier2,
+      bankId: PARTIES.bankA.id,
+    });
+    await act(
+      user('bankA', 'approver'),
+      'financing.Offer',
+      { financingId },
+      {
+        transient: {
+          terms: {
+            advanceRateBps: 9000,
+            spreadBps: 90,
+            fees: '5000',
+            validUntil: cstDate(5),
+            salt: offerSalt(),
+          },
+        },
+        endorsingOrganizations: ['BankAMSP', 'SupplierMSP'],
+      },
+    );
+    await act(user('tier2', 'approver'), 'financing.Accept', { financingId });
+    // Every org's peer, on its own host, holds the same story; only bank A and tier 2 see the terms.
+    await expect(read(orgAdmin('core'), 'voucher.Get', { id: toTier2 })).resolves.toMatchObject({
+      holderId: PARTIES.tier2.id,
+      status: 'FINANCING',
+    });
+    await expect(
+      read(user('tier2', 'approver'), 'financing.GetTerms', { financingId }),
+    ).resolves.toMatchObject({
+      faceAmount: '30000000',
+      financedAmount: '27000000',
+    });
+    await expect(
+      read(user('bankB', 'approver'), 'financing.GetTerms', { financingId }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});
