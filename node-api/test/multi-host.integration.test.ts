@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '@scf/ledger-contract';
-import { loadConfig, type ConsortiumConfig } from '@scf/network';
+import { findMember, loadConfig, openNetwork, type ConsortiumConfig } from '@scf/network';
 import { offerSalt } from '../src/ledger/index.ts';
 import { cstDate, sha } from './support/values.ts';
-import { HostAgent } from './support/ns-agent-client.ts';
+import { AgentCallError, HostAgent } from './support/ns-agent-client.ts';
 import type { UserSpec } from './support/ns-agent.ts';
 import { NetnsLab } from './support/netns-lab.ts';
 
@@ -29,6 +29,10 @@ const PARTIES = {
   bankC: { id: code('91370200MA0C00107'), org: 'bankc', kind: 'BANK', name: 'Bank C' },
 } as const satisfies Record<string, { id: string; org: Member; kind: string; name: string }>;
 type Party = keyof typeof PARTIES;
+/** Writes made while an orderer host is cut off. */
+const CUT_WRITES = 12;
+/** Bank C's node API admin, set by its operator. */
+const ADMIN_PASSWORD = 'bank-c-admin-password';
 
 const user = (party: Party, role: 'clerk' | 'approver' | 'admin'): UserSpec => ({
   org: PARTIES[party].org,
@@ -58,6 +62,8 @@ describe('a consortium whose orgs run on separate hosts', () => {
   const stateDir = (host: Host): string => join(root, 'hosts', host);
   const agents = new Map<Host, HostAgent>();
   let last = '0';
+  /** The story's ids, for the steps after it. */
+  const story = { rootId: '', financingId: '' };
 
   const theLab = (): NetnsLab => {
     if (!lab) throw new Error('the lab was not made');
@@ -91,10 +97,15 @@ describe('a consortium whose orgs run on separate hosts', () => {
   const read = async <T>(who: UserSpec, fn: string, args: object): Promise<T> =>
     (await agent(who.org as Member).call<T>(who, fn, args, { after: last })).value;
   const publicFile = (name: string): string => join(shared, name);
+  const bankcApiPort = (): number =>
+    findMember(openNetwork({ stateDir: stateDir('bankc'), log: () => undefined }).topology, 'bankc').reserved
+      .nodeApi;
 
   beforeAll(() => {
     lab = NetnsLab.create(HOSTS);
     mkdirSync(shared, { recursive: true });
+    // As root, a node's embedded PostgreSQL runs as `postgres`, which must reach its data folder.
+    chmodSync(root, 0o755);
     const base = loadConfig();
     const address = (host: Host): string => theLab().address(host);
     const config: ConsortiumConfig = {
@@ -260,6 +271,7 @@ describe('a consortium whose orgs run on separate hosts', () => {
       },
     );
     await act(user('tier2', 'approver'), 'financing.Accept', { financingId });
+    Object.assign(story, { rootId, financingId });
     // Every org's peer, on its own host, holds the same story; only bank A and tier 2 see the terms.
     await expect(read(orgAdmin('core'), 'voucher.Get', { id: toTier2 })).resolves.toMatchObject({
       holderId: PARTIES.tier2.id,
@@ -276,5 +288,235 @@ describe('a consortium whose orgs run on separate hosts', () => {
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+
+  it('adds bank C to the live channel by a proposal a majority of member admins signed on their own hosts', async () => {
+    await network('core', [
+      'propose',
+      'add-org',
+      '--definition',
+      publicFile('bankc.json'),
+      '--org',
+      'core',
+      '--out',
+      publicFile('add-bankc.json'),
+    ]);
+    for (const org of ['banka', 'supplier'] as const) {
+      await network(org, [
+        'sign',
+        publicFile('add-bankc.json'),
+        '--org',
+        org,
+        '--out',
+        publicFile(`add-bankc.${org}.json`),
+      ]);
+    }
+    const submitted = await network('core', [
+      'submit',
+      publicFile('add-bankc.banka.json'),
+      publicFile('add-bankc.supplier.json'),
+      '--org',
+      'core',
+    ]);
+    expect(submitted).toContain('signed by');
+    await network('bankc', ['import', ...[...FOUNDERS, 'orderer'].map((name) => publicFile(`${name}.json`))]);
+    const joined = await network('bankc', ['join', '--org', 'bankc']);
+    const caught = /holds (\d+) blocks \(caught up (\d+) after the join\) in ([\d.]+)s/.exec(joined);
+    expect(caught).not.toBeNull();
+    process.stdout.write(
+      `bank C joined on its own host: caught up ${caught?.[2] ?? '?'} blocks in ${caught?.[3] ?? '?'}s\n`,
+    );
+    expect(Number(caught?.[1])).toBeGreaterThan(Number(last));
+  });
+
+  it('runs the chaincode on bank C’s node and enters it into the policy and the charter by majority', async () => {
+    await network('bankc', ['chaincode', 'install', '--org', 'bankc']);
+    await network('bankc', ['chaincode', 'approve', '--current', '--org', 'bankc']);
+    const members = [...FOUNDERS, 'bankc' as const];
+    await Promise.all(members.map((org) => network(org, ['chaincode', 'approve', '--org', org])));
+    await network('bankc', ['chaincode', 'commit', '--org', 'bankc']);
+    await Promise.all(members.map((org) => network(org, ['chaincode', 'run', '--org', org])));
+    const proposed = await network('core', [
+      'charter',
+      'propose',
+      '--org',
+      'core',
+      '--add-member',
+      'BankCMSP',
+      '--kinds',
+      'BANK',
+    ]);
+    const id = /proposal (\S+) \(amends/.exec(proposed)?.[1];
+    expect(id).toBeDefined();
+    await network('banka', ['charter', 'approve', '--org', 'banka', '--proposal', id ?? '']);
+    expect(
+      await network('bankb', ['charter', 'approve', '--org', 'bankb', '--proposal', id ?? '']),
+    ).toContain('ADOPTED');
+  });
+
+  it('lets bank C, admitted, grant a credit line and finance a voucher from its own host', async () => {
+    const { id, name, kind } = PARTIES.bankC;
+    await act(orgAdmin('bankc'), 'enterprise.Register', { id, name, kind });
+    await act(user('bankC', 'approver'), 'creditline.Grant', {
+      debtorId: PARTIES.core.id,
+      limit: '200000000',
+      expiryDate: cstDate(365),
+    });
+    const kept = `${story.rootId}.2`;
+    const { id: financingId } = await act<{ id: string }>(user('tier1', 'clerk'), 'financing.Apply', {
+      voucherId: kept,
+      bankId: PARTIES.bankC.id,
+    });
+    await act(
+      user('bankC', 'approver'),
+      'financing.Offer',
+      { financingId },
+      {
+        transient: {
+          terms: {
+            advanceRateBps: 8500,
+            spreadBps: 120,
+            fees: '3000',
+            validUntil: cstDate(5),
+            salt: offerSalt(),
+          },
+        },
+        endorsingOrganizations: ['BankCMSP', 'SupplierMSP'],
+      },
+    );
+    await act(user('tier1', 'approver'), 'financing.Accept', { financingId });
+    await expect(
+      read(user('bankC', 'approver'), 'financing.GetTerms', { financingId }),
+    ).resolves.toMatchObject({
+      faceAmount: '70000000',
+    });
+    // Bank C sees its own terms, not bank A's.
+    await expect(
+      read(user('bankC', 'approver'), 'financing.GetTerms', { financingId: story.financingId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('catches bank C’s node API up from block 0: its read model reconciles clean, without bank A’s terms', async () => {
+    await theLab().run(
+      'bankc',
+      'bash',
+      [
+        join(REPO, 'scripts/node.sh'),
+        join(REPO, 'node-api/src/cli/nodes.ts'),
+        'up',
+        '--state-dir',
+        stateDir('bankc'),
+      ],
+      {
+        SCF_ADMIN_ENTERPRISE_ID: PARTIES.bankC.id,
+        SCF_ADMIN_ENTERPRISE_NAME: PARTIES.bankC.name,
+        SCF_ADMIN_ENTERPRISE_KIND: 'BANK',
+        SCF_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      },
+    );
+    const reconcile = (): Promise<string> =>
+      theLab().run('bankc', 'bash', [
+        join(REPO, 'scripts/node.sh'),
+        join(REPO, 'node-api/src/cli/reconcile.ts'),
+        '--org',
+        'bankc',
+        '--state-dir',
+        stateDir('bankc'),
+      ]);
+    await expect
+      .poll(() => reconcile().catch((error: unknown) => String(error)), { timeout: 60_000 })
+      .toContain('no differences');
+    const url = `http://${theLab().address('bankc')}:${String(bankcApiPort())}/graphql`;
+    const graphql = async (query: string, token?: string): Promise<Record<string, unknown>> => {
+      const answer = await agent('bankc').fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query }),
+      });
+      return JSON.parse(answer.body) as Record<string, unknown>;
+    };
+    const login = (await graphql(
+      `mutation { login(username: "admin", password: "${ADMIN_PASSWORD}") { token } }`,
+    )) as { data?: { login?: { token: string } } };
+    const token = login.data?.login?.token;
+    expect(token).toBeDefined();
+    const seen = (await graphql(
+      `{ financing(id: "${story.financingId}") { id terms { faceAmount } } }`,
+      token,
+    )) as { data?: { financing: { terms: unknown } | null } };
+    expect(seen.data?.financing?.terms ?? null).toBeNull();
+  });
+
+  it('keeps ordering while one orderer host is cut off, losing nothing acknowledged', async () => {
+    const writer = orgAdmin('core');
+    const acknowledged: string[] = [];
+    const write = async (key: string): Promise<void> => {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        try {
+          await agent('core').call(writer, 'test.PutNote', { key, text: key });
+          acknowledged.push(key);
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+      }
+    };
+    theLab().setLink('o2', false);
+    const cutAt = Date.now();
+    try {
+      for (let index = 0; index < CUT_WRITES; index += 4) {
+        await Promise.all([0, 1, 2, 3].map((offset) => write(`cut-${String(index + offset)}`)));
+      }
+    } finally {
+      theLab().setLink('o2', true);
+    }
+    process.stdout.write(
+      `${String(acknowledged.length)} of ${String(CUT_WRITES)} writes acknowledged in ${String(Date.now() - cutAt)} ms while orderer2 was cut off\n`,
+    );
+    expect(acknowledged.length).toBeGreaterThanOrEqual(CUT_WRITES - 2);
+    for (const key of acknowledged) {
+      await expect(read(orgAdmin('supplier'), 'test.GetNote', { key })).resolves.toMatchObject({ text: key });
+    }
+  });
+
+  it('removes bank B from the channel by majority: every peer then refuses its users’ writes', async () => {
+    await network('core', [
+      'propose',
+      'remove-org',
+      '--msp',
+      'BankBMSP',
+      '--org',
+      'core',
+      '--out',
+      publicFile('remove-bankb.json'),
+    ]);
+    const signed = [];
+    for (const org of ['banka', 'supplier', 'logistics'] as const) {
+      const copy = publicFile(`remove-bankb.${org}.json`);
+      await network(org, ['sign', publicFile('remove-bankb.json'), '--org', org, '--out', copy]);
+      signed.push(copy);
+    }
+    await network('core', ['submit', ...signed, '--org', 'core']);
+    const grant = agent('bankb').call(
+      user('bankB', 'approver'),
+      'creditline.Grant',
+      {
+        debtorId: PARTIES.core.id,
+        limit: '100000000',
+        expiryDate: cstDate(365),
+      },
+      { options: { endorsingOrganizations: ['CoreFirmMSP', 'BankAMSP'] } },
+    );
+    await expect(grant).rejects.toBeInstanceOf(AgentCallError);
+    process.stdout.write(
+      `bank B's write after its removal: ${String(await grant.catch((error: unknown) => error))}\n`,
+    );
+    // The others go on writing.
+    await expect(
+      act(orgAdmin('banka'), 'test.PutNote', { key: 'after-bankb', text: 'bank A writes on' }),
+    ).resolves.toMatchObject({ writtenBy: 'BankAMSP' });
   });
 });

@@ -37,6 +37,18 @@ export function portalUrl(member: MemberPlan): string {
   return `http://${member.peer.host}:${member.reserved.portal}`;
 }
 
+/**
+ * The enterprise the node's first admin acts for: on an org's own host the operator names it
+ * (SCF_ADMIN_ENTERPRISE_ID, _NAME and _KIND, all three); otherwise the demo consortium's first
+ * enterprise of the org.
+ */
+function adminEnterprise(org: string): { id: string; name: string; kind: string } {
+  const { SCF_ADMIN_ENTERPRISE_ID: id, SCF_ADMIN_ENTERPRISE_NAME: name } = process.env;
+  const kind = process.env.SCF_ADMIN_ENTERPRISE_KIND;
+  if (id && name && kind) return { id, name, kind };
+  return adminEnterpriseOf(org);
+}
+
 /** The node's key encryption key, made once and kept (mode 600) beside its data. */
 function keyEncryptionKey(dir: string): string {
   const file = join(dir, 'key-encryption-key');
@@ -54,7 +66,7 @@ export async function nodeEnv(ctx: NetworkContext, member: MemberPlan): Promise<
   // As root, the embedded PostgreSQL runs as `postgres`, which must reach its data folder.
   chmodSync(dir, 0o755);
   const service = await enrollUser(ctx, { org: member.name, ...SERVICE_USER });
-  const admin = adminEnterpriseOf(member.name);
+  const admin = adminEnterprise(member.name);
   const { channel, chaincode } = ctx.topology.config;
   return {
     SCF_ORG: member.name,
@@ -78,7 +90,7 @@ export async function nodeEnv(ctx: NetworkContext, member: MemberPlan): Promise<
     SCF_DATA_DIR: nodeDataDir(ctx, member.name),
     SCF_KEY_ENCRYPTION_KEY: keyEncryptionKey(dir),
     SCF_ADMIN_USER: 'admin',
-    SCF_ADMIN_PASSWORD: DEMO_PASSWORD,
+    SCF_ADMIN_PASSWORD: process.env.SCF_ADMIN_PASSWORD ?? DEMO_PASSWORD,
     SCF_ADMIN_ENTERPRISE_ID: admin.id,
     SCF_ADMIN_ENTERPRISE_NAME: admin.name,
     SCF_ADMIN_ENTERPRISE_KIND: admin.kind,
