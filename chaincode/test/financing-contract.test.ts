@@ -25,6 +25,8 @@ import {
   financings as contract,
   offer,
   OFFER_SALT,
+  REGISTERED_AT,
+  registrationFor,
   setupFinance,
   withTerms,
   WORKED_TERMS,
@@ -525,8 +527,12 @@ describe('FinancingContract.Disburse', () => {
     accepted = await accept(ledger, await offer(ledger, await apply(ledger, voucher.id)));
   });
 
-  const disburseAs = (caller = userOf('bankA', 'approver'), reference = 'BANKA-PAY-0001') =>
-    ledger.submit(caller, (ctx) => contract.Disburse(ctx, accepted.id, reference));
+  const registered = () => JSON.stringify(registrationFor(accepted));
+  const disburseAs = (
+    caller = userOf('bankA', 'approver'),
+    reference = 'BANKA-PAY-0001',
+    registration = registered(),
+  ) => ledger.submit(caller, (ctx) => contract.Disburse(ctx, accepted.id, reference, registration));
 
   it('consumes the line, passes the voucher to the bank and emits one event with all three', async () => {
     const disbursed = parse<Financing>(await disburseAs());
@@ -534,6 +540,20 @@ describe('FinancingContract.Disburse', () => {
       ...accepted,
       status: 'DISBURSED',
       paymentReference: 'BANKA-PAY-0001',
+      registration: {
+        registrationNumber: '2026010500000001',
+        registeredAt: REGISTERED_AT,
+        registrantId: ids.bankA,
+        registrantMsp: MSP.bankA,
+        searchedAt: '2026-01-05T01:59:00.000Z',
+        searchResult: [],
+      },
+      assignmentNotice: {
+        noticedAt: START_TIME,
+        assignorId: ids.tier1,
+        assigneeId: ids.bankA,
+        registrationNumber: '2026010500000001',
+      },
       txId: disbursed.txId,
       updatedBy: `${ids.bankA}/approver@${MSP.bankA}`,
     });
@@ -579,7 +599,10 @@ describe('FinancingContract.Disburse', () => {
     );
     await expectRefused(
       ledger,
-      () => ledger.submit(userOf('bankA', 'approver'), (ctx) => contract.Disburse(ctx, offered.id, 'REF')),
+      () =>
+        ledger.submit(userOf('bankA', 'approver'), (ctx) =>
+          contract.Disburse(ctx, offered.id, 'REF', JSON.stringify(registrationFor(offered))),
+        ),
       ErrorCodes.InvalidState,
     );
   });
@@ -606,6 +629,97 @@ describe('FinancingContract.Disburse', () => {
   it('refuses when the voucher is no longer held for the financing', async () => {
     await patchVoucher(ledger, voucher.id, { status: 'SPLIT' });
     await expectRefused(ledger, () => disburseAs(), ErrorCodes.InvalidState);
+  });
+});
+
+describe('FinancingContract.Disburse: registration first (银发〔2025〕77号, 民法典 Art. 768)', () => {
+  let accepted: Financing;
+  beforeEach(async () => {
+    accepted = await accept(ledger, await offer(ledger, await apply(ledger, voucher.id)));
+  });
+
+  const disburseWith = (registration: string) =>
+    ledger.submit(userOf('bankA', 'approver'), (ctx) =>
+      contract.Disburse(ctx, accepted.id, 'BANKA-PAY-0001', registration),
+    );
+  const entry = (registrantId: string, registrationNumber = '2025123100000007') => ({
+    registrationNumber,
+    registeredAt: '2025-12-31T08:00:00.000Z',
+    registrantId,
+  });
+
+  it.each(['', '  '])(
+    'refuses a disbursement without a registration (%j) and writes nothing',
+    async (none) => {
+      await expectRefused(ledger, () => disburseWith(none), ErrorCodes.RegistrationRequired);
+      expect(storedFinancing(accepted.id).status).toBe('ACCEPTED');
+      expect(storedVoucher()).toMatchObject({ holderId: ids.tier1, status: 'FINANCING' });
+    },
+  );
+
+  it('refuses a registration made by another party than the financing’s bank', async () => {
+    const byBankB = registrationFor(accepted, { registration: entry(ids.bankB) });
+    await expectRefused(ledger, () => disburseWith(JSON.stringify(byBankB)), ErrorCodes.RegistrationRequired);
+  });
+
+  it('refuses when the prior search shows another party registered the receivable first', async () => {
+    const contested = registrationFor(accepted, {
+      search: { searchedAt: '2026-01-05T01:59:00.000Z', entries: [entry(ids.bankB)] },
+    });
+    await expectRefused(ledger, () => disburseWith(JSON.stringify(contested)), ErrorCodes.RegistryConflict);
+  });
+
+  it('takes a search that found only the bank’s own earlier registration (a retry) and keeps it', async () => {
+    const own = entry(ids.bankA, '2026010500000001');
+    const retried = registrationFor(accepted, {
+      search: { searchedAt: '2026-01-05T01:59:50.000Z', entries: [own] },
+    });
+    const disbursed = parse<Financing>(await disburseWith(JSON.stringify(retried)));
+    expect(disbursed.registration?.searchResult).toEqual([own]);
+    expect(disbursed.assignmentNotice?.assigneeId).toBe(ids.bankA);
+  });
+
+  it.each([
+    ['another voucher', { voucherId: 'V-OTHER' }],
+    ['another debtor', { debtorId: ENTERPRISES.tier2.id }],
+    ['another amount', { amount: '99999999' }],
+  ])('refuses a registration of %s', async (_, receivable) => {
+    const wrong = registrationFor(accepted);
+    const changed = { ...wrong, receivable: { ...wrong.receivable, ...receivable } };
+    await expectRefused(ledger, () => disburseWith(JSON.stringify(changed)), ErrorCodes.InvalidArgument);
+  });
+
+  const withoutSearch = (financing: Financing): string =>
+    JSON.stringify({ ...registrationFor(financing), search: undefined });
+  it.each<[string, (financing: Financing) => string]>([
+    ['not JSON', () => '{'],
+    ['no search', withoutSearch],
+    [
+      'a bad registration number',
+      (financing) => JSON.stringify(registrationFor(financing, { registration: entry(ids.bankA, 'No 1') })),
+    ],
+    [
+      'a local time',
+      (financing) =>
+        JSON.stringify(
+          registrationFor(financing, {
+            registration: { ...entry(ids.bankA), registeredAt: '2026-01-05 10:00' },
+          }),
+        ),
+    ],
+  ])('refuses %s as INVALID_ARGUMENT', async (_, registration) => {
+    await expectRefused(ledger, () => disburseWith(registration(accepted)), ErrorCodes.InvalidArgument);
+  });
+
+  it('keeps only the fields it knows of the registry’s answers: no terms can ride along', async () => {
+    const base = registrationFor(accepted);
+    const padded = {
+      ...base,
+      registration: { ...base.registration, advanceRateBps: 9000 },
+      terms: { spreadBps: 90 },
+    };
+    const disbursed = parse<Financing>(await disburseWith(JSON.stringify(padded)));
+    expect(JSON.stringify(disbursed)).not.toMatch(/advanceRateBps|spreadBps|terms"/);
   });
 });
 

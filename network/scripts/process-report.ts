@@ -1,6 +1,6 @@
 import type { RaftView } from './raft-view.ts';
 
-export type ProcessKind = 'ca' | 'orderer' | 'peer' | 'chaincode' | 'node-api' | 'portal';
+export type ProcessKind = 'ca' | 'orderer' | 'peer' | 'chaincode' | 'node-api' | 'portal' | 'registry';
 
 /**
  * healthy: it works (not only answers). STOPPED: no process. UNHEALTHY: the process lives but does not

@@ -11,6 +11,7 @@ import { connectAs, Consortium, PARTIES, type Party, type Session } from '../tes
 import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
 import { Samples, table, timed } from './stats.ts';
 import { cstDate, sha } from '../test/support/values.ts';
+import { directRegistration } from '../test/support/registration.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const BASELINE_TX = Number(process.env.BENCH_BASELINE_TX ?? 800);
@@ -210,7 +211,11 @@ async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<R
         );
         await step('accept', as('tier2/approver'), (ledger) => ledger.financing.Accept({ financingId }));
         await step('disburse', as('bankA/approver'), (ledger) =>
-          ledger.financing.Disburse({ financingId, paymentReference: `PAY-${tag}` }),
+          ledger.financing.Disburse({
+            financingId,
+            paymentReference: `PAY-${tag}`,
+            registrationJson: directRegistration(applied.value),
+          }),
         );
       }
     });

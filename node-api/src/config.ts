@@ -81,6 +81,14 @@ const Schema = z.object({
   SCF_RESEND_AFTER_MS: positive.default(30_000),
   /** How often it is sent again before the write is given up as FAILED (ORDERING_UNAVAILABLE). */
   SCF_RESEND_LIMIT: z.coerce.number().int().min(0).default(5),
+  /**
+   * The movable-property financing registry (中登) the org's banks register at before they disburse:
+   * the base URL of a registry speaking the test registry's API (registry/). Without it no bank of
+   * this node can disburse (REGISTRY_UNAVAILABLE).
+   */
+  SCF_REGISTRY_URL: z.url().optional(),
+  /** The deadline of each registry call. */
+  SCF_REGISTRY_TIMEOUT_MS: positive.default(5_000),
   SCF_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

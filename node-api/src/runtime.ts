@@ -25,6 +25,7 @@ import { ProjectionTracker } from './projector/tracker.ts';
 import { pendingLedger, PendingWrites } from './requests/pending-writes.ts';
 import { ChangeFeed } from './services/change-feed.ts';
 import type { Services } from './services/services.ts';
+import { configuredRegistry } from './registry/configured-registry.ts';
 import { createApi, type Api } from './yoga.ts';
 
 export interface RunningNode {
@@ -172,6 +173,7 @@ async function startOn(config: Config, databaseUrl: string): Promise<RunningNode
     documents: new FileDocumentStore(db, join(config.SCF_DATA_DIR, 'documents')),
     ledgerAs: (user) => userLedgers.as(user),
     serviceLedger,
+    registry: configuredRegistry(config),
     blocks,
     pendingWrites,
     appliedBlock: () => tracker.appliedBlock,

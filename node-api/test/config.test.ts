@@ -65,3 +65,16 @@ describe('node API configuration', () => {
     expect(() => loadConfig({ ...example, ...secrets, SCF_MODE: 'staging' })).toThrow(/SCF_MODE/);
   });
 });
+
+describe('the registry configuration', () => {
+  it('has no registry unless SCF_REGISTRY_URL names one, with a 5 s deadline by default', () => {
+    const config = loadConfig({ ...example, ...secrets });
+    expect(config.SCF_REGISTRY_URL).toBeUndefined();
+    expect(config.SCF_REGISTRY_TIMEOUT_MS).toBe(5_000);
+    const configured = loadConfig({ ...example, ...secrets, SCF_REGISTRY_URL: 'http://127.0.0.1:7009' });
+    expect(configured.SCF_REGISTRY_URL).toBe('http://127.0.0.1:7009');
+    expect(() => loadConfig({ ...example, ...secrets, SCF_REGISTRY_URL: 'not a url' })).toThrow(
+      /SCF_REGISTRY_URL/,
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NetworkContext } from '@scf/network';
 import { LedgerError, offerSalt, submit, type Committed, type ScfLedger } from '../src/ledger/index.ts';
 import { Consortium, PARTIES, type Session } from './support/consortium.ts';
+import { directRegistration } from './support/registration.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
 import { cstDate, sha } from './support/values.ts';
 
@@ -151,9 +152,10 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
       status: 'ACTIVE',
       transfer: { status: 'ACCEPTED', fromId: PARTIES.tier1.id },
     });
-    const { id: financingId } = await act(tier2Clerk, (ledger) =>
+    const applied = await act(tier2Clerk, (ledger) =>
       ledger.financing.Apply({ voucherId: toTier2, bankId: PARTIES.bankA.id }),
     );
+    const financingId = applied.id;
     await expect(tier2Clerk.ledger.voucher.Get({ id: toTier2 })).resolves.toMatchObject({
       status: 'FINANCING',
       financingId,
@@ -196,7 +198,13 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
     });
 
     await act(tier2, (ledger) => ledger.financing.Accept({ financingId }));
-    await act(bankA, (ledger) => ledger.financing.Disburse({ financingId, paymentReference: 'PAY-STORY-1' }));
+    await act(bankA, (ledger) =>
+      ledger.financing.Disburse({
+        financingId,
+        paymentReference: 'PAY-STORY-1',
+        registrationJson: directRegistration(applied),
+      }),
+    );
     await expect(bankA.ledger.voucher.Get({ id: toTier2 })).resolves.toMatchObject({
       status: 'FINANCED',
       holderId: PARTIES.bankA.id,

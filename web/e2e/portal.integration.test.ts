@@ -386,6 +386,9 @@ describe('member portal end to end: a voucher from invoice to settlement, across
       await page.getByTestId('financing-disburse-dialog-submit').click();
       await expectToast(page, text.financing.disbursed);
       await page.getByText('FK-E2E-0001', { exact: true }).waitFor();
+      // Disbursed only after registering at the consortium's test registry (银发〔2025〕77号).
+      expect(await page.getByTestId('registration-number').innerText()).toMatch(/^\d{16}$/);
+      await page.getByTestId('assignment-notice').getByText(BANK_A.name).first().waitFor();
 
       await visit(bank, '/portfolio');
       await expect
@@ -433,6 +436,8 @@ describe('member portal end to end: a voucher from invoice to settlement, across
       expect(await toBank.innerText()).toContain(yuan(PIECE_FEN));
       await statusIn(toTier1, 'ACTIVE').waitFor();
       expect(await toTier1.innerText()).toContain(yuan(KEPT_FEN));
+      // The notice of assignment tells the core enterprise to pay bank A, not tier 1 (民法典 Art. 768).
+      await page.getByTestId('assignment-notices').getByText(BANK_A.name).waitFor();
       await shot(core, 'payables-core');
       for (const [row, reference] of [
         [toBank, 'HK-E2E-0001'],

@@ -10,13 +10,16 @@ import {
   type Role,
 } from '../lib/access';
 import {
+  type AssignmentNotice,
   type BenchmarkRate,
+  checkRegistration,
   ContractError,
   type CreditLine,
   ErrorCodes,
   type EventName,
   Events,
   type Financing,
+  type FinancingRegistration,
   type FinancingStatus,
   INT_RANGES,
   type IsoDate,
@@ -34,6 +37,7 @@ import {
   parseDate,
   parseFen,
   parseJsonArg,
+  parseRegistrationInput,
   hasNetProceeds,
   hasPositiveRate,
   priceOffer as price,
@@ -164,6 +168,32 @@ function requireStatus(financing: Financing, allowed: readonly FinancingStatus[]
       `financing ${financing.id} is ${financing.status}; to ${what} it must be ${allowed.join(' or ')}`,
     );
   }
+}
+
+/**
+ * The bank's registration of the receivable, as Disburse takes it (JSON of a RegistrationInput): without
+ * one the bank may not disburse (银发〔2025〕77号); the shared rule checks it is this receivable's, by
+ * this bank, with no other party's registration found before it.
+ */
+function requireRegistration(
+  financing: Financing,
+  registrationJson: string,
+  registrantMsp: string,
+): FinancingRegistration {
+  if (registrationJson.trim() === '') {
+    throw new ContractError(
+      ErrorCodes.RegistrationRequired,
+      `financing ${financing.id} must be registered at the movable-property financing registry before disbursement`,
+    );
+  }
+  const input = parseRegistrationInput(parseJsonArg(registrationJson, 'registrationJson'));
+  checkRegistration(financing, input);
+  return {
+    ...input.registration,
+    registrantMsp,
+    searchedAt: input.search.searchedAt,
+    searchResult: input.search.entries,
+  };
 }
 
 /** Loads a financing and checks the caller acts for the given party of it. */
@@ -317,10 +347,18 @@ export class FinancingContract extends BaseContract {
     return marshal(saved);
   }
 
-  /** The bank pays out: the credit line is consumed and the voucher passes to the bank. */
+  /**
+   * The bank pays out once it registered the receivable (`registrationJson`): the credit line is
+   * consumed, the voucher passes to the bank, and the debtor is noticed of the assignment.
+   */
   @Transaction()
   @Returns('string')
-  async Disburse(ctx: Context, financingId: string, paymentReference: string): Promise<string> {
+  async Disburse(
+    ctx: Context,
+    financingId: string,
+    paymentReference: string,
+    registrationJson: string,
+  ): Promise<string> {
     const { financing, actor } = await requireFinancingParty(
       ctx,
       financingId,
@@ -330,6 +368,7 @@ export class FinancingContract extends BaseContract {
     );
     requireStatus(financing, ['ACCEPTED'], 'disburse');
     const reference = requireText(paymentReference, 'paymentReference', TEXT_RULES.paymentReference.max);
+    const registration = requireRegistration(financing, registrationJson, actor.enterprise.hostMsp);
     const face = parseFen(financing.amount, 'amount');
     const line = await requireCredit(ctx, financing.bankId, financing.debtorId, face);
     const voucher = await heldVoucher(ctx, financing);
@@ -339,7 +378,19 @@ export class FinancingContract extends BaseContract {
     const savedLine = await saveCreditLine(ctx, used, now, line);
     const financed: Voucher = { ...voucher, holderId: financing.bankId, status: 'FINANCED' };
     const savedVoucher = await saveVoucher(ctx, financed, now, owners, voucher);
-    const disbursed: Financing = { ...financing, status: 'DISBURSED', paymentReference: reference };
+    const assignmentNotice: AssignmentNotice = {
+      noticedAt: now,
+      assignorId: financing.applicantId,
+      assigneeId: financing.bankId,
+      registrationNumber: registration.registrationNumber,
+    };
+    const disbursed: Financing = {
+      ...financing,
+      status: 'DISBURSED',
+      paymentReference: reference,
+      registration,
+      assignmentNotice,
+    };
     const saved = await saveFinancing(ctx, disbursed, now, financing);
     emit(ctx, Events.FinancingDisbursed, [saved, savedVoucher, savedLine]);
     return marshal(saved);

@@ -1,5 +1,5 @@
 import { FinancingContract } from '../../src/contracts/financing-contract';
-import type { Financing } from '@scf/ledger-contract';
+import { type Financing, type RegistrationInput, receivableOf } from '@scf/ledger-contract';
 import { userOf } from './callers';
 import { grantLine } from './credit-lines';
 import { ENTERPRISES, type EnterpriseName } from './enterprises';
@@ -86,10 +86,33 @@ export async function accept(ledger: MemoryLedger, financing: Financing): Promis
   );
 }
 
+/** The registry's time in the fixtures: the morning the ledger's clock starts at. */
+export const REGISTERED_AT = '2026-01-05T01:59:30.000Z';
+
+/**
+ * What the bank's node passes to Disburse after it searched the registry (finding nothing) and
+ * registered the financing's receivable as its bank.
+ */
+export function registrationFor(
+  financing: Financing,
+  changes: Partial<RegistrationInput> = {},
+): RegistrationInput {
+  return {
+    receivable: receivableOf(financing),
+    registration: {
+      registrationNumber: '2026010500000001',
+      registeredAt: REGISTERED_AT,
+      registrantId: financing.bankId,
+    },
+    search: { searchedAt: '2026-01-05T01:59:00.000Z', entries: [] },
+    ...changes,
+  };
+}
+
 export async function disburse(ledger: MemoryLedger, financing: Financing): Promise<Financing> {
   return parse<Financing>(
     await ledger.submit(userOf(bankOf(financing), 'approver'), (ctx) =>
-      financings.Disburse(ctx, financing.id, 'PAY-0001'),
+      financings.Disburse(ctx, financing.id, 'PAY-0001', JSON.stringify(registrationFor(financing))),
     ),
   );
 }

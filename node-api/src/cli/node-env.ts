@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { enrollUser, fabricBin, type MemberPlan, type NetworkContext } from '@scf/network';
 import { embeddedDatabaseName, embeddedDatabaseUrl } from '../db/embedded-database-files.ts';
 import { adminEnterpriseOf, DEMO_PASSWORD } from '../demo/demo-consortium.ts';
+import { registryUrl } from './registry-process.ts';
 
 /** The org admin identity the node uses for the projector and enterprise registration. */
 const SERVICE_USER = { name: 'orgadmin', enterpriseId: 'ORG-ADMIN', role: 'admin' } as const;
@@ -94,6 +95,8 @@ export async function nodeEnv(ctx: NetworkContext, member: MemberPlan): Promise<
     SCF_ADMIN_ENTERPRISE_ID: admin.id,
     SCF_ADMIN_ENTERPRISE_NAME: admin.name,
     SCF_ADMIN_ENTERPRISE_KIND: admin.kind,
+    // The consortium's test registry (nodes up starts it): banks register there before they disburse.
+    SCF_REGISTRY_URL: registryUrl(ctx),
     // The demo seeder is one bulk client acting as a handful of users; people never come near this.
     SCF_RATE_LIMIT_PER_MINUTE: '3000',
   };

@@ -16,16 +16,18 @@ import {
   portalProcessName,
 } from './node-processes.ts';
 import { reportNodeApi, reportPortal } from './node-report.ts';
+import { ensureRegistry, REGISTRY_PROCESS, registryExpected, registryReport } from './registry-process.ts';
 
 /** Longer than the node API's own deadline for a health check (5 s), so /healthz always has its say. */
 const HEALTH_TIMEOUT_MS = 6_000;
 
-/** Every node API and portal this state folder has started, judged as `status` shows them. */
+/** Every node API and portal this state folder has started, and its test registry, judged as `status` shows them. */
 export async function nodeReports(ctx: NetworkContext): Promise<ProcessReport[]> {
   const { members } = ctx.local;
   const apis = members.filter((member) => nodeExpected(ctx, member));
   const portals = members.filter((member) => portalExpected(ctx, member));
   return Promise.all([
+    ...(registryExpected(ctx) ? [registryReport(ctx)] : []),
     ...apis.map(async (member) => {
       const name = nodeProcessName(member.name);
       const pid = runningPid(ctx.paths, name);
@@ -52,9 +54,10 @@ export async function nodeReports(ctx: NetworkContext): Promise<ProcessReport[]>
   ]);
 }
 
-/** The watch restarts node APIs and portals with the starts `nodes up` uses. */
+/** The watch restarts node APIs, portals and the registry with the starts `nodes up` uses. */
 export function nodeRestarters(ctx: NetworkContext): Map<string, Restarter> {
   const restarters = new Map<string, Restarter>();
+  restarters.set(REGISTRY_PROCESS, { start: () => ensureRegistry(ctx) });
   for (const member of ctx.local.members) {
     restarters.set(nodeProcessName(member.name), { start: () => ensureNode(ctx, member) });
     restarters.set(portalProcessName(member.name), { start: () => ensurePortal(ctx, member) });

@@ -10,11 +10,12 @@ import { NodeClient } from '../demo/graphql-client.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { nodeUrl, portalUrl } from './node-env.ts';
 import { ensureNode, ensurePortal, SHIFTED_CLOCK } from './node-processes.ts';
+import { ensureRegistry, registryUrl } from './registry-process.ts';
 
 const USAGE = `usage: node node-api/src/cli/nodes.ts <command> [--state-dir DIR]
 
 commands:
-  up      start (or restore) one node API and one portal per member org of the running network
+  up      start (or restore) the test registry, one node API and one portal per member org of the running network
   seed    load the demo consortium through the node APIs, once (--invoices N, default 200)
   info    print each org's node API and portal, and the demo logins
 `;
@@ -76,7 +77,8 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   ctx.log(
     `demo loaded in ${seconds}s: ${summary.invoices} invoices, ${summary.confirmed} vouchers, ` +
       `${summary.transfers} passed to tier 2 (${summary.awaitingConsent} awaiting consent), ` +
-      `${summary.longTerm} long-term, ${summary.financings} financings (${summary.disbursed} disbursed), ` +
+      `${summary.longTerm} long-term, ${summary.financings} financings (${summary.disbursed} registered at the ` +
+      `test registry and disbursed), ` +
       `${overdue} overdue`,
   );
 }
@@ -87,6 +89,8 @@ function info(ctx: NetworkContext): void {
     lines.push(`${member.name.padEnd(10)} ${`${nodeUrl(member)}/graphql`.padEnd(39)} ${portalUrl(member)}`);
   }
   lines.push(
+    '',
+    `test registry (中登 stand-in) ${registryUrl(ctx)}/registrations`,
     '',
     `demo logins (password for all: ${DEMO_PASSWORD}); log in at your org's portal or node API:`,
   );
@@ -117,6 +121,8 @@ async function main(): Promise<number> {
   switch (command) {
     case 'up': {
       const started = Date.now();
+      // Banks register at it before they disburse: up before the node APIs that use it.
+      await ensureRegistry(ctx);
       // One at a time: each starts a PostgreSQL and enrolls identities; the machine has two cores.
       for (const member of ctx.local.members) await ensureNode(ctx, member);
       for (const member of ctx.local.members) await ensurePortal(ctx, member);

@@ -14,6 +14,7 @@ export const NodeErrorCodes = {
   Tampered: 'TAMPERED',
   DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
   LedgerUnavailable: 'LEDGER_UNAVAILABLE',
+  RegistryUnavailable: 'REGISTRY_UNAVAILABLE',
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   ChaincodeUnavailable: 'CHAINCODE_UNAVAILABLE',
   EndorsementPolicyFailure: 'ENDORSEMENT_POLICY_FAILURE',
@@ -48,6 +49,12 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
   TERM_TOO_LONG:
     'The voucher would mature more than a year after its confirmation (银发〔2025〕77号); the message ' +
     'names the latest maturity allowed.',
+  REGISTRATION_REQUIRED:
+    'A financing is disbursed only with its registration at the movable-property financing registry ' +
+    '(中登), made by its bank (银发〔2025〕77号).',
+  REGISTRY_CONFLICT:
+    'The registry holds an earlier registration of the receivable by another party (民法典 Art. 768): ' +
+    'nothing was registered or disbursed.',
   UNAUTHENTICATED: 'No session, or a login that failed.',
   RATE_LIMITED:
     "Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`).",
@@ -56,6 +63,9 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
   DOCUMENT_NOT_OWNED: "A document hash the caller's enterprise did not upload to this node.",
   LEDGER_UNAVAILABLE:
     "The ledger or the org's certificate authority could not be reached in time; try again.",
+  REGISTRY_UNAVAILABLE:
+    'The movable-property financing registry could not be reached in time (or this node has none): ' +
+    'nothing was registered on the ledger; try again.',
   DATABASE_UNAVAILABLE:
     "The node's database does not answer (down or restarting): HTTP 503; try again after `retryAfterSeconds`.",
   CHAINCODE_UNAVAILABLE:

@@ -27,6 +27,7 @@ export type Tx = Parameters<Parameters<Database['$transaction']>[0]>[0];
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
 const optionalDay = (iso: string | undefined): Date | null => (iso ? day(iso) : null);
+const optionalInstant = (iso: string | undefined): Date | null => (iso ? new Date(iso) : null);
 
 /** Columns every ledger row carries: when, by whom, and its proof (transaction and block). */
 function proof(record: LedgerRecord, blockNumber: bigint) {
@@ -162,6 +163,13 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       offerValidUntil: optionalDay(r.offerValidUntil),
       paymentReference: r.paymentReference ?? null,
       rejectionReason: r.rejectionReason ?? null,
+      registrationNumber: r.registration?.registrationNumber ?? null,
+      registeredAt: optionalInstant(r.registration?.registeredAt),
+      registrantId: r.registration?.registrantId ?? null,
+      registrantMsp: r.registration?.registrantMsp ?? null,
+      registrySearchedAt: optionalInstant(r.registration?.searchedAt),
+      registrySearchResult: (r.registration?.searchResult ?? []).map((entry) => ({ ...entry })),
+      noticedAt: optionalInstant(r.assignmentNotice?.noticedAt),
       ...proof(r, blockNumber),
     }),
     charter: (r, blockNumber) => ({

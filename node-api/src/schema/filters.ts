@@ -64,6 +64,12 @@ export function isTrue(col: string, value: boolean | null | undefined): Prisma.S
   return value == null ? [] : [Prisma.sql`${column(col)} = ${value}`];
 }
 
+/** A nullable column set (true) or empty (false), when asked. */
+export function isSet(col: string, value: boolean | null | undefined): Prisma.Sql[] {
+  if (value == null) return [];
+  return [value ? Prisma.sql`${column(col)} IS NOT NULL` : Prisma.sql`${column(col)} IS NULL`];
+}
+
 /** Case-insensitive substring search over `conditions` built from the pattern; blank text filters nothing. */
 export function search(
   text: string | null | undefined,

@@ -5,11 +5,12 @@ import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 import { FinancingStatusEnum, member } from './enums.ts';
-import { DayRange, equals, FenRange, inDays, inFen, oneOf } from './filters.ts';
+import { DayRange, equals, FenRange, inDays, inFen, isSet, oneOf } from './filters.ts';
 import { termsOf, visibleRow } from './loaders.ts';
 import { OfferTermsNode } from './offer-terms.ts';
 import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
+import { AssignmentNoticeNode, FinancingRegistrationNode, noticeOf, registrationOf } from './registration.ts';
 import { VoucherNode } from './voucher.ts';
 
 /** A voucher holder's financing at one bank: visible to applicant, bank and debtor. */
@@ -51,6 +52,18 @@ FinancingNode.implement({
     }),
     paymentReference: t.exposeString('paymentReference', { nullable: true }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
+    registration: t.field({
+      type: FinancingRegistrationNode,
+      nullable: true,
+      description: 'The bank’s registration of the receivable at the registry: set at disbursement.',
+      resolve: registrationOf,
+    }),
+    assignmentNotice: t.field({
+      type: AssignmentNoticeNode,
+      nullable: true,
+      description: 'The notice of assignment to the debtor, recorded with the disbursement.',
+      resolve: noticeOf,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was applied for.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     proof: t.field({ type: LedgerProof, resolve: (row) => row }),
@@ -66,6 +79,9 @@ const FinancingFilter = builder.inputType('FinancingFilter', {
     voucherId: t.id(),
     maturityDate: t.field({ type: DayRange }),
     amount: t.field({ type: FenRange }),
+    noticed: t.boolean({
+      description: 'Only financings whose debtor was noticed of the assignment (true), or not yet (false).',
+    }),
   }),
 });
 
@@ -101,6 +117,7 @@ builder.queryFields((t) => ({
             ...equals('voucher_id', filter?.voucherId),
             ...inDays('maturity_date', filter?.maturityDate),
             ...inFen('amount', filter?.amount),
+            ...isSet('noticed_at', filter?.noticed),
           ],
           orderBy: order.toSql(args.orderBy),
         });

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
 import type { BlockLocator } from '../ledger/blocks.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
+import type { RegistryAdapter } from '../registry/registry-adapter.ts';
 import type { PendingWrites } from '../requests/pending-writes.ts';
 import type { ChangeFeed } from './change-feed.ts';
 
@@ -22,6 +23,8 @@ export interface Services {
   ledgerAs: (user: SessionUser) => Promise<ScfLedger>;
   /** The ledger as the org's admin identity (registers enterprises; reads history). */
   serviceLedger: ScfLedger;
+  /** The movable-property financing registry the org's banks register at before disbursing. */
+  registry: RegistryAdapter;
   /** Block numbers of transactions (qscc), for history entries. */
   blocks: BlockLocator;
   /** Writes left PENDING: settled, sent again or given up (a retry with a key moves its row on). */

@@ -182,6 +182,19 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         offerValidUntil: day('2026-01-10'),
         paymentReference: null,
         rejectionReason: null,
+        registrationNumber: '2026010500000001',
+        registeredAt: new Date('2026-01-05T01:59:30.000Z'),
+        registrantId: 'BANK',
+        registrantMsp: 'BankAMSP',
+        registrySearchedAt: new Date('2026-01-05T01:59:00.000Z'),
+        registrySearchResult: [
+          {
+            registrationNumber: '2026010500000001',
+            registeredAt: '2026-01-05T01:59:30.000Z',
+            registrantId: 'BANK',
+          },
+        ],
+        noticedAt: new Date('2026-01-05T02:00:00.000Z'),
         ...proof(7),
       },
       offerTerms: {

@@ -9,6 +9,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startApiHarness, type ApiHarness, type GraphQLResult } from '../support/api-harness.ts';
 import { E, financing, seedEnterprises, userOf, voucher } from '../support/read-model-seed.ts';
+import { MemoryRegistry } from '../support/memory-registry.ts';
 import { recordingLedger, type Submission } from '../support/recording-ledger.ts';
 
 /**
@@ -22,7 +23,7 @@ describe("the API's inputs at the ledger's limits", () => {
   beforeAll(async () => {
     const recording = recordingLedger();
     submissions = recording.submissions;
-    harness = await startApiHarness({ ledgerAs: recording.ledgerAs });
+    harness = await startApiHarness({ ledgerAs: recording.ledgerAs, registry: new MemoryRegistry() });
     await seedEnterprises(harness.db);
     await harness.db.voucher.create({ data: voucher({ id: 'V-1', debtorId: E.core, holderId: E.tier1 }) });
     await harness.db.financing.create({
@@ -32,6 +33,18 @@ describe("the API's inputs at the ledger's limits", () => {
         applicantId: E.tier1,
         bankId: E.bankA,
         debtorId: E.core,
+      }),
+    });
+    // Disbursement registers first, and only for an accepted financing.
+    await harness.db.voucher.create({ data: voucher({ id: 'V-2', debtorId: E.core, holderId: E.tier1 }) });
+    await harness.db.financing.create({
+      data: financing({
+        id: 'F-2',
+        voucherId: 'V-2',
+        applicantId: E.tier1,
+        bankId: E.bankA,
+        debtorId: E.core,
+        status: 'ACCEPTED',
       }),
     });
   });
@@ -72,7 +85,7 @@ describe("the API's inputs at the ledger's limits", () => {
     );
   const disburse = (reference: string) =>
     harness.graphql(
-      'mutation($r: String!) { disburseFinancing(id: "F-1", paymentReference: $r) { projection } }',
+      'mutation($r: String!) { disburseFinancing(id: "F-2", paymentReference: $r) { projection } }',
       { r: reference },
       userOf('bankA'),
     );

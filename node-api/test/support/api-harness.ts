@@ -110,6 +110,9 @@ export async function startApiHarness(
     get blocks(): never {
       return notInThisTest('blocks')();
     },
+    get registry(): never {
+      return notInThisTest('registry')();
+    },
     pendingWrites: new PendingWrites(database.db, noLedger, timing, () => undefined),
     appliedBlock: () => -1n,
     hasApplied: () => true,

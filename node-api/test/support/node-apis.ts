@@ -1,18 +1,20 @@
 import { findMember, type NetworkContext } from '@scf/network';
 import { nodeUrl } from '../../src/cli/node-env.ts';
 import { ensureNode } from '../../src/cli/node-processes.ts';
+import { ensureRegistry } from '../../src/cli/registry-process.ts';
 import { DEMO_PASSWORD, demoEnterprise, type DemoKey } from '../../src/demo/demo-consortium.ts';
 import { NodeClient } from '../../src/demo/graphql-client.ts';
 
 /**
- * Starts every member org's node API as a process of the test network (stopped with it); `env`
- * overrides their environment (a higher SCF_RATE_LIMIT_PER_MINUTE, say).
+ * Starts the network's test registry and every member org's node API as processes of the test network
+ * (stopped with it); `env` overrides the nodes' environment (a higher SCF_RATE_LIMIT_PER_MINUTE, say).
  */
 export async function startNodeApis(
   ctx: NetworkContext,
   options: { env?: Record<string, string> } = {},
 ): Promise<Record<string, string>> {
   const urls: Record<string, string> = {};
+  await ensureRegistry(ctx);
   for (const member of ctx.topology.members) {
     await ensureNode(ctx, member, options);
     urls[member.name] = nodeUrl(member);

@@ -14,6 +14,8 @@ export const ErrorCodes = {
   NotMature: 'NOT_MATURE',
   OfferExpired: 'OFFER_EXPIRED',
   TermTooLong: 'TERM_TOO_LONG',
+  RegistrationRequired: 'REGISTRATION_REQUIRED',
+  RegistryConflict: 'REGISTRY_CONFLICT',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

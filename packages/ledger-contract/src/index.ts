@@ -12,6 +12,7 @@ export * from './json.ts';
 export * from './limits.ts';
 export * from './money.ts';
 export * from './pricing.ts';
+export * from './registration.ts';
 export * from './sme-payment-term.ts';
 export * from './transactions.ts';
 export * from './validation.ts';

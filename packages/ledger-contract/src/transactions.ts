@@ -6,6 +6,7 @@ import type { Enterprise, EnterpriseKind, EnterpriseStatus } from './model/enter
 import type { Financing, OfferTerms } from './model/financing.ts';
 import type { Invoice } from './model/invoice.ts';
 import type { Note, RawEventMark } from './model/note.ts';
+import type { RegistrationInput } from './registration.ts';
 import type { LedgerRecord, ObjectType } from './model/record.ts';
 import type { Shipment } from './model/shipment.ts';
 import type { Voucher } from './model/voucher.ts';
@@ -193,7 +194,12 @@ export const Transactions = {
       { terms: json<OfferTermsInput>() },
     ),
     Accept: write<Financing>()('Accept', { financingId: str }),
-    Disburse: write<Financing>()('Disburse', { financingId: str, paymentReference: str }),
+    /** The bank pays out, citing its registration at the movable-property registry (see registration.ts). */
+    Disburse: write<Financing>()('Disburse', {
+      financingId: str,
+      paymentReference: str,
+      registrationJson: json<RegistrationInput>(),
+    }),
     Reject: write<Financing>()('Reject', { financingId: str, reason: str }),
     Withdraw: write<Financing>()('Withdraw', { financingId: str }),
     Expire: write<Financing>()('Expire', { financingId: str }),

@@ -1,11 +1,13 @@
-import { INT_RANGES } from '@scf/ledger-contract';
+import { INT_RANGES, type RegistrationInput } from '@scf/ledger-contract';
 import { builder } from '../builder.ts';
 import { NodeErrorCodes, userError } from '../errors.ts';
 import { FinancingNode } from '../financing.ts';
 import { TEXT } from './limits.ts';
 import { nodePayload } from './payload.ts';
-import { submitAs, withNode } from './submit.ts';
+import { signedIn, submitAs, withNode } from './submit.ts';
 import { offerSalt } from '../../ledger/scf-ledger.ts';
+import { registerReceivable } from '../../registry/register-receivable.ts';
+import { RegistryConflictError, RegistryUnavailableError } from '../../registry/registry-errors.ts';
 import type { Context } from '../context.ts';
 
 const Payload = nodePayload('Financing', 'financing', FinancingNode);
@@ -32,6 +34,51 @@ async function applicantMsp(ctx: Context, financingId: string): Promise<string> 
   const applicant = await ctx.db.enterprise.findUnique({ where: { id: financing.applicantId } });
   if (!applicant) throw userError(NodeErrorCodes.NotFound, `applicant ${financing.applicantId} is not known`);
   return applicant.hostMsp;
+}
+
+/**
+ * The bank's registration of the financing's receivable at the registry, made just before the ledger
+ * write: only for an ACCEPTED financing of the caller's own bank, so that nothing is registered for a
+ * disbursement the ledger would refuse anyway. Registry failures become typed user errors; since they
+ * happen before the transaction is endorsed, nothing reaches the ledger.
+ */
+async function registeredForDisbursement(
+  ctx: Context,
+  id: string,
+  bankId: string,
+): Promise<RegistrationInput> {
+  const financing = await load(ctx, id);
+  if (!financing) throw userError(NodeErrorCodes.NotFound, `financing ${id} is not known to this node`);
+  if (financing.bankId !== bankId) {
+    throw userError(
+      NodeErrorCodes.Forbidden,
+      `only its bank ${financing.bankId} may disburse financing ${id}`,
+    );
+  }
+  if (financing.status !== 'ACCEPTED') {
+    throw userError(
+      NodeErrorCodes.InvalidState,
+      `financing ${id} is ${financing.status}; it must be ACCEPTED`,
+    );
+  }
+  const bank = await ctx.db.enterprise.findUnique({ where: { id: bankId } });
+  const receivable = {
+    voucherId: financing.voucherId,
+    debtorId: financing.debtorId,
+    amount: financing.amount.toString(),
+  };
+  try {
+    return await registerReceivable(ctx.services.registry, receivable, {
+      id: bankId,
+      name: bank?.name ?? bankId,
+    });
+  } catch (error) {
+    if (error instanceof RegistryConflictError) {
+      throw userError(error.code, error.message, { registration: error.existing });
+    }
+    if (error instanceof RegistryUnavailableError) throw userError(error.code, error.message);
+    throw error;
+  }
 }
 
 builder.mutationFields((t) => ({
@@ -87,7 +134,12 @@ builder.mutationFields((t) => ({
   }),
   disburseFinancing: t.field({
     type: Payload,
-    description: 'The bank pays out the net proceeds and records its payment reference.',
+    description:
+      'The bank registers the receivable at the movable-property financing registry (search, then ' +
+      'register), then pays out the net proceeds with its payment reference; the ledger records the ' +
+      'registration and the notice of assignment to the debtor. REGISTRY_CONFLICT when another party ' +
+      'registered the receivable first, REGISTRY_UNAVAILABLE when the registry does not answer: then ' +
+      'nothing is written.',
     authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
     ledgerWrite: true,
     args: {
@@ -96,9 +148,16 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) =>
-        ledger.financing.Disburse({ financingId: id, paymentReference: args.paymentReference }),
-      );
+      const bankId = signedIn(ctx).enterpriseId;
+      // Inside the write: a retry that replays an earlier committed disbursement registers nothing.
+      const done = await submitAs(ctx, async (ledger) => {
+        const registration = await registeredForDisbursement(ctx, id, bankId);
+        return ledger.financing.Disburse({
+          financingId: id,
+          paymentReference: args.paymentReference,
+          registrationJson: registration,
+        });
+      });
       return withNode(done, () => load(ctx, id));
     },
   }),

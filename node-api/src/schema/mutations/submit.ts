@@ -1,4 +1,6 @@
+import { GraphQLError } from 'graphql';
 import type { SessionUser } from '../../auth/session-user.ts';
+import { isApiErrorCode } from '../../errors/codes.ts';
 import {
   describeLedgerFailure,
   LedgerError,
@@ -124,6 +126,16 @@ async function projected<T>(
   return { value, transactionId, blockNumber, projection: applied ? 'APPLIED' : 'PENDING' };
 }
 
+/**
+ * The code a failed write is recorded with: the ledger's, or a user error's raised before the ledger
+ * was reached (the registry's refusal before a disbursement, say); INTERNAL for anything else.
+ */
+function failureCode(error: unknown): string {
+  if (error instanceof LedgerError) return error.code;
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return isApiErrorCode(code) ? code : NodeErrorCodes.Internal;
+}
+
 /** Records how a write ended that changed nothing; the client's answer does not depend on it. */
 async function recordFailure(
   ctx: Context,
@@ -138,7 +150,7 @@ async function recordFailure(
     if (error instanceof TransactionInvalid) {
       await requests.invalid(claimed, error.validation, error.blockNumber);
     } else {
-      await requests.failed(claimed, error instanceof LedgerError ? error.code : NodeErrorCodes.Internal);
+      await requests.failed(claimed, failureCode(error));
     }
   } catch (recording) {
     ctx.services.log(`${operation}: failure not recorded: ${String(recording)}`);

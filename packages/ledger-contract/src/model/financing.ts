@@ -30,6 +30,50 @@ export interface Financing extends LedgerRecord {
   offerValidUntil?: IsoDate;
   paymentReference?: string;
   rejectionReason?: string;
+  /** The bank's registration of the receivable at the movable-property registry (中登): set at disbursement. */
+  registration?: FinancingRegistration;
+  /** The notice of assignment to the debtor (民法典 Art. 768): set at disbursement. */
+  assignmentNotice?: AssignmentNotice;
+}
+
+/** The receivable as the registry identifies it: the voucher, its debtor and its face amount. */
+export interface RegistryReceivable {
+  voucherId: string;
+  debtorId: string;
+  amount: Fen;
+}
+
+/** One registration the registry holds for a receivable: its number, its time and who made it. */
+export interface RegistryEntry {
+  registrationNumber: string;
+  /** The registry's time of registration (ISO-8601 instant, by the registry's clock). */
+  registeredAt: string;
+  /** The registering party's enterprise id (unified social credit code). */
+  registrantId: string;
+}
+
+/**
+ * The bank's registration as the ledger keeps it: the registry's own entry, the MSP of the bank that
+ * disbursed, and the search the bank made before registering, which found no other party's claim.
+ */
+export interface FinancingRegistration extends RegistryEntry {
+  registrantMsp: string;
+  /** When the bank searched the registry for the receivable (the registry's clock). */
+  searchedAt: string;
+  /** What that search found: nothing, or only this bank's own registration (a retried disbursement). */
+  searchResult: RegistryEntry[];
+}
+
+/**
+ * The notice of assignment to the debtor, recorded with the disbursement: from now on the debtor pays
+ * the assignee (the bank), not the assignor (the applicant) who held the voucher.
+ */
+export interface AssignmentNotice {
+  /** The disbursement's transaction time. */
+  noticedAt: string;
+  assignorId: string;
+  assigneeId: string;
+  registrationNumber: string;
 }
 
 /** The bank's offer, kept in the implicit private collections of the applicant's and the bank's orgs. */

@@ -189,6 +189,12 @@ export const ErrorCode = {
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   /** Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`). */
   RateLimited: 'RATE_LIMITED',
+  /** A financing is disbursed only with its registration at the movable-property financing registry (中登), made by its bank (银发〔2025〕77号). */
+  RegistrationRequired: 'REGISTRATION_REQUIRED',
+  /** The registry holds an earlier registration of the receivable by another party (民法典 Art. 768): nothing was registered or disbursed. */
+  RegistryConflict: 'REGISTRY_CONFLICT',
+  /** The movable-property financing registry could not be reached in time (or this node has none): nothing was registered on the ledger; try again. */
+  RegistryUnavailable: 'REGISTRY_UNAVAILABLE',
   /** A request or document body over the size limit. */
   RequestEntityTooLarge: 'REQUEST_ENTITY_TOO_LARGE',
   /** A stored document no longer matches its hash, so it is not served. */
@@ -214,6 +220,8 @@ export type FinancingFilter = {
   bankId?: string | null | undefined;
   debtorId?: string | null | undefined;
   maturityDate?: DayRange | null | undefined;
+  /** Only financings whose debtor was noticed of the assignment (true), or not yet (false). */
+  noticed?: boolean | null | undefined;
   statuses?: Array<FinancingStatus> | null | undefined;
   voucherId?: string | null | undefined;
 };
@@ -601,14 +609,14 @@ export type FinancingsQueryVariables = Exact<{
 }>;
 
 
-export type FinancingsQuery = { financings: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+export type FinancingsQuery = { financings: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
 
 export type FinancingQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type ApplyFinancingMutationVariables = Exact<{
   voucherId: string;
@@ -616,7 +624,7 @@ export type ApplyFinancingMutationVariables = Exact<{
 }>;
 
 
-export type ApplyFinancingMutation = { applyFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ApplyFinancingMutation = { applyFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type OfferFinancingMutationVariables = Exact<{
   id: string;
@@ -624,14 +632,14 @@ export type OfferFinancingMutationVariables = Exact<{
 }>;
 
 
-export type OfferFinancingMutation = { offerFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type OfferFinancingMutation = { offerFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type AcceptOfferMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type AcceptOfferMutation = { acceptOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type AcceptOfferMutation = { acceptOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type RejectFinancingMutationVariables = Exact<{
   id: string;
@@ -639,21 +647,21 @@ export type RejectFinancingMutationVariables = Exact<{
 }>;
 
 
-export type RejectFinancingMutation = { rejectFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RejectFinancingMutation = { rejectFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type WithdrawFinancingMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type WithdrawFinancingMutation = { withdrawFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type WithdrawFinancingMutation = { withdrawFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ExpireOfferMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ExpireOfferMutation = { expireOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ExpireOfferMutation = { expireOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type DisburseFinancingMutationVariables = Exact<{
   id: string;
@@ -661,7 +669,7 @@ export type DisburseFinancingMutationVariables = Exact<{
 }>;
 
 
-export type DisburseFinancingMutation = { disburseFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type DisburseFinancingMutation = { disburseFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ProofFieldsFragment = { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string };
 
@@ -677,7 +685,7 @@ export type ConsentFieldsFragment = { status: TransferConsentStatus, decidedAt: 
 
 export type OfferTermsFieldsFragment = { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string };
 
-export type FinancingFieldsFragment = { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+export type FinancingFieldsFragment = { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
 export type ShipmentFieldsFragment = { id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
@@ -853,7 +861,7 @@ export type VoucherQueryVariables = Exact<{
 }>;
 
 
-export type VoucherQuery = { voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type VoucherQuery = { voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type SplitTransferMutationVariables = Exact<{
   voucherId: string;
@@ -1098,6 +1106,30 @@ export const FinancingFieldsFragmentDoc = new TypedDocumentString(`
   }
   terms {
     ...OfferTermsFields
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
   }
   proof {
     ...ProofFields
@@ -1893,6 +1925,30 @@ fragment FinancingFields on Financing {
   terms {
     ...OfferTermsFields
   }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
   proof {
     ...ProofFields
   }
@@ -1994,6 +2050,30 @@ fragment FinancingFields on Financing {
   terms {
     ...OfferTermsFields
   }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
   proof {
     ...ProofFields
   }
@@ -2058,6 +2138,30 @@ fragment FinancingFields on Financing {
   }
   terms {
     ...OfferTermsFields
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
   }
   proof {
     ...ProofFields
@@ -2124,6 +2228,30 @@ fragment FinancingFields on Financing {
   terms {
     ...OfferTermsFields
   }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
   proof {
     ...ProofFields
   }
@@ -2188,6 +2316,30 @@ fragment FinancingFields on Financing {
   }
   terms {
     ...OfferTermsFields
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
   }
   proof {
     ...ProofFields
@@ -2254,6 +2406,30 @@ fragment FinancingFields on Financing {
   terms {
     ...OfferTermsFields
   }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
   proof {
     ...ProofFields
   }
@@ -2318,6 +2494,30 @@ fragment FinancingFields on Financing {
   }
   terms {
     ...OfferTermsFields
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
   }
   proof {
     ...ProofFields
@@ -2384,6 +2584,30 @@ fragment FinancingFields on Financing {
   terms {
     ...OfferTermsFields
   }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
   proof {
     ...ProofFields
   }
@@ -2448,6 +2672,30 @@ fragment FinancingFields on Financing {
   }
   terms {
     ...OfferTermsFields
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
   }
   proof {
     ...ProofFields
@@ -3368,6 +3616,30 @@ fragment FinancingFields on Financing {
   }
   terms {
     ...OfferTermsFields
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
   }
   proof {
     ...ProofFields

@@ -134,6 +134,12 @@ export const en: MessageSchema = {
       OFFER_EXPIRED: 'The offer has expired',
       TERM_TOO_LONG:
         'The voucher would run more than a year (PBOC notice 2025 No. 77); it cannot be confirmed',
+      REGISTRATION_REQUIRED:
+        'The receivable must first be registered at the movable-property financing registry by the bank',
+      REGISTRY_CONFLICT:
+        'Another party registered this receivable first: nothing was registered or disbursed',
+      REGISTRY_UNAVAILABLE:
+        'The movable-property financing registry did not answer; nothing was disbursed, try again shortly',
       RATE_LIMITED: 'Too many requests; try again shortly',
       ACCOUNT_LOCKED: 'Too many failed logins: this account is locked for a while',
       DOCUMENT_NOT_OWNED: 'Cite only a document your enterprise uploaded to this node',
@@ -474,6 +480,28 @@ export const en: MessageSchema = {
       offers: 'Compare offers',
       all: 'All',
     },
+  },
+  registration: {
+    title: 'Registration (movable-property financing registry)',
+    number: 'Registration number',
+    registeredAt: 'Registered at',
+    registrant: 'Registered by',
+    search: 'Registry search',
+    searchClear: 'No earlier registration of this receivable (searched {at})',
+    searchOwn: 'Only this bank’s own registration found ({count})',
+    beforeDisbursing:
+      'Disbursing first searches the movable-property financing registry (中登) for this receivable and registers it in your bank’s name; if another party registered it first, nothing is disbursed.',
+    none: 'Not registered yet: the bank registers the receivable when it disburses.',
+  },
+  notice: {
+    title: 'Notice of assignment',
+    payTo: 'Pay {assignee} at maturity: {assignor} assigned this receivable to it.',
+    assignee: 'Pay to (new holder)',
+    assignor: 'Assigned by',
+    noticedAt: 'Noticed at',
+    listTitle: 'Notices of assignment',
+    listHint: 'Vouchers of yours a bank financed: pay the bank, not the supplier, at maturity.',
+    empty: 'No notices of assignment',
   },
   offer: {
     title: 'Offer',
