@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,19 @@ describe('a consortium whose orgs run on separate hosts', () => {
   const read = async <T>(who: UserSpec, fn: string, args: object): Promise<T> =>
     (await agent(who.org as Member).call<T>(who, fn, args, { after: last })).value;
   const publicFile = (name: string): string => join(shared, name);
+  /** The resident memory of every process in a host's namespace, in kB. */
+  const residentKb = (host: Host): number =>
+    theLab()
+      .pids(host)
+      .reduce((sum, pid) => {
+        try {
+          return (
+            sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'))?.[1] ?? 0)
+          );
+        } catch {
+          return sum;
+        }
+      }, 0);
   const bankcApiPort = (): number =>
     findMember(openNetwork({ stateDir: stateDir('bankc'), log: () => undefined }).topology, 'bankc').reserved
       .nodeApi;
@@ -423,6 +436,10 @@ describe('a consortium whose orgs run on separate hosts', () => {
         '--state-dir',
         stateDir('bankc'),
       ]);
+    const megabytes = Math.round(residentKb('bankc') / 1024);
+    process.stdout.write(
+      `bank C's whole node (CA, peer, chaincode server, node API, PostgreSQL, portal, registry): ${String(megabytes)} MB resident\n`,
+    );
     await expect
       .poll(() => reconcile().catch((error: unknown) => String(error)), { timeout: 60_000 })
       .toContain('no differences');

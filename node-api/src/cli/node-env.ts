@@ -95,8 +95,9 @@ export async function nodeEnv(ctx: NetworkContext, member: MemberPlan): Promise<
     SCF_ADMIN_ENTERPRISE_ID: admin.id,
     SCF_ADMIN_ENTERPRISE_NAME: admin.name,
     SCF_ADMIN_ENTERPRISE_KIND: admin.kind,
-    // The consortium's test registry (nodes up starts it): banks register there before they disburse.
-    SCF_REGISTRY_URL: registryUrl(ctx),
+    // Where banks register before they disburse: the registry access the operator names, else the
+    // consortium's test registry (nodes up starts it).
+    SCF_REGISTRY_URL: process.env.SCF_REGISTRY_URL ?? registryUrl(ctx),
     // The demo seeder is one bulk client acting as a handful of users; people never come near this.
     SCF_RATE_LIMIT_PER_MINUTE: '3000',
   };

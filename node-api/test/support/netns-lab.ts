@@ -108,6 +108,14 @@ export class NetnsLab {
     ip(['-n', ns, 'link', 'set', 'eth0', 'up']);
   }
 
+  /** The processes running in the host's namespace. */
+  pids(host: string): number[] {
+    return ip(['netns', 'pids', this.namespace(host)])
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  }
+
   /** Unplugs (or plugs back) the host's cable at the switch. */
   setLink(host: string, up: boolean): void {
     ip(['-n', this.switchName, 'link', 'set', this.port(host), up ? 'up' : 'down']);
