@@ -410,6 +410,15 @@ describe('a consortium whose orgs run on separate hosts', () => {
   });
 
   it('catches bank C’s node API up from block 0: its read model reconciles clean, without bank A’s terms', async () => {
+    // The movable-property registry is a service outside every member's node: here on the first host.
+    const registryUrl = `http://${theLab().address('o0')}:7009`;
+    const registry = theLab().spawn('o0', process.execPath, [join(REPO, 'registry/src/main.ts')], {
+      SCF_REGISTRY_HOST: theLab().address('o0'),
+      SCF_REGISTRY_PORT: '7009',
+      SCF_REGISTRY_DATA_DIR: join(root, 'registry'),
+    });
+    registry.stdout?.resume();
+    registry.stderr?.resume();
     await theLab().run(
       'bankc',
       'bash',
@@ -425,6 +434,7 @@ describe('a consortium whose orgs run on separate hosts', () => {
         SCF_ADMIN_ENTERPRISE_NAME: PARTIES.bankC.name,
         SCF_ADMIN_ENTERPRISE_KIND: 'BANK',
         SCF_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        SCF_REGISTRY_URL: registryUrl,
       },
     );
     const reconcile = (): Promise<string> =>
@@ -438,7 +448,7 @@ describe('a consortium whose orgs run on separate hosts', () => {
       ]);
     const megabytes = Math.round(residentKb('bankc') / 1024);
     process.stdout.write(
-      `bank C's whole node (CA, peer, chaincode server, node API, PostgreSQL, portal, registry): ${String(megabytes)} MB resident\n`,
+      `bank C's whole node (CA, peer, chaincode server, node API, PostgreSQL, portal): ${String(megabytes)} MB resident\n`,
     );
     await expect
       .poll(() => reconcile().catch((error: unknown) => String(error)), { timeout: 60_000 })
