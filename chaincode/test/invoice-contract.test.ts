@@ -13,6 +13,7 @@ import { parse } from './support/parse';
 import { endorsersOf } from './support/policies';
 import { registerEnterprises, suspend } from './support/registration';
 import { pickUp, shipAndDeliver } from './support/shipments';
+import { voucherNumberCandidate } from '../src/repositories/voucher-numbers';
 
 const contract = new InvoiceContract();
 const { core, tier1, tier2, tier3 } = ENTERPRISES;
@@ -250,9 +251,14 @@ describe('InvoiceContract.Confirm', () => {
   }
 
   function expectedVoucher(invoice: Invoice, tx: number): Voucher {
+    const number = voucherNumberCandidate(
+      { debtorId: core.id, date: '2026-01-05', txId: txIdOf(tx), voucherId: invoice.id },
+      0,
+    );
     return {
       docType: 'voucher',
       id: invoice.id,
+      number,
       debtorId: core.id,
       holderId: tier1.id,
       amount: '123456789',
@@ -293,6 +299,9 @@ describe('InvoiceContract.Confirm', () => {
     expect('parentId' in voucher).toBe(false);
     expect(ledger.keysOfType('idx.voucher.open-maturity')).toEqual([
       key('idx.voucher.open-maturity', '2026-04-30', invoice.id),
+    ]);
+    expect(ledger.keysOfType('idx.voucher.number')).toEqual([
+      key('idx.voucher.number', voucher.number ?? ''),
     ]);
     expect(endorsersOf(ledger, 'voucher', invoice.id)).toEqual([MSP.core, MSP.supplier]);
     expect(endorsersOf(ledger, 'invoice', invoice.id)).toEqual([MSP.core, MSP.supplier]);

@@ -31,6 +31,7 @@ import {
   seedChain,
   voucherContract as contract,
 } from './support/vouchers';
+import { voucherNumberCandidate } from '../src/repositories/voucher-numbers';
 
 const { tier1, tier2, tier3, core, bankA } = ids;
 
@@ -225,6 +226,10 @@ describe('consent to transfers (保障中小企业款项支付条例 Art. 11)', 
       expect(result.returned).toEqual({
         docType: 'voucher',
         id: returnedId,
+        number: voucherNumberCandidate(
+          { debtorId: core, date: '2026-01-07', txId: stamp.txId, voucherId: returnedId },
+          0,
+        ),
         debtorId: core,
         holderId: tier1,
         amount: '700000',

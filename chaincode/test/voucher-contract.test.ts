@@ -10,6 +10,7 @@ import {
   ObjectTypes,
   type Voucher,
 } from '@scf/ledger-contract';
+import { voucherNumberCandidate } from '../src/repositories/voucher-numbers';
 import { VoucherIndexes } from '../src/repositories/vouchers';
 import { orgAdmin, userOf } from './support/callers';
 import { START_TIME } from './support/clock';
@@ -94,6 +95,10 @@ describe('VoucherContract.SplitTransfer', () => {
     const child = (index: number, changes: Partial<Voucher>): Voucher => ({
       docType: 'voucher',
       id: `${root.id}.${index}`,
+      number: voucherNumberCandidate(
+        { debtorId: ids.core, date: '2026-01-05', txId: stamp.txId, voucherId: `${root.id}.${index}` },
+        0,
+      ),
       debtorId: ids.core,
       holderId: ids.tier1,
       amount: '0',

@@ -5,11 +5,28 @@ import { cstDay } from '../../node-api/src/demo/calendar.ts';
 import { demoEnterprise } from '../../node-api/src/demo/demo-consortium.ts';
 import { stopTestNetwork } from '../../node-api/test/support/test-network.ts';
 import { zhCN as text } from '../src/i18n/messages/zh-CN.ts';
-import { launchChromium, VIEWPORT } from './support/browser.ts';
+import { launchChromium, PHONE_VIEWPORT, VIEWPORT } from './support/browser.ts';
 import { ConsoleErrors } from './support/console-errors.ts';
 import { portalOf, restartNodeWithClock, startConsortium } from './support/consortium.ts';
-import { openPortalAs, reloadUntilVisible, screenshot, visit, type Actor } from './support/portal.ts';
-import { expectToast, pick, rowsOf, statusIn, typeDate, uploadDocument, yuan } from './support/ui.ts';
+import {
+  DEMO_PASSWORD,
+  openPortalAs,
+  reloadUntilVisible,
+  screenshot,
+  visit,
+  type Actor,
+} from './support/portal.ts';
+import {
+  expectToast,
+  figureIn,
+  glance,
+  pick,
+  rowsOf,
+  statusIn,
+  typeDate,
+  uploadDocument,
+  yuan,
+} from './support/ui.ts';
 
 /**
  * The member portal end to end, in Chromium, on a real five-org network: each actor at its own org's
@@ -220,7 +237,10 @@ describe('member portal end to end: a voucher from invoice to settlement, across
       await expect.poll(() => row.count()).toBe(0);
 
       await visit(approver, '/dashboard');
-      await expect.poll(() => page.getByTestId('stat-payable').innerText()).toContain(yuan(FACE_FEN));
+      // 万 at a glance, the exact amount on demand.
+      await expect
+        .poll(() => figureIn(page.getByTestId('stat-payable')))
+        .toEqual({ shown: glance(FACE_FEN), exact: yuan(FACE_FEN) });
       await shot(approver, 'dashboard-core');
     },
     STEP_TIMEOUT_MS,
@@ -251,7 +271,9 @@ describe('member portal end to end: a voucher from invoice to settlement, across
       await clerk.page.getByTestId('voucher-apply').waitFor();
       expect(await clerk.page.getByTestId('voucher-split').count()).toBe(0);
       await visit(clerk, '/dashboard');
-      await expect.poll(() => clerk.page.getByTestId('stat-held').innerText()).toContain(yuan(FACE_FEN));
+      await expect
+        .poll(() => figureIn(clerk.page.getByTestId('stat-held')))
+        .toEqual({ shown: glance(FACE_FEN), exact: yuan(FACE_FEN) });
       await shot(clerk, 'dashboard-sme');
 
       const approver = await open('supplier', `${TIER1.login}.approver`);
@@ -392,9 +414,12 @@ describe('member portal end to end: a voucher from invoice to settlement, across
 
       await visit(bank, '/portfolio');
       await expect
-        .poll(() => page.getByTestId('stat-financed').innerText())
-        .toContain(yuan(expected.financed));
-      expect(await page.getByTestId('stat-exposure').innerText()).toContain(yuan(PIECE_FEN));
+        .poll(() => figureIn(page.getByTestId('stat-financed')))
+        .toEqual({ shown: glance(expected.financed), exact: yuan(expected.financed) });
+      expect(await figureIn(page.getByTestId('stat-exposure'))).toEqual({
+        shown: glance(PIECE_FEN),
+        exact: yuan(PIECE_FEN),
+      });
       await shot(bank, 'portfolio-bank');
     },
     STEP_TIMEOUT_MS,
@@ -547,6 +572,94 @@ describe('member portal end to end: a voucher from invoice to settlement, across
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           expect(width, `${person.username} ${href} fits the window`).toBeLessThanOrEqual(VIEWPORT.width);
         }
+        await context.close();
+      }
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  it(
+    'fits a 390×844 phone: each role’s main page and the approvers’ queues are no wider than the screen, the menu a tap away',
+    async () => {
+      if (!ctx || !browser) throw new Error('the consortium did not start');
+      const people: { org: string; username: string; pages: Record<string, string> }[] = [
+        // Each page with what shows once the node answered: its figures or its table.
+        {
+          org: 'supplier',
+          username: `${TIER1.login}.approver`,
+          pages: { '/dashboard': 'stat-held', '/acceptances': 'acceptance-table' },
+        },
+        {
+          org: 'core',
+          username: `${CORE.login}.approver`,
+          pages: { '/dashboard': 'stat-payable', '/confirmations': 'inbox-table' },
+        },
+        {
+          org: 'banka',
+          username: `${BANK_A.login}.approver`,
+          pages: { '/portfolio': 'stat-exposure', '/financings': 'financing-table' },
+        },
+        {
+          org: 'logistics',
+          username: `${demoEnterprise('carrier').login}.clerk`,
+          pages: { '/dashboard': 'needs-me' },
+        },
+      ];
+      for (const person of people) {
+        const context = await browser.newContext({
+          viewport: PHONE_VIEWPORT,
+          locale: 'zh-CN',
+          timezoneId: 'Asia/Shanghai',
+          isMobile: true,
+          hasTouch: true,
+        });
+        const page = await context.newPage();
+        errors.watch(page, `${person.username} (phone)`);
+        const portal = portalOf(ctx, person.org);
+        await page.goto(`${portal}/login`);
+        await page.getByTestId('login-username').fill(person.username);
+        await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+        await page.getByTestId('login-submit').click();
+        const toggle = page.getByTestId('menu-toggle');
+        await toggle.waitFor();
+        // No side bar on a phone: the menu is in the drawer.
+        expect(await page.getByTestId('main-menu').count(), `${person.username}: no side menu`).toBe(0);
+        for (const [path, ready] of Object.entries(person.pages)) {
+          await page.goto(`${portal}${path}`);
+          // A queue with nothing in it shows its empty state instead of the table.
+          await page.getByTestId(ready).or(page.getByTestId('state-empty')).first().waitFor();
+          const fit = await page.evaluate(() => {
+            const main = document.querySelector('main');
+            return {
+              page: (document.scrollingElement ?? document.documentElement).scrollWidth,
+              main: main ? main.scrollWidth - main.clientWidth : 0,
+              window: window.innerWidth,
+            };
+          });
+          expect(fit.page, `${person.username} ${path}: page no wider than the phone`).toBeLessThanOrEqual(
+            fit.window,
+          );
+          expect(
+            fit.main,
+            `${person.username} ${path}: nothing scrolls sideways but tables`,
+          ).toBeLessThanOrEqual(0);
+          await shot(
+            { label: person.username, portal, context, page },
+            `phone-${person.org}${path.replaceAll('/', '-')}`,
+          );
+        }
+        // The menu: one tap opens it, a link in it goes there and closes it.
+        await toggle.click();
+        const menu = page.getByTestId('main-menu');
+        await menu.waitFor();
+        const links = await menu
+          .locator('a[href]')
+          .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+        expect(links.length, `${person.username}'s menu`).toBeGreaterThan(3);
+        const target = links.find((href) => href !== new URL(page.url()).pathname) ?? '';
+        await menu.locator(`a[href="${target}"]`).click();
+        await page.waitForURL((url) => url.pathname === target);
+        await menu.waitFor({ state: 'hidden' });
         await context.close();
       }
     },

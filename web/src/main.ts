@@ -6,13 +6,16 @@ import { connectApi } from './api/connection';
 import { loadRuntimeConfig } from './api/runtime-config';
 import App from './App.vue';
 import ConfigErrorPage from './pages/ConfigErrorPage.vue';
-import { createPortalI18n } from './i18n';
+import { createPortalI18n, initialLocale } from './i18n';
 import { createPortalRouter } from './router';
 import { useSessionStore } from './stores/session';
 
 /** Reads this org's runtime config, connects to its node API, then mounts the portal. */
 async function start(): Promise<void> {
-  const i18n = createPortalI18n();
+  const locale = initialLocale();
+  const i18n = createPortalI18n(locale);
+  // The page says which language it is in (screen readers, hyphenation, fonts), from the first paint.
+  document.documentElement.lang = locale;
   let config;
   try {
     config = await loadRuntimeConfig();

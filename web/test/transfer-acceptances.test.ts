@@ -17,6 +17,8 @@ const party = (id: string, kind: 'SUPPLIER' | 'CORE' = 'SUPPLIER') => ({ id, nam
 function piece(id: string, changes: Partial<VoucherFieldsFragment> = {}): VoucherFieldsFragment {
   return {
     id,
+    // P2 was transferred on a ledger from before voucher numbers.
+    number: id === 'P2' ? null : `H1K0-20261201-${id}QRST`,
     amount: '700000',
     currency: 'CNY',
     maturityDate: '2027-06-30',
@@ -76,9 +78,21 @@ describe('TransferAcceptancesPage', () => {
     const wrapper = await mountAs();
     expect(wrapper.find('[data-testid="consent-rule"]').text()).toContain('Art. 11');
     const first = rowsOf(wrapper)[0]?.text() ?? '';
-    for (const shown of ['Party T1', 'Party CORE', '7,000.00', '2027-06-30', 'Long term', 'T2-P1'])
+    for (const shown of [
+      'H1K0-20261201-P1QRST',
+      'Party T1',
+      'Party CORE',
+      '7,000.00',
+      '2027-06-30',
+      'Long term',
+      'T2-P1',
+    ])
       expect(first).toContain(shown);
     expect(rowsOf(wrapper)[1]?.text()).not.toContain('Long term');
+    // Without a number the piece is still named, by its id, and the link still goes by id.
+    const links = wrapper.findAll('[data-testid="acceptance-voucher"]');
+    expect(links.map((link) => link.text())).toEqual(['H1K0-20261201-P1QRST', 'P2']);
+    expect(links[1]?.attributes('title')).toBe('P2');
   });
 
   it('accepts a piece, which then leaves the queue without asking for it again', async () => {

@@ -12,6 +12,7 @@ const party = (id: string) => ({ id, name: `Party ${id}`, kind: 'SUPPLIER' as co
 function piece(consent: Partial<NonNullable<VoucherFieldsFragment['consent']>> = {}): VoucherFieldsFragment {
   return {
     id: 'R.2',
+    number: 'H1K0-20261201-R2QRST',
     amount: '700000',
     currency: 'CNY',
     maturityDate: '2027-06-30',

@@ -25,6 +25,7 @@ import { businessDate, txTime } from '../lib/dates';
 import { emit } from '../lib/events';
 import { findRecord, getRecord } from '../lib/store';
 import { invoiceFingerprint, saveInvoice } from '../repositories/invoices';
+import { newVoucherNumbers } from '../repositories/voucher-numbers';
 import { newRootVoucher, saveVoucher } from '../repositories/vouchers';
 import { hasDeliveredShipment } from './shipment-contract';
 import { BaseContract } from './base-contract';
@@ -160,7 +161,8 @@ export class InvoiceContract extends BaseContract {
     const seller = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, invoice.sellerId);
     const buyerMsp = actor.enterprise.hostMsp;
     const now = txTime(ctx);
-    const voucher = newRootVoucher(invoice, now, longTerm);
+    const [number] = await newVoucherNumbers(ctx, invoice.buyerId, [invoice.id]);
+    const voucher = newRootVoucher(invoice, now, longTerm, number);
     const confirmed: Invoice = {
       ...invoice,
       status: 'CONFIRMED',

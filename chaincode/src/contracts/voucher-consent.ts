@@ -16,6 +16,7 @@ import {
 import { getRecord } from '../lib/store';
 import { hostMspOf, voucherOwners } from '../repositories/financings';
 import { saveInvoice } from '../repositories/invoices';
+import { newVoucherNumbers } from '../repositories/voucher-numbers';
 import { childVoucherId, saveVoucher } from '../repositories/vouchers';
 
 /*
@@ -67,10 +68,12 @@ export async function acceptTransfer(ctx: Context, voucherId: string): Promise<V
 }
 
 /** The piece that gives a returned transfer's amount back to the sender: the parent's next child. */
-function returnPiece(parent: Voucher, piece: Voucher, now: string): Voucher {
+function returnPiece(parent: Voucher, piece: Voucher, at: { now: string; number: string }): Voucher {
+  const { now } = at;
   return {
     docType: ObjectTypes.Voucher,
     id: childVoucherId(parent.id, parent.childIds.length),
+    number: at.number,
     debtorId: parent.debtorId,
     holderId: parent.holderId,
     amount: piece.amount,
@@ -117,7 +120,9 @@ async function returnTransfer(
   }
   const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, piece.invoiceId);
   const now = txTime(ctx);
-  const returned = returnPiece(parent, piece, now);
+  const id = childVoucherId(parent.id, parent.childIds.length);
+  const [number = ''] = await newVoucherNumbers(ctx, parent.debtorId, [id]);
+  const returned = returnPiece(parent, piece, { now, number });
   const senderOwners = {
     holderMsp: await hostMspOf(ctx, parent.holderId),
     debtorMsp: await hostMspOf(ctx, parent.debtorId),

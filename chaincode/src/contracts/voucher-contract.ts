@@ -26,6 +26,7 @@ import { acceptTransfer, declineTransfer, refuseAwaitingConsent, withdrawTransfe
 import { emit } from '../lib/events';
 import { getRecord } from '../lib/store';
 import { saveInvoice } from '../repositories/invoices';
+import { newVoucherNumbers } from '../repositories/voucher-numbers';
 import { childVoucherId, saveVoucher } from '../repositories/vouchers';
 import { BaseContract } from './base-contract';
 
@@ -207,10 +208,16 @@ async function planSplit(ctx: Context, voucherId: string, piecesJson: string): P
  * Piece i of the parent: a kept one stays ACTIVE at the holder's tier; a transferred one goes one tier
  * down and waits for its recipient to accept it (Art. 11). Pieces keep the parent's long-term flag.
  */
-function childOf(parent: Voucher, piece: PlannedPiece, index: number, now: string): Voucher {
+function childOf(
+  parent: Voucher,
+  piece: PlannedPiece,
+  index: number,
+  at: { now: string; number: string },
+): Voucher {
   return {
     docType: ObjectTypes.Voucher,
     id: childVoucherId(parent.id, index),
+    number: at.number,
     debtorId: parent.debtorId,
     holderId: piece.holder.id,
     amount: fen(piece.amount),
@@ -224,7 +231,7 @@ function childOf(parent: Voucher, piece: PlannedPiece, index: number, now: strin
     childIds: [],
     ...(parent.longTerm ? { longTerm: true } : {}),
     ...(piece.transferred ? { transfer: { status: 'PENDING' as const, fromId: parent.holderId } } : {}),
-    createdAt: now,
+    createdAt: at.now,
     updatedAt: '',
     txId: '',
     updatedBy: '',
@@ -236,9 +243,12 @@ async function writeSplit(ctx: Context, plan: SplitPlan): Promise<SplitResult> {
   const { parent, parentHolder, debtor } = plan;
   const now = txTime(ctx);
   const children: Voucher[] = [];
+  const ids = plan.pieces.map((_, index) => childVoucherId(parent.id, index));
+  const numbers = await newVoucherNumbers(ctx, parent.debtorId, ids);
   for (const [index, piece] of plan.pieces.entries()) {
     const owners = { holderMsp: piece.holder.hostMsp, debtorMsp: debtor.hostMsp };
-    children.push(await saveVoucher(ctx, childOf(parent, piece, index, now), now, owners));
+    const number = numbers[index] ?? '';
+    children.push(await saveVoucher(ctx, childOf(parent, piece, index, { now, number }), now, owners));
   }
   const split: Voucher = { ...parent, status: 'SPLIT', childIds: children.map((child) => child.id) };
   const owners = { holderMsp: parentHolder.hostMsp, debtorMsp: debtor.hostMsp };

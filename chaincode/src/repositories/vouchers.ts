@@ -1,6 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
 import { deleteIndex, putIndex, putRecord, recordKey } from '../lib/store';
+import { claimVoucherNumber } from './voucher-numbers';
 import { type Invoice, ObjectTypes, type Voucher, type VoucherStatus } from '@scf/ledger-contract';
 
 export const VoucherIndexes = {
@@ -13,12 +14,13 @@ export const OPEN_STATUSES: readonly VoucherStatus[] = ['ACTIVE', 'FINANCING', '
 
 /**
  * The voucher a confirmation issues: the buyer owes the invoice amount to the seller at the due date;
- * `longTerm` when that is more than 6 months after the confirmation.
+ * `longTerm` when that is more than 6 months after the confirmation; `number` from newVoucherNumbers.
  */
-export function newRootVoucher(invoice: Invoice, now: string, longTerm = false): Voucher {
+export function newRootVoucher(invoice: Invoice, now: string, longTerm = false, number?: string): Voucher {
   return {
     docType: ObjectTypes.Voucher,
     id: invoice.id,
+    ...(number === undefined ? {} : { number }),
     debtorId: invoice.buyerId,
     holderId: invoice.sellerId,
     amount: invoice.amount,
@@ -44,7 +46,8 @@ export function childVoucherId(parentId: string, index: number): string {
 
 /**
  * Writes a voucher and keeps its open-by-maturity index entry in step, binding the key to the
- * holder's and the debtor's orgs whenever the holder changes. `previous` is absent on creation.
+ * holder's and the debtor's orgs whenever the holder changes. `previous` is absent on creation, when
+ * the voucher's number is claimed.
  */
 export async function saveVoucher(
   ctx: Context,
@@ -55,6 +58,7 @@ export async function saveVoucher(
 ): Promise<Voucher> {
   const saved = await putRecord(ctx, voucher, now);
   const id = saved.id;
+  if (!previous && saved.number !== undefined) await claimVoucherNumber(ctx, saved.number, id);
   const wasOpen = previous !== undefined && OPEN_STATUSES.includes(previous.status);
   const isOpen = OPEN_STATUSES.includes(saved.status);
   if (wasOpen && !isOpen) await deleteIndex(ctx, VoucherIndexes.openByMaturity, [saved.maturityDate], id);

@@ -107,6 +107,7 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
     }),
     voucher: (r, blockNumber) => ({
       id: r.id,
+      number: r.number ?? null,
       debtorId: r.debtorId,
       holderId: r.holderId,
       amount: BigInt(r.amount),

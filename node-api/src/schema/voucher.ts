@@ -5,7 +5,18 @@ import { builder } from './builder.ts';
 import { TOTAL_COUNT, visibleConnection } from './connection.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
 import { member, VoucherStatusEnum } from './enums.ts';
-import { DayRange, equals, FenRange, inDays, inFen, isTrue, oneOf, partyNamed, search } from './filters.ts';
+import {
+  DayRange,
+  equals,
+  FenRange,
+  ilike,
+  inDays,
+  inFen,
+  isTrue,
+  oneOf,
+  partyNamed,
+  search,
+} from './filters.ts';
 import { FinancingNode } from './financing.ts';
 import { InvoiceNode } from './invoice.ts';
 import { childrenOfVoucher, visibleRow } from './loaders.ts';
@@ -22,6 +33,12 @@ VoucherNode.implement({
     'off it form a tree under the root voucher the debtor issued.',
   fields: (t) => ({
     id: t.exposeID('id'),
+    number: t.exposeString('number', {
+      nullable: true,
+      description:
+        'The voucher number people read (`H1K0-20261130-7K3Q9A`: issuer, business date, code), unique on ' +
+        'the ledger; null on a voucher created before numbers existed (name it by its id then).',
+    }),
     debtorId: t.exposeID('debtorId'),
     debtor: t.field({
       type: EnterpriseNode,
@@ -112,7 +129,7 @@ const VoucherFilter = builder.inputType('VoucherFilter', {
     longTerm: t.boolean({ description: 'Only long-term (true) or only other (false) vouchers.' }),
     maturityDate: t.field({ type: DayRange }),
     amount: t.field({ type: FenRange }),
-    search: t.string({ description: 'Part of the holder’s or the debtor’s name.' }),
+    search: t.string({ description: 'Part of the voucher number, or of the holder’s or the debtor’s name.' }),
   }),
 });
 
@@ -151,7 +168,10 @@ builder.queryFields((t) => ({
             ...isTrue('long_term', filter?.longTerm),
             ...inDays('maturity_date', filter?.maturityDate),
             ...inFen('amount', filter?.amount),
-            ...search(filter?.search, (pattern) => [partyNamed(['holder_id', 'debtor_id'], pattern)]),
+            ...search(filter?.search, (pattern) => [
+              ilike('number', pattern),
+              partyNamed(['holder_id', 'debtor_id'], pattern),
+            ]),
           ],
           orderBy: order.toSql(args.orderBy),
         });

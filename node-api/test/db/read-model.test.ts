@@ -102,6 +102,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
       },
       voucher: {
         id: `${'a'.repeat(64)}.1`,
+        number: 'H1K0-20260105-7K3Q9A',
         debtorId: 'B',
         holderId: 'S',
         amount: 123n,

@@ -25,6 +25,7 @@ const LIST = `query ($first: Int, $after: String, $filter: VoucherFilter, $order
 const LINEAGE = [
   voucher({
     id: 'r',
+    number: 'H1K0-20260105-7K3Q9A',
     debtorId: E.core,
     holderId: E.tier1,
     amount: 9000n,
@@ -33,6 +34,7 @@ const LINEAGE = [
   }),
   voucher({
     id: 'k',
+    number: 'H1K0-20260106-ZZ01MN',
     debtorId: E.core,
     holderId: E.tier1,
     amount: 4000n,
@@ -143,6 +145,23 @@ describe('vouchers', () => {
     expect(await ids({ search: 'great wall' })).toEqual(['k', 'r']);
     expect(await ids({ search: 'other core' })).toHaveLength(12);
     expect(await ids({ search: 'bearings 50%_' }, userOf('core'))).toEqual(['t', 't1', 't2']);
+    // The voucher number people read, in part and in any case.
+    expect(await ids({ search: '7k3q9' })).toEqual(['r']);
+    expect(await ids({ search: 'H1K0-2026010' })).toEqual(['k', 'r']);
+  });
+
+  it('names each voucher by its number, and an older one without a number by null', async () => {
+    const query = `{ voucher(id: "r") { number children { id number } } }`;
+    const data = dataOf(
+      await harness.graphql<{
+        voucher: { number: string | null; children: { id: string; number: string | null }[] };
+      }>(query, {}, userOf('core')),
+    );
+    expect(data.voucher.number).toBe('H1K0-20260105-7K3Q9A');
+    expect(data.voucher.children).toEqual([
+      { id: 'k', number: 'H1K0-20260106-ZZ01MN' },
+      { id: 't', number: null },
+    ]);
   });
 
   it('sorts by amount descending', async () => {

@@ -10,6 +10,25 @@ export function yuan(fen: bigint): string {
   return `¥${whole}.${(fen % 100n).toString().padStart(2, '0')}`;
 }
 
+/**
+ * A dashboard figure as a Chinese reader takes it in (the portal's rule, spelled out again here): from
+ * ¥10,000 in 万 and from ¥100,000,000 in 亿, half up to two decimals; below that exactly as `yuan`.
+ */
+export function glance(fen: bigint): string {
+  const [unit, sign] = fen >= 10_000_000_000n ? [10_000_000_000n, '亿'] : [1_000_000n, '万'];
+  if (fen < 1_000_000n) return yuan(fen);
+  const hundredths = (fen * 100n + unit / 2n) / unit;
+  const whole = (hundredths / 100n).toString().replace(/\B(?=(\d{3})+$)/g, ',');
+  return `¥${whole}.${(hundredths % 100n).toString().padStart(2, '0')}${sign}`;
+}
+
+/** A stat card's amount: the figure it shows and the exact amount it gives on hover (the same if exact). */
+export async function figureIn(card: Locator): Promise<{ shown: string; exact: string }> {
+  const amount = card.locator('.amount').first();
+  const shown = (await amount.innerText()).trim();
+  return { shown, exact: (await amount.getAttribute('aria-label')) ?? shown };
+}
+
 /** The body rows of a table (by its test id) that contain `text`. */
 export function rowsOf(page: Page, tableTestId: string, text: string): Locator {
   return page.getByTestId(tableTestId).locator('.el-table__row', { hasText: text });

@@ -1,14 +1,14 @@
 /**
  * Money in the portal is what it is on the ledger: an integer number of fen, carried as a decimal string
- * and computed with bigint. Nothing here ever goes through a float; people type and read yuan. The
- * ledger's ceiling (MAX_FEN) and rounding (divideHalfUp) come from @scf/ledger-contract.
+ * and computed with bigint. Nothing here ever goes through a float; people type and read yuan (how
+ * amounts are shown to them: money-format.ts). The ledger's ceiling (MAX_FEN) and rounding
+ * (divideHalfUp) come from @scf/ledger-contract.
  */
 import { MAX_FEN } from '@scf/ledger-contract';
 
 const FEN_PATTERN = /^(0|[1-9][0-9]*)$/;
 /** Whole yuan, then at most two decimals (jiao, fen). */
 const YUAN_PATTERN = /^(0|[1-9][0-9]*)(?:\.([0-9]{1,2}))?$/;
-const GROUP = /\B(?=(\d{3})+(?!\d))/g;
 
 /** A fen amount as the API sends it (`"12345"`); throws on anything else, which would be an API bug. */
 export function parseFen(value: string): bigint {
@@ -49,24 +49,7 @@ export function fenToYuanText(fen: bigint | string): string {
   return `${sign}${(abs / 100n).toString()}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
-/** Fen for people: `123456789` → `¥1,234,567.89` (negative: `-¥…`). */
-export function formatFen(fen: bigint | string, options: { symbol?: boolean } = {}): string {
-  const text = fenToYuanText(fen);
-  const negative = text.startsWith('-');
-  const [whole = '0', decimals = '00'] = (negative ? text.slice(1) : text).split('.');
-  const symbol = options.symbol === false ? '' : '¥';
-  return `${negative ? '-' : ''}${symbol}${whole.replace(GROUP, ',')}.${decimals}`;
-}
-
 /** The sum of API amounts, exactly. */
 export function sumFen(values: readonly string[]): bigint {
   return values.reduce((sum, value) => sum + parseFen(value), 0n);
-}
-
-/**
- * Whole yuan as a number, for chart axes only (ECharts needs numbers); rounded half up. Every figure a
- * person reads in a tooltip or a table comes from formatFen instead.
- */
-export function fenToChartYuan(fen: bigint | string): number {
-  return Number((toBigInt(fen) + 50n) / 100n);
 }

@@ -26,10 +26,34 @@ function isLocale(value: unknown): value is Locale {
   return LOCALES.includes(value as Locale);
 }
 
-/** The user's last choice; Chinese unless they chose English. */
-export function initialLocale(): Locale {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  return isLocale(saved) ? saved : 'zh-CN';
+/**
+ * The portal's language for a tag the browser prefers: any Chinese (`zh`, `zh-TW`, `zh-Hans-CN`) reads
+ * the Chinese portal, any English the English one; other languages say nothing.
+ */
+function localeForTag(tag: string): Locale | null {
+  const language = tag.toLowerCase().split('-')[0];
+  if (language === 'zh') return 'zh-CN';
+  if (language === 'en') return 'en';
+  return null;
+}
+
+/**
+ * The user's own choice when they made one in this browser; on a first visit, the first language the
+ * browser prefers that the portal speaks (navigator.languages, in the user's order); else Chinese,
+ * the consortium's language. Only a choice is remembered, so until then the portal keeps following
+ * the browser.
+ */
+export function initialLocale(
+  storage: Pick<Storage, 'getItem'> = localStorage,
+  preferred: readonly string[] = navigator.languages,
+): Locale {
+  const saved = storage.getItem(STORAGE_KEY);
+  if (isLocale(saved)) return saved;
+  for (const tag of preferred) {
+    const locale = localeForTag(tag);
+    if (locale) return locale;
+  }
+  return 'zh-CN';
 }
 
 function buildI18n(locale: Locale) {

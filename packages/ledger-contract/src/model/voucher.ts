@@ -38,6 +38,12 @@ export interface TransferConsent {
 /** A digital debt voucher (数字债权凭证): the debtor's confirmed promise to pay its holder at maturity. */
 export interface Voucher extends LedgerRecord {
   docType: 'voucher';
+  /**
+   * The voucher number people read (`H1K0-20261130-7K3Q9A`), unique on the ledger, given when the
+   * voucher is created (chaincode repositories/voucher-numbers.ts). Absent on vouchers created before
+   * numbers existed: show the id then.
+   */
+  number?: string;
   debtorId: string;
   holderId: string;
   amount: Fen;

@@ -436,7 +436,7 @@ export type VoucherFilter = {
   longTerm?: boolean | null | undefined;
   maturityDate?: DayRange | null | undefined;
   rootId?: string | null | undefined;
-  /** Part of the holder’s or the debtor’s name. */
+  /** Part of the voucher number, or of the holder’s or the debtor’s name. */
   search?: string | null | undefined;
   statuses?: Array<VoucherStatus> | null | undefined;
   /** Pieces this enterprise transferred (you see them while they wait and once returned). */
@@ -616,7 +616,7 @@ export type FinancingQueryVariables = Exact<{
 }>;
 
 
-export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type ApplyFinancingMutationVariables = Exact<{
   voucherId: string;
@@ -679,7 +679,7 @@ export type PageFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolea
 
 export type InvoiceFieldsFragment = { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
-export type VoucherFieldsFragment = { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+export type VoucherFieldsFragment = { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
 export type ConsentFieldsFragment = { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } };
 
@@ -720,7 +720,7 @@ export type InvoiceQueryVariables = Exact<{
 }>;
 
 
-export type InvoiceQuery = { invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, shipments: Array<{ id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type InvoiceQuery = { invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, voucher: { id: string, number: string | null } | null, shipments: Array<{ id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type RegisterInvoiceMutationVariables = Exact<{
   input: RegisterInvoiceInput;
@@ -854,14 +854,14 @@ export type VouchersQueryVariables = Exact<{
 }>;
 
 
-export type VouchersQuery = { vouchers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+export type VouchersQuery = { vouchers: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
 
 export type VoucherQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type VoucherQuery = { voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type VoucherQuery = { voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type SplitTransferMutationVariables = Exact<{
   voucherId: string;
@@ -869,7 +869,7 @@ export type SplitTransferMutationVariables = Exact<{
 }>;
 
 
-export type SplitTransferMutation = { splitTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, parent: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, children: Array<{ id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }> } };
+export type SplitTransferMutation = { splitTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, parent: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, children: Array<{ id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }> } };
 
 export type PayVoucherMutationVariables = Exact<{
   voucherId: string;
@@ -877,7 +877,7 @@ export type PayVoucherMutationVariables = Exact<{
 }>;
 
 
-export type PayVoucherMutation = { payVoucher: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type PayVoucherMutation = { payVoucher: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type SweepOverdueMutationVariables = Exact<{
   limit: number;
@@ -894,14 +894,14 @@ export type PendingAcceptancesQueryVariables = Exact<{
 }>;
 
 
-export type PendingAcceptancesQuery = { pendingAcceptances: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, invoice: { id: string, number: string, amount: string, dueDate: string } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+export type PendingAcceptancesQuery = { pendingAcceptances: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, invoice: { id: string, number: string, amount: string, dueDate: string } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
 
 export type AcceptTransferMutationVariables = Exact<{
   voucherId: string;
 }>;
 
 
-export type AcceptTransferMutation = { acceptTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type AcceptTransferMutation = { acceptTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type DeclineTransferMutationVariables = Exact<{
   voucherId: string;
@@ -909,14 +909,14 @@ export type DeclineTransferMutationVariables = Exact<{
 }>;
 
 
-export type DeclineTransferMutation = { declineTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type DeclineTransferMutation = { declineTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type WithdrawTransferMutationVariables = Exact<{
   voucherId: string;
 }>;
 
 
-export type WithdrawTransferMutation = { withdrawTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type WithdrawTransferMutation = { withdrawTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1018,6 +1018,7 @@ export const ConsentFieldsFragmentDoc = new TypedDocumentString(`
 export const VoucherFieldsFragmentDoc = new TypedDocumentString(`
     fragment VoucherFields on Voucher {
   id
+  number
   amount
   currency
   maturityDate
@@ -1975,6 +1976,7 @@ fragment PartyFields on Enterprise {
 }
 fragment VoucherFields on Voucher {
   id
+  number
   amount
   currency
   maturityDate
@@ -2772,6 +2774,10 @@ export const InvoiceDocument = new TypedDocumentString(`
     query Invoice($id: ID!) {
   invoice(id: $id) {
     ...InvoiceFields
+    voucher {
+      id
+      number
+    }
     shipments {
       ...ShipmentFields
     }
@@ -3449,6 +3455,7 @@ fragment PageFields on PageInfo {
 }
 fragment VoucherFields on Voucher {
   id
+  number
   amount
   currency
   maturityDate
@@ -3542,6 +3549,7 @@ fragment InvoiceFields on Invoice {
 }
 fragment VoucherFields on Voucher {
   id
+  number
   amount
   currency
   maturityDate
@@ -3672,6 +3680,7 @@ fragment PartyFields on Enterprise {
 }
 fragment VoucherFields on Voucher {
   id
+  number
   amount
   currency
   maturityDate
@@ -3732,6 +3741,7 @@ fragment PartyFields on Enterprise {
 }
 fragment VoucherFields on Voucher {
   id
+  number
   amount
   currency
   maturityDate
@@ -3817,6 +3827,7 @@ fragment PageFields on PageInfo {
 }
 fragment VoucherFields on Voucher {
   id
+  number
   amount
   currency
   maturityDate
@@ -3877,6 +3888,7 @@ fragment PartyFields on Enterprise {
 }
 fragment VoucherFields on Voucher {
   id
+  number
   amount
   currency
   maturityDate
@@ -3937,6 +3949,7 @@ fragment PartyFields on Enterprise {
 }
 fragment VoucherFields on Voucher {
   id
+  number
   amount
   currency
   maturityDate
@@ -3997,6 +4010,7 @@ fragment PartyFields on Enterprise {
 }
 fragment VoucherFields on Voucher {
   id
+  number
   amount
   currency
   maturityDate

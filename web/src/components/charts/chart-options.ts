@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { fenToChartYuan, formatFen } from '@/domain/money';
+import { axisMoneyLabel, fenToChartYuan, formatFen, type MoneyLocale } from '@/domain/money-format';
 
 export interface BarSeries {
   name: string;
@@ -25,24 +25,59 @@ function tooltipFormatter(series: readonly BarSeries[]) {
   };
 }
 
-/** Bars (or lines) of money by category, horizontal when the categories are names. */
+/** More categories than this side by side, and their labels turn 45° so that every one of them shows. */
+const UPRIGHT_CATEGORIES = 4;
+/** Names beside horizontal bars wrap at this width rather than being cut. */
+const NAME_WIDTH = 120;
+
+export interface MoneyChartOptions {
+  /** Who reads the axis: 万/亿 or thousands separators (money-format.ts). */
+  locale: MoneyLocale;
+  kind?: 'bar' | 'line';
+  /** Bars along the value axis, names down the side: for categories that are names. */
+  horizontal?: boolean;
+  stack?: boolean;
+}
+
+/**
+ * The category axis labels every category (ECharts would otherwise skip some when they crowd): names
+ * down the side wrap, and many categories along the bottom are turned 45°, which keeps neighbours
+ * apart down to a phone's width.
+ */
+function categoryAxis(categories: readonly string[], horizontal: boolean): Record<string, unknown> {
+  const axisLabel = horizontal
+    ? { interval: 0, width: NAME_WIDTH, overflow: 'break' }
+    : { interval: 0, rotate: categories.length > UPRIGHT_CATEGORIES ? 45 : 0 };
+  return { type: 'category', data: categories, axisLabel };
+}
+
+/**
+ * The value axis in its readers' units; a tick label that would touch its neighbour is left out
+ * (hideOverlap), and along the bottom, where money labels are widest, there are fewer ticks.
+ */
+function valueAxis(locale: MoneyLocale, horizontal: boolean): Record<string, unknown> {
+  return {
+    type: 'value',
+    ...(horizontal ? { splitNumber: 3 } : {}),
+    axisLabel: { formatter: (value: number) => axisMoneyLabel(locale, value), hideOverlap: true },
+  };
+}
+
+/** Bars (or lines) of money by category; the tooltip has the exact amounts. */
 export function moneyChart(
   categories: readonly string[],
   series: readonly BarSeries[],
-  options: { kind?: 'bar' | 'line'; horizontal?: boolean; stack?: boolean } = {},
+  options: MoneyChartOptions,
 ): EChartsCoreOption {
-  const categoryAxis = {
-    type: 'category',
-    data: categories,
-    axisLabel: { width: 120, overflow: 'truncate' },
-  };
-  const valueAxis = { type: 'value', axisLabel: { formatter: (value: number) => value.toLocaleString() } };
+  const horizontal = options.horizontal === true;
+  const categoryLabels = categoryAxis(categories, horizontal);
+  const values = valueAxis(options.locale, horizontal);
   return {
-    tooltip: { trigger: 'axis', formatter: tooltipFormatter(series) },
+    tooltip: { trigger: 'axis', confine: true, formatter: tooltipFormatter(series) },
     legend: { show: series.length > 1, bottom: 0 },
     grid: { left: 16, right: 24, top: 24, bottom: series.length > 1 ? 40 : 16, containLabel: true },
-    xAxis: options.horizontal ? valueAxis : categoryAxis,
-    yAxis: options.horizontal ? categoryAxis : valueAxis,
+    xAxis: horizontal ? values : categoryLabels,
+    yAxis: horizontal ? categoryLabels : values,
     series: series.map((one) => ({
       name: one.name,
       type: options.kind ?? 'bar',

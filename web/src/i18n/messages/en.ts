@@ -347,7 +347,7 @@ export const en: MessageSchema = {
     termLongHint: 'Due after {after}: may be confirmed; the voucher will be flagged long-term',
   },
   voucher: {
-    id: 'Voucher',
+    id: 'Voucher no.',
     amount: 'Amount',
     holder: 'Holder',
     debtor: 'Debtor',
