@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
+import { ChangeError } from './change-error.ts';
 import type { ChannelChange } from './channel-change.ts';
+import { addConsenter, removeConsenter } from './consenter-change.ts';
 import { byteCount, snapshotIntervalSize } from './channel-config.ts';
 import {
   APPLICATION,
@@ -10,16 +12,9 @@ import {
   type ConfigGroup,
   type OrgMsp,
 } from './config-tree.ts';
+import { followMembership } from './orderer-admins.ts';
 import type { MemberDefinition } from './org-definition.ts';
 import { anchorPeersValue } from './org-group.ts';
-
-/** A change that does not fit the channel as it is (an org added twice, a setting already in force). */
-export class ChangeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = ChangeError.name;
-  }
-}
 
 /** Builds a new member org's config group from its definition (org-group.ts: configtxgen). */
 export type OrgGroupBuilder = (definition: MemberDefinition) => Promise<ConfigGroup>;
@@ -104,7 +99,8 @@ function setBatch(config: ChannelConfig, change: Extract<ChannelChange, { kind: 
 
 /**
  * The channel config with the change applied, as the decoded JSON `configtxlator compute_update`
- * compares with the original. Refuses a change that does not fit the config or changes nothing.
+ * compares with the original. Refuses a change that does not fit the config or changes nothing. A
+ * change of members also changes who governs the orderers (orderer-admins.ts), in the same update.
  */
 export async function applyChange(
   config: ChannelConfig,
@@ -115,15 +111,23 @@ export async function applyChange(
   switch (change.kind) {
     case 'add-org':
       await addOrg(updated, change.definition, build);
+      followMembership(config, updated);
       break;
     case 'remove-org':
       removeOrg(updated, change.mspId);
+      followMembership(config, updated);
       break;
     case 'anchor-peers':
       setAnchorPeers(updated, change);
       break;
     case 'batch':
       setBatch(updated, change);
+      break;
+    case 'add-consenter':
+      addConsenter(updated, change);
+      break;
+    case 'remove-consenter':
+      removeConsenter(updated, change);
       break;
   }
   if (isDeepStrictEqual(updated, config))

@@ -1,6 +1,6 @@
 import { parseChange, type ChannelChange } from './channel-change.ts';
 import { ConfigError } from './config.ts';
-import { readOrgDefinition } from './org-definition.ts';
+import { DefinitionError, readOrgDefinition } from './org-definition.ts';
 
 /** The `propose` options that state a change (cli.ts parses them). */
 export interface ChangeOptions {
@@ -11,13 +11,23 @@ export interface ChangeOptions {
   timeout?: string | undefined;
   'max-messages'?: string | undefined;
   'preferred-max-bytes'?: string | undefined;
+  'orderer-definition'?: string | undefined;
+  name?: string | undefined;
 }
 
 /** The kinds `propose` takes and their options, for the CLI's usage text. */
 export const PROPOSE_USAGE = `              add-org --definition FILE   a member org, from its public definition (export)
               remove-org --msp MSPID      a member org leaves the channel
               anchor-peers --org-msp MSPID --peer HOST:PORT[,HOST:PORT…]
-              batch [--timeout 250ms] [--max-messages N] [--preferred-max-bytes "2 MB"]`;
+              batch [--timeout 250ms] [--max-messages N] [--preferred-max-bytes "2 MB"]
+              add-consenter --orderer-definition FILE --name ordererN
+                                          an orderer of the ordering org's updated definition
+                                          (export) joins the Raft consenters and the endpoints
+              remove-consenter --name ordererN
+                                          the consenter whose TLS certificate names ordererN
+                                          leaves them (3 consenters or more: a majority stays)
+            batch and consenter changes need a majority of the member admins (/Channel/Orderer/
+            Admins); consenter changes also the ordering org's admin (its endpoints)`;
 
 const COMMAND_LINE = '(command line)';
 
@@ -32,6 +42,18 @@ function endpoints(text: string): { host: string; port: number }[] {
     const at = item.lastIndexOf(':');
     return { host: item.slice(0, at).trim(), port: at < 0 ? Number.NaN : Number(item.slice(at + 1)) };
   });
+}
+
+/** The orderer `name` of the ordering org's definition file, as a consenter to add. */
+function addConsenterChange(file: string, name: string): ChannelChange {
+  const definition = readOrgDefinition(file);
+  if (definition.role !== 'orderer') throw new DefinitionError(file, 'role', 'must be "orderer" here');
+  const consenter = definition.orderers.find((node) => node.name === name);
+  if (!consenter) {
+    const names = definition.orderers.map((node) => node.name).join(', ');
+    throw new DefinitionError(file, 'orderers', `has no orderer "${name}" (it has ${names})`);
+  }
+  return parseChange({ kind: 'add-consenter', mspId: definition.mspId, consenter }, COMMAND_LINE);
 }
 
 /** The change `propose <kind> [options]` states, checked as strictly as one read from a proposal file. */
@@ -65,6 +87,13 @@ export function changeFromOptions(kind: string | undefined, options: ChangeOptio
         COMMAND_LINE,
       );
     }
+    case 'add-consenter':
+      return addConsenterChange(
+        required(options['orderer-definition'], 'orderer-definition', kind),
+        required(options.name, 'name', kind),
+      );
+    case 'remove-consenter':
+      return parseChange({ kind, name: required(options.name, 'name', kind) }, COMMAND_LINE);
     default:
       throw new ConfigError(`unknown change kind ${JSON.stringify(kind)}\n${PROPOSE_USAGE}`);
   }

@@ -1,11 +1,13 @@
 import { X509Certificate } from 'node:crypto';
 import { batchProblem, MSP_ID, type BatchConfig } from './config.ts';
+import { consenterName, parseConsenter } from './consenter-statement.ts';
 import { endpoint, HOST_RULE, isHost, isPort } from './hosts.ts';
 import {
   DefinitionError,
   parseOrgDefinition,
   type Endpoint,
   type MemberDefinition,
+  type OrdererEndpoint,
 } from './org-definition.ts';
 import { ProposalError } from './proposal-error.ts';
 
@@ -33,10 +35,40 @@ export interface BatchChange extends BatchConfig {
   kind: 'batch';
 }
 
-/** What a proposal changes, as people read it and as `propose` applies it to the channel config. */
-export type ChannelChange = AddOrgChange | RemoveOrgChange | AnchorPeersChange | BatchChange;
+/**
+ * An orderer of an ordering org joins the Raft consenters and the org's endpoints, as the org's
+ * updated public definition describes it (name, host, port, TLS certificate).
+ */
+export interface AddConsenterChange {
+  kind: 'add-consenter';
+  /** The ordering org that runs it. */
+  mspId: string;
+  consenter: OrdererEndpoint;
+}
 
-export const CHANGE_KINDS = ['add-org', 'remove-org', 'anchor-peers', 'batch'] as const;
+/** The consenter whose TLS certificate names the orderer `name` leaves the Raft consenters and endpoints. */
+export interface RemoveConsenterChange {
+  kind: 'remove-consenter';
+  name: string;
+}
+
+/** What a proposal changes, as people read it and as `propose` applies it to the channel config. */
+export type ChannelChange =
+  | AddOrgChange
+  | RemoveOrgChange
+  | AnchorPeersChange
+  | BatchChange
+  | AddConsenterChange
+  | RemoveConsenterChange;
+
+export const CHANGE_KINDS = [
+  'add-org',
+  'remove-org',
+  'anchor-peers',
+  'batch',
+  'add-consenter',
+  'remove-consenter',
+] as const;
 export type ChangeKind = ChannelChange['kind'];
 
 const FIELDS: Record<ChangeKind, readonly string[]> = {
@@ -44,6 +76,8 @@ const FIELDS: Record<ChangeKind, readonly string[]> = {
   'remove-org': ['kind', 'mspId'],
   'anchor-peers': ['kind', 'mspId', 'peers'],
   batch: ['kind', 'timeout', 'maxMessageCount', 'preferredMaxBytes'],
+  'add-consenter': ['kind', 'mspId', 'consenter'],
+  'remove-consenter': ['kind', 'name'],
 };
 const BATCH_FIELDS = ['timeout', 'maxMessageCount', 'preferredMaxBytes'] as const;
 
@@ -126,6 +160,10 @@ export function parseChange(raw: unknown, file: string, field = 'change'): Chann
       return { kind, mspId: mspId(raw, fail), peers: peers(raw.peers, fail) };
     case 'batch':
       return batch(raw, fail);
+    case 'add-consenter':
+      return { kind, mspId: mspId(raw, fail), consenter: parseConsenter(raw.consenter, 'consenter', fail) };
+    case 'remove-consenter':
+      return { kind, name: consenterName(raw.name, 'name', fail) };
   }
 }
 
@@ -155,5 +193,18 @@ export function describeChange(change: ChannelChange): string {
       ];
       return `set the orderers' batch ${parts.filter(Boolean).join(', ')}`;
     }
+    case 'add-consenter': {
+      const { name, host, port, tlsCertPem } = change.consenter;
+      const tls = new X509Certificate(tlsCertPem).fingerprint256;
+      return (
+        `add ${name} of ${change.mspId} at ${endpoint(host, port)} to the Raft consenters and the ` +
+        `org's orderer endpoints (TLS certificate SHA-256 ${tls})`
+      );
+    }
+    case 'remove-consenter':
+      return (
+        `remove the orderer ${change.name} (the consenter whose TLS certificate names it) from the ` +
+        "Raft consenters and its org's orderer endpoints"
+      );
   }
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { BatchConfig, ConsortiumConfig } from './config.ts';
 import { endpoint } from './hosts.ts';
 import type { MemberDefinition, OrdererOrgDefinition } from './org-definition.ts';
+import { memberMajorityRule } from './orderer-admins.ts';
 
 export const PROFILE = 'SCFChannel';
 
@@ -156,7 +157,8 @@ export function channelProfile(
           Policies: {
             Readers: implicit('ANY Readers'),
             Writers: implicit('ANY Writers'),
-            Admins: implicit('MAJORITY Admins'),
+            // Batch cutting and the Raft consenters are the members' to govern (orderer-admins.ts).
+            Admins: signature(memberMajorityRule(members.map((org) => org.mspId))),
             BlockValidation: implicit('ANY Writers'),
           },
           Capabilities: { V2_0: true },

@@ -3,6 +3,7 @@ import {
   APPLICATION,
   groupAt,
   ORDERER,
+  orgMsps,
   ROOT,
   type ChannelConfig,
   type ConfigElement,
@@ -131,15 +132,31 @@ function policyAt(
 }
 
 /**
+ * Whose admins a signature policy counts, for people: an org group's own policy is the org's; one
+ * above the orgs (/Channel/Orderer/Admins naming the member orgs' admins) is the member orgs' if
+ * it names members only, else the ordering orgs'.
+ */
+function signatureScope(config: ChannelConfig, groupPath: string[], orgs: string[]): PolicyNeed['scope'] {
+  if (groupPath.length > 2) return 'org';
+  const members = orgMsps(config, [APPLICATION]).map((org) => org.mspId);
+  if (orgs.length > 0 && orgs.every((org) => members.includes(org))) return 'member';
+  return groupPath[1] === ORDERER ? 'orderer' : 'org';
+}
+
+/**
  * What a policy of the channel needs, in org admins: an implicit meta policy over the org groups
  * below it (`MAJORITY Admins` of /Channel/Application: a majority of member orgs), or a signature
- * policy naming orgs (an org's own `Admins`: its admin).
+ * policy naming orgs (an org's own `Admins`: its admin; /Channel/Orderer/Admins: a majority of the
+ * member orgs' admins, orderer-admins.ts).
  */
 export function policyNeed(config: ChannelConfig, path: string): PolicyNeed {
   const { group, groupPath, type, value } = policyAt(config, path);
+  if (type === SIGNATURE) {
+    const need = signatureNeed(path, value as SignaturePolicy);
+    return { policy: path, scope: signatureScope(config, groupPath, need.orgs), ...need };
+  }
   const below = groupPath.slice(1).join('/');
   const scope = below === APPLICATION ? 'member' : below === ORDERER ? 'orderer' : 'org';
-  if (type === SIGNATURE) return { policy: path, scope, ...signatureNeed(path, value as SignaturePolicy) };
   if (type !== IMPLICIT_META) throw new UnsupportedPolicyError(path, `policy type ${type}`);
   const { rule, sub_policy: subPolicy } = value as { rule: string; sub_policy: string };
   const orgs = Object.keys(group.groups).map((name) => {

@@ -20,6 +20,7 @@ import { formatPublicJson } from './public-file.ts';
 import { exportOrgDefinition } from './org-export.ts';
 import { formatReports, statusExitCode } from './process-report.ts';
 import { knownProcesses } from './processes.ts';
+import { leaveAsConsenter, rejoinAsConsenter } from './consenter-node.ts';
 import { propose } from './propose.ts';
 import { readProposal, writeProposal } from './proposal.ts';
 import { signProposal } from './sign-proposal.ts';
@@ -54,6 +55,10 @@ ${PROPOSE_USAGE}
             and signs it (in place, or a signed copy to --out)
   submit    submit FILE [FILE…] --org ORG: merge the signed copies, count the signing orgs against
             the policy the change needs, send it to an orderer if met (ORG's signature counts too)
+  consenter on an orderer's host, after the channel changed its consenters: leave --name ordererN
+            drops the channel from an orderer no longer a consenter (ledger, Raft log); rejoin
+            --name ordererN joins it again with the newest config block once a consenter again
+            (it pulls the blocks it misses, then takes part in Raft)
 ${JOIN_USAGE}
 ${CHAINCODE_USAGE}
 ${CHARTER_USAGE}
@@ -256,6 +261,29 @@ function importDefinitions(ctx: NetworkContext): number {
   return 0;
 }
 
+/** `consenter leave|rejoin --name ordererN` on the orderer's own host. */
+async function consenterCommand(ctx: NetworkContext): Promise<number> {
+  const [, action] = positionals;
+  const { name } = values;
+  if (!name || (action !== 'leave' && action !== 'rejoin')) {
+    throw new ConfigError('consenter needs leave or rejoin, and --name ordererN');
+  }
+  if (action === 'leave') {
+    const left = await leaveAsConsenter(ctx, name);
+    process.stdout.write(
+      left ? `${name} left the channel: its ledger of it is gone\n` : `${name} held no channel\n`,
+    );
+    return 0;
+  }
+  const { joined, configBlock } = await rejoinAsConsenter(ctx, name);
+  process.stdout.write(
+    joined
+      ? `${name} joined with config block ${String(configBlock)}, caught up and knows the Raft leader\n`
+      : `${name} holds the channel already (run consenter leave first if it was removed before)\n`,
+  );
+  return 0;
+}
+
 function handOverOrderer(ctx: NetworkContext): number {
   const [, name] = positionals;
   const { out } = values;
@@ -309,6 +337,8 @@ async function main(): Promise<number> {
       return submitChange(ctx);
     case 'join':
       return joinCommand(ctx, values);
+    case 'consenter':
+      return consenterCommand(ctx);
     case 'chaincode':
       return chaincodeCommand(ctx, positionals[1], values);
     case 'charter':

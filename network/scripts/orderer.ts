@@ -128,6 +128,18 @@ export async function joinOrderer(ctx: NetworkContext, node: OrdererNode, block:
 }
 
 /**
+ * Removes the channel from the orderer through the channel participation API: its ledger, Raft log
+ * and snapshots of the channel go. For an orderer the channel no longer counts as a consenter,
+ * before it joins again (its old Raft log belongs to a member id the channel retired).
+ */
+export async function leaveOrdererChannel(ctx: NetworkContext, node: OrdererNode): Promise<boolean> {
+  const channel = ctx.topology.config.channel;
+  if (!(await ordererChannels(ctx, node)).includes(channel)) return false;
+  await osnadmin(ctx, node, ['channel', 'remove', '--channelID', channel]);
+  return true;
+}
+
+/**
  * How long an orderer may go without a Raft step before it counts as hung: longer than an election
  * timeout (channel-config.ts: 10 to 20 ticks of 500 ms) while there is no leader, a few heartbeats
  * (one per tick) once the others have one.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { X509Certificate } from 'node:crypto';
 import { ENTERPRISE_KINDS, MSP_ID, ORG_NAME, type EnterpriseKind } from './config.ts';
 import { endpoint, HOST_RULE, isHost, isPort } from './hosts.ts';
-import { hasPrivateKey, issuedBy, parseCertificate } from './pem.ts';
+import { hasPrivateKey, issuedBy, namesHost, parseCertificate } from './pem.ts';
 import { PublicFileError, writePublicJson } from './public-file.ts';
 
 /**
@@ -64,7 +64,7 @@ const COMMON_FIELDS = [
   'adminCertPems',
 ];
 const ROLE_FIELDS = { member: ['kinds', 'anchorPeers'], orderer: ['orderers'] } as const;
-const NODE_NAME = /^[a-z][a-z0-9-]{0,62}$/;
+export const NODE_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 const DOCUMENT = '(document)';
 
 type Fields = Record<string, unknown>;
@@ -182,7 +182,7 @@ function ordererFields(reader: DefinitionReader, raw: Fields, tlsCa: X509Certifi
     names.add(name);
     const cert = reader.certificate(tlsCertPem, `${path}.tlsCertPem`);
     if (!issuedBy(cert, tlsCa)) reader.fail(`${path}.tlsCertPem`, 'is not issued by tlsCaCertPem');
-    if (cert.checkHost(host) === undefined && cert.checkIP(host) === undefined) {
+    if (!namesHost(cert, host)) {
       reader.fail(`${path}.tlsCertPem`, `does not name the orderer's host ${host}`);
     }
     return { name, host, port, tlsCertPem: tlsCertPem as string };

@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 
 const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n[A-Za-z0-9+/=\r\n]+?-----END \1-----/g;
 
@@ -28,4 +29,12 @@ export function parseCertificate(pem: string): X509Certificate {
 /** Whether `cert` was issued and signed by `issuer`. */
 export function issuedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
   return cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
+}
+
+/**
+ * Whether `cert` names `host` (an IPv4 address or a DNS name) among its subject alternative names.
+ * Node's checkIP throws on anything but an IP address, so each kind of host gets its own check.
+ */
+export function namesHost(cert: X509Certificate, host: string): boolean {
+  return isIP(host) === 0 ? cert.checkHost(host) !== undefined : cert.checkIP(host) !== undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, ChangeError } from '../scripts/apply-change.ts';
+import { applyChange } from '../scripts/apply-change.ts';
+import { ChangeError } from '../scripts/change-error.ts';
 import type { ChannelConfig, ConfigGroup } from '../scripts/config-tree.ts';
 import { DEFINITION_FORMAT, type MemberDefinition } from '../scripts/org-definition.ts';
 import { channelConfig, orgGroup } from './support/config-json.ts';

@@ -47,7 +47,13 @@ interface Profile {
     EtcdRaft: { Consenters: Consenter[]; Options: { SnapshotIntervalSize: string; TickInterval: string } };
     BatchTimeout: string;
     BatchSize: { MaxMessageCount: number; PreferredMaxBytes: string };
-    Organizations: { Name: string; MSPDir: string; OrdererEndpoints: string[] }[];
+    Organizations: {
+      Name: string;
+      MSPDir: string;
+      OrdererEndpoints: string[];
+      Policies: Record<string, { Type: string; Rule: string }>;
+    }[];
+    Policies: Record<string, { Type: string; Rule: string }>;
   };
   Application: {
     Organizations: {
@@ -104,6 +110,18 @@ describe('channel profile from the founding orgs’ definitions', () => {
         return { Host: '127.0.0.1', Port: port, ClientTLSCert: cert, ServerTLSCert: cert };
       }),
     );
+  });
+
+  it('leaves batch and consenters to a majority of the member admins, the orderer org to itself', () => {
+    const profile = profileOf(orgs, config);
+    expect(profile.Orderer.Policies.Admins).toEqual({
+      Type: 'Signature',
+      Rule: "OutOf(3, 'BankAMSP.admin', 'BankBMSP.admin', 'CoreFirmMSP.admin', 'LogisticsMSP.admin', 'SupplierMSP.admin')",
+    });
+    expect(profile.Orderer.Organizations[0]?.Policies.Admins).toEqual({
+      Type: 'Signature',
+      Rule: "OR('OrdererMSP.admin')",
+    });
   });
 
   it('advertises each org’s own host, and each orderer’s', () => {

@@ -10,6 +10,7 @@ import {
 } from '../scripts/channel-policy.ts';
 import { describeDelta, staleElements } from '../scripts/config-delta.ts';
 import type { ConfigGroup } from '../scripts/config-tree.ts';
+import { memberMajorityPolicy } from '../scripts/orderer-admins.ts';
 import { bare, channelConfig, configUpdate, group, orgGroup } from './support/config-json.ts';
 
 const MEMBERS = [
@@ -97,7 +98,26 @@ describe('the policy a channel change needs, counted in org admins', () => {
     expect((refused as PolicyNotMetError).need).toEqual(need);
   });
 
-  it('asks the ordering orgs’ admins for batch settings', () => {
+  it('asks a majority of member admins for batch settings, not the ordering org', () => {
+    const members = MEMBERS.slice(0, 5);
+    const config = channelConfig(members);
+    const orderer = config.channel_group.groups.Orderer;
+    if (!orderer) throw new Error('no Orderer group');
+    orderer.policies.Admins = { mod_policy: 'Admins', policy: memberMajorityPolicy(members), version: '0' };
+    const needs = policyNeeds(config, batchUpdate);
+    expect(needs).toEqual([
+      { policy: '/Channel/Orderer/Admins', scope: 'member', orgs: [...members].sort(), needed: 3 },
+    ]);
+    expect(() => {
+      assertNeedsMet(needs, ['OrdererMSP', 'CoreFirmMSP', 'BankAMSP']);
+    }).toThrow(/signed by BankAMSP, CoreFirmMSP, OrdererMSP: 2 of 5 member org admins; needs 3/);
+    expect(() => {
+      assertNeedsMet(needs, ['LogisticsMSP', 'CoreFirmMSP', 'BankAMSP']);
+    }).not.toThrow();
+    expect(needs.map(describeNeed)).toEqual(['admins of 3 of 5 member orgs']);
+  });
+
+  it('still asks the ordering orgs’ admins on a channel made before (MAJORITY Admins of Orderer)', () => {
     const needs = policyNeeds(channelConfig(MEMBERS.slice(0, 5)), batchUpdate);
     expect(needs).toEqual([
       { policy: '/Channel/Orderer/Admins', scope: 'orderer', orgs: ['OrdererMSP'], needed: 1 },
