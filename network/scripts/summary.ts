@@ -1,5 +1,6 @@
 import { isFounding } from './config.ts';
 import type { NetworkContext } from './context.ts';
+import { describeShare } from './local-nodes.ts';
 import { endpoint, localAddress } from './hosts.ts';
 import type { Topology } from './topology.ts';
 
@@ -22,9 +23,30 @@ function joinNotes(topology: Topology): string[] {
   return notes.length > 0 ? [...notes, ''] : [];
 }
 
+/** Where this state folder's logs are and how to check and stop it: the one-box demo, or one host's share. */
+function footer(ctx: NetworkContext): string[] {
+  const { paths, share } = ctx;
+  if (!share) {
+    return [
+      `  state folder: ${paths.root}`,
+      `  logs:         ${paths.logs}`,
+      `  health:       npm run network -- status`,
+      `  stop:         npm stop (or Ctrl-C where npm start runs)`,
+    ];
+  }
+  const dir = `--state-dir ${paths.root}`;
+  return [
+    `  this host runs: ${describeShare(share)} (the rest of the consortium runs on its own hosts)`,
+    `  state folder:   ${paths.root}`,
+    `  logs:           ${paths.logs}`,
+    `  health:         npm run status -- ${dir}`,
+    `  stop:           npm stop -- ${dir}`,
+  ];
+}
+
 /** A human-readable map of the running network: what listens where, and where its logs are. */
 export function describeNetwork(ctx: NetworkContext): string {
-  const { topology, paths, tools } = ctx;
+  const { topology, tools } = ctx;
   const { config, members, ordererOrg } = topology;
   const lines = [
     '',
@@ -46,10 +68,7 @@ export function describeNetwork(ctx: NetworkContext): string {
     '',
     ...bindNotes(topology),
     ...joinNotes(topology),
-    `  state folder: ${paths.root}`,
-    `  logs:         ${paths.logs}`,
-    `  health:       npm run network -- status`,
-    `  stop:         npm stop (or Ctrl-C where npm start runs)`,
+    ...footer(ctx),
     '',
   ];
   return `${lines.join('\n')}\n`;

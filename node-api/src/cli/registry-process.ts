@@ -21,9 +21,18 @@ const START_TIMEOUT_MS = 30_000;
  */
 const PORT_OFFSET = 9;
 
-/** The demo's test registry: one for the whole consortium, as 中登 is one for the whole country. */
+/**
+ * The demo's test registry: one for the whole consortium, as 中登 is one for the whole country, on the
+ * consortium's host; a state folder that runs one org's share (`up --run`) runs its own on that org's
+ * host, unless its operator names a real registry (SCF_REGISTRY_URL).
+ */
+function registryHost(ctx: NetworkContext): string {
+  const [first] = ctx.local.members;
+  return ctx.local.everything || !first ? ctx.topology.config.host : first.peer.host;
+}
+
 export function registryUrl(ctx: NetworkContext): string {
-  return `http://${ctx.topology.config.host}:${ctx.topology.config.basePort + PORT_OFFSET}`;
+  return `http://${registryHost(ctx)}:${ctx.topology.config.basePort + PORT_OFFSET}`;
 }
 
 function registryDataDir(ctx: NetworkContext): string {
@@ -36,7 +45,7 @@ export function registryProcessSpec(ctx: NetworkContext): Omit<ProcessSpec, 'nam
     command: process.execPath,
     args: ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', REGISTRY_MAIN],
     env: {
-      SCF_REGISTRY_HOST: ctx.topology.config.host,
+      SCF_REGISTRY_HOST: registryHost(ctx),
       SCF_REGISTRY_PORT: String(ctx.topology.config.basePort + PORT_OFFSET),
       SCF_REGISTRY_DATA_DIR: registryDataDir(ctx),
     },
