@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '@scf/ledger-contract';
 import { findMember, loadConfig, openNetwork, type ConsortiumConfig } from '@scf/network';
-import { offerSalt } from '../src/ledger/index.ts';
-import { cstDate, sha } from './support/values.ts';
+import { PARTIES as CONSORTIUM_PARTIES } from './support/consortium.ts';
+import { cstDate, offerTerms, sha } from './support/values.ts';
+
+const code = (first17: string): string => `${first17}${creditCodeCheckChar(first17)}`;
 import { AgentCallError, HostAgent } from './support/ns-agent-client.ts';
 import type { UserSpec } from './support/ns-agent.ts';
 import { NetnsLab } from './support/netns-lab.ts';
@@ -18,16 +20,11 @@ const HOSTS = [...ORDERER_HOSTS, ...FOUNDERS, 'bankc'] as const;
 type Host = (typeof HOSTS)[number];
 type Member = (typeof FOUNDERS)[number] | 'bankc';
 
-const code = (first17: string): string => `${first17}${creditCodeCheckChar(first17)}`;
+/** The test consortium's enterprises, and bank C's, which joins later. */
 const PARTIES = {
-  core: { id: code('91370200MA0C00101'), org: 'core', kind: 'CORE', name: 'Qingdao Appliances' },
-  tier1: { id: code('91370200MA0C00102'), org: 'supplier', kind: 'SUPPLIER', name: 'Tier-1 Motors' },
-  tier2: { id: code('91370200MA0C00103'), org: 'supplier', kind: 'SUPPLIER', name: 'Tier-2 Castings' },
-  bankA: { id: code('91370200MA0C00104'), org: 'banka', kind: 'BANK', name: 'Bank A' },
-  bankB: { id: code('91370200MA0C00105'), org: 'bankb', kind: 'BANK', name: 'Bank B' },
-  carrier: { id: code('91370200MA0C00106'), org: 'logistics', kind: 'LOGISTICS', name: 'Carrier' },
+  ...CONSORTIUM_PARTIES,
   bankC: { id: code('91370200MA0C00107'), org: 'bankc', kind: 'BANK', name: 'Bank C' },
-} as const satisfies Record<string, { id: string; org: Member; kind: string; name: string }>;
+} as const;
 type Party = keyof typeof PARTIES;
 /** Writes made while an orderer host is cut off. */
 const CUT_WRITES = 12;
@@ -272,13 +269,7 @@ describe('a consortium whose orgs run on separate hosts', () => {
       { financingId },
       {
         transient: {
-          terms: {
-            advanceRateBps: 9000,
-            spreadBps: 90,
-            fees: '5000',
-            validUntil: cstDate(5),
-            salt: offerSalt(),
-          },
+          terms: offerTerms({ advanceRateBps: 9000, spreadBps: 90, fees: '5000' }),
         },
         endorsingOrganizations: ['BankAMSP', 'SupplierMSP'],
       },
@@ -386,13 +377,7 @@ describe('a consortium whose orgs run on separate hosts', () => {
       { financingId },
       {
         transient: {
-          terms: {
-            advanceRateBps: 8500,
-            spreadBps: 120,
-            fees: '3000',
-            validUntil: cstDate(5),
-            salt: offerSalt(),
-          },
+          terms: offerTerms({ advanceRateBps: 8500, spreadBps: 120, fees: '3000' }),
         },
         endorsingOrganizations: ['BankCMSP', 'SupplierMSP'],
       },

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NetworkContext } from '@scf/network';
-import { LedgerError, offerSalt, submit, type Committed, type ScfLedger } from '../src/ledger/index.ts';
+import { LedgerError, submit, type Committed, type ScfLedger } from '../src/ledger/index.ts';
 import { Consortium, PARTIES, type Session } from './support/consortium.ts';
 import { directRegistration } from './support/registration.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
-import { cstDate, sha } from './support/values.ts';
+import { cstDate, offerTerms, sha } from './support/values.ts';
 
 /** A business date (China Standard Time) `days` from now. */
 
@@ -168,13 +168,7 @@ describe('supply-chain finance ledger on the real 5-org network', () => {
         { financingId },
         {
           transient: {
-            terms: {
-              advanceRateBps: 9000,
-              spreadBps: 90,
-              fees: '5000',
-              validUntil: cstDate(5),
-              salt: offerSalt(),
-            },
+            terms: offerTerms({ advanceRateBps: 9000, spreadBps: 90, fees: '5000' }),
           },
           endorsingOrganizations: ['BankAMSP', 'SupplierMSP'],
         },
