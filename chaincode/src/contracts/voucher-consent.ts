@@ -83,6 +83,7 @@ function returnPiece(parent: Voucher, piece: Voucher, now: string): Voucher {
     invoiceId: parent.invoiceId,
     childIds: [],
     ...(piece.longTerm ? { longTerm: true } : {}),
+    ...(piece.lateInterestRate ? { lateInterestRate: piece.lateInterestRate } : {}),
     returnOf: piece.id,
     createdAt: now,
     updatedAt: '',

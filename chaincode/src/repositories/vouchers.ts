@@ -1,7 +1,14 @@
 import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
 import { deleteIndex, putIndex, putRecord, recordKey } from '../lib/store';
-import { type Invoice, ObjectTypes, type Voucher, type VoucherStatus } from '@scf/ledger-contract';
+import {
+  type Invoice,
+  type LateInterestRate,
+  ObjectTypes,
+  STATUTORY_LATE_INTEREST,
+  type Voucher,
+  type VoucherStatus,
+} from '@scf/ledger-contract';
 
 export const VoucherIndexes = {
   /** maturityDate, id of the open pieces (OPEN_STATUSES): the overdue sweep walks it in date order. */
@@ -13,9 +20,15 @@ export const OPEN_STATUSES: readonly VoucherStatus[] = ['ACTIVE', 'FINANCING', '
 
 /**
  * The voucher a confirmation issues: the buyer owes the invoice amount to the seller at the due date;
- * `longTerm` when that is more than 6 months after the confirmation.
+ * `longTerm` when that is more than 6 months after the confirmation; late interest at the rate the
+ * confirmation fixed (decree 802 Art. 17).
  */
-export function newRootVoucher(invoice: Invoice, now: string, longTerm = false): Voucher {
+export function newRootVoucher(
+  invoice: Invoice,
+  now: string,
+  longTerm = false,
+  lateInterestRate: LateInterestRate = STATUTORY_LATE_INTEREST,
+): Voucher {
   return {
     docType: ObjectTypes.Voucher,
     id: invoice.id,
@@ -30,6 +43,8 @@ export function newRootVoucher(invoice: Invoice, now: string, longTerm = false):
     invoiceId: invoice.id,
     childIds: [],
     ...(longTerm ? { longTerm: true } : {}),
+    // Absent means statutory, as on every voucher confirmed before rates were agreed on the ledger.
+    ...(lateInterestRate.basis === 'AGREED' ? { lateInterestRate } : {}),
     createdAt: now,
     updatedAt: '',
     txId: '',
