@@ -29,8 +29,13 @@ async function setUp(): Promise<MemoryLedger> {
   return ledger;
 }
 
-const confirm = (ledger: MemoryLedger, caller: TestCaller, id: string, waive: string): Promise<string> =>
-  ledger.submit(caller, (ctx) => contract.Confirm(ctx, id, waive));
+const confirm = (
+  ledger: MemoryLedger,
+  caller: TestCaller,
+  id: string,
+  waive: string,
+  lateInterestBps = '',
+): Promise<string> => ledger.submit(caller, (ctx) => contract.Confirm(ctx, id, waive, lateInterestBps));
 
 describe('InvoiceContract.Register', () => {
   it('registers an invoice of the calling supplier, stamped, bound to both orgs, with one event', async () => {

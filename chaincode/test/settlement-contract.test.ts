@@ -53,6 +53,9 @@ describe('SettlementContract.Pay', () => {
         amount: '100000000',
         paymentReference: 'CORE-PAY-0001',
         paidAt: morningOf(MATURITY),
+        // Paid on the maturity date: on time, no late interest.
+        lateInterest: { amount: '0', days: 0, rate: { basis: 'STATUTORY', dailyBps: 5 } },
+        total: '100000000',
       },
       updatedAt: morningOf(MATURITY),
       txId: paid.txId,
@@ -74,6 +77,9 @@ describe('SettlementContract.Pay', () => {
       amount: '100000000',
       paymentReference: 'CORE-PAY-0001',
       paidAt: morningOf('2026-04-10'),
+      // Five days after maturity at 0.05 % a day, to the holder (the bank): 100,000,000 × 5 × 5 / 10,000.
+      lateInterest: { amount: '250000', days: 5, rate: { basis: 'STATUTORY', dailyBps: 5 } },
+      total: '100250000',
     });
     const settled = stored<Financing>(ledger, ObjectTypes.Financing, financing.id);
     expect(settled).toEqual({

@@ -197,7 +197,11 @@ describe('ShipmentContract.RecordPickup', () => {
   it.each<
     [string, (ctx: Parameters<InvoiceContract['Cancel']>[0], id: string) => Promise<string>, TestCaller]
   >([
-    ['confirmed', (ctx, id) => new InvoiceContract().Confirm(ctx, id, 'true'), userOf('core', 'approver')],
+    [
+      'confirmed',
+      (ctx, id) => new InvoiceContract().Confirm(ctx, id, 'true', ''),
+      userOf('core', 'approver'),
+    ],
     ['rejected', (ctx, id) => new InvoiceContract().Reject(ctx, id, 'no'), userOf('core', 'clerk')],
     ['cancelled', (ctx, id) => new InvoiceContract().Cancel(ctx, id), userOf('tier1', 'clerk')],
   ])('refuses an invoice that is %s with INVALID_STATE', async (_, change, caller) => {

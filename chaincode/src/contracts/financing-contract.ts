@@ -53,6 +53,7 @@ import { hostMspOf, saveFinancing, voucherOwners } from '../repositories/financi
 import { saveVoucher } from '../repositories/vouchers';
 import { requireCredit } from './credit-line-contract';
 import { currentRate } from './rate-contract';
+import { refuseDisputed } from './payment-dispute';
 import { refuseAwaitingConsent } from './voucher-consent';
 import { BaseContract } from './base-contract';
 
@@ -252,6 +253,7 @@ export class FinancingContract extends BaseContract {
     const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
     const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: ['SUPPLIER'] });
     refuseAwaitingConsent(voucher, 'financed');
+    refuseDisputed(voucher, 'financed');
     requireParty(actor, voucher.holderId, `apply for financing of voucher ${voucherId}`);
     if (voucher.status !== 'ACTIVE') {
       throw invalidState(`voucher ${voucherId} is ${voucher.status}; only an ACTIVE voucher can be financed`);

@@ -27,6 +27,7 @@ import { findRecord, getRecord } from '../lib/store';
 import { invoiceFingerprint, saveInvoice } from '../repositories/invoices';
 import { newVoucherNumbers } from '../repositories/voucher-numbers';
 import { newRootVoucher, saveVoucher } from '../repositories/vouchers';
+import { confirmationRate } from './late-interest';
 import { hasDeliveredShipment } from './shipment-contract';
 import { BaseContract } from './base-contract';
 
@@ -138,11 +139,17 @@ export class InvoiceContract extends BaseContract {
   /**
    * The buyer (a core enterprise) confirms an invoice, issuing the root voucher to the seller; it
    * needs a delivered shipment unless the buyer waives delivery on the record, and a due date at most
-   * a year away (flagged beyond 6 months).
+   * a year away (flagged beyond 6 months). `lateInterestBps`: the annual late-interest rate agreed
+   * (decree 802 Art. 17: floored at the 1Y LPR of the day), or empty for the statutory 0.05 % a day.
    */
   @Transaction()
   @Returns('string')
-  async Confirm(ctx: Context, invoiceId: string, waiveDelivery: string): Promise<string> {
+  async Confirm(
+    ctx: Context,
+    invoiceId: string,
+    waiveDelivery: string,
+    lateInterestBps: string,
+  ): Promise<string> {
     const waived = requireOneOf(waiveDelivery, 'waiveDelivery', BOOLEAN_ARGS) === 'true';
     const actor = await requireActor(ctx, { roles: APPROVERS, kinds: ['CORE'] });
     const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId);
@@ -158,11 +165,12 @@ export class InvoiceContract extends BaseContract {
         `no delivered shipment for invoice ${invoiceId}; confirm with waiveDelivery=true to waive it`,
       );
     }
+    const lateInterestRate = await confirmationRate(ctx, lateInterestBps, today);
     const seller = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, invoice.sellerId);
     const buyerMsp = actor.enterprise.hostMsp;
     const now = txTime(ctx);
     const [number] = await newVoucherNumbers(ctx, invoice.buyerId, [invoice.id]);
-    const voucher = newRootVoucher(invoice, now, longTerm, number);
+    const voucher = newRootVoucher(invoice, now, longTerm, lateInterestRate, number);
     const confirmed: Invoice = {
       ...invoice,
       status: 'CONFIRMED',

@@ -13,6 +13,7 @@ import {
   TEXT_RULES,
   type Voucher,
   type VoucherStatus,
+  businessDateAt,
   fen,
   invalidState,
   marshal,
@@ -20,6 +21,8 @@ import {
   requireInt,
   requireText,
 } from '@scf/ledger-contract';
+import { accruedOn, settlementOf } from './late-interest';
+import { raiseDispute, refuseDisputed, resolveDispute } from './payment-dispute';
 import { emit } from '../lib/events';
 import { findRecord, getRecord } from '../lib/store';
 import { creditLineId, saveCreditLine } from '../repositories/credit-lines';
@@ -58,20 +61,30 @@ async function releaseOf(ctx: Context, voucher: Voucher, amount: bigint): Promis
   return { financing, line, released: { ...line, used: fen(used - amount) } };
 }
 
-/** Maturity: the debtor pays whoever holds each piece; unpaid pieces past maturity turn OVERDUE. */
-@Info({ title: 'SettlementContract', description: 'Payment of vouchers at maturity and overdue sweep' })
+/**
+ * Maturity: the debtor pays whoever holds each piece, with late interest when after maturity (decree
+ * 802 Art. 17); unpaid pieces past maturity turn OVERDUE; a disputed part waits for its holder (Art. 15).
+ */
+@Info({
+  title: 'SettlementContract',
+  description: 'Payment of vouchers at maturity with late interest, overdue sweep and payment disputes',
+})
 export class SettlementContract extends BaseContract {
   constructor() {
     super('settlement');
   }
 
-  /** The debtor records paying a matured piece to its holder; a financed piece also settles its financing. */
+  /**
+   * The debtor records paying a matured piece to its holder, with the late interest due after
+   * maturity; a financed piece also settles its financing.
+   */
   @Transaction()
   @Returns('string')
   async Pay(ctx: Context, voucherId: string, paymentReference: string): Promise<string> {
     const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
     const actor = await requireActor(ctx, { roles: APPROVERS, kinds: ['CORE'] });
     requireParty(actor, voucher.debtorId, `pay voucher ${voucherId}`);
+    refuseDisputed(voucher, 'paid');
     if (!PAYABLE.includes(voucher.status)) {
       throw invalidState(
         `voucher ${voucherId} is ${voucher.status}; only ${PAYABLE.join(', ')} vouchers are paid`,
@@ -89,12 +102,7 @@ export class SettlementContract extends BaseContract {
     const release = await releaseOf(ctx, voucher, amount);
     const owners = await voucherOwners(ctx, voucher);
     const now = txTime(ctx);
-    const settlement = {
-      paidTo: voucher.holderId,
-      amount: voucher.amount,
-      paymentReference: reference,
-      paidAt: now,
-    };
+    const settlement = settlementOf(voucher, today, { paymentReference: reference, paidAt: now });
     const paid = await saveVoucher(ctx, { ...voucher, status: 'SETTLED', settlement }, now, owners, voucher);
     const written: LedgerRecord[] = [paid];
     if (release) {
@@ -126,7 +134,61 @@ export class SettlementContract extends BaseContract {
     if (vouchers.length > 0) emit(ctx, Events.VouchersOverdue, vouchers);
     return marshal({ count: vouchers.length, vouchers });
   }
+
+  /**
+   * The debtor's approver disputes part (or all) of a voucher, giving its reason: the undisputed rest
+   * stays payable on time as a piece of its own, the disputed part is frozen until its holder resolves it.
+   */
+  @Transaction()
+  @Returns('string')
+  async Dispute(ctx: Context, voucherId: string, amount: string, reason: string): Promise<string> {
+    const result = await raiseDispute(ctx, voucherId, amount, reason);
+    const { disputed, undisputed, parent } = result;
+    emit(ctx, Events.VoucherDisputed, [
+      disputed,
+      ...(undisputed ? [undisputed] : []),
+      ...(parent ? [parent] : []),
+    ]);
+    return marshal(result);
+  }
+
+  /** The holder's approver accepts (writes off) or withdraws a dispute; the debtor's may withdraw its own. */
+  @Transaction()
+  @Returns('string')
+  async ResolveDispute(ctx: Context, voucherId: string, resolution: string): Promise<string> {
+    const resolved = await resolveDispute(ctx, voucherId, resolution);
+    emit(ctx, Events.VoucherDisputeResolved, [resolved]);
+    return marshal(resolved);
+  }
+
+  /**
+   * The late interest a voucher has accrued by the business date of the call (0 up to its maturity);
+   * for a settled one, what was paid. Pieces that owe nothing themselves (split, returned, written
+   * off) have none.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async LateInterest(ctx: Context, voucherId: string): Promise<string> {
+    const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
+    if (NOTHING_OWED.includes(voucher.status)) {
+      throw invalidState(`voucher ${voucherId} is ${voucher.status}; it owes nothing itself`);
+    }
+    const paid = voucher.settlement;
+    if (paid && !paid.lateInterest) {
+      throw invalidState(`voucher ${voucherId} was paid before the ledger recorded late interest`);
+    }
+    if (paid?.lateInterest) {
+      const { amount, days, rate } = paid.lateInterest;
+      const asOf = businessDateAt(Date.parse(paid.paidAt));
+      const principal = voucher.amount;
+      return marshal({ voucherId, principal, maturityDate: voucher.maturityDate, asOf, days, amount, rate });
+    }
+    return marshal(accruedOn(voucher, businessDate(ctx)));
+  }
 }
+
+/** Pieces whose amount is owed through other pieces, or not at all. */
+const NOTHING_OWED: readonly VoucherStatus[] = ['SPLIT', 'RETURNED', 'WRITTEN_OFF'];
 
 /** Walks the open-by-maturity index in date order up to the business date, collecting sweepable pieces. */
 async function overdueCandidates(ctx: Context, max: number): Promise<Voucher[]> {

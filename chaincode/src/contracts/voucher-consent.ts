@@ -86,6 +86,7 @@ function returnPiece(parent: Voucher, piece: Voucher, at: { now: string; number:
     invoiceId: parent.invoiceId,
     childIds: [],
     ...(piece.longTerm ? { longTerm: true } : {}),
+    ...(piece.lateInterestRate ? { lateInterestRate: piece.lateInterestRate } : {}),
     returnOf: piece.id,
     createdAt: now,
     updatedAt: '',

@@ -23,6 +23,7 @@ import {
   type SplitResult,
 } from '@scf/ledger-contract';
 import { acceptTransfer, declineTransfer, refuseAwaitingConsent, withdrawTransfer } from './voucher-consent';
+import { refuseDisputed } from './payment-dispute';
 import { emit } from '../lib/events';
 import { getRecord } from '../lib/store';
 import { saveInvoice } from '../repositories/invoices';
@@ -196,6 +197,7 @@ async function planSplit(ctx: Context, voucherId: string, piecesJson: string): P
   const pieces = parsePieces(piecesJson);
   const parent = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
   refuseAwaitingConsent(parent, 'split or transferred');
+  refuseDisputed(parent, 'split or transferred');
   requireParty(actor, parent.holderId, `split or transfer voucher ${parent.id}`);
   requireTransferable(ctx, parent);
   requireExactSum(parent, pieces);
@@ -230,6 +232,7 @@ function childOf(
     invoiceId: piece.invoiceId,
     childIds: [],
     ...(parent.longTerm ? { longTerm: true } : {}),
+    ...(parent.lateInterestRate ? { lateInterestRate: parent.lateInterestRate } : {}),
     ...(piece.transferred ? { transfer: { status: 'PENDING' as const, fromId: parent.holderId } } : {}),
     createdAt: at.now,
     updatedAt: '',

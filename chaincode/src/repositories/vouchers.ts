@@ -2,7 +2,14 @@ import type { Context } from 'fabric-contract-api';
 import { bindToOrgs } from '../lib/endorsement';
 import { deleteIndex, putIndex, putRecord, recordKey } from '../lib/store';
 import { claimVoucherNumber } from './voucher-numbers';
-import { type Invoice, ObjectTypes, type Voucher, type VoucherStatus } from '@scf/ledger-contract';
+import {
+  type Invoice,
+  type LateInterestRate,
+  ObjectTypes,
+  STATUTORY_LATE_INTEREST,
+  type Voucher,
+  type VoucherStatus,
+} from '@scf/ledger-contract';
 
 export const VoucherIndexes = {
   /** maturityDate, id of the open pieces (OPEN_STATUSES): the overdue sweep walks it in date order. */
@@ -14,9 +21,16 @@ export const OPEN_STATUSES: readonly VoucherStatus[] = ['ACTIVE', 'FINANCING', '
 
 /**
  * The voucher a confirmation issues: the buyer owes the invoice amount to the seller at the due date;
- * `longTerm` when that is more than 6 months after the confirmation; `number` from newVoucherNumbers.
+ * `longTerm` when that is more than 6 months after the confirmation; late interest at the rate the
+ * confirmation fixed (decree 802 Art. 17); `number` from newVoucherNumbers.
  */
-export function newRootVoucher(invoice: Invoice, now: string, longTerm = false, number?: string): Voucher {
+export function newRootVoucher(
+  invoice: Invoice,
+  now: string,
+  longTerm = false,
+  lateInterestRate: LateInterestRate = STATUTORY_LATE_INTEREST,
+  number?: string,
+): Voucher {
   return {
     docType: ObjectTypes.Voucher,
     id: invoice.id,
@@ -32,6 +46,8 @@ export function newRootVoucher(invoice: Invoice, now: string, longTerm = false, 
     invoiceId: invoice.id,
     childIds: [],
     ...(longTerm ? { longTerm: true } : {}),
+    // Absent means statutory, as on every voucher confirmed before rates were agreed on the ledger.
+    ...(lateInterestRate.basis === 'AGREED' ? { lateInterestRate } : {}),
     createdAt: now,
     updatedAt: '',
     txId: '',

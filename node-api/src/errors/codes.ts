@@ -42,7 +42,8 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
   ALREADY_EXISTS: 'The object exists already (an invoice, an enterprise, a user).',
   INVALID_STATE: 'The object is not in a state that allows this step.',
   DELIVERY_NOT_CONFIRMED: 'An invoice may be confirmed only once its delivery is confirmed or waived.',
-  AMOUNT_EXCEEDED: 'A transfer exceeds the unpaid amount of the invoice behind it.',
+  AMOUNT_EXCEEDED:
+    'A transfer exceeds the unpaid amount of the invoice behind it, or a dispute the amount of its voucher.',
   CREDIT_LIMIT_EXCEEDED: "The bank's available credit line for the debtor does not cover this.",
   NOT_MATURE: 'The voucher is not yet due.',
   OFFER_EXPIRED: "The offer's validity has passed.",
@@ -55,6 +56,9 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
   REGISTRY_CONFLICT:
     'The registry holds an earlier registration of the receivable by another party (民法典 Art. 768): ' +
     'nothing was registered or disbursed.',
+  DISPUTED:
+    'Its debtor disputes this part of the voucher (保障中小企业款项支付条例 Art. 15): it is frozen (not ' +
+    'paid, passed on or financed) until its holder accepts or withdraws the dispute.',
   UNAUTHENTICATED: 'No session, or a login that failed.',
   RATE_LIMITED:
     "Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`).",

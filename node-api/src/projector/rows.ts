@@ -12,6 +12,7 @@ import type {
   Shipment,
   Voucher,
 } from '@scf/ledger-contract';
+import { lateInterestRateOf } from '@scf/ledger-contract';
 import type { Database } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import {
@@ -37,6 +38,36 @@ function proof(record: LedgerRecord, blockNumber: bigint) {
     updatedBy: record.updatedBy,
     txId: record.txId,
     blockNumber,
+  };
+}
+
+/** A voucher's late-interest rate and what its settlement paid on top of the principal (decree 802 Art. 17). */
+function lateInterestColumns(r: Voucher) {
+  const rate = lateInterestRateOf(r);
+  const paid = r.settlement?.lateInterest;
+  return {
+    lateRateBasis: rate.basis,
+    lateRateBps: rate.basis === 'AGREED' ? rate.annualBps : rate.dailyBps,
+    lateAgreedBps: rate.basis === 'AGREED' ? rate.agreedAnnualBps : null,
+    lateFloorBps: rate.basis === 'AGREED' ? rate.lprFloorBps : null,
+    paidLateInterest: paid ? BigInt(paid.amount) : null,
+    paidLateDays: paid ? paid.days : null,
+    paidTotal: r.settlement?.total ? BigInt(r.settlement.total) : null,
+  };
+}
+
+/** The debtor's dispute carried by the piece holding the disputed amount (Art. 15). */
+function disputeColumns(r: Voucher) {
+  const dispute = r.dispute;
+  return {
+    disputeStatus: dispute?.status ?? null,
+    disputedAmount: dispute ? BigInt(dispute.amount) : null,
+    disputeReason: dispute?.reason ?? null,
+    disputedBy: dispute?.raisedBy ?? null,
+    disputedAt: optionalInstant(dispute?.raisedAt),
+    undisputedId: dispute?.undisputedId ?? null,
+    disputeEndedBy: dispute?.resolvedBy ?? null,
+    disputeEndedAt: optionalInstant(dispute?.resolvedAt),
   };
 }
 
@@ -129,6 +160,8 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       declineReason: r.transfer?.reason ?? null,
       returnedAs: r.transfer?.returnedAs ?? null,
       returnOf: r.returnOf ?? null,
+      ...lateInterestColumns(r),
+      ...disputeColumns(r),
       ...proof(r, blockNumber),
     }),
     creditline: (r, blockNumber) => ({

@@ -32,7 +32,9 @@ export const VoucherStatusEnum = builder.enumType('VoucherStatus', {
     'PENDING_ACCEPTANCE: transferred, waiting for its recipient to accept it. ACTIVE: held, unpaid. ' +
     'SPLIT: replaced by its pieces. FINANCING: under a financing application. FINANCED: held by the ' +
     'bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity. RETURNED: declined by its ' +
-    'recipient or withdrawn by its sender; its amount went back to the sender in another piece.',
+    'recipient or withdrawn by its sender; its amount went back to the sender in another piece. ' +
+    'DISPUTED: an amount its debtor disputes, frozen until its holder resolves it. WRITTEN_OFF: a ' +
+    'disputed amount its holder accepted; owed no more.',
   values: VoucherStatuses,
 });
 export const TransferConsentStatusEnum = builder.enumType('TransferConsentStatus', {

@@ -23,6 +23,8 @@ import { childrenOfVoucher, visibleRow } from './loaders.ts';
 import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
 import { consentOf, TransferConsentNode } from './transfer-consent.ts';
+import { lateInterestOf, LateInterestNode, LateInterestRateNode, rateOf } from './late-interest.ts';
+import { disputeOf, PaymentDisputeNode } from './payment-dispute.ts';
 
 /** A digital debt voucher: visible to its holder and its debtor (and a bank asked to finance it). */
 export const VoucherNode = builder.objectRef<Voucher>(ENTITY_KINDS.voucher.graphqlType);
@@ -109,6 +111,26 @@ VoucherNode.implement({
     returnOfId: t.exposeID('returnOf', {
       nullable: true,
       description: 'This piece gave back to its sender the amount of that declined or withdrawn piece.',
+    }),
+    lateInterestRate: t.field({
+      type: LateInterestRateNode,
+      description: 'Fixed at confirmation (保障中小企业款项支付条例 Art. 17); every piece inherits it.',
+      resolve: (row) => rateOf(row),
+    }),
+    lateInterest: t.field({
+      type: LateInterestNode,
+      nullable: true,
+      description:
+        'For its holder and its debtor: the late interest on a day (default today, China Standard Time), ' +
+        '0 up to maturity; once settled, what was paid. Null for pieces that owe nothing themselves.',
+      args: { asOf: t.arg({ type: 'Date' }) },
+      resolve: (row, args, ctx) => lateInterestOf(ctx, row, args.asOf),
+    }),
+    dispute: t.field({
+      type: PaymentDisputeNode,
+      nullable: true,
+      description: 'For the piece holding an amount its debtor disputes (Art. 15): the dispute.',
+      resolve: (row) => disputeOf(row),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

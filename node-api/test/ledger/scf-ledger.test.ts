@@ -93,14 +93,14 @@ describe('the ledger client made from the transaction table', () => {
       dueDate: '2026-03-01',
       documentHash: 'h',
     });
-    await call('invoice', 'Confirm')({ invoiceId: 'I', waiveDelivery: true });
+    await call('invoice', 'Confirm')({ invoiceId: 'I', waiveDelivery: true, lateInterestBps: 600 });
     await call('rate', 'Publish')({ tenor: '1Y', rateBps: 310, effectiveDate: '2026-01-01' });
     const pieces = [{ amount: '1' }, { amount: '2', toEnterpriseId: 'E', invoiceId: 'I' }];
     await call('voucher', 'SplitTransfer')({ voucherId: 'V', piecesJson: pieces });
     await call('charter', 'Get')();
     expect(calls.map(({ call: name, args }) => [name, args])).toEqual([
       ['invoice.Register', ['INV-1', 'B', '100', '2026-01-01', '2026-03-01', 'h', '']],
-      ['invoice.Confirm', ['I', 'true']],
+      ['invoice.Confirm', ['I', 'true', '600']],
       ['rate.Publish', ['1Y', '310', '2026-01-01']],
       ['voucher.SplitTransfer', ['V', JSON.stringify(pieces)]],
       ['charter.Get', []],

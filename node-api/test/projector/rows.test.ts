@@ -98,6 +98,75 @@ describe('rows of ledger records', () => {
     });
   });
 
+  it('keeps a voucher’s late-interest rate, what its settlement paid, and its dispute', () => {
+    const rate = { basis: 'AGREED', agreedAnnualBps: 300, lprFloorBps: 310, annualBps: 310 } as const;
+    const piece = {
+      docType: 'voucher',
+      id: 'r.2',
+      debtorId: 'CORE',
+      holderId: 'T1',
+      amount: '3000',
+      currency: 'CNY',
+      maturityDate: '2026-04-05',
+      rootId: 'r',
+      parentId: 'r',
+      tier: 0,
+      status: 'ACTIVE',
+      invoiceId: 'r',
+      childIds: [],
+      ...stamp,
+    };
+    const disputed = {
+      ...piece,
+      status: 'SETTLED',
+      lateInterestRate: rate,
+      dispute: {
+        status: 'WITHDRAWN',
+        amount: '3000',
+        reason: '质量争议',
+        raisedBy: 'CORE',
+        raisedAt: '2026-03-02T02:00:00.000Z',
+        undisputedId: 'r.1',
+        resolvedBy: 'T1',
+        resolvedAt: '2026-04-12T02:00:00.000Z',
+      },
+      settlement: {
+        paidTo: 'T1',
+        amount: '3000',
+        paymentReference: 'PAY-2',
+        paidAt: '2026-04-15T02:00:00.000Z',
+        lateInterest: { amount: '3', days: 10, rate },
+        total: '3003',
+      },
+    } as LedgerRecord;
+    expect(toRow(disputed, 7n)).toMatchObject({
+      lateRateBasis: 'AGREED',
+      lateRateBps: 310,
+      lateAgreedBps: 300,
+      lateFloorBps: 310,
+      paidLateInterest: 3n,
+      paidLateDays: 10,
+      paidTotal: 3003n,
+      disputeStatus: 'WITHDRAWN',
+      disputedAmount: 3000n,
+      disputeReason: '质量争议',
+      disputedBy: 'CORE',
+      disputedAt: new Date('2026-03-02T02:00:00.000Z'),
+      undisputedId: 'r.1',
+      disputeEndedBy: 'T1',
+      disputeEndedAt: new Date('2026-04-12T02:00:00.000Z'),
+    });
+    expect(toRow(piece as LedgerRecord, 7n)).toMatchObject({
+      lateRateBasis: 'STATUTORY',
+      lateRateBps: 5,
+      lateAgreedBps: null,
+      paidLateInterest: null,
+      paidTotal: null,
+      disputeStatus: null,
+      disputedAt: null,
+    });
+  });
+
   it('keeps an invoice’s first delivery date and its Art. 9 flag (false where absent)', () => {
     const invoice = {
       docType: 'invoice',

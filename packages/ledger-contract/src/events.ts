@@ -31,6 +31,8 @@ export const Events = {
   FinancingExpired: 'FinancingExpired',
   VoucherSettled: 'VoucherSettled',
   VouchersOverdue: 'VouchersOverdue',
+  VoucherDisputed: 'VoucherDisputed',
+  VoucherDisputeResolved: 'VoucherDisputeResolved',
   CharterEstablished: 'CharterEstablished',
   CharterProposed: 'CharterProposed',
   CharterProposalApproved: 'CharterProposalApproved',

@@ -9,6 +9,7 @@ export * from './dates.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './json.ts';
+export * from './late-interest.ts';
 export * from './limits.ts';
 export * from './money.ts';
 export * from './pricing.ts';

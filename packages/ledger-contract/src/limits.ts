@@ -47,6 +47,8 @@ export const INT_RANGES = {
   spreadBps: { min: -500, max: 5_000 },
   /** A published benchmark rate. */
   rateBps: { min: 1, max: 10_000 },
+  /** A late-interest rate agreed at confirmation (annual; decree 802 Art. 17 floors it at the 1Y LPR). */
+  lateInterestBps: { min: 1, max: 10_000 },
   /** Items of one page of a ledger query. */
   pageSize: { min: 1, max: 100 },
   /** Vouchers one overdue sweep marks. */

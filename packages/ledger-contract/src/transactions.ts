@@ -5,11 +5,14 @@ import type { CreditLine, CreditLineStatus } from './model/credit-line.ts';
 import type { Enterprise, EnterpriseKind, EnterpriseStatus } from './model/enterprise.ts';
 import type { Financing, OfferTerms } from './model/financing.ts';
 import type { Invoice } from './model/invoice.ts';
+import type { IsoDate } from './dates.ts';
+import type { LateInterestRate } from './late-interest.ts';
+import type { Fen } from './money.ts';
 import type { Note, RawEventMark } from './model/note.ts';
 import type { RegistrationInput } from './registration.ts';
 import type { LedgerRecord, ObjectType } from './model/record.ts';
 import type { Shipment } from './model/shipment.ts';
-import type { Voucher } from './model/voucher.ts';
+import type { DisputeResolution, Voucher } from './model/voucher.ts';
 
 /**
  * The wire contract of the chaincode: every transaction, its namespace, whether it writes, its
@@ -31,6 +34,10 @@ const str: Arg<string> = { encode: (value) => value };
 /** Absent travels as the empty string, which the chaincode reads as "none". */
 const optionalText: Arg<string | undefined> = { encode: (value) => value ?? '' };
 const int: Arg<number> = { encode: (value) => String(value) };
+/** Absent travels as the empty string, which the chaincode reads as "none". */
+const optionalInt: Arg<number | undefined> = {
+  encode: (value) => (value === undefined ? '' : String(value)),
+};
 const bool: Arg<boolean> = { encode: (value) => String(value) };
 const json = <T>(): Arg<T> => ({ encode: (value) => JSON.stringify(value) });
 function oneOf<T extends string>(): Arg<T> {
@@ -78,6 +85,27 @@ export interface TransferReturn {
 export interface SweepResult {
   count: number;
   vouchers: Voucher[];
+}
+
+/** A dispute raised: the piece holding the disputed amount, and, for a part, the rest and their parent. */
+export interface DisputeResult {
+  /** DISPUTED, carrying the dispute: the voucher itself when disputed in full. */
+  disputed: Voucher;
+  /** The undisputed rest, payable on time, when only a part is disputed. */
+  undisputed?: Voucher;
+  /** The voucher split into the two, when only a part is disputed. */
+  parent?: Voucher;
+}
+
+/** What a voucher's late interest stands at on a business date (decree 802 Art. 17). */
+export interface AccruedLateInterest {
+  voucherId: string;
+  principal: Fen;
+  maturityDate: IsoDate;
+  asOf: IsoDate;
+  days: number;
+  amount: Fen;
+  rate: LateInterestRate;
 }
 
 /** No transient inputs. */
@@ -142,7 +170,12 @@ export const Transactions = {
       documentHash: str,
       purchaseOrderNumber: optionalText,
     }),
-    Confirm: write<Invoice>()('Confirm', { invoiceId: str, waiveDelivery: bool }),
+    /** `lateInterestBps`: the annual late-interest rate agreed, if any (decree 802 Art. 17). */
+    Confirm: write<Invoice>()('Confirm', {
+      invoiceId: str,
+      waiveDelivery: bool,
+      lateInterestBps: optionalInt,
+    }),
     Reject: write<Invoice>()('Reject', { invoiceId: str, reason: str }),
     Cancel: write<Invoice>()('Cancel', { invoiceId: str }),
     Get: read<Invoice>()('Get', { id: str }),
@@ -211,6 +244,15 @@ export const Transactions = {
   settlement: {
     Pay: write<Voucher>()('Pay', { voucherId: str, paymentReference: str }),
     SweepOverdue: write<SweepResult>()('SweepOverdue', { limit: int }),
+    /** The debtor's approver disputes part (or all) of a voucher, saying why (decree 802 Art. 15). */
+    Dispute: write<DisputeResult>()('Dispute', { voucherId: str, amount: str, reason: str }),
+    /** The holder's approver accepts or withdraws a dispute; the debtor's may withdraw its own. */
+    ResolveDispute: write<Voucher>()('ResolveDispute', {
+      voucherId: str,
+      resolution: oneOf<DisputeResolution>(),
+    }),
+    /** Late interest accrued on a voucher as of the transaction's business date. */
+    LateInterest: read<AccruedLateInterest>()('LateInterest', { voucherId: str }),
   },
   charter: {
     Establish: write<Charter>()('Establish', { termsJson: json<CharterTerms>() }),

@@ -37,6 +37,7 @@ describe('the limits the ledger enforces', () => {
       advanceRateBps: { min: 1, max: 10_000 },
       spreadBps: { min: -500, max: 5_000 },
       rateBps: { min: 1, max: 10_000 },
+      lateInterestBps: { min: 1, max: 10_000 },
       pageSize: { min: 1, max: 100 },
       sweepLimit: { min: 1, max: 200 },
     });

@@ -40,10 +40,20 @@ describe('encodeArgs', () => {
     expect(
       encodeArgs(Transactions.rate.Publish, { tenor: '1Y', rateBps: 310, effectiveDate: '2025-12-22' }),
     ).toEqual(['1Y', '310', '2025-12-22']);
-    expect(encodeArgs(Transactions.invoice.Confirm, { invoiceId: 'I', waiveDelivery: false })).toEqual([
-      'I',
-      'false',
-    ]);
+    expect(
+      encodeArgs(Transactions.invoice.Confirm, {
+        invoiceId: 'I',
+        waiveDelivery: false,
+        lateInterestBps: 600,
+      }),
+    ).toEqual(['I', 'false', '600']);
+    expect(
+      encodeArgs(Transactions.invoice.Confirm, {
+        invoiceId: 'I',
+        waiveDelivery: true,
+        lateInterestBps: undefined,
+      }),
+    ).toEqual(['I', 'true', '']);
     expect(encodeArgs(Transactions.settlement.SweepOverdue, { limit: 200 })).toEqual(['200']);
     const pieces = [{ amount: '1' }, { amount: '2', toEnterpriseId: 'T', invoiceId: 'I' }];
     expect(encodeArgs(Transactions.voucher.SplitTransfer, { voucherId: 'V', piecesJson: pieces })).toEqual([

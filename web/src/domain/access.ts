@@ -37,6 +37,8 @@ export const ACTIONS = {
   rejectApplication: { kinds: ['BANK'] },
   disburseFinancing: { kinds: ['BANK'], roles: APPROVERS },
   payVoucher: { kinds: ['CORE'], roles: APPROVERS },
+  disputeVoucher: { kinds: ['CORE'], roles: APPROVERS },
+  resolveDispute: { roles: APPROVERS },
   manageCreditLines: { kinds: ['BANK'], roles: APPROVERS },
   publishRate: { kinds: ['BANK'], roles: ['ADMIN'] },
   manageUsers: { roles: ['ADMIN'] },

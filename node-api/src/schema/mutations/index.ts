@@ -5,6 +5,7 @@ import './enterprise.ts';
 import './financing.ts';
 import './invoice.ts';
 import './rate.ts';
+import './payment-dispute.ts';
 import './settlement.ts';
 import './shipment.ts';
 import './transfer-consent.ts';

@@ -1,3 +1,4 @@
+import { INT_RANGES } from '@scf/ledger-contract';
 import { builder } from '../builder.ts';
 import { InvoiceNode } from '../invoice.ts';
 import { TEXT } from './limits.ts';
@@ -46,17 +47,25 @@ builder.mutationFields((t) => ({
   }),
   confirmInvoice: t.field({
     type: Payload,
-    description: "The core enterprise's approver confirms what it owes; this issues the root voucher.",
+    description:
+      "The core enterprise's approver confirms what it owes; this issues the root voucher. " +
+      '`lateInterestBps`: the annual late-interest rate agreed, raised to the 1Y LPR of the day if below ' +
+      'it; without it, 0.05 % per day (保障中小企业款项支付条例 Art. 17).',
     authScopes: { roles: ['approver', 'admin'], kinds: ['CORE'] },
     ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),
       waiveDelivery: t.arg.boolean({ required: true, defaultValue: false }),
+      lateInterestBps: t.arg.int({ validate: INT_RANGES.lateInterestBps }),
     },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
       const done = await submitAs(ctx, (ledger) =>
-        ledger.invoice.Confirm({ invoiceId: id, waiveDelivery: args.waiveDelivery }),
+        ledger.invoice.Confirm({
+          invoiceId: id,
+          waiveDelivery: args.waiveDelivery,
+          lateInterestBps: args.lateInterestBps ?? undefined,
+        }),
       );
       return withNode(done, () => load(ctx, id));
     },

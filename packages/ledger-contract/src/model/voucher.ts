@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates.ts';
+import type { LateInterestRate } from '../late-interest.ts';
 import type { Fen } from '../money.ts';
 import type { LedgerRecord } from './record.ts';
 
@@ -11,6 +12,8 @@ export const VoucherStatuses = [
   'SETTLED',
   'OVERDUE',
   'RETURNED',
+  'DISPUTED',
+  'WRITTEN_OFF',
 ] as const;
 export type VoucherStatus = (typeof VoucherStatuses)[number];
 
@@ -33,6 +36,45 @@ export interface TransferConsent {
   reason?: string;
   /** The piece that took the amount back to the sender. */
   returnedAs?: string;
+}
+
+export const DisputeStatuses = ['OPEN', 'ACCEPTED', 'WITHDRAWN'] as const;
+export type DisputeStatus = (typeof DisputeStatuses)[number];
+
+/** How a holder (or, withdrawing, the debtor) ends an open dispute. */
+export const DisputeResolutions = ['ACCEPT', 'WITHDRAW'] as const;
+export type DisputeResolution = (typeof DisputeResolutions)[number];
+
+/**
+ * The debtor's dispute of part of a voucher (保障中小企业款项支付条例 Art. 15), carried by the piece that
+ * holds the disputed amount (DISPUTED while OPEN: frozen, neither paid, passed on nor financed). The
+ * undisputed rest is a separate piece of the same parent, payable on time (`undisputedId`); a voucher
+ * disputed in full has none. ACCEPTED by the holder, the piece is WRITTEN_OFF; WITHDRAWN, it is
+ * payable again, with late interest from maturity.
+ */
+export interface PaymentDispute {
+  status: DisputeStatus;
+  amount: Fen;
+  reason: string;
+  /** The debtor enterprise that raised it. */
+  raisedBy: string;
+  raisedAt: string;
+  undisputedId?: string;
+  resolvedBy?: string;
+  resolvedAt?: string;
+}
+
+/** What a debtor paid on a voucher: the principal, and the late interest when paid after maturity. */
+export interface Settlement {
+  paidTo: string;
+  /** The principal. */
+  amount: Fen;
+  paymentReference: string;
+  paidAt: string;
+  /** Decree 802 Art. 17, paid with the principal; absent on payments recorded before the ledger computed it. */
+  lateInterest?: { amount: Fen; days: number; rate: LateInterestRate };
+  /** Principal plus late interest. */
+  total?: Fen;
 }
 
 /** A digital debt voucher (数字债权凭证): the debtor's confirmed promise to pay its holder at maturity. */
@@ -59,7 +101,7 @@ export interface Voucher extends LedgerRecord {
   childIds: string[];
   /** The open or last financing of this voucher. */
   financingId?: string;
-  settlement?: { paidTo: string; amount: Fen; paymentReference: string; paidAt: string };
+  settlement?: Settlement;
   /**
    * Maturity more than 6 months after the confirmation (银发〔2025〕77号 allows up to a year): set on
    * the root at confirmation, inherited by every piece.
@@ -69,4 +111,11 @@ export interface Voucher extends LedgerRecord {
   transfer?: TransferConsent;
   /** A piece that returned a declined or withdrawn transfer to its sender: the returned piece's id. */
   returnOf?: string;
+  /**
+   * The late-interest rate agreed at confirmation (floored at the 1Y LPR of that day), inherited by
+   * every piece; absent: the statutory 0.05 % per day (decree 802 Art. 17).
+   */
+  lateInterestRate?: LateInterestRate;
+  /** The piece holding an amount its debtor disputes (Art. 15). */
+  dispute?: PaymentDispute;
 }

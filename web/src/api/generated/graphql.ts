@@ -93,6 +93,21 @@ export type DayRange = {
   to?: string | null | undefined;
 };
 
+/** ACCEPT: the holder agrees; the disputed part is written off. WITHDRAW: the dispute is dropped. */
+export const DisputeResolution = {
+  Accept: 'ACCEPT',
+  Withdraw: 'WITHDRAW'
+} as const;
+
+export type DisputeResolution = typeof DisputeResolution[keyof typeof DisputeResolution];
+/** OPEN: the disputed part is frozen. ACCEPTED: the holder accepted it; the part is written off. WITHDRAWN: dropped; the part is payable again, with late interest from maturity. */
+export const DisputeStatus = {
+  Accepted: 'ACCEPTED',
+  Open: 'OPEN',
+  Withdrawn: 'WITHDRAWN'
+} as const;
+
+export type DisputeStatus = typeof DisputeStatus[keyof typeof DisputeStatus];
 export type EnterpriseFilter = {
   hostMsp?: string | null | undefined;
   kinds?: Array<EnterpriseKind> | null | undefined;
@@ -141,7 +156,7 @@ export const ErrorCode = {
   AccountLocked: 'ACCOUNT_LOCKED',
   /** The object exists already (an invoice, an enterprise, a user). */
   AlreadyExists: 'ALREADY_EXISTS',
-  /** A transfer exceeds the unpaid amount of the invoice behind it. */
+  /** A transfer exceeds the unpaid amount of the invoice behind it, or a dispute the amount of its voucher. */
   AmountExceeded: 'AMOUNT_EXCEEDED',
   /** The endorsing peer could not reach or start the chaincode: nothing was written; try again later. */
   ChaincodeUnavailable: 'CHAINCODE_UNAVAILABLE',
@@ -155,6 +170,8 @@ export const ErrorCode = {
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   /** An invoice may be confirmed only once its delivery is confirmed or waived. */
   DeliveryNotConfirmed: 'DELIVERY_NOT_CONFIRMED',
+  /** Its debtor disputes this part of the voucher (保障中小企业款项支付条例 Art. 15): it is frozen (not paid, passed on or financed) until its holder accepts or withdraws the dispute. */
+  Disputed: 'DISPUTED',
   /** A document hash the caller's enterprise did not upload to this node. */
   DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
   /** Not enough organisations endorsed the transaction (peers unreachable, or the policy was not met): nothing was written. */
@@ -289,6 +306,13 @@ export const InvoiceStatus = {
 } as const;
 
 export type InvoiceStatus = typeof InvoiceStatus[keyof typeof InvoiceStatus];
+/** AGREED: an annual rate agreed at confirmation, never below the 1Y LPR in force that day. STATUTORY: none agreed, 0.05 % per day (保障中小企业款项支付条例 Art. 17). */
+export const LateInterestBasis = {
+  Agreed: 'AGREED',
+  Statutory: 'STATUTORY'
+} as const;
+
+export type LateInterestBasis = typeof LateInterestBasis[keyof typeof LateInterestBasis];
 export const LedgerObjectType = {
   Charter: 'charter',
   Charterproposal: 'charterproposal',
@@ -464,16 +488,18 @@ export type VoucherPieceInput = {
   toEnterpriseId?: string | null | undefined;
 };
 
-/** PENDING_ACCEPTANCE: transferred, waiting for its recipient to accept it. ACTIVE: held, unpaid. SPLIT: replaced by its pieces. FINANCING: under a financing application. FINANCED: held by the bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity. RETURNED: declined by its recipient or withdrawn by its sender; its amount went back to the sender in another piece. */
+/** PENDING_ACCEPTANCE: transferred, waiting for its recipient to accept it. ACTIVE: held, unpaid. SPLIT: replaced by its pieces. FINANCING: under a financing application. FINANCED: held by the bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity. RETURNED: declined by its recipient or withdrawn by its sender; its amount went back to the sender in another piece. DISPUTED: an amount its debtor disputes, frozen until its holder resolves it. WRITTEN_OFF: a disputed amount its holder accepted; owed no more. */
 export const VoucherStatus = {
   Active: 'ACTIVE',
+  Disputed: 'DISPUTED',
   Financed: 'FINANCED',
   Financing: 'FINANCING',
   Overdue: 'OVERDUE',
   PendingAcceptance: 'PENDING_ACCEPTANCE',
   Returned: 'RETURNED',
   Settled: 'SETTLED',
-  Split: 'SPLIT'
+  Split: 'SPLIT',
+  WrittenOff: 'WRITTEN_OFF'
 } as const;
 
 export type VoucherStatus = typeof VoucherStatus[keyof typeof VoucherStatus];
@@ -762,6 +788,31 @@ export type ConfirmationInboxQueryVariables = Exact<{
 
 
 export type ConfirmationInboxQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, shipments: Array<{ id: string, status: ShipmentStatus, waybillNumber: string }>, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+
+export type VoucherLateInterestQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type VoucherLateInterestQuery = { voucher: { id: string, status: VoucherStatus, amount: string, maturityDate: string, holder: { id: string, name: string }, debtor: { id: string, name: string }, lateInterestRate: { basis: LateInterestBasis, annualBps: number | null, agreedAnnualBps: number | null, lprFloorBps: number | null, dailyBps: number | null }, lateInterest: { principal: string, asOf: string, days: number, amount: string, total: string, paid: boolean } | null, dispute: { status: DisputeStatus, amount: string, reason: string, raisedAt: string, undisputedId: string | null, resolvedAt: string | null, raisedBy: { id: string, name: string } } | null } | null };
+
+export type DisputeVoucherMutationVariables = Exact<{
+  voucherId: string;
+  amount: string;
+  reason: string;
+}>;
+
+
+export type DisputeVoucherMutation = { disputeVoucher: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, status: VoucherStatus } | null } };
+
+export type ResolveDisputeMutationVariables = Exact<{
+  voucherId: string;
+  resolution: DisputeResolution;
+}>;
+
+
+export type ResolveDisputeMutation = { resolveDispute: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, status: VoucherStatus } | null } };
 
 export type BenchmarkRatesQueryVariables = Exact<{
   filter?: BenchmarkRateFilter | null | undefined;
@@ -3117,6 +3168,77 @@ fragment InvoiceFields on Invoice {
     ...ProofFields
   }
 }`) as unknown as TypedDocumentString<ConfirmationInboxQuery, ConfirmationInboxQueryVariables>;
+export const VoucherLateInterestDocument = new TypedDocumentString(`
+    query VoucherLateInterest($id: ID!, $asOf: Date) {
+  voucher(id: $id) {
+    id
+    status
+    amount
+    maturityDate
+    holder {
+      id
+      name
+    }
+    debtor {
+      id
+      name
+    }
+    lateInterestRate {
+      basis
+      annualBps
+      agreedAnnualBps
+      lprFloorBps
+      dailyBps
+    }
+    lateInterest(asOf: $asOf) {
+      principal
+      asOf
+      days
+      amount
+      total
+      paid
+    }
+    dispute {
+      status
+      amount
+      reason
+      raisedBy {
+        id
+        name
+      }
+      raisedAt
+      undisputedId
+      resolvedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VoucherLateInterestQuery, VoucherLateInterestQueryVariables>;
+export const DisputeVoucherDocument = new TypedDocumentString(`
+    mutation DisputeVoucher($voucherId: ID!, $amount: Fen!, $reason: String!) {
+  disputeVoucher(voucherId: $voucherId, amount: $amount, reason: $reason) {
+    projection
+    transactionId
+    blockNumber
+    voucher {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DisputeVoucherMutation, DisputeVoucherMutationVariables>;
+export const ResolveDisputeDocument = new TypedDocumentString(`
+    mutation ResolveDispute($voucherId: ID!, $resolution: DisputeResolution!) {
+  resolveDispute(voucherId: $voucherId, resolution: $resolution) {
+    projection
+    transactionId
+    blockNumber
+    voucher {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveDisputeMutation, ResolveDisputeMutationVariables>;
 export const BenchmarkRatesDocument = new TypedDocumentString(`
     query BenchmarkRates($filter: BenchmarkRateFilter, $orderBy: BenchmarkRateOrder, $first: Int, $after: String) {
   benchmarkRates(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {

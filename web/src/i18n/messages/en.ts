@@ -89,6 +89,8 @@ export const en: MessageSchema = {
     SUSPENDED: 'Suspended',
     PROPOSED: 'Proposed',
     PUBLISHED: 'Published',
+    DISPUTED: 'Disputed',
+    WRITTEN_OFF: 'Written off',
   },
   objectType: {
     invoice: 'Invoice',
@@ -138,6 +140,8 @@ export const en: MessageSchema = {
         'The receivable must first be registered at the movable-property financing registry by the bank',
       REGISTRY_CONFLICT:
         'Another party registered this receivable first: nothing was registered or disbursed',
+      DISPUTED:
+        'Its debtor disputes this part of the voucher: it cannot be paid, passed on or financed until the holder resolves it',
       REGISTRY_UNAVAILABLE:
         'The movable-property financing registry did not answer; nothing was disbursed, try again shortly',
       RATE_LIMITED: 'Too many requests; try again shortly',
@@ -398,6 +402,38 @@ export const en: MessageSchema = {
     waitingForRecipient: 'Waiting for {recipient} to accept it; you may withdraw it until then.',
     approverOnly: 'Accepting or declining needs an approver or admin.',
     empty: 'No transfers wait for you',
+  },
+  lateInterest: {
+    title: 'Late interest and disputes',
+    rate: 'Late-interest rate',
+    rateAgreed: '{annual} a year (agreed {agreed}; 1Y LPR on confirmation {floor})',
+    rateStatutory: '{daily} a day (none agreed)',
+    accrued: 'Accrued late interest',
+    paid: 'Late interest paid',
+    days: '{days} days late, to {asOf}',
+    total: 'Principal plus interest',
+    dispute: 'Dispute',
+    status: { OPEN: 'Open', ACCEPTED: 'Accepted, written off', WITHDRAWN: 'Withdrawn' },
+    disputedAmount: 'Amount disputed',
+    reason: 'Reason',
+    raised: 'Raised by',
+    undisputed: 'Undisputed part (payable on time)',
+    resolvedAt: 'Resolved at',
+    frozen: 'The disputed amount is frozen until the holder resolves the dispute',
+    disputeRule:
+      'SME Payment Regulations Art. 15: the undisputed part stays payable on time, separately. Art. 17: a late payer owes late interest from maturity at the rate agreed (at least the 1-year LPR), else 0.05% a day.',
+    disputeAction: 'Dispute part of it',
+    disputed: 'Dispute recorded; the undisputed part stays payable',
+    accept: 'Accept the dispute (write off)',
+    accepted: 'Dispute accepted; the amount is written off',
+    withdraw: 'Reject the dispute (payable again)',
+    withdrawOwn: 'Withdraw my dispute',
+    withdrawn: 'Dispute withdrawn; the amount is payable again',
+    problem: {
+      amount: 'Enter an amount above zero',
+      tooMuch: 'More than the voucher',
+      reason: 'Give a reason (at most 500 characters)',
+    },
   },
   payables: {
     pay: 'Pay at maturity',
