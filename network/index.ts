@@ -18,6 +18,7 @@ export {
 } from './scripts/org-definition.ts';
 export { exportOrgDefinition } from './scripts/org-export.ts';
 export { findFreeBasePort } from './scripts/ports.ts';
+export { startFreshNetwork, type FreshNetworkOptions } from './scripts/fresh-network.ts';
 export { peerProcessName } from './scripts/peer.ts';
 export {
   killAllSync,
@@ -41,7 +42,12 @@ export {
   type ProcessState,
 } from './scripts/process-report.ts';
 export { sampleValue } from './scripts/prometheus-text.ts';
-export { Supervisor, type Restarter, type SupervisorOptions } from './scripts/supervisor.ts';
+export {
+  Supervisor,
+  WATCH_INTERVAL_MS,
+  type Restarter,
+  type SupervisorOptions,
+} from './scripts/supervisor.ts';
 export { writeUnits, type UnitOptions, type UnitSpec } from './scripts/systemd-unit.ts';
 export { watchInForeground } from './scripts/watch.ts';
 export { fabricBin } from './scripts/fabric-tools.ts';

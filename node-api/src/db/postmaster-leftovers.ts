@@ -46,7 +46,7 @@ export async function clearLeftovers(cluster: string, log: (message: string) => 
 }
 
 /** The server's pid from the first line of its pid file (negative for a single-user server). */
-function postmasterPid(file: string): number | undefined {
+export function postmasterPid(file: string): number | undefined {
   if (!existsSync(file)) return undefined;
   const pid = Math.abs(Number.parseInt(readFileSync(file, 'utf8').split('\n')[0] ?? '', 10));
   return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;

@@ -1,48 +1,15 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  clean,
-  findFreeBasePort,
-  killAllSync,
-  loadConfig,
-  openNetwork,
-  portSpan,
-  up,
-  type EnrolledUser,
-  type NetworkContext,
-} from '@scf/network';
+import { clean, startFreshNetwork, type EnrolledUser, type NetworkContext } from '@scf/network';
 import { connectMember, scfLedger, type LedgerConnection, type ScfLedger } from '../../src/ledger/index.ts';
 
 /**
  * A whole consortium network of its own, on free ports in a temporary state folder. Its chaincode
  * servers also serve the test-only contract (`test:PutNote`, `test:EmitRaw`) unless told not to.
  */
-export async function startTestNetwork(
+export function startTestNetwork(
   orderers = 3,
   options: { testContracts?: boolean } = {},
 ): Promise<NetworkContext> {
-  const basePort = await findFreeBasePort(portSpan(loadConfig()));
-  const stateDir = mkdtempSync(join(tmpdir(), 'scf-it-'));
-  // As root, the node APIs' embedded PostgreSQL runs as `postgres`, which must reach its data below.
-  chmodSync(stateDir, 0o755);
-  const ctx = openNetwork({
-    stateDir,
-    overrides: { basePort, orderers },
-    log: () => undefined,
-    testContracts: options.testContracts ?? true,
-  });
-  // Should the test process die before its afterAll, leave no Fabric process behind.
-  process.once('exit', () => {
-    killAllSync(ctx.paths);
-  });
-  try {
-    await up(ctx);
-  } catch (error) {
-    await clean(ctx);
-    throw error;
-  }
-  return ctx;
+  return startFreshNetwork({ orderers, testContracts: options.testContracts ?? true });
 }
 
 export async function stopTestNetwork(ctx: NetworkContext | undefined): Promise<void> {
