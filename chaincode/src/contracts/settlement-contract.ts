@@ -23,6 +23,7 @@ import {
 import { emit } from '../lib/events';
 import { findRecord, getRecord } from '../lib/store';
 import { creditLineId, saveCreditLine } from '../repositories/credit-lines';
+import { exposureChange, recordExposure } from '../repositories/exposure';
 import { saveFinancing, voucherOwners } from '../repositories/financings';
 import { saveVoucher, VoucherIndexes } from '../repositories/vouchers';
 import { BaseContract } from './base-contract';
@@ -65,7 +66,10 @@ export class SettlementContract extends BaseContract {
     super('settlement');
   }
 
-  /** The debtor records paying a matured piece to its holder; a financed piece also settles its financing. */
+  /**
+   * The debtor records paying a matured piece to its holder; a financed piece also settles its
+   * financing. Both leave the debtor's consortium-wide figures (outstanding, and financed).
+   */
   @Transaction()
   @Returns('string')
   async Pay(ctx: Context, voucherId: string, paymentReference: string): Promise<string> {
@@ -97,12 +101,14 @@ export class SettlementContract extends BaseContract {
     };
     const paid = await saveVoucher(ctx, { ...voucher, status: 'SETTLED', settlement }, now, owners, voucher);
     const written: LedgerRecord[] = [paid];
+    const changes = [exposureChange(voucher.debtorId, 'vouchers', -amount)];
     if (release) {
       const { financing, line, released } = release;
       written.push(await saveFinancing(ctx, { ...financing, status: 'SETTLED' }, now, financing));
       written.push(await saveCreditLine(ctx, released, now, line));
+      changes.push(exposureChange(financing.debtorId, 'financed', -amount));
     }
-    emit(ctx, Events.VoucherSettled, written);
+    emit(ctx, Events.VoucherSettled, written, await recordExposure(ctx, changes));
     return marshal(paid);
   }
 

@@ -55,6 +55,9 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
   REGISTRY_CONFLICT:
     'The registry holds an earlier registration of the receivable by another party (民法典 Art. 768): ' +
     'nothing was registered or disbursed.',
+  EXPOSURE_CAP_EXCEEDED:
+    'Offering or disbursing this would take what all banks together financed against the core enterprise ' +
+    "above the consortium charter's cap for it (银发〔2025〕77号); the message names the figures.",
   UNAUTHENTICATED: 'No session, or a login that failed.',
   RATE_LIMITED:
     "Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`).",

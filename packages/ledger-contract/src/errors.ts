@@ -16,6 +16,7 @@ export const ErrorCodes = {
   TermTooLong: 'TERM_TOO_LONG',
   RegistrationRequired: 'REGISTRATION_REQUIRED',
   RegistryConflict: 'REGISTRY_CONFLICT',
+  ExposureCapExceeded: 'EXPOSURE_CAP_EXCEEDED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
