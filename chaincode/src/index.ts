@@ -1,6 +1,7 @@
 import { CharterContract } from './contracts/charter-contract';
 import { CreditLineContract } from './contracts/credit-line-contract';
 import { EnterpriseContract } from './contracts/enterprise-contract';
+import { ExposureContract } from './contracts/exposure-contract';
 import { FinancingContract } from './contracts/financing-contract';
 import { InvoiceContract } from './contracts/invoice-contract';
 import { LedgerContract } from './contracts/ledger-contract';
@@ -25,6 +26,7 @@ export const contracts: (new () => object)[] = [
   RateContract,
   FinancingContract,
   SettlementContract,
+  ExposureContract,
   LedgerContract,
   SmokeContract,
   ...(withTestContracts ? [TestContract] : []),

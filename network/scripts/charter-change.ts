@@ -40,6 +40,14 @@ export function charterChangeFrom(options: {
 }
 
 /**
+ * The exposure caps in force, carried into the amended terms: a proposal states the whole charter,
+ * so a membership change that left them out would lift every cap.
+ */
+function capsOf(current: CharterTerms): Pick<CharterTerms, 'exposureCaps'> {
+  return current.exposureCaps === undefined ? {} : { exposureCaps: current.exposureCaps };
+}
+
+/**
  * The charter's terms after the change (only the terms: what `charter:Propose` takes), members
  * sorted by MSP id. Removing a member also removes it from
  * the rate publishers and lowers the quorum to the publishers left; the last publisher or the last
@@ -55,6 +63,7 @@ export function amendTerms(current: CharterTerms, change: CharterChange): Charte
       ),
       ratePublishers: current.ratePublishers,
       rateQuorum: current.rateQuorum,
+      ...capsOf(current),
     };
   }
   if (!isMember) throw new CharterChangeError(`${change.mspId} is not a member of the charter`);
@@ -65,7 +74,12 @@ export function amendTerms(current: CharterTerms, change: CharterChange): Charte
       `${change.mspId} is the charter's last ${members.length === 0 ? 'member' : 'rate publisher'}`,
     );
   }
-  return { members, ratePublishers, rateQuorum: Math.min(current.rateQuorum, ratePublishers.length) };
+  return {
+    members,
+    ratePublishers,
+    rateQuorum: Math.min(current.rateQuorum, ratePublishers.length),
+    ...capsOf(current),
+  };
 }
 
 /** "add BankCMSP (may host BANK)", for messages. */

@@ -13,6 +13,8 @@ export interface CharterTerms {
   members: { mspId: string; kinds: EnterpriseKind[] }[];
   ratePublishers: string[];
   rateQuorum: number;
+  /** Consortium-wide caps on what banks together finance per core enterprise (id → fen), when set. */
+  exposureCaps?: Record<string, string>;
 }
 
 /**

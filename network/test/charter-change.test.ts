@@ -52,6 +52,17 @@ describe('charter membership changes', () => {
     expect(terms).toMatchObject({ ratePublishers: ['BankAMSP'], rateQuorum: 1 });
   });
 
+  it('keeps the exposure caps in force through membership changes', () => {
+    const exposureCaps = { '91350200MA00000010': '80000000' };
+    const capped = { ...founding(), exposureCaps };
+    expect(
+      amendTerms(capped, { kind: 'add-member', mspId: 'BankCMSP', kinds: ['BANK'] }).exposureCaps,
+    ).toEqual(exposureCaps);
+    expect(amendTerms(capped, { kind: 'remove-member', mspId: 'BankBMSP' }).exposureCaps).toEqual(
+      exposureCaps,
+    );
+  });
+
   it('refuses adding a member twice, removing a stranger, or removing the last publisher', () => {
     const terms = founding();
     expect(() => amendTerms(terms, { kind: 'add-member', mspId: 'BankAMSP', kinds: ['BANK'] })).toThrow(

@@ -184,6 +184,8 @@ describe('EnterprisesPage: charter amendments', () => {
         ],
         ratePublishers: ['BankAMSP', 'BankBMSP'],
         rateQuorum: 1,
+        // The caps in force travel with the change: leaving them out would lift them.
+        exposureCaps: [{ debtorId: 'CORE1', cap: '80000000' }],
       },
     });
   });

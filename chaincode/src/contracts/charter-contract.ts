@@ -4,6 +4,7 @@ import {
   ContractError,
   type Charter,
   type CharterProposal,
+  type CharterTerms,
   ErrorCodes,
   type EventName,
   Events,
@@ -49,6 +50,16 @@ async function supersedeOthers(ctx: Context, adoptedId: string, now: string): Pr
 }
 
 /**
+ * The charter with the adopted terms at the next version. Optional terms the new ones leave out
+ * (exposure caps) are dropped, not kept from the old charter: the proposal states the whole charter.
+ */
+function amendedCharter(charter: Charter, terms: CharterTerms): Charter {
+  const kept: Charter = { ...charter };
+  delete kept.exposureCaps;
+  return { ...kept, ...terms, version: charter.version + 1 };
+}
+
+/**
  * Records a proposal that gained an approval (or was just made). Once a majority of the charter's
  * members approved, it is adopted: the charter takes its terms at the next version, its key is
  * bound to a majority of the new members, and the other open proposals are superseded.
@@ -67,11 +78,7 @@ async function decide(
     return marshal(saved);
   }
   const adopted = await saveCharterProposal(ctx, { ...proposal, status: 'ADOPTED' }, now, previous);
-  const amended = await saveCharter(
-    ctx,
-    { ...charter, ...proposal.terms, version: charter.version + 1 },
-    now,
-  );
+  const amended = await saveCharter(ctx, amendedCharter(charter, proposal.terms), now);
   const superseded = await supersedeOthers(ctx, adopted.id, now);
   emit(ctx, Events.CharterAmended, [adopted, amended, ...superseded]);
   return marshal(adopted);

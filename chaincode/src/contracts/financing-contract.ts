@@ -49,9 +49,11 @@ import { emit } from '../lib/events';
 import { requireOrgAdmin } from '../lib/org-admin';
 import { getRecord } from '../lib/store';
 import { saveCreditLine } from '../repositories/credit-lines';
+import { exposureChange, recordExposure } from '../repositories/exposure';
 import { hostMspOf, saveFinancing, voucherOwners } from '../repositories/financings';
 import { saveVoucher } from '../repositories/vouchers';
 import { requireCredit } from './credit-line-contract';
+import { requireExposureRoom } from './exposure-contract';
 import { currentRate } from './rate-contract';
 import { refuseDisputed } from './payment-dispute';
 import { refuseAwaitingConsent } from './voucher-consent';
@@ -295,6 +297,7 @@ export class FinancingContract extends BaseContract {
   /**
    * The bank offers; the terms come only in the transient map, are priced off the current LPR and
    * stored privately for the bank's and the applicant's orgs. The public record carries their hash.
+   * The bank's own line and the charter's consortium-wide cap on the debtor must have room for it.
    */
   @Transaction()
   @Returns('string')
@@ -314,7 +317,9 @@ export class FinancingContract extends BaseContract {
     }
     const lpr = await currentRate(ctx, LPR_TENOR, today);
     const terms = priceOffer(financing, input, lpr, today);
-    await requireCredit(ctx, financing.bankId, financing.debtorId, parseFen(financing.amount, 'amount'));
+    const face = parseFen(financing.amount, 'amount');
+    await requireCredit(ctx, financing.bankId, financing.debtorId, face);
+    await requireExposureRoom(ctx, financing.debtorId, face);
     const applicantMsp = await hostMspOf(ctx, financing.applicantId);
     const bytes = Buffer.from(marshal(terms));
     for (const mspId of new Set([actor.enterprise.hostMsp, applicantMsp])) {
@@ -351,7 +356,8 @@ export class FinancingContract extends BaseContract {
 
   /**
    * The bank pays out once it registered the receivable (`registrationJson`): the credit line is
-   * consumed, the voucher passes to the bank, and the debtor is noticed of the assignment.
+   * consumed (and the debtor's consortium-wide cap checked again), the voucher passes to the bank,
+   * the debtor's financed figure grows, and the debtor is noticed of the assignment.
    */
   @Transaction()
   @Returns('string')
@@ -373,6 +379,7 @@ export class FinancingContract extends BaseContract {
     const registration = requireRegistration(financing, registrationJson, actor.enterprise.hostMsp);
     const face = parseFen(financing.amount, 'amount');
     const line = await requireCredit(ctx, financing.bankId, financing.debtorId, face);
+    await requireExposureRoom(ctx, financing.debtorId, face);
     const voucher = await heldVoucher(ctx, financing);
     const owners = { holderMsp: actor.enterprise.hostMsp, debtorMsp: await hostMspOf(ctx, voucher.debtorId) };
     const now = txTime(ctx);
@@ -394,7 +401,8 @@ export class FinancingContract extends BaseContract {
       assignmentNotice,
     };
     const saved = await saveFinancing(ctx, disbursed, now, financing);
-    emit(ctx, Events.FinancingDisbursed, [saved, savedVoucher, savedLine]);
+    const exposure = await recordExposure(ctx, [exposureChange(financing.debtorId, 'financed', face)]);
+    emit(ctx, Events.FinancingDisbursed, [saved, savedVoucher, savedLine], exposure);
     return marshal(saved);
   }
 

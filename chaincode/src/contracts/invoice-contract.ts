@@ -24,6 +24,7 @@ import {
 import { businessDate, txTime } from '../lib/dates';
 import { emit } from '../lib/events';
 import { findRecord, getRecord } from '../lib/store';
+import { exposureChange, recordExposure } from '../repositories/exposure';
 import { invoiceFingerprint, saveInvoice } from '../repositories/invoices';
 import { newVoucherNumbers } from '../repositories/voucher-numbers';
 import { newRootVoucher, saveVoucher } from '../repositories/vouchers';
@@ -182,7 +183,10 @@ export class InvoiceContract extends BaseContract {
       debtorMsp: buyerMsp,
     });
     const savedInvoice = await saveInvoice(ctx, confirmed, now, [seller.hostMsp, buyerMsp], invoice);
-    emit(ctx, Events.InvoiceConfirmed, [savedInvoice, savedVoucher]);
+    const exposure = await recordExposure(ctx, [
+      exposureChange(voucher.debtorId, 'vouchers', parseFen(voucher.amount, 'amount')),
+    ]);
+    emit(ctx, Events.InvoiceConfirmed, [savedInvoice, savedVoucher], exposure);
     return marshal(savedInvoice);
   }
 

@@ -26,6 +26,7 @@ import { raiseDispute, refuseDisputed, resolveDispute } from './payment-dispute'
 import { emit } from '../lib/events';
 import { findRecord, getRecord } from '../lib/store';
 import { creditLineId, saveCreditLine } from '../repositories/credit-lines';
+import { exposureChange, recordExposure } from '../repositories/exposure';
 import { saveFinancing, voucherOwners } from '../repositories/financings';
 import { saveVoucher, VoucherIndexes } from '../repositories/vouchers';
 import { BaseContract } from './base-contract';
@@ -76,7 +77,8 @@ export class SettlementContract extends BaseContract {
 
   /**
    * The debtor records paying a matured piece to its holder, with the late interest due after
-   * maturity; a financed piece also settles its financing.
+   * maturity; a financed piece also settles its financing. Both leave the debtor's consortium-wide
+   * figures (outstanding, and financed).
    */
   @Transaction()
   @Returns('string')
@@ -105,12 +107,14 @@ export class SettlementContract extends BaseContract {
     const settlement = settlementOf(voucher, today, { paymentReference: reference, paidAt: now });
     const paid = await saveVoucher(ctx, { ...voucher, status: 'SETTLED', settlement }, now, owners, voucher);
     const written: LedgerRecord[] = [paid];
+    const changes = [exposureChange(voucher.debtorId, 'vouchers', -amount)];
     if (release) {
       const { financing, line, released } = release;
       written.push(await saveFinancing(ctx, { ...financing, status: 'SETTLED' }, now, financing));
       written.push(await saveCreditLine(ctx, released, now, line));
+      changes.push(exposureChange(financing.debtorId, 'financed', -amount));
     }
-    emit(ctx, Events.VoucherSettled, written);
+    emit(ctx, Events.VoucherSettled, written, await recordExposure(ctx, changes));
     return marshal(paid);
   }
 

@@ -59,6 +59,9 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
   DISPUTED:
     'Its debtor disputes this part of the voucher (保障中小企业款项支付条例 Art. 15): it is frozen (not ' +
     'paid, passed on or financed) until its holder accepts or withdraws the dispute.',
+  EXPOSURE_CAP_EXCEEDED:
+    'Offering or disbursing this would take what all banks together financed against the core enterprise ' +
+    "above the consortium charter's cap for it (银发〔2025〕77号); the message names the figures.",
   UNAUTHENTICATED: 'No session, or a login that failed.',
   RATE_LIMITED:
     "Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`).",

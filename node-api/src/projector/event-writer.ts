@@ -1,4 +1,11 @@
-import type { EventPayload, Financing, LedgerRecord, OfferTerms } from '@scf/ledger-contract';
+import {
+  type EventPayload,
+  type ExposureDelta,
+  ExposureMeasures,
+  type Financing,
+  type LedgerRecord,
+  type OfferTerms,
+} from '@scf/ledger-contract';
 import type { Database } from '../db/client.ts';
 import { LedgerError } from '../ledger/errors.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
@@ -15,6 +22,28 @@ type TermsRow = ReturnType<typeof termsRow>;
 export interface PreparedEvent {
   records: LedgerRecord[];
   terms: TermsRow[];
+  /** The transaction's changes to core enterprises' consortium-wide figures. */
+  exposure: ExposureDelta[];
+}
+
+const SIGNED_FEN = /^-?[1-9][0-9]*$/;
+
+/** The event's exposure entries, checked: a malformed one fails the event (and so quarantines it). */
+function exposureOf(value: unknown): ExposureDelta[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError('the event payload has exposure that is not a list');
+  return value.map((entry: unknown) => {
+    const { debtorId, measure, amount } = (entry ?? {}) as Partial<Record<keyof ExposureDelta, unknown>>;
+    if (
+      typeof debtorId !== 'string' ||
+      !(ExposureMeasures as readonly unknown[]).includes(measure) ||
+      typeof amount !== 'string' ||
+      !SIGNED_FEN.test(amount)
+    ) {
+      throw new TypeError('the event payload has a malformed exposure entry');
+    }
+    return { debtorId, measure: measure as ExposureDelta['measure'], amount };
+  });
 }
 
 /** Parses an event's payload and fetches the private terms its financings carry a new hash of. */
@@ -27,7 +56,11 @@ export async function prepareEvent(
   const records = parsed?.records ?? [];
   if (!Array.isArray(records)) throw new TypeError('the event payload has no list of records');
   const financings = records.filter((r): r is Financing => r.docType === 'financing');
-  return { records, terms: await privateTerms(db, ledger, financings) };
+  return {
+    records,
+    terms: await privateTerms(db, ledger, financings),
+    exposure: exposureOf(parsed?.exposure),
+  };
 }
 
 /**
@@ -45,6 +78,19 @@ export async function writeEvent(
     if (options.keepNewer && (await newerRowExists(tx, record, position.blockNumber))) continue;
     await projectRecord(tx, record, position.blockNumber);
     written.push(record);
+  }
+  // Keyed by debtor, measure and transaction as on the ledger: a replay adds nothing twice.
+  if (prepared.exposure.length > 0) {
+    await tx.exposureDelta.createMany({
+      data: prepared.exposure.map((delta) => ({
+        debtorId: delta.debtorId,
+        measure: delta.measure,
+        txId: position.transactionId,
+        amount: BigInt(delta.amount),
+        blockNumber: position.blockNumber,
+      })),
+      skipDuplicates: true,
+    });
   }
   const writtenIds = new Set(written.map((record) => record.id));
   for (const row of prepared.terms) {

@@ -212,6 +212,7 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       members: r.members.map((m) => ({ mspId: m.mspId, kinds: [...m.kinds] })),
       ratePublishers: [...r.ratePublishers],
       rateQuorum: r.rateQuorum,
+      exposureCaps: { ...r.exposureCaps },
       ...proof(r, blockNumber),
     }),
     charterproposal: (r, blockNumber) => ({
@@ -221,6 +222,7 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
         members: r.terms.members.map((m) => ({ mspId: m.mspId, kinds: [...m.kinds] })),
         ratePublishers: [...r.terms.ratePublishers],
         rateQuorum: r.terms.rateQuorum,
+        ...(r.terms.exposureCaps ? { exposureCaps: { ...r.terms.exposureCaps } } : {}),
       },
       approvals: [...r.approvals],
       status: r.status,

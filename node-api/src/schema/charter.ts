@@ -18,6 +18,25 @@ interface Terms {
   members: MemberEntry[];
   ratePublishers: string[];
   rateQuorum: number;
+  exposureCaps: CapEntry[];
+}
+
+/** One consortium-wide cap: a core enterprise and the most all banks together may finance against it. */
+interface CapEntry {
+  debtorId: string;
+  cap: bigint;
+}
+
+/** The caps as stored (jsonb `{ debtorId: fen }`, absent or `{}` for none), by debtor id. */
+function capsOf(value: unknown): CapEntry[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error('malformed charter exposure caps');
+  return Object.entries(value as Record<string, unknown>)
+    .map(([debtorId, cap]) => {
+      if (typeof cap !== 'string') throw new Error('malformed charter exposure cap');
+      return { debtorId, cap: BigInt(cap) };
+    })
+    .sort((a, b) => (a.debtorId < b.debtorId ? -1 : 1));
 }
 
 function membersOf(value: unknown): MemberEntry[] {
@@ -30,10 +49,12 @@ function membersOf(value: unknown): MemberEntry[] {
 }
 
 function termsOf(value: unknown): Terms {
-  const { members, ratePublishers, rateQuorum } = (value ?? {}) as Partial<Terms>;
+  const { members, ratePublishers, rateQuorum, exposureCaps } = (value ?? {}) as Partial<
+    Omit<Terms, 'exposureCaps'> & { exposureCaps: unknown }
+  >;
   if (!Array.isArray(ratePublishers) || typeof rateQuorum !== 'number')
     throw new Error('malformed charter terms in the read model');
-  return { members: membersOf(members), ratePublishers, rateQuorum };
+  return { members: membersOf(members), ratePublishers, rateQuorum, exposureCaps: capsOf(exposureCaps) };
 }
 
 const CharterMember = builder.objectRef<MemberEntry>('CharterMember').implement({
@@ -47,6 +68,14 @@ const CharterMember = builder.objectRef<MemberEntry>('CharterMember').implement(
   }),
 });
 
+const ExposureCap = builder.objectRef<CapEntry>('ExposureCap').implement({
+  description: 'A consortium-wide cap on what all banks together may finance against one core enterprise.',
+  fields: (t) => ({
+    debtorId: t.exposeID('debtorId'),
+    cap: t.expose('cap', { type: 'Fen' }),
+  }),
+});
+
 const CharterTerms = builder.objectRef<Terms>('CharterTerms').implement({
   description: 'What a charter says: member orgs and their kinds, and who publishes benchmark rates.',
   fields: (t) => ({
@@ -56,6 +85,12 @@ const CharterTerms = builder.objectRef<Terms>('CharterTerms').implement({
     }),
     rateQuorum: t.exposeInt('rateQuorum', {
       description: 'How many publisher orgs must attest the same value before a rate is in force.',
+    }),
+    exposureCaps: t.field({
+      type: [ExposureCap],
+      description:
+        'Consortium-wide caps per core enterprise (银发〔2025〕77号), by debtor id; empty for none.',
+      resolve: (terms) => terms.exposureCaps,
     }),
   }),
 });

@@ -3,6 +3,7 @@ import { builder } from './builder.ts';
 import './benchmark-rate.ts';
 import './changes.ts';
 import './charter.ts';
+import './consortium-exposure.ts';
 import './credit-line.ts';
 import './dashboard.ts';
 import './document.ts';

@@ -170,7 +170,15 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         members: [{ mspId: 'BankAMSP', kinds: ['BANK'] }],
         ratePublishers: ['BankAMSP'],
         rateQuorum: 1,
+        exposureCaps: { '91350100M000100Y43': '80000000' },
         ...proof(6),
+      },
+      exposureDelta: {
+        debtorId: '91350100M000100Y43',
+        measure: 'financed',
+        txId: 'e'.repeat(64),
+        amount: -BIG,
+        blockNumber: BIG,
       },
       charterProposal: {
         id: 'c'.repeat(64),
@@ -287,6 +295,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     await db.benchmarkRate.create({ data: rows.benchmarkRate });
     await db.charter.create({ data: rows.charter });
     await db.charterProposal.create({ data: rows.charterProposal });
+    await db.exposureDelta.create({ data: rows.exposureDelta });
     await db.financing.create({ data: rows.financing });
     await db.offerTerms.create({ data: rows.offerTerms });
     await db.user.create({ data: rows.user });
@@ -307,6 +316,10 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     expect(await db.charterProposal.findUnique({ where: { id: rows.charterProposal.id } })).toEqual(
       rows.charterProposal,
     );
+    const { debtorId, measure, txId } = rows.exposureDelta;
+    expect(
+      await db.exposureDelta.findUnique({ where: { debtorId_measure_txId: { debtorId, measure, txId } } }),
+    ).toEqual(rows.exposureDelta);
     expect(await db.financing.findUnique({ where: { id: rows.financing.id } })).toEqual(rows.financing);
     expect(await db.offerTerms.findUnique({ where: { financingId: rows.offerTerms.financingId } })).toEqual(
       rows.offerTerms,

@@ -1,17 +1,21 @@
 import { ledgerClient, type ScfLedger } from '../../src/ledger/scf-ledger.ts';
 import { fakeContracts, type ContractCall } from './fake-contract.ts';
 
-/** One transaction a resolver tried to send: `<namespace>.<TxName>` and its wire arguments. */
+/** One transaction a resolver tried to submit: `<namespace>.<TxName>` and its wire arguments. */
 export type Submission = ContractCall;
 
 /**
  * A stand-in for the user's ledger that submits nothing: the real client over fake contracts, which
  * record every call and answer each as committed, so a test can tell whether a mutation got as far
- * as the ledger, and with which values.
+ * as the ledger, and with which values. Only submissions are listed: the queries a resolver asks
+ * first (such as the exposure cap before a disbursement) are answered with no cap and not listed.
  */
 export function recordingLedger(): { ledgerAs: () => Promise<ScfLedger>; submissions: Submission[] } {
   let answered = 0;
-  const { contractOf, calls } = fakeContracts(() => {
+  const submissions: Submission[] = [];
+  const { contractOf } = fakeContracts((call) => {
+    if (call.via === 'evaluate') return {};
+    submissions.push(call);
     answered += 1;
     return { id: `recorded-${String(answered)}`, count: 0, children: [] };
   });
@@ -20,5 +24,5 @@ export function recordingLedger(): { ledgerAs: () => Promise<ScfLedger>; submiss
     waitForBlock: () => Promise.resolve(),
     tracked: (tracking) => ledgerClient(contractOf, tracking),
   };
-  return { ledgerAs: () => Promise.resolve(ledger), submissions: calls };
+  return { ledgerAs: () => Promise.resolve(ledger), submissions };
 }

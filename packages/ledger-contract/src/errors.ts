@@ -17,6 +17,7 @@ export const ErrorCodes = {
   RegistrationRequired: 'REGISTRATION_REQUIRED',
   RegistryConflict: 'REGISTRY_CONFLICT',
   Disputed: 'DISPUTED',
+  ExposureCapExceeded: 'EXPOSURE_CAP_EXCEEDED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -1,3 +1,4 @@
+import type { ExposureDelta } from './model/exposure.ts';
 import type { LedgerRecord } from './model/record.ts';
 
 /**
@@ -43,4 +44,6 @@ export type EventName = (typeof Events)[keyof typeof Events];
 
 export interface EventPayload {
   records: LedgerRecord[];
+  /** What the transaction changed in debtors' consortium-wide figures; absent when nothing. */
+  exposure?: ExposureDelta[];
 }

@@ -2,6 +2,7 @@ import type { BenchmarkRate, RateTenor } from './model/benchmark-rate.ts';
 import type { Caller } from './model/caller.ts';
 import type { Charter, CharterProposal, CharterTerms } from './model/charter.ts';
 import type { CreditLine, CreditLineStatus } from './model/credit-line.ts';
+import type { DebtorExposure } from './model/exposure.ts';
 import type { Enterprise, EnterpriseKind, EnterpriseStatus } from './model/enterprise.ts';
 import type { Financing, OfferTerms } from './model/financing.ts';
 import type { Invoice } from './model/invoice.ts';
@@ -253,6 +254,10 @@ export const Transactions = {
     }),
     /** Late interest accrued on a voucher as of the transaction's business date. */
     LateInterest: read<AccruedLateInterest>()('LateInterest', { voucherId: str }),
+  },
+  exposure: {
+    /** A core enterprise's consortium-wide figures and cap; for banks, the auditor and the debtor itself. */
+    Get: read<DebtorExposure>()('Get', { debtorId: str }),
   },
   charter: {
     Establish: write<Charter>()('Establish', { termsJson: json<CharterTerms>() }),

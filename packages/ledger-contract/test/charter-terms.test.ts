@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_MEMBERS, parseCharterTerms } from '../src/charter-terms.ts';
 import { ContractError, ErrorCodes } from '../src/errors.ts';
 import { marshal } from '../src/json.ts';
+import { creditCodeCheckChar } from '../src/credit-code.ts';
 
 const TERMS = {
   members: [
@@ -16,7 +17,21 @@ const TERMS = {
 const parse = (terms: unknown): ReturnType<typeof parseCharterTerms> =>
   parseCharterTerms(typeof terms === 'string' ? terms : JSON.stringify(terms));
 
+/** A valid unified social credit code (GB 32100 check digit). */
+const CORE_ID = `91350200MA0000001${creditCodeCheckChar('91350200MA0000001')}`;
+const OTHER_ID = `91350200MA0000008${creditCodeCheckChar('91350200MA0000008')}`;
+
 describe('parseCharterTerms', () => {
+  it('keeps exposure caps per core enterprise in canonical form, and leaves terms without caps as they were', () => {
+    const caps = { [OTHER_ID]: '500', [CORE_ID]: '8000000000' };
+    const parsed = parse({ ...TERMS, exposureCaps: caps });
+    expect(parsed.exposureCaps).toEqual(caps);
+    expect(marshal(parsed)).toBe(
+      marshal(parse({ exposureCaps: { [CORE_ID]: '8000000000', [OTHER_ID]: '500' }, ...TERMS })),
+    );
+    expect(parse(TERMS)).not.toHaveProperty('exposureCaps');
+  });
+
   it('puts the terms in canonical order: members by MSP id, kinds and publishers sorted', () => {
     expect(parse(TERMS)).toEqual({
       members: [
@@ -87,6 +102,12 @@ describe('parseCharterTerms', () => {
     ['a quorum above the publishers', { ...TERMS, rateQuorum: 2 }],
     ['a fractional quorum', { ...TERMS, rateQuorum: 0.5 }],
     ['a quorum as text', { ...TERMS, rateQuorum: '1' }],
+    ['empty exposure caps', { ...TERMS, exposureCaps: {} }],
+    ['exposure caps as a list', { ...TERMS, exposureCaps: [CORE_ID] }],
+    ['a cap keyed by no credit code', { ...TERMS, exposureCaps: { 'not-a-code': '100' } }],
+    ['a cap of 0 fen', { ...TERMS, exposureCaps: { [CORE_ID]: '0' } }],
+    ['a cap in yuan with decimals', { ...TERMS, exposureCaps: { [CORE_ID]: '100.50' } }],
+    ['a cap as a number', { ...TERMS, exposureCaps: { [CORE_ID]: 100 } }],
   ])('refuses %s with INVALID_ARGUMENT', (_, terms) => {
     let caught: unknown;
     try {

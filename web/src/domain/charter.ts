@@ -84,6 +84,10 @@ export function normalizedTerms(terms: CharterTermsInput | CharterTermsFieldsFra
       .sort((a, b) => (a.mspId < b.mspId ? -1 : a.mspId > b.mspId ? 1 : 0)),
     ratePublishers: sorted(terms.ratePublishers),
     rateQuorum: terms.rateQuorum,
+    // A proposal states the whole charter: the caps in force travel with any other change.
+    exposureCaps: (terms.exposureCaps ?? [])
+      .map((entry) => ({ debtorId: entry.debtorId, cap: entry.cap }))
+      .sort((a, b) => (a.debtorId < b.debtorId ? -1 : a.debtorId > b.debtorId ? 1 : 0)),
   };
 }
 

@@ -26,6 +26,7 @@ export const CHARTER: CharterFieldsFragment = {
     ],
     ratePublishers: ['BankAMSP', 'BankBMSP'],
     rateQuorum: 2,
+    exposureCaps: [{ debtorId: 'CORE1', cap: '80000000' }],
   },
   proof,
 };

@@ -1,3 +1,4 @@
+import type { CharterTerms } from '@scf/ledger-contract';
 import { builder } from '../builder.ts';
 import { CharterProposalNode } from '../charter.ts';
 import { EnterpriseKindEnum } from '../enums.ts';
@@ -15,14 +16,41 @@ const CharterMemberInput = builder.inputType('CharterMemberInput', {
   }),
 });
 
+const ExposureCapInput = builder.inputType('ExposureCapInput', {
+  fields: (t) => ({
+    debtorId: t.id({ required: true }),
+    cap: t.field({ type: 'Fen', required: true }),
+  }),
+});
+
 const CharterTermsInput = builder.inputType('CharterTermsInput', {
   description: 'A whole new charter: the ledger checks it (publishers among the members, quorum in range).',
   fields: (t) => ({
     members: t.field({ type: [CharterMemberInput], required: true }),
     ratePublishers: t.stringList({ required: true }),
     rateQuorum: t.int({ required: true, validate: { min: 1, max: 100 } }),
+    exposureCaps: t.field({
+      type: [ExposureCapInput],
+      description:
+        'Consortium-wide caps on what all banks together may finance per core enterprise; omitted or ' +
+        'empty for none. Every proposal states the whole charter: leaving them out lifts the caps in force.',
+    }),
   }),
 });
+
+type TermsInput = typeof CharterTermsInput.$inferInput;
+
+/** The terms as the ledger takes them: caps as `{ debtorId: fen }`, and no key at all for none. */
+function ledgerTerms(input: TermsInput): CharterTerms {
+  const { exposureCaps, ...rest } = input;
+  const caps = exposureCaps ?? [];
+  return {
+    ...rest,
+    ...(caps.length === 0
+      ? {}
+      : { exposureCaps: Object.fromEntries(caps.map((entry) => [entry.debtorId, String(entry.cap)])) }),
+  };
+}
 
 builder.mutationFields((t) => ({
   proposeCharterAmendment: t.field({
@@ -34,7 +62,9 @@ builder.mutationFields((t) => ({
     ledgerWrite: true,
     args: { terms: t.arg({ type: CharterTermsInput, required: true }) },
     resolve: async (_root, args, ctx) => {
-      const done = await submitAs(ctx, (ledger) => ledger.charter.Propose({ termsJson: args.terms }));
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.charter.Propose({ termsJson: ledgerTerms(args.terms) }),
+      );
       return withNode(done, () => ctx.db.charterProposal.findUnique({ where: { id: done.value.id } }));
     },
   }),

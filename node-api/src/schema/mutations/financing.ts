@@ -1,11 +1,11 @@
-import { INT_RANGES, type RegistrationInput } from '@scf/ledger-contract';
+import { checkExposureCap, ContractError, INT_RANGES, type RegistrationInput } from '@scf/ledger-contract';
 import { builder } from '../builder.ts';
 import { NodeErrorCodes, userError } from '../errors.ts';
 import { FinancingNode } from '../financing.ts';
 import { TEXT } from './limits.ts';
 import { nodePayload } from './payload.ts';
 import { signedIn, submitAs, withNode } from './submit.ts';
-import { offerSalt } from '../../ledger/scf-ledger.ts';
+import { offerSalt, type LedgerClient } from '../../ledger/scf-ledger.ts';
 import { registerReceivable } from '../../registry/register-receivable.ts';
 import { RegistryConflictError, RegistryUnavailableError } from '../../registry/registry-errors.ts';
 import type { Context } from '../context.ts';
@@ -37,6 +37,22 @@ async function applicantMsp(ctx: Context, financingId: string): Promise<string> 
 }
 
 /**
+ * Refuses (EXPOSURE_CAP_EXCEEDED) a disbursement the charter's consortium-wide cap on the debtor has
+ * no room for, as the ledger would, but before the registry is asked: otherwise a refused payout would
+ * leave a registration behind. The ledger's own check at commit stays the one that counts.
+ */
+async function refuseBeyondCap(ledger: LedgerClient, debtorId: string, amount: bigint): Promise<void> {
+  const exposure = await ledger.exposure.Get({ debtorId });
+  if (exposure.exposureCap === undefined) return;
+  try {
+    checkExposureCap(debtorId, BigInt(exposure.exposureCap), BigInt(exposure.financedOutstanding), amount);
+  } catch (error) {
+    if (error instanceof ContractError) throw userError(error.code, error.message);
+    throw error;
+  }
+}
+
+/**
  * The bank's registration of the financing's receivable at the registry, made just before the ledger
  * write: only for an ACCEPTED financing of the caller's own bank, so that nothing is registered for a
  * disbursement the ledger would refuse anyway. Registry failures become typed user errors; since they
@@ -44,6 +60,7 @@ async function applicantMsp(ctx: Context, financingId: string): Promise<string> 
  */
 async function registeredForDisbursement(
   ctx: Context,
+  ledger: LedgerClient,
   id: string,
   bankId: string,
 ): Promise<RegistrationInput> {
@@ -61,6 +78,7 @@ async function registeredForDisbursement(
       `financing ${id} is ${financing.status}; it must be ACCEPTED`,
     );
   }
+  await refuseBeyondCap(ledger, financing.debtorId, financing.amount);
   const bank = await ctx.db.enterprise.findUnique({ where: { id: bankId } });
   const receivable = {
     voucherId: financing.voucherId,
@@ -151,7 +169,7 @@ builder.mutationFields((t) => ({
       const bankId = signedIn(ctx).enterpriseId;
       // Inside the write: a retry that replays an earlier committed disbursement registers nothing.
       const done = await submitAs(ctx, async (ledger) => {
-        const registration = await registeredForDisbursement(ctx, id, bankId);
+        const registration = await registeredForDisbursement(ctx, ledger, id, bankId);
         return ledger.financing.Disburse({
           financingId: id,
           paymentReference: args.paymentReference,

@@ -1,3 +1,4 @@
+import type { Fen } from '../money.ts';
 import type { EnterpriseKind } from './enterprise.ts';
 import type { LedgerRecord } from './record.ts';
 
@@ -19,6 +20,11 @@ export interface CharterTerms {
   ratePublishers: string[];
   /** Distinct publisher orgs that must attest the same value before a rate is in force. */
   rateQuorum: number;
+  /**
+   * Consortium-wide caps on what all banks together may have financed against a core enterprise
+   * (debtor id → fen); absent, or a debtor not named, means no cap. Never an empty object.
+   */
+  exposureCaps?: Record<string, Fen>;
 }
 
 /**

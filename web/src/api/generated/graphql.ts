@@ -38,6 +38,8 @@ export const CharterProposalStatus = {
 export type CharterProposalStatus = typeof CharterProposalStatus[keyof typeof CharterProposalStatus];
 /** A whole new charter: the ledger checks it (publishers among the members, quorum in range). */
 export type CharterTermsInput = {
+  /** Consortium-wide caps on what all banks together may finance per core enterprise; omitted or empty for none. Every proposal states the whole charter: leaving them out lifts the caps in force. */
+  exposureCaps?: Array<ExposureCapInput> | null | undefined;
   members: Array<CharterMemberInput>;
   ratePublishers: Array<string>;
   rateQuorum: number;
@@ -176,6 +178,8 @@ export const ErrorCode = {
   DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
   /** Not enough organisations endorsed the transaction (peers unreachable, or the policy was not met): nothing was written. */
   EndorsementPolicyFailure: 'ENDORSEMENT_POLICY_FAILURE',
+  /** Offering or disbursing this would take what all banks together financed against the core enterprise above the consortium charter's cap for it (银发〔2025〕77号); the message names the figures. */
+  ExposureCapExceeded: 'EXPOSURE_CAP_EXCEEDED',
   /** The caller's role, enterprise or org may not do this. */
   Forbidden: 'FORBIDDEN',
   /** An earlier request with this `clientRequestId` is still being endorsed; ask again in a moment. */
@@ -225,6 +229,11 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
+export type ExposureCapInput = {
+  cap: string;
+  debtorId: string;
+};
+
 /** Amounts from `min` to `max` fen, both included; either end may be left open. */
 export type FenRange = {
   max?: string | null | undefined;
@@ -526,28 +535,28 @@ export type ChangesSubscription = { changes: { type: LedgerObjectType, id: strin
 export type CharterQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CharterQuery = { charter: { id: string, version: number, majority: number, updatedAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type CharterQuery = { charter: { id: string, version: number, majority: number, updatedAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }>, exposureCaps: Array<{ debtorId: string, cap: string }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type CharterProposalsQueryVariables = Exact<{
   status?: CharterProposalStatus | null | undefined;
 }>;
 
 
-export type CharterProposalsQuery = { charterProposals: Array<{ id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }> };
+export type CharterProposalsQuery = { charterProposals: Array<{ id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }>, exposureCaps: Array<{ debtorId: string, cap: string }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }> };
 
 export type ProposeCharterAmendmentMutationVariables = Exact<{
   terms: CharterTermsInput;
 }>;
 
 
-export type ProposeCharterAmendmentMutation = { proposeCharterAmendment: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, proposal: { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ProposeCharterAmendmentMutation = { proposeCharterAmendment: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, proposal: { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }>, exposureCaps: Array<{ debtorId: string, cap: string }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ApproveCharterAmendmentMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ApproveCharterAmendmentMutation = { approveCharterAmendment: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, proposal: { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ApproveCharterAmendmentMutation = { approveCharterAmendment: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, proposal: { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }>, exposureCaps: Array<{ debtorId: string, cap: string }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type CreditLinesQueryVariables = Exact<{
   filter?: CreditLineFilter | null | undefined;
@@ -624,6 +633,11 @@ export type ErrorCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ErrorCodesQuery = { errorCodes: Array<ErrorCode> };
+
+export type ConsortiumExposureQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsortiumExposureQuery = { consortiumExposure: Array<{ outstandingVouchers: string, financedOutstanding: string, exposureCap: string | null, capRoom: string | null, myExposure: string, debtor: { id: string, name: string }, myLine: { id: string, limit: string, used: string, status: CreditLineStatus } | null }> };
 
 export type FinancingsQueryVariables = Exact<{
   filter?: FinancingFilter | null | undefined;
@@ -723,11 +737,11 @@ export type UserFieldsFragment = { id: string, username: string, displayName: st
 
 export type RateFieldsFragment = { id: string, tenor: RateTenor, rateBps: number, effectiveDate: string, status: RateStatus, attestations: Array<{ mspId: string, enterpriseId: string, rateBps: number }>, publisher: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
-export type CharterTermsFieldsFragment = { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> };
+export type CharterTermsFieldsFragment = { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }>, exposureCaps: Array<{ debtorId: string, cap: string }> };
 
-export type CharterFieldsFragment = { id: string, version: number, majority: number, updatedAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+export type CharterFieldsFragment = { id: string, version: number, majority: number, updatedAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }>, exposureCaps: Array<{ debtorId: string, cap: string }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
-export type CharterProposalFieldsFragment = { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+export type CharterProposalFieldsFragment = { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }>, exposureCaps: Array<{ debtorId: string, cap: string }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
 export type InvoicesQueryVariables = Exact<{
   filter?: InvoiceFilter | null | undefined;
@@ -1338,6 +1352,10 @@ export const CharterTermsFieldsFragmentDoc = new TypedDocumentString(`
   }
   ratePublishers
   rateQuorum
+  exposureCaps {
+    debtorId
+    cap
+  }
 }
     `, {"fragmentName":"CharterTermsFields"}) as unknown as TypedDocumentString<CharterTermsFieldsFragment, unknown>;
 export const CharterFieldsFragmentDoc = new TypedDocumentString(`
@@ -1366,6 +1384,10 @@ fragment CharterTermsFields on CharterTerms {
   }
   ratePublishers
   rateQuorum
+  exposureCaps {
+    debtorId
+    cap
+  }
 }`, {"fragmentName":"CharterFields"}) as unknown as TypedDocumentString<CharterFieldsFragment, unknown>;
 export const CharterProposalFieldsFragmentDoc = new TypedDocumentString(`
     fragment CharterProposalFields on CharterProposal {
@@ -1395,6 +1417,10 @@ fragment CharterTermsFields on CharterTerms {
   }
   ratePublishers
   rateQuorum
+  exposureCaps {
+    debtorId
+    cap
+  }
 }`, {"fragmentName":"CharterProposalFields"}) as unknown as TypedDocumentString<CharterProposalFieldsFragment, unknown>;
 export const HistoryDocument = new TypedDocumentString(`
     query History($type: LedgerObjectType!, $id: ID!) {
@@ -1450,6 +1476,10 @@ fragment CharterTermsFields on CharterTerms {
   }
   ratePublishers
   rateQuorum
+  exposureCaps {
+    debtorId
+    cap
+  }
 }
 fragment CharterFields on Charter {
   id
@@ -1482,6 +1512,10 @@ fragment CharterTermsFields on CharterTerms {
   }
   ratePublishers
   rateQuorum
+  exposureCaps {
+    debtorId
+    cap
+  }
 }
 fragment CharterProposalFields on CharterProposal {
   id
@@ -1521,6 +1555,10 @@ fragment CharterTermsFields on CharterTerms {
   }
   ratePublishers
   rateQuorum
+  exposureCaps {
+    debtorId
+    cap
+  }
 }
 fragment CharterProposalFields on CharterProposal {
   id
@@ -1560,6 +1598,10 @@ fragment CharterTermsFields on CharterTerms {
   }
   ratePublishers
   rateQuorum
+  exposureCaps {
+    debtorId
+    cap
+  }
 }
 fragment CharterProposalFields on CharterProposal {
   id
@@ -1900,6 +1942,27 @@ export const ErrorCodesDocument = new TypedDocumentString(`
   errorCodes
 }
     `) as unknown as TypedDocumentString<ErrorCodesQuery, ErrorCodesQueryVariables>;
+export const ConsortiumExposureDocument = new TypedDocumentString(`
+    query ConsortiumExposure {
+  consortiumExposure {
+    debtor {
+      id
+      name
+    }
+    outstandingVouchers
+    financedOutstanding
+    exposureCap
+    capRoom
+    myLine {
+      id
+      limit
+      used
+      status
+    }
+    myExposure
+  }
+}
+    `) as unknown as TypedDocumentString<ConsortiumExposureQuery, ConsortiumExposureQueryVariables>;
 export const FinancingsDocument = new TypedDocumentString(`
     query Financings($filter: FinancingFilter, $orderBy: FinancingOrder, $first: Int, $after: String, $last: Int, $before: String) {
   financings(

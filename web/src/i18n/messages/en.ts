@@ -142,6 +142,8 @@ export const en: MessageSchema = {
         'Another party registered this receivable first: nothing was registered or disbursed',
       DISPUTED:
         'Its debtor disputes this part of the voucher: it cannot be paid, passed on or financed until the holder resolves it',
+      EXPOSURE_CAP_EXCEEDED:
+        "Over the consortium's cap on this core enterprise: all banks together would finance more than the charter allows",
       REGISTRY_UNAVAILABLE:
         'The movable-property financing registry did not answer; nothing was disbursed, try again shortly',
       RATE_LIMITED: 'Too many requests; try again shortly',
@@ -612,6 +614,21 @@ export const en: MessageSchema = {
       'An LPR is in force, and prices offers, once {quorum} of the {count} publisher banks ({publishers}) attest the same value.',
     noCharter: 'There is no consortium charter on the ledger yet, so no LPR can be published.',
     notPublisher: 'Under the consortium charter your org ({msp}) does not publish LPRs',
+  },
+  exposure: {
+    title: 'Core enterprises across the consortium',
+    hint: 'Totals of all banks (no bank named), the charter’s cap, and your own line and exposure.',
+    debtor: 'Core enterprise',
+    outstanding: 'Outstanding vouchers',
+    financed: 'Financed (all banks)',
+    cap: 'Consortium cap',
+    noCap: 'No cap',
+    capRoom: 'Room:',
+    capFull: 'Cap reached',
+    myLine: 'My credit line',
+    noLine: 'No line',
+    mine: 'My exposure',
+    empty: 'No core enterprises yet',
   },
   portfolio: {
     exposure: 'Exposure (face)',
