@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NetworkContext } from './context.ts';
 import { readOrgDefinition } from './org-definition.ts';
@@ -28,7 +28,11 @@ export function tlsRootFile(ctx: NetworkContext, org: string): string {
   const definitionFile = ctx.paths.definition(org);
   if (!existsSync(definitionFile)) throw new MissingDefinitionError(org, definitionFile);
   const file = ctx.paths.tlsRoot(org);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, readOrgDefinition(definitionFile).tlsCaCertPem);
+  const pem = readOrgDefinition(definitionFile).tlsCaCertPem;
+  // Every peer CLI call asks: write only when an import changed the definition.
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== pem) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, pem);
+  }
   return file;
 }
