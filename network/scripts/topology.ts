@@ -129,10 +129,6 @@ export function foundingMembers(topology: Pick<Topology, 'members'>): MemberPlan
   return topology.members.filter(isFounding);
 }
 
-export function allCas(topology: Topology): CaNode[] {
-  return [...topology.members.map((org) => org.ca), topology.ordererOrg.ca];
-}
-
 /** Every address and port the topology binds, each on its node's listen host. */
 export function allListeners(topology: Pick<Topology, 'members' | 'ordererOrg'>): Listener[] {
   const { members, ordererOrg } = topology;
