@@ -9,18 +9,22 @@ export async function knownPeers(org: MemberPlan, channel: string): Promise<numb
 }
 
 /**
- * Waits until every founding org's peer knows every other founding org's peer through gossip. Until
- * then service discovery, and so the gateway, cannot find endorsers for a policy that needs several
- * orgs. A joining org's peer is not waited for: it is not in the channel until `join`.
+ * Waits until each of `peers` knows `needed` other peers on the channel through gossip: by default
+ * every founding org's peer knows every other one. Until then service discovery, and so the gateway,
+ * cannot find endorsers for a policy that needs several orgs. A joining org's peer is not waited for:
+ * it is not in the channel until `join`.
  */
-export async function waitForGossip(ctx: NetworkContext): Promise<void> {
+export async function waitForGossip(
+  ctx: NetworkContext,
+  peers: MemberPlan[] = foundingMembers(ctx.topology),
+  needed = peers.length - 1,
+): Promise<void> {
   const { config } = ctx.topology;
-  const members = foundingMembers(ctx.topology);
   await Promise.all(
-    members.map((org) =>
+    peers.map((org) =>
       waitFor(
         `gossip membership of ${org.peer.name}`,
-        async () => (await knownPeers(org, config.channel)) >= members.length - 1,
+        async () => (await knownPeers(org, config.channel)) >= needed,
         START_TIMEOUT_MS,
       ),
     ),

@@ -197,6 +197,9 @@ export async function up(ctx: NetworkContext, options: { deploy?: boolean } = {}
     // Each org deploys by its own lifecycle commands; after a stop, its server comes back here.
     const deployed = ctx.local.members.filter((org) => chaincodeServerExpected(ctx, org));
     await Promise.all(deployed.map((org) => ensureChaincodeServer(ctx, org)));
+    // A restarted peer endorses with others only once gossip shows it enough of them again.
+    const others = ctx.topology.config.chaincode.endorsingOrgs - 1;
+    await timed(ctx, 'peers see enough others through gossip', () => waitForGossip(ctx, deployed, others));
     return { alreadyRunning: false, started };
   }
   // The deployment talks to each peer directly; only the gateway's clients (the charter next) need

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '@scf/ledger-contract';
-import { findMember, loadConfig, openNetwork, type ConsortiumConfig } from '@scf/network';
+import { findMember, loadConfig, openNetwork, runningPid, type ConsortiumConfig } from '@scf/network';
 import { PARTIES as CONSORTIUM_PARTIES } from './support/consortium.ts';
 import { cstDate, offerTerms, sha } from './support/values.ts';
 
@@ -530,5 +530,25 @@ describe('a consortium whose orgs run on separate hosts', () => {
     await expect(
       act(orgAdmin('banka'), 'test.PutNote', { key: 'after-bankb', text: 'bank A writes on' }),
     ).resolves.toMatchObject({ writtenBy: 'BankAMSP' });
+  });
+
+  it('brings a host back by its own commands after npm stop, and after its peer is killed with SIGKILL', async () => {
+    // The supplier's operator stops its whole host and starts it again; its peer catches up.
+    expect(await network('supplier', ['down'])).toContain('stopped');
+    await network('supplier', ['up']);
+    await expect(
+      act(orgAdmin('supplier'), 'test.PutNote', { key: 'supplier-back', text: 'after a stop' }),
+    ).resolves.toMatchObject({ writtenBy: 'SupplierMSP' });
+    // Core's peer dies without a word; `up` on core's host starts only what is missing.
+    const paths = openNetwork({ stateDir: stateDir('core'), log: () => undefined }).paths;
+    const peer = runningPid(paths, 'peer0.core');
+    expect(peer).toBeDefined();
+    process.kill(peer ?? 0, 'SIGKILL');
+    await expect.poll(() => runningPid(paths, 'peer0.core')).toBeUndefined();
+    await network('core', ['up']);
+    expect(runningPid(paths, 'peer0.core')).not.toBe(peer);
+    await expect(
+      act(orgAdmin('core'), 'test.PutNote', { key: 'core-back', text: 'after SIGKILL' }),
+    ).resolves.toMatchObject({ writtenBy: 'CoreFirmMSP' });
   });
 });
