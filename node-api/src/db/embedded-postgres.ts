@@ -64,7 +64,9 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     return startServer(cluster, (onLog) =>
       server(cluster, options.port, password, {
         persistent: !options.ephemeral,
-        postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+        // TCP on loopback only, and no Unix socket: one in the shared /tmp would collide with
+        // another host's server on the same port when hosts share a file system (network namespaces).
+        postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
         onLog,
       }),
     );

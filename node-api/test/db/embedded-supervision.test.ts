@@ -132,4 +132,26 @@ describe("a node's embedded PostgreSQL, whatever happens to it", { timeout: 90_0
       squatter.close();
     }
   });
+
+  it("keeps no socket in the shared /tmp, so another host's server on the same port cannot block it", async () => {
+    const dataDir = scratch();
+    const port = await findFreeBasePort(1);
+    // What a server of another network namespace on the same port leaves in the shared /tmp: a
+    // socket lock naming a live process (this one).
+    const foreignLock = join('/tmp', `.s.PGSQL.${port}.lock`);
+    writeFileSync(foreignLock, `${process.pid}\n/elsewhere\n`);
+    try {
+      const database = await startEmbeddedPostgres({ dataDir, port, database: 'node', ephemeral: true });
+      try {
+        const db = createDatabase(database.url);
+        expect(await db.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+        await db.$disconnect();
+        expect(readFileSync(foreignLock, 'utf8')).toBe(`${process.pid}\n/elsewhere\n`);
+      } finally {
+        await database.stop();
+      }
+    } finally {
+      rmSync(foreignLock, { force: true });
+    }
+  });
 });
