@@ -8,7 +8,8 @@ import { countedSigners, describeNeed, type PolicyNeed } from './channel-policy.
 import { CHARTER_USAGE, charterCommand } from './charter-command.ts';
 import { ConfigError } from './config.ts';
 import type { NetworkContext } from './context.ts';
-import { importDefinition } from './definition-import.ts';
+import { checkedDefinition, importDefinition } from './definition-import.ts';
+import { definitionFingerprint } from './definition-fingerprint.ts';
 import { handOver } from './handover.ts';
 import { JOIN_USAGE, joinCommand } from './join-command.ts';
 import { RUN_RULE } from './local-nodes.ts';
@@ -36,8 +37,9 @@ commands:
             --run LIST (saved in the state folder by the first up) only this host's share of
             the consortium: ${RUN_RULE}. Such a host's orgs join by \`join\` and run the
             chaincode by \`chaincode\`; see the operator guide (docs/operator-guide.md)
-  import    import FILE [FILE…]: other orgs' exported definitions, into this host's consortium
-            folder (the genesis block, join and the peer CLI read them)
+  import    import FILE [FILE…] [--fingerprint SHA256 per file]: other orgs' exported definitions,
+            into this host's consortium folder (the genesis block, join and the peer CLI read them);
+            a file whose fingerprint is not the one its org's operator read out is refused
   handover  handover ORDERER --out DIR: on the ordering org's CA host, the state folder of a
             host that runs ORDERER (its identity, the org admin's, public files; no CA key)
   deploy    deploy the current chaincode build (next sequence if it changed)
@@ -106,6 +108,7 @@ const { values, positionals } = parseArgs({
     kinds: { type: 'string' },
     json: { type: 'boolean' },
     run: { type: 'string' },
+    fingerprint: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -169,11 +172,13 @@ function exportDefinition(ctx: NetworkContext): number {
   const { org, out } = values;
   if (!org) throw new ConfigError('export needs --org NAME');
   const definition = exportOrgDefinition(ctx, org);
+  const fingerprint = `fingerprint ${definitionFingerprint(definition)}: read it out to the importing operators\n`;
   if (out === undefined) {
     process.stdout.write(formatPublicJson(definition));
+    process.stderr.write(fingerprint);
   } else {
     writeOrgDefinition(out, definition);
-    process.stdout.write(`wrote the definition of ${definition.mspId} to ${out}\n`);
+    process.stdout.write(`wrote the definition of ${definition.mspId} to ${out}\n${fingerprint}`);
   }
   return 0;
 }
@@ -250,13 +255,28 @@ async function submitChange(ctx: NetworkContext): Promise<number> {
   return 0;
 }
 
-/** Imports each named definition file; prints what each changed. */
+/**
+ * Imports each named definition file, the i-th checked against the i-th `--fingerprint` when given;
+ * every file is checked before any is taken. Prints what each changed and its fingerprint.
+ */
 function importDefinitions(ctx: NetworkContext): number {
   const files = positionals.slice(1);
   if (files.length === 0) throw new ConfigError('import needs one or more definition FILEs');
-  for (const file of files) {
-    const { org, outcome } = importDefinition(ctx, file);
-    process.stdout.write(`${org}: ${outcome} (${ctx.paths.definition(org)})\n`);
+  const expected = values.fingerprint;
+  if (expected && expected.length !== files.length) {
+    throw new ConfigError(
+      `import got ${files.length} file(s) but ${expected.length} --fingerprint(s): one per file`,
+    );
+  }
+  for (const [index, file] of files.entries()) checkedDefinition(ctx, file, expected?.[index]);
+  for (const [index, file] of files.entries()) {
+    const { org, outcome, fingerprint } = importDefinition(ctx, file, expected?.[index]);
+    process.stdout.write(`${org}: ${outcome} (${ctx.paths.definition(org)})\n  fingerprint ${fingerprint}\n`);
+  }
+  if (!expected) {
+    process.stdout.write(
+      "compare each fingerprint with the one its org's operator read out (or pass --fingerprint per file)\n",
+    );
   }
   return 0;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../scripts/config.ts';
 import type { NetworkContext } from '../scripts/context.ts';
+import { definitionFingerprint } from '../scripts/definition-fingerprint.ts';
 import { importDefinition } from '../scripts/definition-import.ts';
 import { localNodes } from '../scripts/local-nodes.ts';
 import { DefinitionError, writeOrgDefinition, type OrgDefinition } from '../scripts/org-definition.ts';
@@ -63,8 +64,9 @@ describe('importing another org’s definition on a host that runs one org', () 
 
   it('imports bank A’s definition and takes bank A’s TLS root from it, once', () => {
     const banka = file('banka.json', definitionOf('banka'));
-    expect(importDefinition(core, banka)).toEqual({ org: 'banka', outcome: 'imported' });
-    expect(importDefinition(core, banka)).toEqual({ org: 'banka', outcome: 'unchanged' });
+    const fingerprint = definitionFingerprint(definitionOf('banka'));
+    expect(importDefinition(core, banka)).toEqual({ org: 'banka', outcome: 'imported', fingerprint });
+    expect(importDefinition(core, banka)).toEqual({ org: 'banka', outcome: 'unchanged', fingerprint });
     expect(readFileSync(tlsRootFile(core, 'banka'), 'utf8')).toBe(definitionOf('banka').tlsCaCertPem);
   });
 
@@ -91,5 +93,29 @@ describe('importing another org’s definition on a host that runs one org', () 
   it('refuses an org the consortium’s plan does not name', () => {
     const stranger = file('stranger.json', { ...definitionOf('bankb'), name: 'bankz', mspId: 'BankZMSP' });
     expect(() => importDefinition(core, stranger)).toThrow('"bankz" is not an org of this consortium');
+  });
+
+  it('takes a definition whose fingerprint is the one its operator read out, typed any way', () => {
+    const bankb = file('bankb.json', definitionOf('bankb'));
+    const readOut = definitionFingerprint(definitionOf('bankb'));
+    expect(readOut).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+    const typed = readOut.toLowerCase().replace(/ /g, ':');
+    expect(importDefinition(core, bankb, typed)).toMatchObject({ org: 'bankb', outcome: 'imported' });
+  });
+
+  it('refuses a definition changed on its way: its anchor peer moved to another host', () => {
+    const genuine = definitionOf('bankb');
+    if (genuine.role !== 'member') throw new Error('bank B is a member');
+    const readOut = definitionFingerprint(genuine);
+    const swapped = file('swapped-bankb.json', {
+      ...genuine,
+      anchorPeers: genuine.anchorPeers.map((peer) => ({ ...peer, host: 'bankb.attacker.example' })),
+    });
+    expect(() => importDefinition(core, swapped, readOut)).toThrow(
+      /fingerprint is [0-9A-F ]+, not the .* given: this is not the definition its org's operator exported/,
+    );
+    expect(() => importDefinition(core, swapped, 'abc')).toThrow('is not a SHA-256');
+    // Bank B's copy in the folder is still the genuine one.
+    expect(JSON.parse(readFileSync(core.paths.definition('bankb'), 'utf8'))).toEqual(genuine);
   });
 });

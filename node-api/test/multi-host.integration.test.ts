@@ -137,6 +137,9 @@ describe('a consortium whose orgs run on separate hosts', () => {
     writeFileSync(configFile, JSON.stringify(config, null, 2));
   });
 
+  /** What each member's operator read out when exporting its definition. */
+  const fingerprints = new Map<string, string>();
+
   // Each step builds on the one before: after a failure the rest fail at once, naming it.
   let failed: string | undefined;
   beforeEach(() => {
@@ -161,7 +164,10 @@ describe('a consortium whose orgs run on separate hosts', () => {
       network('o0', ['up', '--run', 'orderer,orderer0']),
     ]);
     for (const org of [...FOUNDERS, 'bankc' as const]) {
-      await network(org, ['export', '--org', org, '--out', publicFile(`${org}.json`)]);
+      const said = await network(org, ['export', '--org', org, '--out', publicFile(`${org}.json`)]);
+      const readOut = /fingerprint ([0-9A-F ]{79}):/.exec(said)?.[1];
+      if (!readOut) throw new Error(`export printed no fingerprint: ${said}`);
+      fingerprints.set(org, readOut);
     }
     await network('o0', ['export', '--org', 'orderer', '--out', publicFile('orderer.json')]);
     process.stdout.write(
@@ -173,7 +179,9 @@ describe('a consortium whose orgs run on separate hosts', () => {
   });
 
   it('creates the channel from the founding orgs’ public definitions and hands each orderer host its node', async () => {
-    await network('o0', ['import', ...FOUNDERS.map((org) => publicFile(`${org}.json`))]);
+    // The ordering org's operator checks each file against the fingerprint its org read out.
+    const checked = FOUNDERS.flatMap((org) => ['--fingerprint', fingerprints.get(org) ?? '']);
+    await network('o0', ['import', ...FOUNDERS.map((org) => publicFile(`${org}.json`)), ...checked]);
     await network('o0', ['up']);
     for (const host of ['o1', 'o2'] as const) {
       await network('o0', ['handover', `orderer${host.slice(1)}`, '--out', stateDir(host)]);
