@@ -1,3 +1,4 @@
+import { issuerTag } from '../src/repositories/voucher-numbers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SettlementContract } from '../src/contracts/settlement-contract';
 import { type DisputeResult, ErrorCodes, Events, ObjectTypes, type Voucher } from '@scf/ledger-contract';
@@ -91,6 +92,11 @@ describe('SettlementContract.Dispute', () => {
       name: Events.VoucherDisputed,
       records: [disputed, undisputed, parent],
     });
+    // Each piece has a readable number of its own: the debtor's tag, the business day, a code.
+    const readable = new RegExp(`^${issuerTag(ids.core)}-20260105-[0-9A-Z]{6}$`);
+    expect(undisputed.number).toMatch(readable);
+    expect(disputed.number).toMatch(readable);
+    expect(disputed.number).not.toBe(undisputed.number);
     expect([isOpen(voucher.id), isOpen(`${voucher.id}.1`), isOpen(`${voucher.id}.2`)]).toEqual([
       false,
       true,

@@ -1,5 +1,6 @@
 import type { Context } from 'fabric-contract-api';
 import { APPROVERS, requireActor, requireParty } from '../lib/access';
+import { newVoucherNumbers } from '../repositories/voucher-numbers';
 import { businessDate, txTime } from '../lib/dates';
 import {
   ContractError,
@@ -68,11 +69,23 @@ function requireDisputedAmount(voucher: Voucher, value: string): bigint {
   return disputed;
 }
 
-/** A piece of `parent` for one side of the dispute: same holder, tier, maturity, invoice and terms. */
-function pieceOf(parent: Voucher, index: number, amount: bigint, now: string): Voucher {
+/** The ids of the two pieces a partial dispute makes: the undisputed rest first. */
+function pieceIds(parent: Voucher): [string, string] {
+  return [
+    childVoucherId(parent.id, parent.childIds.length),
+    childVoucherId(parent.id, parent.childIds.length + 1),
+  ];
+}
+
+/**
+ * A piece of `parent` for one side of the dispute: same holder, tier, maturity, invoice and terms; a
+ * voucher number of its own, like a split's pieces.
+ */
+function pieceOf(parent: Voucher, at: { id: string; number: string }, amount: bigint, now: string): Voucher {
   return {
     docType: ObjectTypes.Voucher,
-    id: childVoucherId(parent.id, parent.childIds.length + index),
+    id: at.id,
+    number: at.number,
     debtorId: parent.debtorId,
     holderId: parent.holderId,
     amount: fen(amount),
@@ -123,11 +136,18 @@ export async function raiseDispute(
     const disputed: Voucher = { ...voucher, status: 'DISPUTED', dispute };
     return { disputed: await saveVoucher(ctx, disputed, now, owners, voucher) };
   }
-  const undisputed = await saveVoucher(ctx, pieceOf(voucher, 0, rest, now), now, owners);
+  const ids = pieceIds(voucher);
+  const [restNumber = '', disputedNumber = ''] = await newVoucherNumbers(ctx, voucher.debtorId, ids);
+  const undisputed = await saveVoucher(
+    ctx,
+    pieceOf(voucher, { id: ids[0], number: restNumber }, rest, now),
+    now,
+    owners,
+  );
   const disputed = await saveVoucher(
     ctx,
     {
-      ...pieceOf(voucher, 1, disputedFen, now),
+      ...pieceOf(voucher, { id: ids[1], number: disputedNumber }, disputedFen, now),
       status: 'DISPUTED',
       dispute: { ...dispute, undisputedId: undisputed.id },
     },
