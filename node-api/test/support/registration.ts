@@ -6,7 +6,7 @@ let counter = 0;
  * A registration as the bank's node would pass it after searching (nothing found) and registering at
  * the registry: for tests and benchmarks that drive the chaincode directly, without a registry. The
  * ledger cannot tell it from a real one; what the registry itself refuses is tested through the node
- * API (registration.integration.test.ts).
+ * API (test/rules/registration.ts).
  */
 export function directRegistration(financing: Financing): RegistrationInput {
   counter += 1;
