@@ -6,6 +6,8 @@
 export * from './charter-terms.ts';
 export * from './credit-code.ts';
 export * from './dates.ts';
+export * from './dilution.ts';
+export * from './early-payment.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './exposure-cap.ts';
@@ -19,6 +21,7 @@ export * from './sme-payment-term.ts';
 export * from './transactions.ts';
 export * from './validation.ts';
 export * from './voucher-term.ts';
+export * from './write-down.ts';
 export * from './model/benchmark-rate.ts';
 export * from './model/caller.ts';
 export * from './model/charter.ts';
