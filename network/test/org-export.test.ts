@@ -1,3 +1,4 @@
+import { definitionFingerprint } from '../scripts/definition-fingerprint.ts';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,15 +88,26 @@ describe('exporting an org’s public definition', () => {
     );
   });
 
-  it('prints the definition from the CLI, or writes it to --out (mode 644)', async () => {
-    const printed = await cli(ctx.paths.root, ['export', '--org', 'banka']);
-    expect(JSON.parse(printed.stdout)).toEqual(exportOrgDefinition(ctx, 'banka'));
-    const out = join(mkdtempSync(join(tmpdir(), 'scf-out-')), 'orderer.json');
-    const written = await cli(ctx.paths.root, ['export', '--org', 'orderer', '--out', out]);
-    expect(written.stdout).toContain(`wrote the definition of OrdererMSP to ${out}`);
-    expect(statSync(out).mode & 0o777).toBe(0o644);
-    expect(readOrgDefinition(out)).toEqual(exportOrgDefinition(ctx, 'orderer'));
-    expect(readdirSync(ctx.paths.root)).not.toContain('network.json');
-    await expect(cli(ctx.paths.root, ['export'])).rejects.toThrow(/export needs --org NAME/);
-  });
+  // Three CLI runs, each booting Node and tsx: seconds on a busy two-core machine.
+  it(
+    'prints the definition from the CLI, or writes it to --out (mode 644)',
+    { timeout: 60_000 },
+    async () => {
+      const printed = await cli(ctx.paths.root, ['export', '--org', 'banka']);
+      expect(JSON.parse(printed.stdout)).toEqual(exportOrgDefinition(ctx, 'banka'));
+      // The fingerprint to read out goes beside the document, not into it.
+      const fingerprint = definitionFingerprint(exportOrgDefinition(ctx, 'banka'));
+      expect(printed.stderr).toContain(`fingerprint ${fingerprint}: read it out to the importing operators`);
+      const out = join(mkdtempSync(join(tmpdir(), 'scf-out-')), 'orderer.json');
+      const written = await cli(ctx.paths.root, ['export', '--org', 'orderer', '--out', out]);
+      expect(written.stdout).toContain(`wrote the definition of OrdererMSP to ${out}`);
+      expect(written.stdout).toContain(
+        `fingerprint ${definitionFingerprint(exportOrgDefinition(ctx, 'orderer'))}`,
+      );
+      expect(statSync(out).mode & 0o777).toBe(0o644);
+      expect(readOrgDefinition(out)).toEqual(exportOrgDefinition(ctx, 'orderer'));
+      expect(readdirSync(ctx.paths.root)).not.toContain('network.json');
+      await expect(cli(ctx.paths.root, ['export'])).rejects.toThrow(/export needs --org NAME/);
+    },
+  );
 });
