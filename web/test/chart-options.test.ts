@@ -28,6 +28,8 @@ describe('money charts', () => {
     expect(x.axisLabel.rotate).toBe(45);
     const few = axes(moneyChart(BUCKETS.slice(0, 3), series, { locale: 'zh-CN' })).x;
     expect(few.axisLabel).toMatchObject({ interval: 0, rotate: 0 });
+    const months = Array.from({ length: 12 }, (_, index) => `2026-${String(index + 1).padStart(2, '0')}`);
+    expect(axes(moneyChart(months, series, { locale: 'en' })).x.axisLabel.rotate).toBe(90);
   });
 
   it('wraps long names beside horizontal bars instead of cutting them', () => {

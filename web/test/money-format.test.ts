@@ -49,9 +49,9 @@ describe('amounts at a glance', () => {
     expect(formatFenFor('zh-CN', '2095838720')).toBe('¥2,095.84万');
   });
 
-  it('lets a long amount wrap only after a thousands separator', () => {
+  it('lets a long amount wrap only after a thousands separator or before 万/亿', () => {
     expect(amountWrapPoints('¥20,958,387.20')).toEqual(['¥20,', '958,', '387.20']);
-    expect(amountWrapPoints('¥2,095.84万').join('')).toBe('¥2,095.84万');
+    expect(amountWrapPoints('¥2,095.84万')).toEqual(['¥2,', '095.84', '万']);
     expect(amountWrapPoints('¥9.99')).toEqual(['¥9.99']);
   });
 });

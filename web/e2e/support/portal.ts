@@ -82,8 +82,8 @@ const CHART_ANIMATION_MS = 1_500;
 /** Saves a screenshot of the page as screenshots/<name>.png; returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  // Only for the picture: charts drawn on a canvas have no state to wait for.
-  if ((await page.locator('canvas').count()) > 0) await page.waitForTimeout(CHART_ANIMATION_MS);
+  // Only for the picture: charts have no state to wait for while their bars grow in.
+  if ((await page.locator('.portal-chart').count()) > 0) await page.waitForTimeout(CHART_ANIMATION_MS);
   const path = `${SCREENSHOT_DIR}${name}.png`;
   await page.screenshot({ path, fullPage: true, animations: 'disabled', style: HIDE_TOASTS });
   return path;

@@ -68,11 +68,12 @@ export function formatFenFor(locale: MoneyLocale, fen: bigint | string): string 
 }
 
 /**
- * Where a long amount may wrap: after each thousands separator, so a line never ends inside a group of
- * digits (`¥20,958,` / `387.20`). The pieces joined are the text itself.
+ * Where a long amount may wrap: after each thousands separator and before 万/亿, so a line never ends
+ * inside a group of digits (`¥20,958,` / `387.20`, `¥2,095.84` / `万`). The pieces joined are the text
+ * itself.
  */
 export function amountWrapPoints(text: string): string[] {
-  return text.split(/(?<=,)/);
+  return text.split(/(?<=,)|(?=[万亿])/);
 }
 
 /**

@@ -27,6 +27,11 @@ function tooltipFormatter(series: readonly BarSeries[]) {
 
 /** More categories than this side by side, and their labels turn 45° so that every one of them shows. */
 const UPRIGHT_CATEGORIES = 4;
+/**
+ * More than this (a year of months), and they stand upright: at 45° a label needs about 1.4 times its
+ * line height along the axis, more than a phone-wide chart gives each of twelve months.
+ */
+const SLANTED_CATEGORIES = 8;
 /** Names beside horizontal bars wrap at this width rather than being cut. */
 const NAME_WIDTH = 120;
 
@@ -39,15 +44,20 @@ export interface MoneyChartOptions {
   stack?: boolean;
 }
 
+function rotation(count: number): number {
+  if (count > SLANTED_CATEGORIES) return 90;
+  return count > UPRIGHT_CATEGORIES ? 45 : 0;
+}
+
 /**
  * The category axis labels every category (ECharts would otherwise skip some when they crowd): names
- * down the side wrap, and many categories along the bottom are turned 45°, which keeps neighbours
- * apart down to a phone's width.
+ * down the side wrap, and many categories along the bottom are turned 45° or 90°, which keeps
+ * neighbours apart down to a phone's width.
  */
 function categoryAxis(categories: readonly string[], horizontal: boolean): Record<string, unknown> {
   const axisLabel = horizontal
     ? { interval: 0, width: NAME_WIDTH, overflow: 'break' }
-    : { interval: 0, rotate: categories.length > UPRIGHT_CATEGORIES ? 45 : 0 };
+    : { interval: 0, rotate: rotation(categories.length) };
   return { type: 'category', data: categories, axisLabel };
 }
 

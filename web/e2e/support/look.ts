@@ -1,0 +1,182 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import type { ConsoleErrors } from './console-errors.ts';
+import { lookProblems } from './look-checks.ts';
+import { DEMO_PASSWORD } from './portal.ts';
+
+/** Screenshots for people to look at: reports/look/<role>-<page>-<width>[-en].png (not committed). */
+export const LOOK_DIR = fileURLToPath(new URL('../../../reports/look/', import.meta.url));
+
+/** One person's home page and approval queue, each with what shows once the node answered. */
+export interface LookPerson {
+  role: string;
+  org: string;
+  username: string;
+  pages: { name: string; path: string; ready: string }[];
+}
+
+interface Screen {
+  width: number;
+  height: number;
+  phone: boolean;
+  english: boolean;
+}
+
+/** A phone (the issue's 390×844), a laptop and a wide desktop in Chinese, and the phone in English. */
+export const SCREENS: readonly Screen[] = [
+  { width: 390, height: 844, phone: true, english: false },
+  { width: 1280, height: 800, phone: false, english: false },
+  { width: 1920, height: 1080, phone: false, english: false },
+  { width: 390, height: 844, phone: true, english: true },
+];
+
+async function logIn(page: Page, portal: string, username: string): Promise<void> {
+  await page.goto(`${portal}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').or(page.getByTestId('menu-toggle')).first().waitFor();
+}
+
+/**
+ * Waits until nothing on the page is loading any more (PageState's aria-busy, tables' loading masks),
+ * every chart is drawn and the fonts are in: what a reader would see once the page is still.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[aria-busy="true"], .el-loading-mask') === null &&
+      [...document.querySelectorAll('.portal-chart')].every((chart) => chart.querySelector('svg text')) &&
+      document.fonts.status === 'loaded',
+  );
+}
+
+/**
+ * The page from top to bottom: the portal's shell is one window high and its `main` scrolls, so the
+ * window grows by what `main` scrolls for the picture, then shrinks back.
+ */
+async function screenshotWhole(page: Page, screen: Screen, path: string): Promise<void> {
+  const hidden = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    return main ? main.scrollHeight - main.clientHeight : 0;
+  });
+  if (hidden > 0) await page.setViewportSize({ width: screen.width, height: screen.height + hidden });
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  if (hidden > 0) await page.setViewportSize({ width: screen.width, height: screen.height });
+}
+
+/** One screen: logs in, opens each page, saves its screenshot and returns what looks broken. */
+async function lookOnScreen(
+  browser: Browser,
+  errors: ConsoleErrors,
+  portal: string,
+  person: LookPerson,
+  screen: Screen,
+): Promise<string[]> {
+  const context = await browser.newContext({
+    viewport: { width: screen.width, height: screen.height },
+    locale: screen.english ? 'en-US' : 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    isMobile: screen.phone,
+    hasTouch: screen.phone,
+    // Charts then draw at once (PortalChart), so labels sit where they stay.
+    reducedMotion: 'reduce',
+  });
+  try {
+    const page = await context.newPage();
+    const suffix = `${String(screen.width)}${screen.english ? '-en' : ''}`;
+    errors.watch(page, `${person.username} (${suffix})`);
+    await logIn(page, portal, person.username);
+    const found: string[] = [];
+    for (const target of person.pages) {
+      await page.goto(`${portal}${target.path}`);
+      // A queue with nothing in it shows its empty state instead of the table.
+      await page.getByTestId(target.ready).or(page.getByTestId('state-empty')).first().waitFor();
+      await settled(page);
+      const name = `${person.role}-${target.name}-${suffix}`;
+      for (const problem of await lookProblems(page)) {
+        found.push(`${name}: ${problem.check}: ${problem.detail}`);
+      }
+      await screenshotWhole(page, screen, `${LOOK_DIR}${name}.png`);
+    }
+    return found;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens each of the person's pages on each screen (the screens side by side, each in a browser
+ * context of its own), saves full-page screenshots and returns what looks broken, each line naming
+ * role, page and screen.
+ */
+export async function lookAt(
+  browser: Browser,
+  errors: ConsoleErrors,
+  portal: string,
+  person: LookPerson,
+): Promise<string[]> {
+  mkdirSync(LOOK_DIR, { recursive: true });
+  const found = await Promise.all(
+    SCREENS.map((screen) => lookOnScreen(browser, errors, portal, person, screen)),
+  );
+  return found.flat();
+}
+
+/**
+ * The five people whose pages the look suite checks, each with a home page and an approval queue
+ * (`login` is the enterprise's login prefix: demo-consortium.ts).
+ */
+export function lookPeople(
+  login: (key: 'core' | 'tier1' | 'tier2' | 'bankA' | 'carrier') => string,
+): LookPerson[] {
+  const home = { name: 'home', path: '/dashboard' };
+  return [
+    {
+      role: 'sme-tier1',
+      org: 'supplier',
+      username: `${login('tier1')}.approver`,
+      pages: [
+        { ...home, ready: 'stat-held' },
+        { name: 'queue', path: '/acceptances', ready: 'acceptance-table' },
+      ],
+    },
+    {
+      role: 'sme-tier2',
+      org: 'supplier',
+      username: `${login('tier2')}.approver`,
+      pages: [
+        { ...home, ready: 'stat-held' },
+        { name: 'queue', path: '/financings', ready: 'financing-table' },
+      ],
+    },
+    {
+      role: 'core',
+      org: 'core',
+      username: `${login('core')}.approver`,
+      pages: [
+        { ...home, ready: 'stat-payable' },
+        { name: 'queue', path: '/confirmations', ready: 'inbox-table' },
+      ],
+    },
+    {
+      role: 'bank',
+      org: 'banka',
+      username: `${login('bankA')}.approver`,
+      pages: [
+        { name: 'home', path: '/portfolio', ready: 'stat-exposure' },
+        { name: 'queue', path: '/financings', ready: 'financing-table' },
+      ],
+    },
+    {
+      role: 'logistics',
+      org: 'logistics',
+      username: `${login('carrier')}.clerk`,
+      pages: [
+        { ...home, ready: 'needs-me' },
+        { name: 'queue', path: '/shipments', ready: 'shipment-table' },
+      ],
+    },
+  ];
+}
