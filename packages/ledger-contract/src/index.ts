@@ -19,6 +19,7 @@ export * from './sme-payment-term.ts';
 export * from './transactions.ts';
 export * from './validation.ts';
 export * from './voucher-term.ts';
+export * from './model/approval.ts';
 export * from './model/benchmark-rate.ts';
 export * from './model/caller.ts';
 export * from './model/charter.ts';
