@@ -1,3 +1,4 @@
+import { ApprovalContract } from './contracts/approval-contract';
 import { CharterContract } from './contracts/charter-contract';
 import { CreditLineContract } from './contracts/credit-line-contract';
 import { EnterpriseContract } from './contracts/enterprise-contract';
@@ -27,6 +28,7 @@ export const contracts: (new () => object)[] = [
   FinancingContract,
   SettlementContract,
   ExposureContract,
+  ApprovalContract,
   LedgerContract,
   SmokeContract,
   ...(withTestContracts ? [TestContract] : []),

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   ConfirmationInboxDocument,
   ConfirmInvoiceDocument,
+  EnterpriseFourEyesDocument,
+  PrepareActionDocument,
   RejectInvoiceDocument,
   type ConfirmationInboxQuery,
   type InvoiceFieldsFragment,
@@ -158,5 +160,26 @@ describe('ConfirmationInboxPage', () => {
       false,
     );
     expect(wrapper.find('[data-testid="inbox-confirm"]').exists()).toBe(false);
+  });
+
+  it('on a four-eyes enterprise lets a clerk prepare the picked confirmations, with an agreed late-interest rate', async () => {
+    const calls = fakeApi((document, variables) => {
+      if (document === EnterpriseFourEyesDocument) return { enterprise: { id: 'E1', fourEyes: true } };
+      if (document === PrepareActionDocument) return { prepareAction: applied({ approval: null }) };
+      return node(document, variables);
+    });
+    const clerk = loggedIn({ enterpriseKind: 'CORE', role: 'CLERK' }, { org: 'core', mspId: 'CoreOrgMSP' });
+    const wrapper = await mountAs(clerk);
+    const prepare = wrapper.find('[data-testid="inbox-confirm"]');
+    expect(prepare.text()).toContain('Prepare for approval');
+    await wrapper.find('[data-testid="inbox-agreed-rate"] input').setValue('5.5');
+    await rowsOf(wrapper)[0]?.find('input[type="checkbox"]').setValue(true);
+    await settle();
+    await prepare.trigger('click');
+    await settle();
+    expect(calls.filter((call) => call.document === ConfirmInvoiceDocument)).toHaveLength(0);
+    expect(calls.find((call) => call.document === PrepareActionDocument)?.variables).toEqual({
+      input: { confirmInvoice: { invoiceId: '1', waiveDelivery: false, lateInterestBps: 550 } },
+    });
   });
 });

@@ -9,12 +9,13 @@ const menu = (kind: EnterpriseKind, role: UserRole): string[] =>
   menuFor(routes, actor(kind, role)).map((item) => item.name);
 
 describe('menus by enterprise kind and role', () => {
-  it('gives an SME its dashboard, invoices, vouchers, transfers to accept and financing', () => {
+  it('gives an SME its dashboard, invoices, vouchers, transfers to accept, approvals and financing', () => {
     expect(menu('SUPPLIER', 'CLERK')).toEqual([
       'dashboard',
       'invoices',
       'vouchers',
       'acceptances',
+      'approvals',
       'financings',
       'notifications',
       'audit',
@@ -24,7 +25,9 @@ describe('menus by enterprise kind and role', () => {
 
   it('gives a core enterprise its confirmation inbox and payables, and no financing', () => {
     const items = menu('CORE', 'APPROVER');
-    expect(items).toEqual(expect.arrayContaining(['confirmations', 'payables', 'vouchers', 'invoices']));
+    expect(items).toEqual(
+      expect.arrayContaining(['confirmations', 'payables', 'vouchers', 'invoices', 'approvals']),
+    );
     expect(items).not.toContain('financings');
     expect(items).not.toContain('portfolio');
   });
@@ -33,6 +36,7 @@ describe('menus by enterprise kind and role', () => {
     expect(menu('BANK', 'APPROVER')).toEqual([
       'portfolio',
       'vouchers',
+      'approvals',
       'financings',
       'creditLines',
       'risk',

@@ -15,6 +15,7 @@ import {
   requireOneOf,
   requireText,
 } from '@scf/ledger-contract';
+import { parseBooleanArg } from '../lib/boolean-arg';
 import { emit } from '../lib/events';
 import { requireOrgAdmin } from '../lib/org-admin';
 import { findRecord, getRecord, putRecord } from '../lib/store';
@@ -82,6 +83,33 @@ export class EnterpriseContract extends BaseContract {
       throw new ContractError(ErrorCodes.InvalidState, `enterprise ${id} is already ${next}`);
     const saved = await putRecord(ctx, { ...enterprise, status: next }, txTime(ctx));
     emit(ctx, Events.EnterpriseStatusChanged, [saved]);
+    return marshal(saved);
+  }
+
+  /**
+   * Turns four eyes on or off for an enterprise's money-moving actions; only an admin of its hosting
+   * org. Either way the change is an event and a version of the record naming who made it (the audit
+   * trail for turning it off: an org admin acts for the org, not as one of the enterprise's users).
+   */
+  @Transaction()
+  @Returns('string')
+  async SetFourEyes(ctx: Context, id: string, on: string): Promise<string> {
+    const mspId = requireOrgAdmin(ctx, 'change enterprises');
+    const fourEyes = parseBooleanArg(on, 'on');
+    const enterprise = await getRecord<Enterprise>(ctx, ObjectTypes.Enterprise, id);
+    if (enterprise.hostMsp !== mspId)
+      throw forbidden(`enterprise ${id} is hosted by ${enterprise.hostMsp}, not ${mspId}`);
+    if (!memberOf(await requireCharter(ctx), mspId)) {
+      throw forbidden(`${mspId} is not a member of the consortium charter`);
+    }
+    if ((enterprise.fourEyes ?? false) === fourEyes) {
+      throw new ContractError(
+        ErrorCodes.InvalidState,
+        `four eyes are already ${fourEyes ? 'on' : 'off'} for ${id}`,
+      );
+    }
+    const saved = await putRecord(ctx, { ...enterprise, fourEyes }, txTime(ctx));
+    emit(ctx, Events.EnterpriseFourEyesChanged, [saved]);
     return marshal(saved);
   }
 

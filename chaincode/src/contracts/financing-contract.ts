@@ -9,6 +9,7 @@ import {
   type Actor,
   type Role,
 } from '../lib/access';
+import { requireFourEyes } from '../lib/four-eyes';
 import {
   type AssignmentNotice,
   type BenchmarkRate,
@@ -374,6 +375,7 @@ export class FinancingContract extends BaseContract {
       APPROVERS,
       'disburse',
     );
+    requireFourEyes(ctx, actor, 'financing:Disburse');
     requireStatus(financing, ['ACCEPTED'], 'disburse');
     const reference = requireText(paymentReference, 'paymentReference', TEXT_RULES.paymentReference.max);
     const registration = requireRegistration(financing, registrationJson, actor.enterprise.hostMsp);

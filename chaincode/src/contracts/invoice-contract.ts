@@ -15,14 +15,15 @@ import {
   optionalText,
   parseDate,
   parseFen,
-  requireOneOf,
   requireSha256,
   requireText,
   smePaymentTerm,
   voucherTerm,
 } from '@scf/ledger-contract';
 import { businessDate, txTime } from '../lib/dates';
+import { parseBooleanArg } from '../lib/boolean-arg';
 import { emit } from '../lib/events';
+import { requireFourEyes } from '../lib/four-eyes';
 import { findRecord, getRecord } from '../lib/store';
 import { exposureChange, recordExposure } from '../repositories/exposure';
 import { invoiceFingerprint, saveInvoice } from '../repositories/invoices';
@@ -31,8 +32,6 @@ import { newRootVoucher, saveVoucher } from '../repositories/vouchers';
 import { confirmationRate } from './late-interest';
 import { hasDeliveredShipment } from './shipment-contract';
 import { BaseContract } from './base-contract';
-
-const BOOLEAN_ARGS = ['true', 'false'] as const;
 
 /** The invoice in the given state, or INVALID_STATE naming what was attempted. */
 function requireStatus(invoice: Invoice, status: Invoice['status'], what: string): void {
@@ -151,8 +150,9 @@ export class InvoiceContract extends BaseContract {
     waiveDelivery: string,
     lateInterestBps: string,
   ): Promise<string> {
-    const waived = requireOneOf(waiveDelivery, 'waiveDelivery', BOOLEAN_ARGS) === 'true';
+    const waived = parseBooleanArg(waiveDelivery, 'waiveDelivery');
     const actor = await requireActor(ctx, { roles: APPROVERS, kinds: ['CORE'] });
+    requireFourEyes(ctx, actor, 'invoice:Confirm');
     const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId);
     requireParty(actor, invoice.buyerId, `confirm invoice ${invoiceId}`);
     requireStatus(invoice, 'REGISTERED', 'confirmed');

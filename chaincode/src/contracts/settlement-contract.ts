@@ -1,5 +1,6 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { APPROVERS, requireActor, requireParty } from '../lib/access';
+import { requireFourEyes } from '../lib/four-eyes';
 import { businessDate, txTime } from '../lib/dates';
 import {
   ContractError,
@@ -85,6 +86,7 @@ export class SettlementContract extends BaseContract {
   async Pay(ctx: Context, voucherId: string, paymentReference: string): Promise<string> {
     const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
     const actor = await requireActor(ctx, { roles: APPROVERS, kinds: ['CORE'] });
+    requireFourEyes(ctx, actor, 'settlement:Pay');
     requireParty(actor, voucher.debtorId, `pay voucher ${voucherId}`);
     refuseDisputed(voucher, 'paid');
     if (!PAYABLE.includes(voucher.status)) {

@@ -1,5 +1,6 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { APPROVERS, requireActor, requireEnterprise, requireParty } from '../lib/access';
+import { requireFourEyes } from '../lib/four-eyes';
 import { businessDate, txTime } from '../lib/dates';
 import {
   ContractError,
@@ -194,6 +195,7 @@ async function checkPieces(
 
 async function planSplit(ctx: Context, voucherId: string, piecesJson: string): Promise<SplitPlan> {
   const actor = await requireActor(ctx, { roles: APPROVERS, kinds: ['SUPPLIER', 'CORE'] });
+  requireFourEyes(ctx, actor, 'voucher:SplitTransfer');
   const pieces = parsePieces(piecesJson);
   const parent = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
   refuseAwaitingConsent(parent, 'split or transferred');

@@ -7,6 +7,9 @@ import {
   type LedgerRecord,
 } from '@scf/ledger-contract';
 
+/** The payload each running transaction emitted last, so a transaction that ran another can extend it. */
+const emitted = new WeakMap<Context, EventPayload>();
+
 /**
  * Emits the transaction's one event. Fabric keeps only the last event of a transaction. `exposure`
  * carries the transaction's changes to debtors' consortium-wide figures, when it made any.
@@ -18,5 +21,11 @@ export function emit(
   exposure: ExposureDelta[] = [],
 ): void {
   const payload: EventPayload = exposure.length > 0 ? { records, exposure } : { records };
+  emitted.set(ctx, payload);
   ctx.stub.setEvent(name, Buffer.from(marshal(payload)));
+}
+
+/** What the transaction emitted so far (nothing: no records). */
+export function emittedPayload(ctx: Context): EventPayload {
+  return emitted.get(ctx) ?? { records: [] };
 }

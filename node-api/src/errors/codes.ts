@@ -62,6 +62,10 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
   EXPOSURE_CAP_EXCEEDED:
     'Offering or disbursing this would take what all banks together financed against the core enterprise ' +
     "above the consortium charter's cap for it (银发〔2025〕77号); the message names the figures.",
+  FOUR_EYES_REQUIRED:
+    'The enterprise has four eyes on: this money-moving action must be prepared (prepareAction) and ' +
+    'approved by another identity (approveAction); it cannot be done directly.',
+  FOUR_EYES_SAME_IDENTITY: 'The identity that prepared an action may not approve it; another approver must.',
   UNAUTHENTICATED: 'No session, or a login that failed.',
   RATE_LIMITED:
     "Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`).",

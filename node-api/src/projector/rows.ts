@@ -1,4 +1,5 @@
 import type {
+  Approval,
   BenchmarkRate,
   Charter,
   CharterProposal,
@@ -83,6 +84,7 @@ interface LedgerRecords {
   financing: Financing;
   charter: Charter;
   charterproposal: CharterProposal;
+  approval: Approval;
 }
 
 /** A row the projector writes, of any entity. */
@@ -100,6 +102,7 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       kind: r.kind,
       hostMsp: r.hostMsp,
       status: r.status,
+      fourEyes: r.fourEyes ?? false,
       ...proof(r, blockNumber),
     }),
     invoice: (r, blockNumber) => ({
@@ -227,6 +230,22 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       approvals: [...r.approvals],
       status: r.status,
       proposedBy: r.proposedBy,
+      ...proof(r, blockNumber),
+    }),
+    approval: (r, blockNumber) => ({
+      id: r.id,
+      enterpriseId: r.enterpriseId,
+      action: r.action,
+      args: { ...r.args },
+      preparedByMsp: r.preparedByMsp,
+      preparedBy: r.preparedBy,
+      preparedAt: new Date(r.preparedAt),
+      status: r.status,
+      decidedByMsp: r.decidedByMsp ?? null,
+      decidedBy: r.decidedBy ?? null,
+      decidedAt: optionalInstant(r.decidedAt),
+      reason: r.reason ?? null,
+      resultId: r.resultId ?? null,
       ...proof(r, blockNumber),
     }),
   };

@@ -1,5 +1,6 @@
 import { ObjectTypes, type ObjectType } from '@scf/ledger-contract';
 import type {
+  Approval,
   BenchmarkRate,
   Charter,
   CharterProposal,
@@ -36,6 +37,7 @@ export const ENTITY_KINDS = {
     table: 'charter_proposals',
     graphqlType: 'CharterProposal',
   },
+  [ObjectTypes.Approval]: { entity: 'approval', table: 'approvals', graphqlType: 'Approval' },
 } as const satisfies Record<ObjectType, EntityKind>;
 
 interface EntityKind {
@@ -66,6 +68,7 @@ export interface ReadRows extends Record<ReadEntity, object> {
   benchmarkRate: BenchmarkRate;
   charter: Charter;
   charterProposal: CharterProposal;
+  approval: Approval;
 }
 
 /** What the projector writes of each entity: Prisma's own create input, so a renamed column fails to compile. */
@@ -79,6 +82,7 @@ export interface WriteRows extends Record<ReadEntity, object> {
   benchmarkRate: Prisma.BenchmarkRateUncheckedCreateInput;
   charter: Prisma.CharterUncheckedCreateInput;
   charterProposal: Prisma.CharterProposalUncheckedCreateInput;
+  approval: Prisma.ApprovalUncheckedCreateInput;
 }
 
 /** The methods the node calls on any entity's delegate, typed with that entity's rows. */

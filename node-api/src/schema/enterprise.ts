@@ -21,6 +21,9 @@ EnterpriseNode.implement({
     kind: t.field({ type: EnterpriseKindEnum, resolve: (row) => member(EnterpriseKinds, row.kind) }),
     hostMsp: t.exposeString('hostMsp', { description: 'The member org whose node hosts it.' }),
     status: t.field({ type: EnterpriseStatusEnum, resolve: (row) => member(EnterpriseStatuses, row.status) }),
+    fourEyes: t.exposeBoolean('fourEyes', {
+      description: 'Its money-moving actions need two identities: one prepares, another approves.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     proof: t.field({ type: LedgerProof, resolve: (row) => row }),

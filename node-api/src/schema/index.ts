@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
+import './approval.ts';
 import './benchmark-rate.ts';
 import './changes.ts';
 import './charter.ts';

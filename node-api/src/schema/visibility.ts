@@ -58,6 +58,8 @@ const RULES: { [E in ReadEntity]: 'public' | readonly Sight<E>[] } = {
   ],
   financing: [{ entity: 'financing', parties: ['applicantId', 'bankId', 'debtorId'] }],
   creditLine: [{ entity: 'creditLine', parties: ['bankId', 'debtorId'] }],
+  // Only the enterprise whose action it is: its preparer and approvers.
+  approval: [{ entity: 'approval', parties: ['enterpriseId'] }],
 };
 
 /** Whether the objects of a ledger type are public to every logged-in user. */

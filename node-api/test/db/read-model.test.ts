@@ -64,6 +64,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         kind: 'CORE',
         hostMsp: 'CoreFirmMSP',
         status: 'ACTIVE',
+        fourEyes: true,
         ...proof(1),
       },
       invoice: {
@@ -193,6 +194,22 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         proposedBy: 'BankAMSP',
         ...proof(6),
       },
+      approval: {
+        id: 'd'.repeat(64),
+        enterpriseId: '91350100M000100Y43',
+        action: 'invoice:Confirm',
+        args: { invoiceId: 'a'.repeat(64), waiveDelivery: 'true', lateInterestBps: '' },
+        preparedByMsp: 'CoreFirmMSP',
+        preparedBy: 'x509::/OU=client/CN=wang.fang.0a1b2c3d::/CN=ca',
+        preparedAt: new Date('2026-01-05T02:00:00.000Z'),
+        status: 'REJECTED',
+        decidedByMsp: 'CoreFirmMSP',
+        decidedBy: 'x509::/OU=client/CN=li.lei.4e5f6a7b::/CN=ca',
+        decidedAt: new Date('2026-01-05T03:00:00.000Z'),
+        reason: '金额不符',
+        resultId: null,
+        ...proof(7),
+      },
       financing: {
         id: 'v:f',
         voucherId: 'v',
@@ -295,6 +312,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     await db.benchmarkRate.create({ data: rows.benchmarkRate });
     await db.charter.create({ data: rows.charter });
     await db.charterProposal.create({ data: rows.charterProposal });
+    await db.approval.create({ data: rows.approval });
     await db.exposureDelta.create({ data: rows.exposureDelta });
     await db.financing.create({ data: rows.financing });
     await db.offerTerms.create({ data: rows.offerTerms });
@@ -316,6 +334,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     expect(await db.charterProposal.findUnique({ where: { id: rows.charterProposal.id } })).toEqual(
       rows.charterProposal,
     );
+    expect(await db.approval.findUnique({ where: { id: rows.approval.id } })).toEqual(rows.approval);
     const { debtorId, measure, txId } = rows.exposureDelta;
     expect(
       await db.exposureDelta.findUnique({ where: { debtorId_measure_txId: { debtorId, measure, txId } } }),

@@ -18,6 +18,8 @@ export const ErrorCodes = {
   RegistryConflict: 'REGISTRY_CONFLICT',
   Disputed: 'DISPUTED',
   ExposureCapExceeded: 'EXPOSURE_CAP_EXCEEDED',
+  FourEyesRequired: 'FOUR_EYES_REQUIRED',
+  FourEyesSameIdentity: 'FOUR_EYES_SAME_IDENTITY',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -38,6 +38,11 @@ export const Events = {
   CharterProposed: 'CharterProposed',
   CharterProposalApproved: 'CharterProposalApproved',
   CharterAmended: 'CharterAmended',
+  EnterpriseFourEyesChanged: 'EnterpriseFourEyesChanged',
+  ApprovalPrepared: 'ApprovalPrepared',
+  ApprovalApproved: 'ApprovalApproved',
+  ApprovalRejected: 'ApprovalRejected',
+  ApprovalWithdrawn: 'ApprovalWithdrawn',
 } as const;
 
 export type EventName = (typeof Events)[keyof typeof Events];

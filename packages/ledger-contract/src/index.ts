@@ -22,6 +22,7 @@ export * from './transactions.ts';
 export * from './validation.ts';
 export * from './voucher-term.ts';
 export * from './write-down.ts';
+export * from './model/approval.ts';
 export * from './model/benchmark-rate.ts';
 export * from './model/caller.ts';
 export * from './model/charter.ts';

@@ -1,3 +1,4 @@
+import type { Approval, ApprovalAction } from './model/approval.ts';
 import type { BenchmarkRate, RateTenor } from './model/benchmark-rate.ts';
 import type { Caller } from './model/caller.ts';
 import type { Charter, CharterProposal, CharterTerms } from './model/charter.ts';
@@ -159,6 +160,8 @@ export const Transactions = {
   enterprise: {
     Register: write<Enterprise>()('Register', { id: str, name: str, kind: oneOf<EnterpriseKind>() }),
     SetStatus: write<Enterprise>()('SetStatus', { id: str, status: oneOf<EnterpriseStatus>() }),
+    /** Its host org's admin turns four eyes on or off for the enterprise's money-moving actions. */
+    SetFourEyes: write<Enterprise>()('SetFourEyes', { id: str, on: bool }),
     Get: read<Enterprise>()('Get', { id: str }),
   },
   invoice: {
@@ -266,6 +269,20 @@ export const Transactions = {
     Approve: write<CharterProposal>()('Approve', { proposalId: str }),
     GetProposal: read<CharterProposal>()('GetProposal', { proposalId: str }),
   },
+  approval: {
+    /** Anyone of an enterprise prepares a money-moving action; `argsJson`: its arguments by name, as on the wire. */
+    Prepare: write<Approval>()('Prepare', {
+      action: oneOf<ApprovalAction>(),
+      argsJson: json<Record<string, string>>(),
+    }),
+    /** Another identity, an approver of the same enterprise, approves: the action runs as the approver. */
+    Approve: write<Approval>()('Approve', { id: str }),
+    /** An approver of the enterprise refuses a prepared action, saying why. */
+    Reject: write<Approval>()('Reject', { id: str, reason: str }),
+    /** The preparer takes back its own prepared action. */
+    Withdraw: write<Approval>()('Withdraw', { id: str }),
+    Get: read<Approval>()('Get', { id: str }),
+  },
   ledger: {
     /** Every stored version of one record, oldest first. */
     GetHistory: read<unknown[]>()('GetHistory', { type: oneOf<ObjectType>(), id: str }),
@@ -299,6 +316,15 @@ export function encodeArgs<A extends object>(spec: TransactionSpec<A, unknown, o
   const codecs: Record<string, Arg<unknown>> = spec.args;
   const values = args as Record<string, unknown>;
   return Object.keys(codecs).map((key) => (codecs[key] as Arg<unknown>).encode(values[key]));
+}
+
+/** The wire arguments of a call by name, as an approval carries a prepared action's (approval:Prepare). */
+export function encodeNamedArgs<A extends object>(
+  spec: TransactionSpec<A, unknown, object>,
+  args: A,
+): Record<string, string> {
+  const wire = encodeArgs(spec, args);
+  return Object.fromEntries(Object.keys(spec.args).map((key, index) => [key, wire[index] ?? '']));
 }
 
 /** The transient map of a call, each value encoded. */

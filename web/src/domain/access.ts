@@ -45,6 +45,8 @@ export const ACTIONS = {
   manageEnterprises: { roles: ['ADMIN'] },
   amendCharter: { roles: ['ADMIN'] },
   sweepOverdue: {},
+  prepareAction: { kinds: ['CORE', 'SUPPLIER', 'BANK'] },
+  approveAction: { kinds: ['CORE', 'SUPPLIER', 'BANK'], roles: APPROVERS },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof ACTIONS;

@@ -106,6 +106,16 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'page.acceptances', access: { kinds: SME }, menu: { icon: Stamp, order: 32 } },
       },
       {
+        path: 'approvals',
+        name: 'approvals',
+        component: () => import('@/pages/ApprovalsPage.vue'),
+        meta: {
+          titleKey: 'page.approvals',
+          access: { kinds: [...TRADERS, 'BANK'], roles: ['CLERK', 'APPROVER'] },
+          menu: { icon: DocumentChecked, order: 33 },
+        },
+      },
+      {
         path: 'vouchers/:id',
         name: 'voucher',
         component: () => import('@/pages/vouchers/VoucherDetailPage.vue'),

@@ -40,4 +40,19 @@ builder.mutationFields((t) => ({
       return withNode(done, () => ctx.db.enterprise.findUnique({ where: { id } }));
     },
   }),
+  setEnterpriseFourEyes: t.field({
+    type: Payload,
+    description:
+      'Turns four eyes on or off for an enterprise hosted by this org: when on, its money-moving actions ' +
+      'are prepared by one identity (prepareAction) and run only when another approves them ' +
+      '(approveAction). Either change is recorded on the ledger with who made it.',
+    authScopes: { roles: ['admin'] },
+    ledgerWrite: true,
+    args: { id: t.arg.id({ required: true }), on: t.arg.boolean({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = args.id;
+      const done = await submitAs(ctx, (ledger) => ledger.enterprise.SetFourEyes({ id, on: args.on }));
+      return withNode(done, () => ctx.db.enterprise.findUnique({ where: { id } }));
+    },
+  }),
 }));

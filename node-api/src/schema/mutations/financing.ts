@@ -58,7 +58,7 @@ async function refuseBeyondCap(ledger: LedgerClient, debtorId: string, amount: b
  * disbursement the ledger would refuse anyway. Registry failures become typed user errors; since they
  * happen before the transaction is endorsed, nothing reaches the ledger.
  */
-async function registeredForDisbursement(
+export async function registeredForDisbursement(
   ctx: Context,
   ledger: LedgerClient,
   id: string,

@@ -1,4 +1,5 @@
 /** Every chaincode write as a mutation; each file registers its fields on the builder. */
+import './approval.ts';
 import './charter.ts';
 import './credit-line.ts';
 import './enterprise.ts';

@@ -7,7 +7,7 @@ import { BLOCK_NUMBER_DESCRIPTION, ProjectionStatus, type PayloadBase } from './
 import { submitAs } from './submit.ts';
 import type { Voucher } from '../../db/generated/client.ts';
 
-const PieceInput = builder.inputType('VoucherPieceInput', {
+export const PieceInput = builder.inputType('VoucherPieceInput', {
   description:
     'One piece of a split: kept by the holder, or transferred against an invoice from the recipient.',
   fields: (t) => ({
@@ -34,7 +34,7 @@ SplitPayload.implement({
   }),
 });
 
-function toPiece(piece: {
+export function toPiece(piece: {
   amount: bigint;
   toEnterpriseId?: string | null;
   invoiceId?: string | null;

@@ -13,4 +13,6 @@ export interface Enterprise extends LedgerRecord {
   kind: EnterpriseKind;
   hostMsp: string;
   status: EnterpriseStatus;
+  /** Money-moving actions need two identities: one prepares, another approves (absent: off). */
+  fourEyes?: boolean;
 }

@@ -9,6 +9,7 @@ export const ObjectTypes = {
   Financing: 'financing',
   Charter: 'charter',
   CharterProposal: 'charterproposal',
+  Approval: 'approval',
 } as const;
 
 export type ObjectType = (typeof ObjectTypes)[keyof typeof ObjectTypes];

@@ -4,6 +4,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A money-moving action four eyes apply to: CONFIRM_INVOICE (issues a voucher), SPLIT_TRANSFER, DISBURSE (a financing), PAY_VOUCHER. */
+export const ApprovalAction = {
+  ConfirmInvoice: 'CONFIRM_INVOICE',
+  Disburse: 'DISBURSE',
+  PayVoucher: 'PAY_VOUCHER',
+  SplitTransfer: 'SPLIT_TRANSFER'
+} as const;
+
+export type ApprovalAction = typeof ApprovalAction[keyof typeof ApprovalAction];
+/** PENDING: waits for an approver. APPROVED: the action ran. REJECTED: an approver refused it. WITHDRAWN: its preparer took it back. */
+export const ApprovalStatus = {
+  Approved: 'APPROVED',
+  Pending: 'PENDING',
+  Rejected: 'REJECTED',
+  Withdrawn: 'WITHDRAWN'
+} as const;
+
+export type ApprovalStatus = typeof ApprovalStatus[keyof typeof ApprovalStatus];
 export type BenchmarkRateFilter = {
   effectiveDate?: DayRange | null | undefined;
   /** PUBLISHED only unless given. */
@@ -43,6 +61,12 @@ export type CharterTermsInput = {
   members: Array<CharterMemberInput>;
   ratePublishers: Array<string>;
   rateQuorum: number;
+};
+
+export type ConfirmInvoiceAction = {
+  invoiceId: string;
+  lateInterestBps?: number | null | undefined;
+  waiveDelivery?: boolean;
 };
 
 export type CreateUserInput = {
@@ -93,6 +117,12 @@ export type CreditLineStatusInput = typeof CreditLineStatusInput[keyof typeof Cr
 export type DayRange = {
   from?: string | null | undefined;
   to?: string | null | undefined;
+};
+
+/** The preparer registers the receivable at the registry now (as disburseFinancing does); the payout happens when another approver approves. */
+export type DisburseAction = {
+  financingId: string;
+  paymentReference: string;
 };
 
 /** ACCEPT: the holder agrees; the disputed part is written off. WITHDRAW: the dispute is dropped. */
@@ -182,6 +212,10 @@ export const ErrorCode = {
   ExposureCapExceeded: 'EXPOSURE_CAP_EXCEEDED',
   /** The caller's role, enterprise or org may not do this. */
   Forbidden: 'FORBIDDEN',
+  /** The enterprise has four eyes on: this money-moving action must be prepared (prepareAction) and approved by another identity (approveAction); it cannot be done directly. */
+  FourEyesRequired: 'FOUR_EYES_REQUIRED',
+  /** The identity that prepared an action may not approve it; another approver must. */
+  FourEyesSameIdentity: 'FOUR_EYES_SAME_IDENTITY',
   /** An earlier request with this `clientRequestId` is still being endorsed; ask again in a moment. */
   IdempotencyKeyInUse: 'IDEMPOTENCY_KEY_IN_USE',
   /** This `clientRequestId` (or `Idempotency-Key`) was first used for another mutation or other arguments. */
@@ -323,6 +357,7 @@ export const LateInterestBasis = {
 
 export type LateInterestBasis = typeof LateInterestBasis[keyof typeof LateInterestBasis];
 export const LedgerObjectType = {
+  Approval: 'approval',
   Charter: 'charter',
   Charterproposal: 'charterproposal',
   Creditline: 'creditline',
@@ -361,6 +396,19 @@ export type OfferInput = {
   fees: string;
   spreadBps: number;
   validUntil: string;
+};
+
+export type PayVoucherAction = {
+  paymentReference: string;
+  voucherId: string;
+};
+
+/** Exactly one money-moving action, with the arguments its own mutation takes. */
+export type PrepareActionInput = {
+  confirmInvoice?: ConfirmInvoiceAction | null | undefined;
+  disburse?: DisburseAction | null | undefined;
+  payVoucher?: PayVoucherAction | null | undefined;
+  splitTransfer?: SplitTransferAction | null | undefined;
 };
 
 /** APPLIED: the returned object already shows the write. PENDING: this node has not seen it applied yet. With a `blockNumber` it is committed and will show shortly (watch `changes`); without one its commit was not seen in time, so it may not even be committed: ask `transactionStatus` (by `transactionId` or `clientRequestId`) before doing it again. */
@@ -443,6 +491,11 @@ export const SortDirection = {
 } as const;
 
 export type SortDirection = typeof SortDirection[keyof typeof SortDirection];
+export type SplitTransferAction = {
+  pieces: Array<VoucherPieceInput>;
+  voucherId: string;
+};
+
 /** PENDING: waits for the recipient's approver. ACCEPTED: the recipient took it. DECLINED: the recipient refused it. WITHDRAWN: the sender took it back before an answer. */
 export const TransferConsentStatus = {
   Accepted: 'ACCEPTED',
@@ -512,6 +565,55 @@ export const VoucherStatus = {
 } as const;
 
 export type VoucherStatus = typeof VoucherStatus[keyof typeof VoucherStatus];
+export type EnterpriseFourEyesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EnterpriseFourEyesQuery = { enterprise: { id: string, fourEyes: boolean } | null };
+
+export type ApprovalFieldsFragment = { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null };
+
+export type ApprovalsQueryVariables = Exact<{
+  status?: ApprovalStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ApprovalsQuery = { approvals: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null } }> } };
+
+export type PrepareActionMutationVariables = Exact<{
+  input: PrepareActionInput;
+}>;
+
+
+export type PrepareActionMutation = { prepareAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null } | null } };
+
+export type ApproveActionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ApproveActionMutation = { approveAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null } | null } };
+
+export type RejectActionMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type RejectActionMutation = { rejectAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null } | null } };
+
+export type WithdrawActionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WithdrawActionMutation = { withdrawAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null } | null } };
+
 export type HistoryQueryVariables = Exact<{
   type: LedgerObjectType;
   id: string;
@@ -772,6 +874,7 @@ export type RegisterInvoiceMutation = { registerInvoice: { projection: Projectio
 export type ConfirmInvoiceMutationVariables = Exact<{
   id: string;
   waiveDelivery: boolean;
+  lateInterestBps?: number | null | undefined;
 }>;
 
 
@@ -1001,6 +1104,53 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ApprovalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApprovalFields on Approval {
+  id
+  action
+  status
+  preparedBy
+  preparedAt
+  decidedBy
+  decidedAt
+  reason
+  resultId
+  args {
+    name
+    value
+  }
+  invoice {
+    id
+    number
+    amount
+    seller {
+      id
+      name
+    }
+  }
+  voucher {
+    id
+    number
+    amount
+    holder {
+      id
+      name
+    }
+    debtor {
+      id
+      name
+    }
+  }
+  financing {
+    id
+    amount
+    applicant {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"ApprovalFields"}) as unknown as TypedDocumentString<ApprovalFieldsFragment, unknown>;
 export const PageFieldsFragmentDoc = new TypedDocumentString(`
     fragment PageFields on PageInfo {
   hasNextPage
@@ -1422,6 +1572,309 @@ fragment CharterTermsFields on CharterTerms {
     cap
   }
 }`, {"fragmentName":"CharterProposalFields"}) as unknown as TypedDocumentString<CharterProposalFieldsFragment, unknown>;
+export const EnterpriseFourEyesDocument = new TypedDocumentString(`
+    query EnterpriseFourEyes($id: ID!) {
+  enterprise(id: $id) {
+    id
+    fourEyes
+  }
+}
+    `) as unknown as TypedDocumentString<EnterpriseFourEyesQuery, EnterpriseFourEyesQueryVariables>;
+export const ApprovalsDocument = new TypedDocumentString(`
+    query Approvals($status: ApprovalStatus, $first: Int, $after: String, $last: Int, $before: String) {
+  approvals(
+    status: $status
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        ...ApprovalFields
+      }
+    }
+  }
+}
+    fragment ApprovalFields on Approval {
+  id
+  action
+  status
+  preparedBy
+  preparedAt
+  decidedBy
+  decidedAt
+  reason
+  resultId
+  args {
+    name
+    value
+  }
+  invoice {
+    id
+    number
+    amount
+    seller {
+      id
+      name
+    }
+  }
+  voucher {
+    id
+    number
+    amount
+    holder {
+      id
+      name
+    }
+    debtor {
+      id
+      name
+    }
+  }
+  financing {
+    id
+    amount
+    applicant {
+      id
+      name
+    }
+  }
+}
+fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<ApprovalsQuery, ApprovalsQueryVariables>;
+export const PrepareActionDocument = new TypedDocumentString(`
+    mutation PrepareAction($input: PrepareActionInput!) {
+  prepareAction(input: $input) {
+    projection
+    transactionId
+    blockNumber
+    approval {
+      ...ApprovalFields
+    }
+  }
+}
+    fragment ApprovalFields on Approval {
+  id
+  action
+  status
+  preparedBy
+  preparedAt
+  decidedBy
+  decidedAt
+  reason
+  resultId
+  args {
+    name
+    value
+  }
+  invoice {
+    id
+    number
+    amount
+    seller {
+      id
+      name
+    }
+  }
+  voucher {
+    id
+    number
+    amount
+    holder {
+      id
+      name
+    }
+    debtor {
+      id
+      name
+    }
+  }
+  financing {
+    id
+    amount
+    applicant {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<PrepareActionMutation, PrepareActionMutationVariables>;
+export const ApproveActionDocument = new TypedDocumentString(`
+    mutation ApproveAction($id: ID!) {
+  approveAction(id: $id) {
+    projection
+    transactionId
+    blockNumber
+    approval {
+      ...ApprovalFields
+    }
+  }
+}
+    fragment ApprovalFields on Approval {
+  id
+  action
+  status
+  preparedBy
+  preparedAt
+  decidedBy
+  decidedAt
+  reason
+  resultId
+  args {
+    name
+    value
+  }
+  invoice {
+    id
+    number
+    amount
+    seller {
+      id
+      name
+    }
+  }
+  voucher {
+    id
+    number
+    amount
+    holder {
+      id
+      name
+    }
+    debtor {
+      id
+      name
+    }
+  }
+  financing {
+    id
+    amount
+    applicant {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ApproveActionMutation, ApproveActionMutationVariables>;
+export const RejectActionDocument = new TypedDocumentString(`
+    mutation RejectAction($id: ID!, $reason: String!) {
+  rejectAction(id: $id, reason: $reason) {
+    projection
+    transactionId
+    blockNumber
+    approval {
+      ...ApprovalFields
+    }
+  }
+}
+    fragment ApprovalFields on Approval {
+  id
+  action
+  status
+  preparedBy
+  preparedAt
+  decidedBy
+  decidedAt
+  reason
+  resultId
+  args {
+    name
+    value
+  }
+  invoice {
+    id
+    number
+    amount
+    seller {
+      id
+      name
+    }
+  }
+  voucher {
+    id
+    number
+    amount
+    holder {
+      id
+      name
+    }
+    debtor {
+      id
+      name
+    }
+  }
+  financing {
+    id
+    amount
+    applicant {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<RejectActionMutation, RejectActionMutationVariables>;
+export const WithdrawActionDocument = new TypedDocumentString(`
+    mutation WithdrawAction($id: ID!) {
+  withdrawAction(id: $id) {
+    projection
+    transactionId
+    blockNumber
+    approval {
+      ...ApprovalFields
+    }
+  }
+}
+    fragment ApprovalFields on Approval {
+  id
+  action
+  status
+  preparedBy
+  preparedAt
+  decidedBy
+  decidedAt
+  reason
+  resultId
+  args {
+    name
+    value
+  }
+  invoice {
+    id
+    number
+    amount
+    seller {
+      id
+      name
+    }
+  }
+  voucher {
+    id
+    number
+    amount
+    holder {
+      id
+      name
+    }
+    debtor {
+      id
+      name
+    }
+  }
+  financing {
+    id
+    amount
+    applicant {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<WithdrawActionMutation, WithdrawActionMutationVariables>;
 export const HistoryDocument = new TypedDocumentString(`
     query History($type: LedgerObjectType!, $id: ID!) {
   history(type: $type, id: $id) {
@@ -3007,8 +3460,12 @@ fragment InvoiceFields on Invoice {
   }
 }`) as unknown as TypedDocumentString<RegisterInvoiceMutation, RegisterInvoiceMutationVariables>;
 export const ConfirmInvoiceDocument = new TypedDocumentString(`
-    mutation ConfirmInvoice($id: ID!, $waiveDelivery: Boolean!) {
-  confirmInvoice(id: $id, waiveDelivery: $waiveDelivery) {
+    mutation ConfirmInvoice($id: ID!, $waiveDelivery: Boolean!, $lateInterestBps: Int) {
+  confirmInvoice(
+    id: $id
+    waiveDelivery: $waiveDelivery
+    lateInterestBps: $lateInterestBps
+  ) {
     projection
     transactionId
     blockNumber

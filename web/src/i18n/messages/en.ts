@@ -14,6 +14,7 @@ export const en: MessageSchema = {
     vouchers: 'Vouchers',
     voucher: 'Voucher',
     acceptances: 'Transfers to accept',
+    approvals: 'Approvals',
     financings: 'Financing',
     financing: 'Financing',
     creditLines: 'Credit lines',
@@ -91,6 +92,8 @@ export const en: MessageSchema = {
     PUBLISHED: 'Published',
     DISPUTED: 'Disputed',
     WRITTEN_OFF: 'Written off',
+    PENDING: 'Awaiting approval',
+    APPROVED: 'Approved',
   },
   objectType: {
     invoice: 'Invoice',
@@ -144,6 +147,10 @@ export const en: MessageSchema = {
         'Its debtor disputes this part of the voucher: it cannot be paid, passed on or financed until the holder resolves it',
       EXPOSURE_CAP_EXCEEDED:
         "Over the consortium's cap on this core enterprise: all banks together would finance more than the charter allows",
+      FOUR_EYES_REQUIRED:
+        'Your enterprise requires four eyes: prepare this for approval, and another approver approves it',
+      FOUR_EYES_SAME_IDENTITY:
+        'You prepared this yourself: another approver of your enterprise must approve it',
       REGISTRY_UNAVAILABLE:
         'The movable-property financing registry did not answer; nothing was disbursed, try again shortly',
       RATE_LIMITED: 'Too many requests; try again shortly',
@@ -340,8 +347,11 @@ export const en: MessageSchema = {
   inbox: {
     waiveDelivery: 'Waive delivery confirmation (recorded on the ledger)',
     confirmSelected: 'Confirm selected ({count})',
+    prepareSelected: 'Prepare for approval ({count})',
+    agreedRate: 'Agreed late interest, % a year',
     approverOnly: 'Confirming needs an approver or admin; you may view and reject.',
     outcome: '{ok} confirmed, {failed} failed',
+    preparedOutcome: '{ok} prepared for approval, {failed} failed',
     empty: 'No invoices wait for confirmation',
     delivered: 'Delivered',
     inTransit: 'In transit',
@@ -376,6 +386,32 @@ export const en: MessageSchema = {
     returnOf: 'Returned from',
     returnOfExplain:
       'This piece gave its sender back the amount of transfer {id}, which was declined or withdrawn.',
+  },
+  approval: {
+    rule: 'Four eyes: money-moving actions of your enterprise are prepared by one person and approved by another. Approving runs the action on the ledger, with all its own rules.',
+    action: {
+      CONFIRM_INVOICE: 'Confirm invoice',
+      SPLIT_TRANSFER: 'Split / transfer voucher',
+      DISBURSE: 'Disburse financing',
+      PAY_VOUCHER: 'Pay voucher',
+    },
+    what: 'Action',
+    subject: 'Invoice / voucher',
+    counterparty: 'Counterparty',
+    amount: 'Amount',
+    preparedBy: 'Prepared by',
+    preparedAt: 'Prepared at',
+    approve: 'Approve',
+    approved: 'Approved: the action ran on the ledger',
+    reject: 'Reject',
+    rejected: 'Rejected',
+    rejectReason: 'Why you reject it (the preparer sees it)',
+    withdraw: 'Withdraw',
+    withdrawn: 'Withdrawn',
+    prepare: 'Prepare for approval',
+    prepared: 'Prepared: it waits for another approver',
+    ownPreparation: 'You prepared it: another approver must approve',
+    empty: 'Nothing waits for approval',
   },
   consent: {
     title: 'Acceptance',

@@ -1,0 +1,99 @@
+import type { Context } from 'fabric-contract-api';
+import {
+  type ApprovalAction,
+  type EnterpriseKind,
+  type Financing,
+  type Invoice,
+  ObjectTypes,
+  type SplitResult,
+  Transactions,
+  type Voucher,
+  invalid,
+  requireCleanString,
+  unmarshal,
+} from '@scf/ledger-contract';
+import { getRecord } from '../lib/store';
+import { FinancingContract } from './financing-contract';
+import { InvoiceContract } from './invoice-contract';
+import { SettlementContract } from './settlement-contract';
+import { VoucherContract } from './voucher-contract';
+
+/** What four eyes need to know of one money-moving transaction. */
+interface ActionRule {
+  /** Its argument names, in the transaction's positional order. */
+  names: readonly string[];
+  /** The kinds of enterprise that may do it. */
+  kinds: readonly EnterpriseKind[];
+  /** The enterprise that acts: only its users prepare it and only its approvers approve it. */
+  party(ctx: Context, args: Record<string, string>): Promise<string>;
+  /** Runs the transaction itself; resolves to the id of the record it made or changed. */
+  run(ctx: Context, args: readonly string[]): Promise<string>;
+}
+
+const invoices = new InvoiceContract();
+const vouchers = new VoucherContract();
+const financings = new FinancingContract();
+const settlements = new SettlementContract();
+
+const names = (args: object): readonly string[] => Object.keys(args);
+const arg = (args: Record<string, string>, name: string): string => args[name] ?? '';
+
+export const ACTION_RULES: Readonly<Record<ApprovalAction, ActionRule>> = {
+  'invoice:Confirm': {
+    names: names(Transactions.invoice.Confirm.args),
+    kinds: ['CORE'],
+    party: async (ctx, args) =>
+      (await getRecord<Invoice>(ctx, ObjectTypes.Invoice, arg(args, 'invoiceId'))).buyerId,
+    run: async (ctx, [invoiceId = '', waive = '', bps = '']) =>
+      unmarshal<Invoice>(await invoices.Confirm(ctx, invoiceId, waive, bps)).voucherId ?? '',
+  },
+  'voucher:SplitTransfer': {
+    names: names(Transactions.voucher.SplitTransfer.args),
+    kinds: ['SUPPLIER', 'CORE'],
+    party: async (ctx, args) =>
+      (await getRecord<Voucher>(ctx, ObjectTypes.Voucher, arg(args, 'voucherId'))).holderId,
+    run: async (ctx, [voucherId = '', pieces = '']) =>
+      unmarshal<SplitResult>(await vouchers.SplitTransfer(ctx, voucherId, pieces)).parent.id,
+  },
+  'financing:Disburse': {
+    names: names(Transactions.financing.Disburse.args),
+    kinds: ['BANK'],
+    party: async (ctx, args) =>
+      (await getRecord<Financing>(ctx, ObjectTypes.Financing, arg(args, 'financingId'))).bankId,
+    run: async (ctx, [financingId = '', reference = '', registration = '']) =>
+      unmarshal<Financing>(await financings.Disburse(ctx, financingId, reference, registration)).id,
+  },
+  'settlement:Pay': {
+    names: names(Transactions.settlement.Pay.args),
+    kinds: ['CORE'],
+    party: async (ctx, args) =>
+      (await getRecord<Voucher>(ctx, ObjectTypes.Voucher, arg(args, 'voucherId'))).debtorId,
+    run: async (ctx, [voucherId = '', reference = '']) =>
+      unmarshal<Voucher>(await settlements.Pay(ctx, voucherId, reference)).id,
+  },
+};
+
+/**
+ * An action's arguments from JSON: an object holding exactly the transaction's argument names, each a
+ * string free of control characters (the action checks each further when it runs).
+ */
+export function parseActionArgs(rule: ActionRule, value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalid('args must be a JSON object of the action’s arguments by name');
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  const unknownName = entries.find(([name]) => !rule.names.includes(name));
+  if (unknownName) throw invalid(`args: the action takes no argument ${unknownName[0]}`);
+  const args: Record<string, string> = {};
+  for (const name of rule.names) {
+    args[name] = requireCleanString((value as Record<string, unknown>)[name], `args.${name}`, {
+      multiline: true,
+    });
+  }
+  return args;
+}
+
+/** The arguments in the transaction's positional order. */
+export function positionalArgs(rule: ActionRule, args: Record<string, string>): string[] {
+  return rule.names.map((name) => arg(args, name));
+}

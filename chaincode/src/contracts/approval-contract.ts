@@ -1,0 +1,167 @@
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import {
+  type Approval,
+  ApprovalActions,
+  type ApprovalStatus,
+  ContractError,
+  ErrorCodes,
+  Events,
+  ObjectTypes,
+  TEXT_RULES,
+  forbidden,
+  invalidState,
+  marshal,
+  parseJsonArg,
+  requireOneOf,
+  requireText,
+} from '@scf/ledger-contract';
+import { ANY_ROLE, APPROVERS, type Actor, requireActor, requireParty } from '../lib/access';
+import { txTime } from '../lib/dates';
+import { emit, emittedPayload } from '../lib/events';
+import { runApproved, type Signer, signerOf } from '../lib/four-eyes';
+import { getRecord, putRecord } from '../lib/store';
+import { ACTION_RULES, parseActionArgs, positionalArgs } from './approval-actions';
+import { BaseContract } from './base-contract';
+
+const sameSigner = (approval: Approval, signer: Signer): boolean =>
+  approval.preparedByMsp === signer.mspId && approval.preparedBy === signer.id;
+
+/** The caller's enterprise's pending approval: loaded, of the caller's enterprise, still PENDING. */
+async function requirePending(ctx: Context, actor: Actor, id: string, what: string): Promise<Approval> {
+  const approval = await getRecord<Approval>(ctx, ObjectTypes.Approval, id);
+  requireParty(actor, approval.enterpriseId, `${what} approval ${id}`);
+  if (approval.status !== 'PENDING') {
+    throw invalidState(`cannot ${what} approval ${id}: it is ${approval.status}, not PENDING`);
+  }
+  return approval;
+}
+
+/** The approval decided: by whom and when, with what else the decision says. */
+async function decide(
+  ctx: Context,
+  approval: Approval,
+  status: ApprovalStatus,
+  extra: Partial<Approval> = {},
+): Promise<Approval> {
+  const signer = signerOf(ctx);
+  const now = txTime(ctx);
+  const decided: Approval = {
+    ...approval,
+    ...extra,
+    status,
+    decidedByMsp: signer.mspId,
+    decidedBy: signer.id,
+    decidedAt: now,
+  };
+  return putRecord(ctx, decided, now);
+}
+
+/**
+ * Four eyes on money-moving actions: one identity of an enterprise prepares an action, another (an
+ * approver of the same enterprise) approves it, and the approval runs the action as the approver, in
+ * the approving transaction, under all of the action's own rules.
+ */
+@Info({
+  title: 'ApprovalContract',
+  description: 'Four eyes: prepared money-moving actions and their approval',
+})
+export class ApprovalContract extends BaseContract {
+  constructor() {
+    super('approval');
+  }
+
+  /** Any user of an enterprise prepares an action the enterprise takes; `argsJson`: its arguments by name. */
+  @Transaction()
+  @Returns('string')
+  async Prepare(ctx: Context, action: string, argsJson: string): Promise<string> {
+    const kind = requireOneOf(action, 'action', ApprovalActions);
+    const rule = ACTION_RULES[kind];
+    const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: rule.kinds });
+    const args = parseActionArgs(rule, parseJsonArg(argsJson, 'args'));
+    requireParty(actor, await rule.party(ctx, args), `prepare ${kind} here`);
+    const signer = signerOf(ctx);
+    const now = txTime(ctx);
+    const approval: Approval = {
+      docType: ObjectTypes.Approval,
+      id: ctx.stub.getTxID(),
+      enterpriseId: actor.enterprise.id,
+      action: kind,
+      args,
+      preparedByMsp: signer.mspId,
+      preparedBy: signer.id,
+      preparedAt: now,
+      status: 'PENDING',
+      createdAt: now,
+      updatedAt: '',
+      txId: '',
+      updatedBy: '',
+    };
+    const saved = await putRecord(ctx, approval, now);
+    emit(ctx, Events.ApprovalPrepared, [saved]);
+    return marshal(saved);
+  }
+
+  /**
+   * An approver of the same enterprise, not the preparer, approves: the action runs now, as the
+   * approver; if it fails, nothing is written and the approval stays pending.
+   */
+  @Transaction()
+  @Returns('string')
+  async Approve(ctx: Context, id: string): Promise<string> {
+    const actor = await requireActor(ctx, { roles: ANY_ROLE });
+    const approval = await requirePending(ctx, actor, id, 'approve');
+    if (sameSigner(approval, signerOf(ctx))) {
+      throw new ContractError(
+        ErrorCodes.FourEyesSameIdentity,
+        `approval ${id} was prepared by this identity; another approver of ${approval.enterpriseId} must approve it`,
+      );
+    }
+    if (!APPROVERS.includes(actor.role)) {
+      throw forbidden(`role ${actor.role} may not approve; it needs ${APPROVERS.join(' or ')}`);
+    }
+    const rule = ACTION_RULES[approval.action];
+    const resultId = await runApproved(ctx, approval, () =>
+      rule.run(ctx, positionalArgs(rule, approval.args)),
+    );
+    const done = emittedPayload(ctx);
+    const saved = await decide(ctx, approval, 'APPROVED', { resultId });
+    emit(ctx, Events.ApprovalApproved, [...done.records, saved], done.exposure);
+    return marshal(saved);
+  }
+
+  /** An approver of the enterprise refuses a prepared action, saying why. */
+  @Transaction()
+  @Returns('string')
+  async Reject(ctx: Context, id: string, reason: string): Promise<string> {
+    const actor = await requireActor(ctx, { roles: APPROVERS });
+    const why = requireText(reason, 'reason', TEXT_RULES.reason.max, TEXT_RULES.reason);
+    const approval = await requirePending(ctx, actor, id, 'reject');
+    const saved = await decide(ctx, approval, 'REJECTED', { reason: why });
+    emit(ctx, Events.ApprovalRejected, [saved]);
+    return marshal(saved);
+  }
+
+  /** Its preparer takes back a prepared action. */
+  @Transaction()
+  @Returns('string')
+  async Withdraw(ctx: Context, id: string): Promise<string> {
+    const actor = await requireActor(ctx, { roles: ANY_ROLE });
+    const approval = await requirePending(ctx, actor, id, 'withdraw');
+    if (!sameSigner(approval, signerOf(ctx))) {
+      throw forbidden(`only the identity that prepared approval ${id} may withdraw it`);
+    }
+    const saved = await decide(ctx, approval, 'WITHDRAWN');
+    emit(ctx, Events.ApprovalWithdrawn, [saved]);
+    return marshal(saved);
+  }
+
+  /** Reads one approval; only users of its enterprise. */
+  @Transaction(false)
+  @Returns('string')
+  async Get(ctx: Context, id: string): Promise<string> {
+    const actor = await requireActor(ctx, { roles: ANY_ROLE });
+    const approval = await getRecord<Approval>(ctx, ObjectTypes.Approval, id);
+    requireParty(actor, approval.enterpriseId, `read approval ${id}`);
+    return marshal(approval);
+  }
+}
