@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { START_TIMEOUT_MS, type NetworkContext } from './context.ts';
 import { tcpOpen, waitFor } from './health.ts';
 import { endpoint, localAddress } from './hosts.ts';
@@ -10,6 +10,17 @@ import { runningPid, startProcess, stopProcess, type ProcessSpec } from './proce
 import type { MemberPlan } from './topology.ts';
 
 const SUPERVISOR = new URL('./supervise.sh', import.meta.url).pathname;
+const EXIT_ON_SIGTERM = new URL('./exit-on-sigterm.ts', import.meta.url).pathname;
+
+/**
+ * Node options that profile a chaincode server when SCF_CHAINCODE_CPU_PROF names a folder (benchmarks):
+ * V8 writes a .cpuprofile into <folder>/<org> when the server stops.
+ */
+function profileArgs(org: MemberPlan): string[] {
+  const folder = process.env.SCF_CHAINCODE_CPU_PROF;
+  if (folder === undefined || folder === '') return [];
+  return ['--cpu-prof', `--cpu-prof-dir=${resolve(folder, org.name)}`, '--import', EXIT_ON_SIGTERM];
+}
 
 export function chaincodeProcessName(org: MemberPlan): string {
   return `chaincode-${org.name}`;
@@ -42,7 +53,16 @@ interface ServerCommand {
 function serverCommand(ctx: NetworkContext, org: MemberPlan, id: string): ServerCommand {
   const address = endpoint(org.peer.listenHost, org.peer.chaincodeServerPort);
   const server = join(CHAINCODE_DIR, 'node_modules', 'fabric-shim', 'cli.js');
-  const args = [process.execPath, server, 'server', '--chaincode-address', address, '--chaincode-id', id];
+  const args = [
+    process.execPath,
+    ...profileArgs(org),
+    server,
+    'server',
+    '--chaincode-address',
+    address,
+    '--chaincode-id',
+    id,
+  ];
   // getMspID() in the chaincode reads the peer's MSP from CORE_PEER_LOCALMSPID.
   const env: Record<string, string> = { NODE_ENV: 'production', CORE_PEER_LOCALMSPID: org.mspId };
   if (ctx.testContracts === true) env.SCF_CHAINCODE_TEST_CONTRACTS = '1';

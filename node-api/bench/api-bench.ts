@@ -22,7 +22,16 @@ import { NodeErrorCodes } from '../src/schema/errors.ts';
 import { cstDate, sha } from '../test/support/values.ts';
 import { loginAs, startNodeApis } from '../test/support/node-apis.ts';
 import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
+import { cpuPerTransaction } from './bench-summary.ts';
 import { ChangeWatch } from './change-watch.ts';
+import {
+  cpuBetween,
+  cpuSnapshot,
+  LOAD_CLIENT,
+  networkComponents,
+  nodeApiComponents,
+  type Component,
+} from './cpu-meter.ts';
 import { GaugeSampler } from './gauge-sampler.ts';
 import { generateBook, loadBook } from './read-model-fill.ts';
 import { Samples, table, timed } from './stats.ts';
@@ -77,6 +86,8 @@ interface WriteRun {
   samples: Samples;
   seconds: number;
   note: string;
+  /** CPU ms by component over the run (for the direct run, until the node has projected its writes). */
+  cpuMs: Map<string, number>;
 }
 
 interface LagResult {
@@ -185,6 +196,7 @@ async function apiRun(
 async function writeBench(
   ctx: NetworkContext,
   supplierUrl: string,
+  components: readonly Component[],
 ): Promise<{ direct: WriteRun; api: WriteRun; lag: LagResult }> {
   log(`creating ${CLIENTS} API clerks and ${CLIENTS} direct gateway connections`);
   const both = await writers(ctx, supplierUrl);
@@ -204,8 +216,10 @@ async function writeBench(
     const directSamples = new Samples('direct');
     const sampler = new GaugeSampler(supplierUrl, LAG_GAUGES);
     sampler.start(250);
+    const beforeDirect = cpuSnapshot(components);
     const direct = await directRun(both.direct, WRITES, 'BD-', directSamples);
     const missing = await watch.awaitAll([...direct.committed.keys()], 60_000);
+    const directCpu = cpuBetween(beforeDirect, cpuSnapshot(components));
     await sampler.stop();
     const lag = new Samples('commit → announced');
     for (const [transactionId, committedAt] of direct.committed) {
@@ -215,19 +229,23 @@ async function writeBench(
 
     log(`API: ${WRITES} registerInvoice with ${CLIENTS} clients through the supplier node`);
     const apiSamples = new Samples('api');
+    const beforeApi = cpuSnapshot(components);
     const api = await apiRun(both.api, WRITES, 'BA-', apiSamples);
+    const apiCpu = cpuBetween(beforeApi, cpuSnapshot(components));
     return {
       direct: {
         name: 'direct: fabric-gateway (to commit)',
         samples: directSamples,
         seconds: direct.seconds,
         note: '',
+        cpuMs: directCpu,
       },
       api: {
         name: 'API: GraphQL registerInvoice (to projected)',
         samples: apiSamples,
         seconds: api.seconds,
         note: api.pending > 0 ? `${api.pending} answered PENDING` : 'all APPLIED',
+        cpuMs: apiCpu,
       },
       lag: { samples: lag, missing, max: sampler.max, polls: sampler.samples },
     };
@@ -388,6 +406,7 @@ function report(
   ctx: NetworkContext,
   writes: { direct: WriteRun; api: WriteRun; lag: LagResult },
   reads: ReadResult[],
+  components: readonly string[],
   minutes: number,
 ): string {
   const rate = (run: WriteRun): number => run.samples.count / run.seconds;
@@ -423,6 +442,14 @@ function report(
     table(
       ['path', 'tx', 's', 'tx/s', 'p50 ms', 'p95 ms', 'p99 ms', 'note'],
       [writeRow(direct), writeRow(api), overhead],
+    ),
+    `### CPU-ms per write by component (/proc; the direct run until the supplier node projected it)`,
+    table(
+      ['path', 'tx', ...components, 'total'],
+      cpuPerTransaction(
+        [direct, api].map((run) => ({ name: run.name, transactions: run.samples.count, cpuMs: run.cpuMs })),
+        components,
+      ),
     ),
     `### Projector lag during the direct run (supplier node)`,
     table(
@@ -475,9 +502,11 @@ async function main(): Promise<void> {
         log(`seed: ${message}`);
       },
     });
-    const writes = await writeBench(ctx, supplierUrl);
+    const components = [...networkComponents(ctx), ...nodeApiComponents(ctx), LOAD_CLIENT];
+    const writes = await writeBench(ctx, supplierUrl, components);
     const reads = await readBench(ctx);
-    process.stdout.write(report(ctx, writes, reads, (performance.now() - started) / 60_000));
+    const names = components.map((component) => component.name);
+    process.stdout.write(report(ctx, writes, reads, names, (performance.now() - started) / 60_000));
   } finally {
     log('stopping the network');
     await stopTestNetwork(ctx);

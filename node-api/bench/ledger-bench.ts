@@ -1,275 +1,186 @@
 /**
- * npm run bench:ledger — on one fresh network in one run: a one-write baseline (the smoke contract's
- * PutNote: the practical limit of this machine) and the voucher life cycle, each with N concurrent
- * clients through fabric-gateway. Prints throughput, submit→commit latency p50/p95, and the ratio to
- * the baseline. Settings: BENCH_CLIENTS (16), BENCH_BASELINE_TX (800), BENCH_CYCLES (48), BENCH_ORDERERS (3).
+ * npm run bench:ledger [-- --quick] [-- --cpu-prof] — steady-state throughput of one fresh network:
+ * the no-op ceiling (`smoke:WhoAmI` submitted), the one-write baseline (`test:PutNote`) and the voucher
+ * life cycle, each in fixed-duration rounds after a warm-up, over a client-count sweep, several runs
+ * interleaved (no-op, one-write, life cycle, again) so that machine noise falls on all three alike.
+ * Prints median and spread, the ratios the issue sets targets for, and CPU-ms per committed transaction
+ * by component from /proc (also per life-cycle step, measured step by step). Writes results.md,
+ * results.json and throughput.svg to reports/bench/<time>/. Settings: see bench-settings.ts.
  */
-import { BATCH, enrollUser, type NetworkContext } from '@scf/network';
-import { offerSalt, type Committed, type ScfLedger } from '../src/ledger/index.ts';
-import { creditCodeCheckChar } from '@scf/ledger-contract';
-import { connectAs, Consortium, PARTIES, type Party, type Session } from '../test/support/consortium.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BATCH, chaincodeProcessName, stopProcess, type NetworkContext } from '@scf/network';
+import { Consortium } from '../test/support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
-import { Samples, table, timed } from './stats.ts';
-import { cstDate, sha } from '../test/support/values.ts';
-import { directRegistration } from '../test/support/registration.ts';
-
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
-const BASELINE_TX = Number(process.env.BENCH_BASELINE_TX ?? 800);
-const CYCLES = Number(process.env.BENCH_CYCLES ?? 48);
-const ORDERERS = Number(process.env.BENCH_ORDERERS ?? 3);
+import { cstDate } from '../test/support/values.ts';
+import { benchSettings, type BenchSettings, type Workload } from './bench-settings.ts';
+import {
+  chartSeries,
+  cpuOfRounds,
+  cpuPerTransaction,
+  ratioRows,
+  stepLatencyTable,
+  throughputRows,
+  throughputTable,
+  type CpuRow,
+} from './bench-summary.ts';
+import { throughputChart } from './chart-svg.ts';
+import { cpuBetween, cpuSnapshot, LOAD_CLIENT, networkComponents, type Component } from './cpu-meter.ts';
+import { profileSummaries } from './profile-report.ts';
+import { LifeCycle, STEP_NAMES } from './life-cycle.ts';
+import { noOp, oneWrite, type ClientPool } from './one-write.ts';
+import { steadyRound, type Iteration, type RoundResult } from './steady-round.ts';
+import { table } from './stats.ts';
 
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
-interface RunResult {
-  name: string;
-  transactions: number;
-  seconds: number;
-  samples: Samples[];
-}
-
-/** Runs `clients` workers in parallel, each doing `work(client)`, and measures the wall time. */
-async function parallel(clients: number, work: (client: number) => Promise<void>): Promise<number> {
-  const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, (_, client) => work(client)));
-  return (performance.now() - started) / 1000;
-}
-
-async function baseline(ctx: NetworkContext, consortium: Consortium): Promise<RunResult> {
-  const user = (await consortium.as('tier1', 'clerk')).user;
-  const samples = new Samples('PutNote');
-  const perClient = Math.ceil(BASELINE_TX / CLIENTS);
-  const sessions = Array.from({ length: CLIENTS }, () => connectAs(ctx, user));
-  try {
-    const seconds = await parallel(CLIENTS, async (client) => {
-      const { ledger } = sessions[client] as Session;
-      for (let index = 0; index < perClient; index += 1) {
-        await timed(samples, () =>
-          ledger.test.PutNote({ key: `bench-${client}-${index}`, text: 'baseline' }),
-        );
-      }
-    });
-    return { name: 'baseline: one write', transactions: samples.count, seconds, samples: [samples] };
-  } finally {
-    for (const session of sessions) session.connection.close();
-  }
-}
-
-/**
- * One core enterprise (debtor) per client, each with its own credit line at bank A. A bank's line per
- * debtor is one key that every disbursement updates, so one shared debtor would measure that hot key,
- * not the life cycle: it admits one disbursement per block.
- */
-async function debtorFor(
+/** The rounds of every workload at every client count, runs interleaved. */
+async function sweep(
   ctx: NetworkContext,
   consortium: Consortium,
-  client: number,
-): Promise<{ id: string; approver: Session }> {
-  const first17 = `91370200MA0D${String(client).padStart(5, '0')}`;
-  const id = `${first17}${creditCodeCheckChar(first17)}`;
-  const registered = await (
-    await consortium.orgAdmin('core')
-  ).ledger.enterprise.Register({ id, name: `Core enterprise ${client}`, kind: 'CORE' });
-  const bank = await consortium.as('bankA', 'approver');
-  await bank.ledger.waitForBlock(registered.blockNumber);
-  const line = { debtorId: id, limit: '9000000000000', expiryDate: cstDate(365) };
-  consortium.saw((await bank.ledger.creditline.Grant(line)).blockNumber);
-  const user = await enrollUser(ctx, {
-    org: 'core',
-    name: `bench-core-${client}`,
-    enterpriseId: id,
-    role: 'approver',
-  });
-  return { id, approver: connectAs(ctx, user) };
+  settings: BenchSettings,
+  components: readonly Component[],
+  lifeCycle: LifeCycle | undefined,
+): Promise<RoundResult[]> {
+  const rounds: RoundResult[] = [];
+  for (const clients of settings.clients) {
+    const pools: ClientPool[] = [];
+    const iterations = new Map<Workload, Iteration>();
+    try {
+      for (const workload of settings.workloads) {
+        if (workload === 'life-cycle') {
+          iterations.set(workload, (lifeCycle as LifeCycle).iteration(clients));
+          continue;
+        }
+        const pool = await (workload === 'no-op'
+          ? noOp(ctx, consortium, clients)
+          : oneWrite(ctx, consortium, clients, String(clients)));
+        pools.push(pool);
+        iterations.set(workload, pool.iteration);
+      }
+      for (let run = 1; run <= settings.runs; run += 1) {
+        for (const [workload, iteration] of iterations) {
+          const round = await steadyRound({
+            workload,
+            clients,
+            run,
+            warmupMs: settings.warmupMs,
+            roundMs: settings.roundMs,
+            components,
+            iteration,
+          });
+          log(
+            `${workload} × ${String(clients)} clients, run ${String(run)}: ` +
+              `${(round.transactions / round.seconds).toFixed(1)} tx/s (${String(round.failures)} failed)`,
+          );
+          rounds.push(round);
+        }
+      }
+    } finally {
+      for (const pool of pools) pool.close();
+    }
+  }
+  return rounds;
 }
 
-const STEPS = [
-  'register',
-  'pickup',
-  'deliver',
-  'confirm',
-  'register-t2',
-  'split',
-  'accept-transfer',
-  'apply',
-  'offer',
-  'accept',
-  'disburse',
-] as const;
-
-async function lifecycle(ctx: NetworkContext, consortium: Consortium): Promise<RunResult> {
-  const samples = new Map(STEPS.map((step) => [step, new Samples(step)]));
-  const sample = (step: (typeof STEPS)[number]): Samples => samples.get(step) as Samples;
-  const roles: [Party, 'clerk' | 'approver'][] = [
-    ['tier1', 'clerk'],
-    ['tier1', 'approver'],
-    ['tier2', 'clerk'],
-    ['tier2', 'approver'],
-    ['carrier', 'clerk'],
-    ['bankA', 'approver'],
-  ];
-  const users = new Map<string, Awaited<ReturnType<typeof enrollUser>>>();
-  for (const [party, role] of roles) users.set(`${party}/${role}`, (await consortium.as(party, role)).user);
-  const clients = Array.from({ length: CLIENTS }, () => {
-    const session = (key: string): Session => connectAs(ctx, users.get(key) ?? (undefined as never));
-    return Object.fromEntries(
-      roles.map(([party, role]) => [`${party}/${role}`, session(`${party}/${role}`)]),
-    );
+/** The life cycle one step at a time, for CPU and throughput per step. */
+async function staged(
+  lifeCycle: LifeCycle,
+  settings: BenchSettings,
+  components: readonly Component[],
+): Promise<{ cpu: CpuRow[]; rates: (string | number)[][] }> {
+  const cpu: CpuRow[] = [];
+  const rates: (string | number)[][] = [];
+  const clients = Math.max(...settings.clients);
+  await lifeCycle.staged(clients, settings.stagedVouchers, async (step, work) => {
+    const before = cpuSnapshot(components);
+    const started = performance.now();
+    const transactions = await work();
+    const seconds = (performance.now() - started) / 1000;
+    cpu.push({ name: `step ${step}`, transactions, cpuMs: cpuBetween(before, cpuSnapshot(components)) });
+    rates.push([step, transactions, (transactions / seconds).toFixed(1)]);
   });
-  const perClient = Math.ceil(CYCLES / CLIENTS);
-  const maturity = cstDate(60);
-  const debtors: { id: string; approver: Session }[] = [];
-  for (let client = 0; client < CLIENTS; client += 1) debtors.push(await debtorFor(ctx, consortium, client));
-  await consortium.settle();
-  try {
-    const seconds = await parallel(CLIENTS, async (client) => {
-      const as = (key: string): Session => clients[client]?.[key] as Session;
-      const debtor = debtors[client] as { id: string; approver: Session };
-      // Each actor works from its own org's peer, so it waits for the block of the step before it.
-      let last = 0n;
-      const step = async <T>(
-        name: (typeof STEPS)[number],
-        session: Session,
-        call: (ledger: ScfLedger) => Promise<Committed<T>>,
-      ): Promise<Committed<T>> => {
-        if (last > 0n) await session.ledger.waitForBlock(last);
-        const result = await timed(sample(name), () => call(session.ledger));
-        last = result.blockNumber;
-        return result;
-      };
-      for (let cycle = 0; cycle < perClient; cycle += 1) {
-        const tag = `B${client}-${cycle}-${Date.now()}`;
-        const invoice = await step('register', as('tier1/clerk'), (ledger) =>
-          ledger.invoice.Register({
-            number: `INV-${tag}`,
-            buyerId: debtor.id,
-            amount: '10000000',
-            issueDate: cstDate(0),
-            dueDate: maturity,
-            documentHash: sha(tag),
-          }),
-        );
-        const rootId = invoice.value.id;
-        const shipment = await step('pickup', as('carrier/clerk'), (ledger) =>
-          ledger.shipment.RecordPickup({
-            invoiceId: rootId,
-            waybillNumber: `WB-${tag}`,
-            origin: 'Ningbo',
-            destination: 'Qingdao',
-            documentHash: sha(`wb ${tag}`),
-          }),
-        );
-        await step('deliver', as('carrier/clerk'), (ledger) =>
-          ledger.shipment.ConfirmDelivery({ id: shipment.value.id, deliveryDocumentHash: sha(`pod ${tag}`) }),
-        );
-        await step('confirm', debtor.approver, (ledger) =>
-          ledger.invoice.Confirm({ invoiceId: rootId, waiveDelivery: false }),
-        );
-        const backing = await step('register-t2', as('tier2/clerk'), (ledger) =>
-          ledger.invoice.Register({
-            number: `T2-${tag}`,
-            buyerId: PARTIES.tier1.id,
-            amount: '4000000',
-            issueDate: cstDate(0),
-            dueDate: maturity,
-            documentHash: sha(`t2 ${tag}`),
-          }),
-        );
-        await step('split', as('tier1/approver'), (ledger) =>
-          ledger.voucher.SplitTransfer({
-            voucherId: rootId,
-            piecesJson: [
-              { amount: '4000000', toEnterpriseId: PARTIES.tier2.id, invoiceId: backing.value.id },
-              { amount: '6000000' },
-            ],
-          }),
-        );
-        const piece = `${rootId}.1`;
-        // The piece waits for tier 2's consent (保障中小企业款项支付条例 Art. 11) before it can be financed.
-        await step('accept-transfer', as('tier2/approver'), (ledger) =>
-          ledger.voucher.AcceptTransfer({ voucherId: piece }),
-        );
-        const applied = await step('apply', as('tier2/clerk'), (ledger) =>
-          ledger.financing.Apply({ voucherId: piece, bankId: PARTIES.bankA.id }),
-        );
-        const financingId = applied.value.id;
-        await step('offer', as('bankA/approver'), (ledger) =>
-          ledger.financing.Offer(
-            { financingId },
-            {
-              transient: {
-                terms: {
-                  advanceRateBps: 9000,
-                  spreadBps: 90,
-                  fees: '0',
-                  validUntil: cstDate(5),
-                  salt: offerSalt(),
-                },
-              },
-              endorsingOrganizations: ['BankAMSP', 'SupplierMSP'],
-            },
-          ),
-        );
-        await step('accept', as('tier2/approver'), (ledger) => ledger.financing.Accept({ financingId }));
-        await step('disburse', as('bankA/approver'), (ledger) =>
-          ledger.financing.Disburse({
-            financingId,
-            paymentReference: `PAY-${tag}`,
-            registrationJson: directRegistration(applied.value),
-          }),
-        );
-      }
-    });
-    const all = [...samples.values()];
-    return {
-      name: 'voucher life cycle',
-      transactions: all.reduce((sum, s) => sum + s.count, 0),
-      seconds,
-      samples: all,
-    };
-  } finally {
-    for (const client of clients) for (const session of Object.values(client)) session.connection.close();
-    for (const debtor of debtors) debtor.approver.connection.close();
-  }
+  return { cpu, rates };
+}
+
+/** Stops the chaincode servers gently so that each writes its --cpu-prof profile, then summarizes. */
+async function profiles(ctx: NetworkContext, folder: string): Promise<string> {
+  await Promise.all(
+    ctx.topology.members.map((org) => stopProcess(ctx.paths, chaincodeProcessName(org), 30_000)),
+  );
+  return profileSummaries(folder, 15);
+}
+
+function jsonReplacer(_key: string, value: unknown): unknown {
+  return value instanceof Map ? Object.fromEntries(value) : value;
 }
 
 async function main(): Promise<void> {
-  log(`starting a network with ${ORDERERS} orderer(s)`);
-  const ctx = await startTestNetwork(ORDERERS);
+  const settings = benchSettings(process.argv.slice(2), process.env, new Date());
+  mkdirSync(settings.reportDir, { recursive: true });
+  const profileDir = join(settings.reportDir, 'cpu-prof');
+  if (settings.cpuProfile) process.env.SCF_CHAINCODE_CPU_PROF = profileDir;
+  log(
+    `${settings.quick ? 'quick run: ' : ''}clients ${settings.clients.join(',')}, ${String(settings.runs)} runs of ` +
+      `${String(settings.roundMs / 1000)} s after ${String(settings.warmupMs / 1000)} s warm-up; report in ${settings.reportDir}`,
+  );
+  log(`starting a network with ${String(settings.orderers)} orderer(s)`);
+  const ctx = await startTestNetwork(settings.orderers);
   const consortium = new Consortium(ctx);
+  let lifeCycle: LifeCycle | undefined;
   try {
     await consortium.registerParties();
     await consortium.publishRate('1Y', 310, cstDate(-1));
-    log(`baseline: ${BASELINE_TX} PutNote with ${CLIENTS} clients`);
-    const base = await baseline(ctx, consortium);
-    log(`life cycle: ${CYCLES} cycles of ${STEPS.length} transactions with ${CLIENTS} clients`);
-    const cycle = await lifecycle(ctx, consortium);
-    const rate = (run: RunResult): number => run.transactions / run.seconds;
-    const all = (run: RunResult): Samples => Samples.merge(run.name, run.samples);
-    const rows = [base, cycle].map((run) => [
-      run.name,
-      CLIENTS,
-      run.transactions,
-      run.seconds.toFixed(1),
-      rate(run).toFixed(1),
-      all(run).quantile(0.5).toFixed(0),
-      all(run).quantile(0.95).toFixed(0),
-      (rate(run) / rate(base)).toFixed(2),
-    ]);
-    process.stdout.write(
-      `\n${table(['scenario', 'clients', 'tx', 's', 'tx/s', 'p50 ms', 'p95 ms', 'vs baseline'], rows)}\n\n`,
+    const components = [...networkComponents(ctx), LOAD_CLIENT];
+    if (settings.workloads.includes('life-cycle')) {
+      log(`setting up ${String(Math.max(...settings.clients))} debtors with credit lines`);
+      lifeCycle = await LifeCycle.prepare(ctx, consortium, Math.max(...settings.clients));
+    }
+    const rounds = await sweep(ctx, consortium, settings, components, lifeCycle);
+    const stages =
+      lifeCycle && settings.stagedVouchers > 0
+        ? (log(`life cycle step by step: ${String(settings.stagedVouchers)} vouchers`),
+          await staged(lifeCycle, settings, components))
+        : { cpu: [], rates: [] };
+    const rows = throughputRows(rounds);
+    const names = components.map((component) => component.name);
+    const cpuRows = [...cpuOfRounds(rounds), ...stages.cpu];
+    const sections = [
+      `## Throughput (steady state, ${String(settings.roundMs / 1000)} s rounds after ${String(settings.warmupMs / 1000)} s warm-up)\n\n${throughputTable(rows)}`,
+      `## Ratios of medians (targets: one-write ≥ 0.9× no-op, life cycle ≥ 0.8× one-write)\n\n${table(['clients', 'one-write / no-op', 'life cycle / one-write'], ratioRows(rows))}`,
+      `## CPU-ms per committed transaction (/proc utime+stime)\n\n${table(['workload', 'tx', ...names, 'total'], cpuPerTransaction(cpuRows, names))}`,
+      ...(stages.rates.length > 0
+        ? [
+            `## Life cycle step by step (${String(Math.max(...settings.clients))} clients)\n\n${table(['step', 'tx', 'tx/s'], stages.rates)}`,
+          ]
+        : []),
+      ...(lifeCycle
+        ? [`## Life-cycle step latency (steady rounds)\n\n${stepLatencyTable(rounds, STEP_NAMES)}`]
+        : []),
+    ];
+    if (settings.cpuProfile) {
+      sections.push(
+        `## Chaincode CPU profile: top functions by self time\n\n${await profiles(ctx, profileDir)}`,
+      );
+    }
+    const footer =
+      `Fabric ${ctx.tools.version}, ${String(settings.orderers)} Raft orderer(s), batch timeout ${BATCH.timeout}, ` +
+      `at most ${String(BATCH.maxMessageCount)} tx or ${BATCH.preferredMaxBytes} per block; ` +
+      `CPU from /proc of the network's own processes (its process table), the load client from /proc/self.`;
+    const markdown = `# bench:ledger ${new Date().toISOString()}\n\n${sections.join('\n\n')}\n\n${footer}\n`;
+    process.stdout.write(`\n${markdown}`);
+    writeFileSync(join(settings.reportDir, 'results.md'), markdown);
+    writeFileSync(
+      join(settings.reportDir, 'results.json'),
+      JSON.stringify({ settings, rows, rounds, cpu: cpuRows }, jsonReplacer, 2),
     );
-    const steps = cycle.samples.map((s) => [
-      s.name,
-      s.count,
-      s.quantile(0.5).toFixed(0),
-      s.quantile(0.95).toFixed(0),
-    ]);
-    process.stdout.write(`${table(['life-cycle step', 'tx', 'p50 ms', 'p95 ms'], steps)}\n`);
-    process.stdout.write(
-      `\nFabric ${ctx.tools.version}, ${ORDERERS} Raft orderer(s), batch timeout ${BATCH.timeout}, ` +
-        `at most ${BATCH.maxMessageCount} tx or ${BATCH.preferredMaxBytes} per block\n`,
+    writeFileSync(
+      join(settings.reportDir, 'throughput.svg'),
+      throughputChart(chartSeries(rows), 'Committed tx/s against clients (median, min–max)'),
     );
+    log(`report written to ${settings.reportDir}`);
   } finally {
+    lifeCycle?.close();
     consortium.closeAll();
     await stopTestNetwork(ctx);
   }

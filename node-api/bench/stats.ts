@@ -47,3 +47,39 @@ export function table(headers: string[], rows: (string | number)[][]): string {
   const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
   return [line(cells[0] ?? []), rule, ...cells.slice(1).map(line)].join('\n');
 }
+
+/** The middle and the range of a few repeated measurements (runs of one round). */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  /** First and third quartile, by linear interpolation between ranks. */
+  q1: number;
+  q3: number;
+}
+
+function interpolated(sorted: number[], q: number): number {
+  const position = q * (sorted.length - 1);
+  const below = Math.floor(position);
+  const low = sorted[below] ?? Number.NaN;
+  const high = sorted[Math.min(below + 1, sorted.length - 1)] ?? low;
+  return low + (high - low) * (position - below);
+}
+
+export function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    median: interpolated(sorted, 0.5),
+    min: sorted[0] ?? Number.NaN,
+    max: sorted.at(-1) ?? Number.NaN,
+    q1: interpolated(sorted, 0.25),
+    q3: interpolated(sorted, 0.75),
+  };
+}
+
+/** `numerator / denominator` to two decimals, or '–' when either is missing or the denominator is 0. */
+export function ratio(numerator: number | undefined, denominator: number | undefined): string {
+  if (numerator === undefined || denominator === undefined || !(denominator > 0) || Number.isNaN(numerator))
+    return '–';
+  return (numerator / denominator).toFixed(2);
+}

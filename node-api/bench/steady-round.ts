@@ -1,0 +1,105 @@
+import { cpuBetween, cpuSnapshot, type Component } from './cpu-meter.ts';
+import { Samples } from './stats.ts';
+
+/** What one worker sees of the round it runs in. */
+export interface RoundControl {
+  /** False once the round's time is up: a worker starts no new transaction then. */
+  running: () => boolean;
+  /** Records a committed transaction of `kind` that was submitted at `startedAt` (performance.now()). */
+  committed: (kind: string, startedAt: number) => void;
+  /** Records a completed multi-transaction cycle (the life cycle's eleven steps). */
+  cycleDone: () => void;
+}
+
+/** One iteration of a workload on one client: a transaction, or a cycle of them. */
+export type Iteration = (client: number, control: RoundControl) => Promise<void>;
+
+export interface RoundPlan {
+  workload: string;
+  clients: number;
+  run: number;
+  warmupMs: number;
+  roundMs: number;
+  components: readonly Component[];
+  iteration: Iteration;
+}
+
+export interface RoundResult {
+  workload: string;
+  clients: number;
+  run: number;
+  /** The measured window, between the two CPU snapshots. */
+  seconds: number;
+  transactions: number;
+  cycles: number;
+  failures: number;
+  /** Submit→commit latency of the transactions committed inside the window, by kind. */
+  latency: Map<string, Samples>;
+  cpuMs: Map<string, number>;
+}
+
+/** More failed iterations than this in one round end the benchmark: it would measure errors. */
+const MAX_FAILURES = 20;
+
+/**
+ * Runs `clients` closed-loop workers for a warm-up and then a fixed measured window; only what commits
+ * inside the window counts, so connection set-up, JIT warm-up and the drain at the end stay out of it.
+ * CPU is snapshotted at the window's two ends.
+ */
+export async function steadyRound(plan: RoundPlan): Promise<RoundResult> {
+  const latency = new Map<string, Samples>();
+  let measuring = false;
+  let stopped = false;
+  let transactions = 0;
+  let cycles = 0;
+  let failures = 0;
+  let window = { from: 0, to: 0 };
+  let cpu = new Map<string, number>();
+  const control: RoundControl = {
+    running: () => !stopped,
+    committed: (kind, startedAt) => {
+      if (!measuring) return;
+      transactions += 1;
+      let samples = latency.get(kind);
+      if (!samples) latency.set(kind, (samples = new Samples(kind)));
+      samples.add(performance.now() - startedAt);
+    },
+    cycleDone: () => {
+      if (measuring) cycles += 1;
+    },
+  };
+  let before = cpuSnapshot(plan.components);
+  const opening = setTimeout(() => {
+    before = cpuSnapshot(plan.components);
+    window = { from: performance.now(), to: 0 };
+    measuring = true;
+  }, plan.warmupMs);
+  const closing = setTimeout(() => {
+    measuring = false;
+    stopped = true;
+    window.to = performance.now();
+    cpu = cpuBetween(before, cpuSnapshot(plan.components));
+  }, plan.warmupMs + plan.roundMs);
+  const worker = async (client: number): Promise<void> => {
+    while (!stopped) {
+      try {
+        await plan.iteration(client, control);
+      } catch (error) {
+        failures += 1;
+        if (failures > MAX_FAILURES) {
+          stopped = true;
+          throw error;
+        }
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: plan.clients }, (_, client) => worker(client)));
+  } finally {
+    clearTimeout(opening);
+    clearTimeout(closing);
+  }
+  const { workload, clients, run } = plan;
+  const seconds = (window.to - window.from) / 1000;
+  return { workload, clients, run, seconds, transactions, cycles, failures, latency, cpuMs: cpu };
+}
