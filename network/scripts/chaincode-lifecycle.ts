@@ -24,7 +24,7 @@ import {
 import { runServer } from './chaincode-server.ts';
 import type { NetworkContext } from './context.ts';
 import { withMemberChannel } from './member-channel.ts';
-import { peerCli } from './peer.ts';
+import { peerCli, WAIT_FOR_COMMIT } from './peer.ts';
 import { findMember, type MemberPlan } from './topology.ts';
 
 /** The org's peer lacks the package a definition names: install this build first. */
@@ -202,7 +202,7 @@ export async function approveChaincode(
       ...definitionArgs(ctx, definition),
       '--package-id',
       id,
-      '--waitForEvent',
+      ...WAIT_FOR_COMMIT,
     ]);
     ctx.log(`${org.mspId} approved ${definition.version} (sequence ${String(definition.sequence)})`);
     return { definition, approved: true };
@@ -234,7 +234,7 @@ export async function commitChaincode(ctx: NetworkContext, orgOrName: MemberPlan
       'commit',
       ...definitionArgs(ctx, definition),
       ...peerTargets(channel.members, approvedBy, channel.dir),
-      '--waitForEvent',
+      ...WAIT_FOR_COMMIT,
     ]);
     ctx.log(
       `chaincode ${definition.version} committed on channel ${ctx.topology.config.channel} ` +

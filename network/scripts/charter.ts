@@ -4,7 +4,7 @@ import type { NetworkContext } from './context.ts';
 import { CommandError } from './exec.ts';
 import { ordererArgs } from './chaincode.ts';
 import { endpoint } from './hosts.ts';
-import { peerCli } from './peer.ts';
+import { peerCli, WAIT_FOR_COMMIT } from './peer.ts';
 import { foundingMembers, type MemberPlan } from './topology.ts';
 import { tlsRootFile } from './trust-roots.ts';
 
@@ -105,7 +105,7 @@ export async function establishCharter(
     '-c',
     call('Establish', [JSON.stringify(wanted)]),
     ...endorsers,
-    '--waitForEvent',
+    ...WAIT_FOR_COMMIT,
   ]);
   ctx.log(`consortium charter established from network/config (${members.length} member orgs)`);
   return true;

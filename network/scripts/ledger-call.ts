@@ -2,7 +2,7 @@ import type { NetworkContext } from './context.ts';
 import { peerTargets } from './channel-members.ts';
 import { CommandError } from './exec.ts';
 import { withMemberChannel } from './member-channel.ts';
-import { peerCli } from './peer.ts';
+import { peerCli, WAIT_FOR_COMMIT } from './peer.ts';
 import { findMember } from './topology.ts';
 
 /** A chaincode function and its arguments: `charter:Propose` with the terms' JSON. */
@@ -70,7 +70,7 @@ export function submitAs(
         'invoke',
         ...callArgs(ctx, call),
         ...peerTargets(channel.members, endorsers, channel.dir),
-        '--waitForEvent',
+        ...WAIT_FOR_COMMIT,
       ]);
     }),
   );

@@ -6,6 +6,7 @@ import { ApiError, Flow, type NodeClient } from '../../src/demo/graphql-client.t
 import { HttpRegistryAdapter } from '../../src/registry/http-registry-adapter.ts';
 import { loginAs } from '../support/node-apis.ts';
 import { cstDate } from '../support/values.ts';
+import { confirmByCore, registerCoreInvoice } from './core-invoice.ts';
 
 /** 500,000.00 yuan per voucher. */
 const AMOUNT = 50_000_000n;
@@ -46,34 +47,12 @@ export function exposureSuite(network: () => NetworkContext): void {
 
     /** A new voucher of the core enterprise held by tier 1, applied for at `bank`, offered and accepted. */
     async function acceptedFinancing(number: string, bank: 'bankA' | 'bankB'): Promise<string> {
-      const document = await tier1Clerk.upload(
-        `${number}.txt`,
-        'text/plain',
-        new TextEncoder().encode(number),
-      );
-      const registered = await flow.run<{ registerInvoice: { invoice: { id: string } } }>(
-        tier1Clerk,
-        'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { transactionId blockNumber invoice { id } } }',
-        {
-          input: {
-            number,
-            buyerId: id('core'),
-            amount: AMOUNT.toString(),
-            issueDate: cstDate(0),
-            dueDate: cstDate(90),
-            documentSha256: document,
-          },
-        },
-      );
-      const confirmed = await flow.run<{ confirmInvoice: { invoice: { voucherId: string } } }>(
-        core,
-        'mutation($id: ID!) { confirmInvoice(id: $id, waiveDelivery: true) { transactionId blockNumber invoice { voucherId } } }',
-        { id: registered.registerInvoice.invoice.id },
-      );
+      const invoiceId = await registerCoreInvoice(flow, tier1Clerk, { number, amount: AMOUNT.toString() });
+      const voucherId = await confirmByCore(flow, core, invoiceId);
       const applied = await flow.run<{ applyFinancing: { financing: { id: string } } }>(
         tier1Clerk,
         'mutation($v: ID!, $b: String!) { applyFinancing(voucherId: $v, bankId: $b) { transactionId blockNumber financing { id } } }',
-        { v: confirmed.confirmInvoice.invoice.voucherId, b: id(bank) },
+        { v: voucherId, b: id(bank) },
       );
       const financingId = applied.applyFinancing.financing.id;
       await flow.run(

@@ -3,7 +3,7 @@ import type { NetworkContext } from '@scf/network';
 import { demoEnterprise, type DemoKey } from '../../src/demo/demo-consortium.ts';
 import { ApiError, Flow, type NodeClient } from '../../src/demo/graphql-client.ts';
 import { loginAs } from '../support/node-apis.ts';
-import { cstDate } from '../support/values.ts';
+import { registerCoreInvoice } from './core-invoice.ts';
 
 const APPROVAL_FIELDS = `id status action preparedBy enterpriseId resultId reason
   invoice { id number amount } args { name value }`;
@@ -52,26 +52,7 @@ export function fourEyesSuite(network: () => NetworkContext): void {
     };
 
     async function registeredInvoice(number: string): Promise<string> {
-      const document = await tier1Clerk.upload(
-        `${number}.txt`,
-        'text/plain',
-        new TextEncoder().encode(number),
-      );
-      const registered = await flow.run<{ registerInvoice: { invoice: { id: string } } }>(
-        tier1Clerk,
-        `mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { transactionId blockNumber invoice { id } } }`,
-        {
-          input: {
-            number,
-            buyerId: id('core'),
-            amount: '30000000',
-            issueDate: cstDate(0),
-            dueDate: cstDate(90),
-            documentSha256: document,
-          },
-        },
-      );
-      return registered.registerInvoice.invoice.id;
+      return registerCoreInvoice(flow, tier1Clerk, { number, amount: '30000000' });
     }
 
     /** The core enterprise's org admin turns four eyes on or off; what the ledger then holds. */

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findMember, stopProcess, type NetworkContext } from '@scf/network';
 import { ensureNode, nodeProcessName } from '../../src/cli/node-processes.ts';
-import { demoEnterprise } from '../../src/demo/demo-consortium.ts';
 import { ApiError, Flow, type NodeClient } from '../../src/demo/graphql-client.ts';
 import { loginAs } from '../support/node-apis.ts';
 import { cstDate } from '../support/values.ts';
+import { registerCoreInvoice } from './core-invoice.ts';
 
 /** 1,234,567.89 yuan, of which 234,567.89 disputed: amounts that make the rounding matter. */
 const FACE = 123_456_789n;
@@ -122,29 +122,15 @@ export function lateInterestSuite(network: () => NetworkContext): void {
 
     it('fixes the agreed rate at confirmation, raised to the 1Y LPR of the day', async () => {
       const clerk = await loginAs(network(), 'tier1', 'clerk');
-      const document = await clerk.upload(
-        'IT-LATE-1.txt',
-        'text/plain',
-        new TextEncoder().encode('IT-LATE-1'),
-      );
-      const registered = await flow.run<{ registerInvoice: { invoice: { id: string } } }>(
-        clerk,
-        'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { transactionId blockNumber invoice { id } } }',
-        {
-          input: {
-            number: 'IT-LATE-1',
-            buyerId: demoEnterprise('core').id,
-            amount: FACE.toString(),
-            issueDate: cstDate(0),
-            dueDate: maturity,
-            documentSha256: document,
-          },
-        },
-      );
+      const invoiceId = await registerCoreInvoice(flow, clerk, {
+        number: 'IT-LATE-1',
+        amount: FACE.toString(),
+        dueDate: maturity,
+      });
       const confirmed = await flow.run<{ confirmInvoice: { invoice: { voucherId: string } } }>(
         core,
         'mutation($id: ID!, $bps: Int) { confirmInvoice(id: $id, waiveDelivery: true, lateInterestBps: $bps) { transactionId blockNumber invoice { voucherId } } }',
-        { id: registered.registerInvoice.invoice.id, bps: AGREED_BPS },
+        { id: invoiceId, bps: AGREED_BPS },
       );
       rootId = confirmed.confirmInvoice.invoice.voucherId;
       await flow.settle([holder]);

@@ -10,6 +10,7 @@ import { RegistryConflictError } from '../../src/registry/registry-errors.ts';
 import { loginAs } from '../support/node-apis.ts';
 import { sessionFor, type UserSession } from '../support/test-network.ts';
 import { cstDate } from '../support/values.ts';
+import { confirmByCore, registerCoreInvoice } from './core-invoice.ts';
 
 const POLL = { timeout: 60_000, interval: 250 };
 const AMOUNT = '50000000';
@@ -52,34 +53,12 @@ export function registrationSuite(network: () => NetworkContext): void {
 
     /** A voucher of the core enterprise held by tier 1, applied for at bank A, offered and accepted. */
     async function acceptedFinancing(number: string): Promise<string> {
-      const document = await tier1Clerk.upload(
-        `${number}.txt`,
-        'text/plain',
-        new TextEncoder().encode(number),
-      );
-      const registered = await flow.run<{ registerInvoice: { invoice: { id: string } } }>(
-        tier1Clerk,
-        `mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { transactionId blockNumber invoice { id } } }`,
-        {
-          input: {
-            number,
-            buyerId: id('core'),
-            amount: AMOUNT,
-            issueDate: cstDate(0),
-            dueDate: cstDate(90),
-            documentSha256: document,
-          },
-        },
-      );
-      const confirmed = await flow.run<{ confirmInvoice: { invoice: { voucherId: string } } }>(
-        core,
-        'mutation($id: ID!) { confirmInvoice(id: $id, waiveDelivery: true) { transactionId blockNumber invoice { voucherId } } }',
-        { id: registered.registerInvoice.invoice.id },
-      );
+      const invoiceId = await registerCoreInvoice(flow, tier1Clerk, { number, amount: AMOUNT });
+      const voucherId = await confirmByCore(flow, core, invoiceId);
       const applied = await flow.run<{ applyFinancing: { financing: { id: string } } }>(
         tier1Clerk,
         'mutation($v: ID!, $b: String!) { applyFinancing(voucherId: $v, bankId: $b) { transactionId blockNumber financing { id } } }',
-        { v: confirmed.confirmInvoice.invoice.voucherId, b: id('bankA') },
+        { v: voucherId, b: id('bankA') },
       );
       const financingId = applied.applyFinancing.financing.id;
       await flow.run(
