@@ -138,6 +138,8 @@ export function fourEyesSuite(network: () => NetworkContext): void {
       const approved = done.approveAction.approval;
       expect(approved.status).toBe('APPROVED');
       const voucherId = approved.resultId ?? '';
+      // The flow waited for the core's node; the holder's node projects the voucher on its own time.
+      await flow.settle([tier1]);
       const seen = await tier1.request<{ voucher: { id: string; status: string; holderId: string } | null }>(
         'query($id: ID!) { voucher(id: $id) { id status holderId } }',
         { id: voucherId },
