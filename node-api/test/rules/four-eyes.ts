@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetworkContext } from '@scf/network';
 import { demoEnterprise, type DemoKey } from '../../src/demo/demo-consortium.ts';
-import { ApiError, Flow, type NodeClient } from '../../src/demo/graphql-client.ts';
+import { Flow, type NodeClient } from '../../src/demo/graphql-client.ts';
 import { loginAs } from '../support/node-apis.ts';
 import { registerCoreInvoice } from './core-invoice.ts';
+import { refusal } from './refusal.ts';
 
 const APPROVAL_FIELDS = `id status action preparedBy enterpriseId resultId reason
   invoice { id number amount } args { name value }`;
@@ -40,16 +41,6 @@ export function fourEyesSuite(network: () => NetworkContext): void {
     let coreClerk: NodeClient;
     let core: NodeClient;
     let prepared: ApprovalSeen | undefined;
-
-    const refusal = async (write: Promise<unknown>): Promise<string> => {
-      try {
-        await write;
-      } catch (error) {
-        if (error instanceof ApiError) return error.code;
-        throw error;
-      }
-      return 'written';
-    };
 
     async function registeredInvoice(number: string): Promise<string> {
       return registerCoreInvoice(flow, tier1Clerk, { number, amount: '30000000' });

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findMember, stopProcess, type NetworkContext } from '@scf/network';
 import { ensureNode, nodeProcessName } from '../../src/cli/node-processes.ts';
-import { ApiError, Flow, type NodeClient } from '../../src/demo/graphql-client.ts';
+import { Flow, type NodeClient } from '../../src/demo/graphql-client.ts';
 import { loginAs } from '../support/node-apis.ts';
+import { refusal } from './refusal.ts';
 import { cstDate } from '../support/values.ts';
 import { registerCoreInvoice } from './core-invoice.ts';
 
@@ -104,15 +105,6 @@ export function lateInterestSuite(network: () => NetworkContext): void {
       await ensureNode(network(), findMember(network().topology, 'core'), { clockShiftDays: days });
       flow = new Flow();
       return loginAs(network(), 'core', 'approver');
-    };
-    const refusal = async (write: Promise<unknown>): Promise<string> => {
-      try {
-        await write;
-      } catch (error) {
-        if (error instanceof ApiError) return error.code;
-        throw error;
-      }
-      return 'written';
     };
 
     beforeAll(async () => {

@@ -3,12 +3,13 @@ import { enrollUser, runningPid, stopProcess, type NetworkContext } from '@scf/n
 import { ErrorCodes } from '@scf/ledger-contract';
 import { ensureRegistry, REGISTRY_PROCESS, registryUrl } from '../../src/cli/registry-process.ts';
 import { demoEnterprise, type DemoKey } from '../../src/demo/demo-consortium.ts';
-import { ApiError, Flow, type NodeClient } from '../../src/demo/graphql-client.ts';
+import { Flow, type NodeClient } from '../../src/demo/graphql-client.ts';
 import { submit } from '../../src/ledger/submit.ts';
 import { HttpRegistryAdapter } from '../../src/registry/http-registry-adapter.ts';
 import { RegistryConflictError } from '../../src/registry/registry-errors.ts';
 import { loginAs } from '../support/node-apis.ts';
 import { sessionFor, type UserSession } from '../support/test-network.ts';
+import { refusal } from './refusal.ts';
 import { cstDate } from '../support/values.ts';
 import { confirmByCore, registerCoreInvoice } from './core-invoice.ts';
 
@@ -88,15 +89,6 @@ export function registrationSuite(network: () => NetworkContext): void {
       ).financing;
     const seen = async (client: NodeClient, financingId: string): Promise<Seen['financing']> =>
       (await client.request<Seen>(FINANCING, { id: financingId })).financing;
-    const refusal = async (write: Promise<unknown>): Promise<string> => {
-      try {
-        await write;
-      } catch (error) {
-        if (error instanceof ApiError) return error.code;
-        throw error;
-      }
-      return 'written';
-    };
     /** A user of bank A's org acting for bank A on the ledger directly, not through its node. */
     const bankALedger = async (): Promise<UserSession> =>
       sessionFor(
