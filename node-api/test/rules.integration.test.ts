@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { NetworkContext } from '@scf/network';
 import { exposureSuite } from './rules/consortium-exposure.ts';
 import { fourEyesSuite } from './rules/four-eyes.ts';
+import { hostileInputSuite } from './hostile/hostile-input.ts';
 import { lateInterestSuite } from './rules/late-interest.ts';
 import { registrationSuite } from './rules/registration.ts';
 import { startRulesNetwork } from './rules/rules-network.ts';
@@ -11,7 +12,9 @@ import { stopTestNetwork } from './support/test-network.ts';
  * The 2025 rules for supply-chain vouchers and late payment on the real network, one suite per rule,
  * on one shared network (starting one per rule cost minutes of `npm test`). Order matters where a
  * suite changes what the others share: exposure's charter cap comes after registration's financings,
- * four eyes turns the core enterprise's switch back off when it ends, and late interest, which restarts the core enterprise's node with its clock moved, comes last.
+ * four eyes turns the core enterprise's switch back off when it ends, and late interest, which restarts
+ * the core enterprise's node with its clock moved, comes last. Hostile input comes first: it checks that
+ * thousands of bad requests write nothing, so it wants a ledger nobody else is writing to.
  */
 let ctx: NetworkContext | undefined;
 const network = (): NetworkContext => {
@@ -27,6 +30,7 @@ afterAll(async () => {
   await stopTestNetwork(ctx);
 });
 
+hostileInputSuite(network);
 registrationSuite(network);
 exposureSuite(network);
 fourEyesSuite(network);

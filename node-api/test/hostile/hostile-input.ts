@@ -2,15 +2,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INT_RANGES, MAX_PIECES, type IntRange } from '@scf/ledger-contract';
 import { enrollUser, findMember, type NetworkContext } from '@scf/network';
-import { nodeUrl } from '../src/cli/node-env.ts';
-import { demoEnterprise, type DemoKey } from '../src/demo/demo-consortium.ts';
-import type { NodeClient } from '../src/demo/graphql-client.ts';
-import { seedDemo } from '../src/demo/seed.ts';
-import { BlockLocator } from '../src/ledger/blocks.ts';
-import { connectMember, type LedgerConnection } from '../src/ledger/index.ts';
-import { scfLedger } from '../src/ledger/scf-ledger.ts';
-import { TEXT } from '../src/schema/mutations/limits.ts';
-import { DEFAULT_ID_RULE, DEFAULT_TEXT_RULE, ruleOf, type TextRule } from '../src/schema/text-rule.ts';
+import { nodeUrl } from '../../src/cli/node-env.ts';
+import { demoEnterprise, type DemoKey } from '../../src/demo/demo-consortium.ts';
+import type { NodeClient } from '../../src/demo/graphql-client.ts';
+import { BlockLocator } from '../../src/ledger/blocks.ts';
+import { connectMember, type LedgerConnection } from '../../src/ledger/index.ts';
+import { scfLedger } from '../../src/ledger/scf-ledger.ts';
+import { TEXT } from '../../src/schema/mutations/limits.ts';
+import { DEFAULT_ID_RULE, DEFAULT_TEXT_RULE, ruleOf, type TextRule } from '../../src/schema/text-rule.ts';
 import {
   badDate,
   badEnum,
@@ -20,10 +19,9 @@ import {
   notAnObject,
   type Bad,
   type Phase,
-} from './support/hostile-values.ts';
-import { loginAs, startNodeApis } from './support/node-apis.ts';
-import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
-import { cstDate } from './support/values.ts';
+} from '../support/hostile-values.ts';
+import { loginAs } from '../support/node-apis.ts';
+import { cstDate } from '../support/values.ts';
 
 /** Every refusal a client may see: the node's and the chaincode's codes, and GraphQL's own. */
 const TYPED = new Set([
@@ -530,247 +528,244 @@ function operationOf(
   return { query: `${template.operation}(${declarations.join(', ')}) { ${fields.join(' ')} }`, variables };
 }
 
-describe('hostile input against real node APIs', () => {
-  let ctx: NetworkContext | undefined;
-  let clients: Record<Exclude<Caller, 'anonymous'>, NodeClient>;
-  let heightReader: LedgerConnection | undefined;
-  let blocks: BlockLocator;
-
-  const network = (): NetworkContext => {
-    if (!ctx) throw new Error('network did not start');
-    return ctx;
-  };
-  const urlOf = (key: DemoKey): string => nodeUrl(findMember(network().topology, demoEnterprise(key).org));
-  const download = async (client: NodeClient, key: DemoKey, sha256: string): Promise<number> => {
-    const response = await fetch(`${urlOf(key)}/documents/${sha256}`, {
-      headers: { authorization: `Bearer ${client.token ?? ''}` },
-    });
-    await response.body?.cancel();
-    return response.status;
-  };
-  const upload = (client: NodeClient, name: string): Promise<string> =>
-    client.upload(`${name}.txt`, 'text/plain', new TextEncoder().encode(`${name}\n`));
-
-  beforeAll(async () => {
-    ctx = await startTestNetwork(1);
-    // Thousands of requests from a handful of users: far above what people ever send.
-    const urls = await startNodeApis(ctx, { env: { SCF_RATE_LIMIT_PER_MINUTE: '1000000' } });
-    await seedDemo({ urls, invoices: 0, concurrency: 2, log: () => undefined });
-    const [key, role] = [(k: string) => k.split('.')[0] as DemoKey, (k: string) => k.split('.')[1]];
-    const callers: Exclude<Caller, 'anonymous'>[] = [
-      'tier1.clerk',
-      'tier1.approver',
-      'tier2.clerk',
-      'core.approver',
-      'bankA.approver',
-      'bankA.admin',
-      'carrier.clerk',
-    ];
-    const logins = await Promise.all(
-      callers.map((caller) =>
-        loginAs(network(), key(caller), role(caller) as 'clerk' | 'approver' | 'admin'),
-      ),
-    );
-    clients = Object.fromEntries(callers.map((caller, i) => [caller, logins[i]])) as typeof clients;
-    const reader = await enrollUser(ctx, {
-      org: 'supplier',
-      name: 'height-reader',
-      enterpriseId: 'ORG-ADMIN',
-      role: 'admin',
-    });
-    const connection = connectMember(ctx, reader);
-    heightReader = connection;
-    blocks = new BlockLocator(connection.gateway.getNetwork('scf'), 'scf');
-  });
-
-  afterAll(async () => {
-    heightReader?.close();
-    await stopTestNetwork(ctx);
-  });
-
-  it("refuses a tier-2 SME's invoice citing tier-1's document, and never serves it the file", async () => {
-    const tier1 = clients['tier1.clerk'];
-    const tier2 = clients['tier2.clerk'];
-    const theirs = await upload(tier1, 'tier-1 confidential price list');
-    const before = await blocks.height();
-    const input = {
-      number: 'T2-PLANT-1',
-      buyerId: demoEnterprise('tier1').id,
-      amount: '5000000',
-      issueDate: cstDate(-1),
-      dueDate: cstDate(60),
-      documentSha256: theirs,
-    };
-    await expect(
-      tier2.request(
-        'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { projection } }',
-        {
-          input,
-        },
-      ),
-    ).rejects.toMatchObject({ code: 'DOCUMENT_NOT_OWNED' });
-    expect(await blocks.height()).toBe(before);
-
-    // Past the API, straight onto the ledger with tier 2's own identity: the ledger only sees a hash.
-    const direct = await enrollUser(network(), {
-      org: 'supplier',
-      name: 'tier2-direct',
-      enterpriseId: demoEnterprise('tier2').id,
-      role: 'clerk',
-    });
-    const connection = connectMember(network(), direct);
-    try {
-      const planted = await scfLedger(connection.gateway, 'scf', 'scf').invoice.Register({
-        ...input,
-        documentHash: theirs,
+/**
+ * Hostile input against real node APIs, as a suite on a shared network whose node APIs allow far more
+ * requests a minute than people ever send (thousands from a handful of users here).
+ */
+export function hostileInputSuite(network: () => NetworkContext): void {
+  describe('hostile input against real node APIs', () => {
+    let clients: Record<Exclude<Caller, 'anonymous'>, NodeClient>;
+    let heightReader: LedgerConnection | undefined;
+    let blocks: BlockLocator;
+    const urlOf = (key: DemoKey): string => nodeUrl(findMember(network().topology, demoEnterprise(key).org));
+    const download = async (client: NodeClient, key: DemoKey, sha256: string): Promise<number> => {
+      const response = await fetch(`${urlOf(key)}/documents/${sha256}`, {
+        headers: { authorization: `Bearer ${client.token ?? ''}` },
       });
-      const lookup = 'query($id: ID!) { invoice(id: $id) { id documentHash } }';
-      await expect
-        .poll(
-          async () => (await tier2.request<{ invoice: unknown }>(lookup, { id: planted.value.id })).invoice,
+      await response.body?.cancel();
+      return response.status;
+    };
+    const upload = (client: NodeClient, name: string): Promise<string> =>
+      client.upload(`${name}.txt`, 'text/plain', new TextEncoder().encode(`${name}\n`));
+
+    beforeAll(async () => {
+      const [key, role] = [(k: string) => k.split('.')[0] as DemoKey, (k: string) => k.split('.')[1]];
+      const callers: Exclude<Caller, 'anonymous'>[] = [
+        'tier1.clerk',
+        'tier1.approver',
+        'tier2.clerk',
+        'core.approver',
+        'bankA.approver',
+        'bankA.admin',
+        'carrier.clerk',
+      ];
+      const logins = await Promise.all(
+        callers.map((caller) =>
+          loginAs(network(), key(caller), role(caller) as 'clerk' | 'approver' | 'admin'),
+        ),
+      );
+      clients = Object.fromEntries(callers.map((caller, i) => [caller, logins[i]])) as typeof clients;
+      const reader = await enrollUser(network(), {
+        org: 'supplier',
+        name: 'height-reader',
+        enterpriseId: 'ORG-ADMIN',
+        role: 'admin',
+      });
+      const connection = connectMember(network(), reader);
+      heightReader = connection;
+      blocks = new BlockLocator(connection.gateway.getNetwork('scf'), 'scf');
+    });
+
+    afterAll(() => {
+      heightReader?.close();
+    });
+
+    it("refuses a tier-2 SME's invoice citing tier-1's document, and never serves it the file", async () => {
+      const tier1 = clients['tier1.clerk'];
+      const tier2 = clients['tier2.clerk'];
+      const theirs = await upload(tier1, 'tier-1 confidential price list');
+      const before = await blocks.height();
+      const input = {
+        number: 'T2-PLANT-1',
+        buyerId: demoEnterprise('tier1').id,
+        amount: '5000000',
+        issueDate: cstDate(-1),
+        dueDate: cstDate(60),
+        documentSha256: theirs,
+      };
+      await expect(
+        tier2.request(
+          'mutation($input: RegisterInvoiceInput!) { registerInvoice(input: $input) { projection } }',
           {
-            timeout: 60_000,
-            interval: 250,
+            input,
           },
-        )
-        .toMatchObject({ documentHash: theirs });
-    } finally {
-      connection.close();
-    }
-    expect(await download(tier2, 'tier2', theirs)).toBe(404);
-    const described = await tier2.request<{ document: unknown }>(
-      'query($h: String!) { document(sha256: $h) { sha256 } }',
-      { h: theirs },
-    );
-    expect(described.document).toBeNull();
-    expect(await download(tier1, 'tier1', theirs)).toBe(200);
-    expect(await download(clients['tier1.approver'], 'tier1', theirs)).toBe(200);
-  });
+        ),
+      ).rejects.toMatchObject({ code: 'DOCUMENT_NOT_OWNED' });
+      expect(await blocks.height()).toBe(before);
 
-  it(`answers ${CASES.toLocaleString('en')} generated bad inputs with typed errors and writes nothing`, async () => {
-    const documents = {
-      tier1: await upload(clients['tier1.clerk'], 'fuzz invoice'),
-      carrier: await upload(clients['carrier.clerk'], 'fuzz waybill'),
-    };
-    const all = templates(documents);
-    const cases = fc.sample(fc.oneof(...all.map(casesOf)), { numRuns: CASES, seed: SEED });
-    const before = await blocks.height();
-    /** Failures by field and broken argument: how many, and the first few. */
-    const failures = new Map<string, { count: number; examples: string[] }>();
-    const fail = (c: Case | undefined, why: string): void => {
-      const key = c ? `${c.template.field}(${c.what})` : 'request';
-      const entry = failures.get(key) ?? { count: 0, examples: [] };
-      entry.count += 1;
-      if (entry.examples.length < 3) {
-        entry.examples.push(`${c ? JSON.stringify(c.variables).slice(0, 160) : ''} → ${why.slice(0, 240)}`);
-      }
-      failures.set(key, entry);
-    };
-    const endpointOf = (template: Template): { url: string; token: string | undefined } => {
-      if (template.caller === 'anonymous') return { url: urlOf('tier1'), token: undefined };
-      const client = clients[template.caller];
-      return { url: urlOf(template.caller.split('.')[0] as DemoKey), token: client.token };
-    };
-    /** Checks every error of an answer; returns the errors, or null when the answer itself is wrong. */
-    const typedErrors = (
-      answer: GraphQLAnswer,
-      c: Case | undefined,
-    ): NonNullable<NonNullable<GraphQLAnswer['body']>['errors']> | null => {
-      if (answer.status >= 500) return (fail(c, `HTTP ${answer.status}`), null);
-      const errors = answer.body?.errors ?? [];
-      for (const error of errors) {
-        const code = error.extensions?.code ?? '';
-        if (!TYPED.has(code) || error.message === 'Unexpected error.') {
-          fail(c, `untyped or masked: ${code} ${error.message.slice(0, 160)}`);
-          return null;
-        }
-      }
-      return errors;
-    };
-
-    async function run(template: Template, batch: Case[]): Promise<void> {
-      const { url, token } = endpointOf(template);
-      const answer = await post(url, token, JSON.stringify(operationOf(template, batch)));
-      const errors = typedErrors(answer, batch.length === 1 ? batch[0] : undefined);
-      if (!errors) return;
-      const alone: Case[] = [];
-      batch.forEach((c, i) => {
-        const mine = errors.filter(
-          (error) =>
-            error.path?.[0] === `a${i}` ||
-            Object.keys(template.types).some((arg) => error.message.includes(`"$${arg}${i}"`)),
-        );
-        const data = answer.body?.data?.[`a${i}`];
-        if (mine.length > 0 && (data === undefined || data === null)) return;
-        if (batch.length > 1) alone.push(c);
-        else fail(c, `not refused: ${JSON.stringify(answer.body).slice(0, 200)}`);
+      // Past the API, straight onto the ledger with tier 2's own identity: the ledger only sees a hash.
+      const direct = await enrollUser(network(), {
+        org: 'supplier',
+        name: 'tier2-direct',
+        enterpriseId: demoEnterprise('tier2').id,
+        role: 'clerk',
       });
-      // A case whose refusal a neighbour's hid (a request refused as a whole) is asked again alone.
-      for (const c of alone) await run(template, [c]);
-    }
-
-    const jobs: (() => Promise<void>)[] = [];
-    for (const template of all) {
-      const mine = cases.filter((c) => c.template === template);
-      const batched = mine.filter((c) => c.phase === 'coerce' || template.nullable);
-      const single = mine.filter((c) => !(c.phase === 'coerce' || template.nullable));
-      for (let i = 0; i < batched.length; i += BATCH) {
-        const batch = batched.slice(i, i + BATCH);
-        jobs.push(() => run(template, batch));
+      const connection = connectMember(network(), direct);
+      try {
+        const planted = await scfLedger(connection.gateway, 'scf', 'scf').invoice.Register({
+          ...input,
+          documentHash: theirs,
+        });
+        const lookup = 'query($id: ID!) { invoice(id: $id) { id documentHash } }';
+        await expect
+          .poll(
+            async () => (await tier2.request<{ invoice: unknown }>(lookup, { id: planted.value.id })).invoice,
+            {
+              timeout: 60_000,
+              interval: 250,
+            },
+          )
+          .toMatchObject({ documentHash: theirs });
+      } finally {
+        connection.close();
       }
-      for (const c of single) jobs.push(() => run(template, [c]));
-    }
-    const workers = Array.from({ length: CONCURRENCY }, async () => {
-      for (let job = jobs.shift(); job; job = jobs.shift()) await job();
+      expect(await download(tier2, 'tier2', theirs)).toBe(404);
+      const described = await tier2.request<{ document: unknown }>(
+        'query($h: String!) { document(sha256: $h) { sha256 } }',
+        { h: theirs },
+      );
+      expect(described.document).toBeNull();
+      expect(await download(tier1, 'tier1', theirs)).toBe(200);
+      expect(await download(clients['tier1.approver'], 'tier1', theirs)).toBe(200);
     });
-    await Promise.all(workers);
 
-    // Money and dates at the edges the node lets through and the chaincode refuses: with the clerk's own
-    // document, so that nothing but the edge can stop them on the ledger.
-    const register = all.find((template) => template.field === 'registerInvoice');
-    if (!register) throw new Error('no registerInvoice template');
-    const edges: Record<string, unknown>[] = [
-      { amount: '0' },
-      { amount: '10000000000000001' },
-      { amount: '999999999999999999' },
-      { issueDate: '1999-12-31' },
-      { issueDate: cstDate(30), dueDate: cstDate(90) },
-      { dueDate: cstDate(-1) },
-      { dueDate: cstDate(-2) },
-      { dueDate: '2200-01-01' },
-    ];
-    for (const [index, edge] of edges.entries()) {
-      const input = validOf(register.args.input ?? { valid: null, bad: notAnObject }) as Record<
-        string,
-        unknown
-      >;
-      const variables = { input: { ...input, number: `FUZZ-EDGE-${String(index)}`, ...edge } };
-      await run(register, [{ template: register, variables, phase: 'resolve', what: JSON.stringify(edge) }]);
-    }
+    it(`answers ${CASES.toLocaleString('en')} generated bad inputs with typed errors and writes nothing`, async () => {
+      const documents = {
+        tier1: await upload(clients['tier1.clerk'], 'fuzz invoice'),
+        carrier: await upload(clients['carrier.clerk'], 'fuzz waybill'),
+      };
+      const all = templates(documents);
+      const cases = fc.sample(fc.oneof(...all.map(casesOf)), { numRuns: CASES, seed: SEED });
+      const before = await blocks.height();
+      /** Failures by field and broken argument: how many, and the first few. */
+      const failures = new Map<string, { count: number; examples: string[] }>();
+      const fail = (c: Case | undefined, why: string): void => {
+        const key = c ? `${c.template.field}(${c.what})` : 'request';
+        const entry = failures.get(key) ?? { count: 0, examples: [] };
+        entry.count += 1;
+        if (entry.examples.length < 3) {
+          entry.examples.push(`${c ? JSON.stringify(c.variables).slice(0, 160) : ''} → ${why.slice(0, 240)}`);
+        }
+        failures.set(key, entry);
+      };
+      const endpointOf = (template: Template): { url: string; token: string | undefined } => {
+        if (template.caller === 'anonymous') return { url: urlOf('tier1'), token: undefined };
+        const client = clients[template.caller];
+        return { url: urlOf(template.caller.split('.')[0] as DemoKey), token: client.token };
+      };
+      /** Checks every error of an answer; returns the errors, or null when the answer itself is wrong. */
+      const typedErrors = (
+        answer: GraphQLAnswer,
+        c: Case | undefined,
+      ): NonNullable<NonNullable<GraphQLAnswer['body']>['errors']> | null => {
+        if (answer.status >= 500) return (fail(c, `HTTP ${answer.status}`), null);
+        const errors = answer.body?.errors ?? [];
+        for (const error of errors) {
+          const code = error.extensions?.code ?? '';
+          if (!TYPED.has(code) || error.message === 'Unexpected error.') {
+            fail(c, `untyped or masked: ${code} ${error.message.slice(0, 160)}`);
+            return null;
+          }
+        }
+        return errors;
+      };
 
-    // Whole requests that are no GraphQL request at all.
-    const raw = [
-      'not json',
-      '{"query": 5}',
-      '{"query": "{ invoice(id: \\"x\\") { id }", "variables": "x"}',
-      '[{"query": "{ me { id } }"}]',
-      '{"query": "mutation {"}',
-      '{"query": "{ invoice(id: \\"\u0001\\") { id } }"}',
-      '{"query": "{ nope }"}',
-      '{}',
-      `{"query": "${'{ me { id } }'.repeat(400)}"}`,
-      `{"query": "{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ')} }"}`,
-    ];
-    for (const body of raw) {
-      const answer = await post(urlOf('tier1'), clients['tier1.clerk'].token, body);
-      const errors = typedErrors(answer, undefined);
-      if (errors && errors.length === 0) fail(undefined, `${body.slice(0, 60)}: no error`);
-    }
+      async function run(template: Template, batch: Case[]): Promise<void> {
+        const { url, token } = endpointOf(template);
+        const answer = await post(url, token, JSON.stringify(operationOf(template, batch)));
+        const errors = typedErrors(answer, batch.length === 1 ? batch[0] : undefined);
+        if (!errors) return;
+        const alone: Case[] = [];
+        batch.forEach((c, i) => {
+          const mine = errors.filter(
+            (error) =>
+              error.path?.[0] === `a${i}` ||
+              Object.keys(template.types).some((arg) => error.message.includes(`"$${arg}${i}"`)),
+          );
+          const data = answer.body?.data?.[`a${i}`];
+          if (mine.length > 0 && (data === undefined || data === null)) return;
+          if (batch.length > 1) alone.push(c);
+          else fail(c, `not refused: ${JSON.stringify(answer.body).slice(0, 200)}`);
+        });
+        // A case whose refusal a neighbour's hid (a request refused as a whole) is asked again alone.
+        for (const c of alone) await run(template, [c]);
+      }
 
-    expect(Object.fromEntries(failures)).toEqual({});
-    expect(cases.length + edges.length + raw.length).toBeGreaterThanOrEqual(CASES);
-    // Nothing reached the ledger: give any stray commit time to show, then count the blocks.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    expect(await blocks.height()).toBe(before);
+      const jobs: (() => Promise<void>)[] = [];
+      for (const template of all) {
+        const mine = cases.filter((c) => c.template === template);
+        const batched = mine.filter((c) => c.phase === 'coerce' || template.nullable);
+        const single = mine.filter((c) => !(c.phase === 'coerce' || template.nullable));
+        for (let i = 0; i < batched.length; i += BATCH) {
+          const batch = batched.slice(i, i + BATCH);
+          jobs.push(() => run(template, batch));
+        }
+        for (const c of single) jobs.push(() => run(template, [c]));
+      }
+      const workers = Array.from({ length: CONCURRENCY }, async () => {
+        for (let job = jobs.shift(); job; job = jobs.shift()) await job();
+      });
+      await Promise.all(workers);
+
+      // Money and dates at the edges the node lets through and the chaincode refuses: with the clerk's own
+      // document, so that nothing but the edge can stop them on the ledger.
+      const register = all.find((template) => template.field === 'registerInvoice');
+      if (!register) throw new Error('no registerInvoice template');
+      const edges: Record<string, unknown>[] = [
+        { amount: '0' },
+        { amount: '10000000000000001' },
+        { amount: '999999999999999999' },
+        { issueDate: '1999-12-31' },
+        { issueDate: cstDate(30), dueDate: cstDate(90) },
+        { dueDate: cstDate(-1) },
+        { dueDate: cstDate(-2) },
+        { dueDate: '2200-01-01' },
+      ];
+      for (const [index, edge] of edges.entries()) {
+        const input = validOf(register.args.input ?? { valid: null, bad: notAnObject }) as Record<
+          string,
+          unknown
+        >;
+        const variables = { input: { ...input, number: `FUZZ-EDGE-${String(index)}`, ...edge } };
+        await run(register, [
+          { template: register, variables, phase: 'resolve', what: JSON.stringify(edge) },
+        ]);
+      }
+
+      // Whole requests that are no GraphQL request at all.
+      const raw = [
+        'not json',
+        '{"query": 5}',
+        '{"query": "{ invoice(id: \\"x\\") { id }", "variables": "x"}',
+        '[{"query": "{ me { id } }"}]',
+        '{"query": "mutation {"}',
+        '{"query": "{ invoice(id: \\"\u0001\\") { id } }"}',
+        '{"query": "{ nope }"}',
+        '{}',
+        `{"query": "${'{ me { id } }'.repeat(400)}"}`,
+        `{"query": "{ ${Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ')} }"}`,
+      ];
+      for (const body of raw) {
+        const answer = await post(urlOf('tier1'), clients['tier1.clerk'].token, body);
+        const errors = typedErrors(answer, undefined);
+        if (errors && errors.length === 0) fail(undefined, `${body.slice(0, 60)}: no error`);
+      }
+
+      expect(Object.fromEntries(failures)).toEqual({});
+      expect(cases.length + edges.length + raw.length).toBeGreaterThanOrEqual(CASES);
+      // Nothing reached the ledger: give any stray commit time to show, then count the blocks.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(await blocks.height()).toBe(before);
+    });
   });
-});
+}
