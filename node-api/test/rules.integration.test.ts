@@ -1,36 +1,42 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { NetworkContext } from '@scf/network';
+import type { SeedSummary } from '../src/demo/seed.ts';
+import { graphqlNodesSuite } from './graphql/graphql-nodes.ts';
+import { hostileInputSuite } from './hostile/hostile-input.ts';
 import { exposureSuite } from './rules/consortium-exposure.ts';
 import { fourEyesSuite } from './rules/four-eyes.ts';
-import { hostileInputSuite } from './hostile/hostile-input.ts';
 import { lateInterestSuite } from './rules/late-interest.ts';
 import { registrationSuite } from './rules/registration.ts';
-import { startRulesNetwork } from './rules/rules-network.ts';
+import { startRulesNetwork, type SharedNetwork } from './rules/rules-network.ts';
 import { stopTestNetwork } from './support/test-network.ts';
 
 /**
- * The 2025 rules for supply-chain vouchers and late payment on the real network, one suite per rule,
- * on one shared network (starting one per rule cost minutes of `npm test`). Order matters where a
- * suite changes what the others share: exposure's charter cap comes after registration's financings,
- * four eyes turns the core enterprise's switch back off when it ends, and late interest, which restarts
- * the core enterprise's node with its clock moved, comes last. Hostile input comes first: it checks that
- * thousands of bad requests write nothing, so it wants a ledger nobody else is writing to.
+ * The node APIs and the 2025 rules for supply-chain vouchers and late payment on the real network,
+ * one suite per concern, on one shared network with the demo seeded (starting one per suite cost
+ * minutes of `npm test`). Order matters where a suite changes what the others share: hostile input
+ * comes first, as it checks that thousands of bad requests write nothing and wants a ledger nobody else
+ * is writing to; exposure's charter cap comes after registration's financings; four eyes turns the core
+ * enterprise's switch back off when it ends; and late interest, which restarts the core enterprise's
+ * node with its clock moved, comes last.
  */
-let ctx: NetworkContext | undefined;
-const network = (): NetworkContext => {
-  if (!ctx) throw new Error('network did not start');
-  return ctx;
+let shared: SharedNetwork | undefined;
+const started = (): SharedNetwork => {
+  if (!shared) throw new Error('network did not start');
+  return shared;
 };
+const network = (): NetworkContext => started().ctx;
+const seed = (): SeedSummary => started().seed;
 
 beforeAll(async () => {
-  ctx = await startRulesNetwork();
+  shared = await startRulesNetwork();
 });
 
 afterAll(async () => {
-  await stopTestNetwork(ctx);
+  await stopTestNetwork(shared?.ctx);
 });
 
 hostileInputSuite(network);
+graphqlNodesSuite(network, seed);
 registrationSuite(network);
 exposureSuite(network);
 fourEyesSuite(network);

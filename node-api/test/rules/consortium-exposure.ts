@@ -114,6 +114,7 @@ export function exposureSuite(network: () => NetworkContext): void {
 
     it('shows bank B the consortium total growing when bank A finances, without bank A’s name or terms', async () => {
       const before = (await coreFigures('bankB')).row;
+      const bankABefore = (await coreFigures('bankA')).row;
       const financingId = await acceptedFinancing('IT-EXP-A', 'bankA');
       await flow.run(banks.bankA, DISBURSE, { id: financingId, r: 'PAY-EXP-A' });
 
@@ -133,7 +134,7 @@ export function exposureSuite(network: () => NetworkContext): void {
       // Bank A sees the same totals, with its own financing as its exposure.
       expect((await coreFigures('bankA')).row).toMatchObject({
         financedOutstanding: row.financedOutstanding,
-        myExposure: (BigInt(before.financedOutstanding) + AMOUNT).toString(),
+        myExposure: (BigInt(bankABefore.myExposure) + AMOUNT).toString(),
       });
     });
 

@@ -1,5 +1,5 @@
 import type { NetworkContext } from '@scf/network';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { seedDemo, type SeedSummary } from '../../src/demo/seed.ts';
 import { startNodeApis } from '../support/node-apis.ts';
 import { startTestNetwork } from '../support/test-network.ts';
 
@@ -7,11 +7,23 @@ import { startTestNetwork } from '../support/test-network.ts';
 const PEER_AUTH_TIMEWINDOW = '2400h';
 
 /**
- * The one network the 2025 rules' suites share (rules.integration.test.ts): one orderer, every
- * org's node API, and the demo's enterprises, users, rates and credit lines, with no vouchers: each
- * suite makes its own, under invoice numbers of its own.
+ * What the shared network's node APIs run with, also when a suite restarts one: the hostile-input suite
+ * sends thousands of requests from a handful of users, far above people's rate.
  */
-export async function startRulesNetwork(): Promise<NetworkContext> {
+export const SHARED_NODE_ENV = { SCF_RATE_LIMIT_PER_MINUTE: '1000000' };
+
+export interface SharedNetwork {
+  ctx: NetworkContext;
+  /** What the demo seed wrote: its enterprises, users, rates, credit lines and 12 invoices' stories. */
+  seed: SeedSummary;
+}
+
+/**
+ * The one network the suites of rules.integration.test.ts share: one orderer, every org's node API,
+ * and the demo seeded with 12 invoices. Each suite makes its own vouchers under invoice numbers of its
+ * own, and asserts changes relative to what it found.
+ */
+export async function startRulesNetwork(): Promise<SharedNetwork> {
   const timeWindow = process.env.SCF_PEER_AUTH_TIMEWINDOW;
   process.env.SCF_PEER_AUTH_TIMEWINDOW = PEER_AUTH_TIMEWINDOW;
   let ctx: NetworkContext;
@@ -21,8 +33,7 @@ export async function startRulesNetwork(): Promise<NetworkContext> {
     if (timeWindow === undefined) delete process.env.SCF_PEER_AUTH_TIMEWINDOW;
     else process.env.SCF_PEER_AUTH_TIMEWINDOW = timeWindow;
   }
-  // The hostile-input suite sends thousands of requests from a handful of users: far above people's rate.
-  const urls = await startNodeApis(ctx, { env: { SCF_RATE_LIMIT_PER_MINUTE: '1000000' } });
-  await seedDemo({ urls, invoices: 0, concurrency: 4, log: () => undefined });
-  return ctx;
+  const urls = await startNodeApis(ctx, { env: SHARED_NODE_ENV });
+  const seed = await seedDemo({ urls, invoices: 12, concurrency: 4, log: () => undefined });
+  return { ctx, seed };
 }
