@@ -4,6 +4,7 @@ import type { SeedSummary } from '../src/demo/seed.ts';
 import { graphqlNodesSuite } from './graphql/graphql-nodes.ts';
 import { hostileInputSuite } from './hostile/hostile-input.ts';
 import { exposureSuite } from './rules/consortium-exposure.ts';
+import { fourEyesDisburseSuite } from './rules/four-eyes-disburse.ts';
 import { fourEyesSuite } from './rules/four-eyes.ts';
 import { lateInterestSuite } from './rules/late-interest.ts';
 import { registrationSuite } from './rules/registration.ts';
@@ -16,7 +17,7 @@ import { stopTestNetwork } from './support/test-network.ts';
  * minutes of `npm test`). Order matters where a suite changes what the others share: hostile input
  * comes first, as it checks that thousands of bad requests write nothing and wants a ledger nobody else
  * is writing to; exposure's charter cap comes after registration's financings; four eyes turns the core
- * enterprise's switch back off when it ends; and late interest, which restarts the core enterprise's
+ * enterprise's and bank A's switches back off when it ends; and late interest, which restarts the core enterprise's
  * node with its clock moved, comes last.
  */
 let shared: SharedNetwork | undefined;
@@ -40,4 +41,5 @@ graphqlNodesSuite(network, seed);
 registrationSuite(network);
 exposureSuite(network);
 fourEyesSuite(network);
+fourEyesDisburseSuite(network);
 lateInterestSuite(network);

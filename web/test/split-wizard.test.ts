@@ -83,9 +83,9 @@ afterEach(() => {
 });
 
 describe('SplitTransferWizard', () => {
-  function mountWizard() {
+  function mountWizard(prepares = false) {
     return mountWith(SplitTransferWizard, {
-      props: { voucher: { id: 'V1', amount: '1000000', holderId: 'TIER1' } },
+      props: { voucher: { id: 'V1', amount: '1000000', holderId: 'TIER1' }, prepares },
       global: { stubs: { EnterpriseSelect: SelectStub, TradeInvoiceSelect: SelectStub } },
     });
   }
@@ -133,6 +133,27 @@ describe('SplitTransferWizard', () => {
     await wrapper.find('[data-testid="split-next"]').trigger('click');
     await settle();
     await wrapper.find('[data-testid="split-submit"]').trigger('click');
+    expect(wrapper.emitted('submit')?.[0]).toEqual([
+      [{ amount: '600000', toEnterpriseId: 'TIER2', invoiceId: 'INV-9' }, { amount: '400000' }],
+    ]);
+  });
+
+  it('on a four-eyes enterprise says the split waits for another approver, and prepares it', async () => {
+    const wrapper = mountWizard(true);
+    await inputOf(wrapper, 'split-amount-0').setValue('6000');
+    await inputOf(wrapper, 'split-recipient-0').setValue('TIER2');
+    await inputOf(wrapper, 'split-invoice-0').setValue('INV-9');
+    await inputOf(wrapper, 'split-amount-1').setValue('4000');
+    await settle();
+    await wrapper.find('[data-testid="split-next"]').trigger('click');
+    await settle();
+    await wrapper.find('[data-testid="split-next"]').trigger('click');
+    await settle();
+    expect(wrapper.text()).toContain('runs only when another approver of your enterprise approves it');
+    expect(wrapper.text()).not.toContain('Splitting needs an approver or admin');
+    const submit = wrapper.find('[data-testid="split-submit"]');
+    expect(submit.text()).toBe('Prepare for approval');
+    await submit.trigger('click');
     expect(wrapper.emitted('submit')?.[0]).toEqual([
       [{ amount: '600000', toEnterpriseId: 'TIER2', invoiceId: 'INV-9' }, { amount: '400000' }],
     ]);

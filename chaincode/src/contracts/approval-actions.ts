@@ -26,6 +26,11 @@ interface ActionRule {
   kinds: readonly EnterpriseKind[];
   /** The enterprise that acts: only its users prepare it and only its approvers approve it. */
   party(ctx: Context, args: Record<string, string>): Promise<string>;
+  /**
+   * The argument the approver gives when approving (approval:Approve), never the preparer: a
+   * disbursement's registration, so that only an approved disbursement is registered at the registry.
+   */
+  givenAtApproval?: string;
   /** Runs the transaction itself; resolves to the id of the record it made or changed. */
   run(ctx: Context, args: readonly string[]): Promise<string>;
 }
@@ -60,6 +65,7 @@ export const ACTION_RULES: Readonly<Record<ApprovalAction, ActionRule>> = {
     kinds: ['BANK'],
     party: async (ctx, args) =>
       (await getRecord<Financing>(ctx, ObjectTypes.Financing, arg(args, 'financingId'))).bankId,
+    givenAtApproval: 'registrationJson',
     run: async (ctx, [financingId = '', reference = '', registration = '']) =>
       unmarshal<Financing>(await financings.Disburse(ctx, financingId, reference, registration)).id,
   },
@@ -90,10 +96,21 @@ export function parseActionArgs(rule: ActionRule, value: unknown): Record<string
       multiline: true,
     });
   }
+  if (rule.givenAtApproval !== undefined && arg(args, rule.givenAtApproval) !== '') {
+    throw invalid(`args.${rule.givenAtApproval} is given by the approver when approving, not prepared`);
+  }
   return args;
 }
 
-/** The arguments in the transaction's positional order. */
-export function positionalArgs(rule: ActionRule, args: Record<string, string>): string[] {
-  return rule.names.map((name) => arg(args, name));
+/**
+ * The arguments the action runs with, in the transaction's positional order: the prepared ones, and
+ * what the approver gives (`given`, only for an action that takes something at approval).
+ */
+export function approvedArgs(rule: ActionRule, args: Record<string, string>, given: string): string[] {
+  const name = rule.givenAtApproval;
+  if (name === undefined) {
+    if (given !== '') throw invalid('this action takes no registration at approval; leave it empty');
+    return rule.names.map((each) => arg(args, each));
+  }
+  return rule.names.map((each) => (each === name ? given : arg(args, each)));
 }

@@ -20,7 +20,7 @@ import { txTime } from '../lib/dates';
 import { emit, emittedPayload } from '../lib/events';
 import { runApproved, type Signer, signerOf } from '../lib/four-eyes';
 import { getRecord, putRecord } from '../lib/store';
-import { ACTION_RULES, parseActionArgs, positionalArgs } from './approval-actions';
+import { ACTION_RULES, approvedArgs, parseActionArgs } from './approval-actions';
 import { BaseContract } from './base-contract';
 
 const sameSigner = (approval: Approval, signer: Signer): boolean =>
@@ -103,11 +103,13 @@ export class ApprovalContract extends BaseContract {
 
   /**
    * An approver of the same enterprise, not the preparer, approves: the action runs now, as the
-   * approver; if it fails, nothing is written and the approval stays pending.
+   * approver; if it fails, nothing is written and the approval stays pending. `registrationJson`:
+   * for a disbursement, its registration at the registry, made by the approver's node only now (so a
+   * rejected or withdrawn disbursement leaves nothing registered); empty for any other action.
    */
   @Transaction()
   @Returns('string')
-  async Approve(ctx: Context, id: string): Promise<string> {
+  async Approve(ctx: Context, id: string, registrationJson: string): Promise<string> {
     const actor = await requireActor(ctx, { roles: ANY_ROLE });
     const approval = await requirePending(ctx, actor, id, 'approve');
     if (sameSigner(approval, signerOf(ctx))) {
@@ -120,9 +122,8 @@ export class ApprovalContract extends BaseContract {
       throw forbidden(`role ${actor.role} may not approve; it needs ${APPROVERS.join(' or ')}`);
     }
     const rule = ACTION_RULES[approval.action];
-    const resultId = await runApproved(ctx, approval, () =>
-      rule.run(ctx, positionalArgs(rule, approval.args)),
-    );
+    const args = approvedArgs(rule, approval.args, registrationJson);
+    const resultId = await runApproved(ctx, approval, () => rule.run(ctx, args));
     const done = emittedPayload(ctx);
     const saved = await decide(ctx, approval, 'APPROVED', { resultId });
     emit(ctx, Events.ApprovalApproved, [...done.records, saved], done.exposure);

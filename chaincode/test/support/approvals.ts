@@ -39,6 +39,12 @@ export async function prepare(
   );
 }
 
-export async function approveAs(ledger: MemoryLedger, caller: TestCaller, id: string): Promise<Approval> {
-  return parse<Approval>(await ledger.submit(caller, (ctx) => approvals.Approve(ctx, id)));
+/** `registration`: what the approver gives at approval (a disbursement's registration JSON). */
+export async function approveAs(
+  ledger: MemoryLedger,
+  caller: TestCaller,
+  id: string,
+  registration = '',
+): Promise<Approval> {
+  return parse<Approval>(await ledger.submit(caller, (ctx) => approvals.Approve(ctx, id, registration)));
 }

@@ -62,7 +62,7 @@ const ApprovalArg = builder.objectRef<[string, string]>('ApprovalArgument').impl
 });
 
 /** The CN of a certificate identity `x509::/…/CN=name::/…`: the CA identity the node enrolled. */
-function commonName(id: string): string {
+export function commonName(id: string): string {
   const subject = id.split('::')[1] ?? '';
   return /CN=([^/,]+)/.exec(subject)?.[1] ?? subject;
 }

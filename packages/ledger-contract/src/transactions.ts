@@ -42,6 +42,10 @@ const optionalInt: Arg<number | undefined> = {
 };
 const bool: Arg<boolean> = { encode: (value) => String(value) };
 const json = <T>(): Arg<T> => ({ encode: (value) => JSON.stringify(value) });
+/** Absent travels as the empty string, which the chaincode reads as "none". */
+const optionalJson = <T>(): Arg<T | undefined> => ({
+  encode: (value) => (value === undefined ? '' : JSON.stringify(value)),
+});
 function oneOf<T extends string>(): Arg<T> {
   return { encode: (value) => value };
 }
@@ -275,8 +279,11 @@ export const Transactions = {
       action: oneOf<ApprovalAction>(),
       argsJson: json<Record<string, string>>(),
     }),
-    /** Another identity, an approver of the same enterprise, approves: the action runs as the approver. */
-    Approve: write<Approval>()('Approve', { id: str }),
+    /**
+     * Another identity, an approver of the same enterprise, approves: the action runs as the approver.
+     * `registrationJson`: a disbursement's registration, registered only now; absent for other actions.
+     */
+    Approve: write<Approval>()('Approve', { id: str, registrationJson: optionalJson<RegistrationInput>() }),
     /** An approver of the enterprise refuses a prepared action, saying why. */
     Reject: write<Approval>()('Reject', { id: str, reason: str }),
     /** The preparer takes back its own prepared action. */

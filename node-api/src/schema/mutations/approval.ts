@@ -8,12 +8,11 @@ import {
 import { ApprovalNode } from '../approval.ts';
 import { builder } from '../builder.ts';
 import { NodeErrorCodes, userError } from '../errors.ts';
-import type { LedgerClient } from '../../ledger/scf-ledger.ts';
 import type { Context } from '../context.ts';
-import { registeredForDisbursement } from './financing.ts';
+import { registrationAtApproval } from './approval-registration.ts';
 import { TEXT } from './limits.ts';
 import { nodePayload } from './payload.ts';
-import { signedIn, submitAs, withNode } from './submit.ts';
+import { submitAs, withNode } from './submit.ts';
 import { PieceInput, toPiece } from './voucher.ts';
 
 const Payload = nodePayload('Approval', 'approval', ApprovalNode);
@@ -39,8 +38,8 @@ const SplitTransferAction = builder.inputType('SplitTransferAction', {
 
 const DisburseAction = builder.inputType('DisburseAction', {
   description:
-    'The preparer registers the receivable at the registry now (as disburseFinancing does); the payout ' +
-    'happens when another approver approves.',
+    'Nothing is registered yet: when another approver approves, its node registers the receivable at the ' +
+    'registry (as disburseFinancing does) and the payout happens; a rejected or withdrawn one registers nothing.',
   fields: (t) => ({
     financingId: t.id({ required: true }),
     paymentReference: t.string({ required: true, validate: TEXT.paymentReference }),
@@ -67,11 +66,7 @@ const PrepareActionInput = builder.inputType('PrepareActionInput', {
 type PrepareInput = typeof PrepareActionInput.$inferInput;
 
 /** The prepared action as the ledger takes it: its transaction and its wire arguments by name. */
-async function ledgerAction(
-  ctx: Context,
-  ledger: LedgerClient,
-  input: PrepareInput,
-): Promise<{ action: ApprovalAction; args: Record<string, string> }> {
+function ledgerAction(input: PrepareInput): { action: ApprovalAction; args: Record<string, string> } {
   const given = Object.values(input).filter((value) => value != null);
   if (given.length !== 1) {
     throw userError(NodeErrorCodes.InvalidArgument, `give exactly one action, not ${String(given.length)}`);
@@ -97,16 +92,9 @@ async function ledgerAction(
     };
   }
   if (disburse) {
-    const bankId = signedIn(ctx).enterpriseId;
-    const registration = await registeredForDisbursement(ctx, ledger, disburse.financingId, bankId);
-    return {
-      action: 'financing:Disburse',
-      args: encodeNamedArgs(Transactions.financing.Disburse, {
-        financingId: disburse.financingId,
-        paymentReference: disburse.paymentReference,
-        registrationJson: registration,
-      }),
-    };
+    // The registration is the approver's to give (approveAction): prepared, it travels empty.
+    const { financingId, paymentReference } = disburse;
+    return { action: 'financing:Disburse', args: { financingId, paymentReference, registrationJson: '' } };
   }
   if (!payVoucher) throw new Error('one action was given, yet none matched');
   return {
@@ -128,10 +116,8 @@ builder.mutationFields((t) => ({
     ledgerWrite: true,
     args: { input: t.arg({ type: PrepareActionInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const done = await submitAs(ctx, async (ledger) => {
-        const { action, args } = await ledgerAction(ctx, ledger, input);
-        return ledger.approval.Prepare({ action, argsJson: args });
-      });
+      const { action, args } = ledgerAction(input);
+      const done = await submitAs(ctx, (ledger) => ledger.approval.Prepare({ action, argsJson: args }));
       return withNode(done, () => load(ctx, done.value.id));
     },
   }),
@@ -139,14 +125,18 @@ builder.mutationFields((t) => ({
     type: Payload,
     description:
       'An approver of the enterprise approves an action another identity prepared: the action runs now, ' +
-      'as the approver. FOUR_EYES_SAME_IDENTITY for its own preparer; FORBIDDEN for a clerk or another ' +
+      "as the approver (a disbursement is registered at the registry first, by the approver's node). " +
+      'FOUR_EYES_SAME_IDENTITY for its own preparer; FORBIDDEN for a clerk or another ' +
       "enterprise; the action's own error codes when it fails (then nothing is written).",
     authScopes: { loggedIn: true },
     ledgerWrite: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      const done = await submitAs(ctx, (ledger) => ledger.approval.Approve({ id }));
+      // Inside the write: a retry that replays an earlier committed approval registers nothing.
+      const done = await submitAs(ctx, async (ledger) =>
+        ledger.approval.Approve({ id, registrationJson: await registrationAtApproval(ctx, ledger, id) }),
+      );
       return withNode(done, () => load(ctx, id));
     },
   }),

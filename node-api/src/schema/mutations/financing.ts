@@ -55,14 +55,16 @@ async function refuseBeyondCap(ledger: LedgerClient, debtorId: string, amount: b
 /**
  * The bank's registration of the financing's receivable at the registry, made just before the ledger
  * write: only for an ACCEPTED financing of the caller's own bank, so that nothing is registered for a
- * disbursement the ledger would refuse anyway. Registry failures become typed user errors; since they
- * happen before the transaction is endorsed, nothing reaches the ledger.
+ * disbursement the ledger would refuse anyway (nor for one of a four-eyes bank unless `approving`: it
+ * registers when approved). Registry failures become typed user errors; since they happen before the
+ * transaction is endorsed, nothing reaches the ledger.
  */
 export async function registeredForDisbursement(
   ctx: Context,
   ledger: LedgerClient,
   id: string,
   bankId: string,
+  approving = false,
 ): Promise<RegistrationInput> {
   const financing = await load(ctx, id);
   if (!financing) throw userError(NodeErrorCodes.NotFound, `financing ${id} is not known to this node`);
@@ -78,8 +80,14 @@ export async function registeredForDisbursement(
       `financing ${id} is ${financing.status}; it must be ACCEPTED`,
     );
   }
-  await refuseBeyondCap(ledger, financing.debtorId, financing.amount);
   const bank = await ctx.db.enterprise.findUnique({ where: { id: bankId } });
+  if (bank?.fourEyes === true && !approving) {
+    throw userError(
+      NodeErrorCodes.FourEyesRequired,
+      `${bankId} has four eyes on: a disbursement is prepared (prepareAction) and registered when another approves it`,
+    );
+  }
+  await refuseBeyondCap(ledger, financing.debtorId, financing.amount);
   const receivable = {
     voucherId: financing.voucherId,
     debtorId: financing.debtorId,

@@ -502,6 +502,9 @@ export const en: MessageSchema = {
     remove: 'Remove this piece',
     add: 'Add a piece',
     submit: 'Split and transfer',
+    prepare: 'Prepare split / transfer',
+    prepareNote:
+      'Four eyes: this split is prepared now and runs only when another approver of your enterprise approves it (Approvals).',
     done: 'Voucher split; transferred pieces wait for their recipients',
     approverNote:
       'Splitting needs an approver or admin. Kept pieces take effect at once; a transferred piece waits for its recipient to accept it (or decline it: the amount then comes back to you).',
@@ -536,6 +539,7 @@ export const en: MessageSchema = {
     reject: 'Decline application',
     rejected: 'Declined',
     disburse: 'Disburse',
+    prepareDisburse: 'Prepare disbursement',
     disbursed: 'Disbursed',
     offered: 'Offer sent',
     expire: 'Mark offer expired',

@@ -479,6 +479,8 @@ export const zhCN = {
     remove: '删除此份',
     add: '增加一份',
     submit: '确认拆分转让',
+    prepare: '拟办拆分转让',
+    prepareNote: '双人复核：拆分转让现在提交审批，须本企业另一位审批人批准后才执行（待我审批）。',
     done: '凭证已拆分；转让出的部分等待对方接收',
     approverNote:
       '拆分转让需要复核或管理员角色；留存部分立即生效，转让部分须经受让方接收（对方也可拒收，金额将退回给您）。',
@@ -513,6 +515,7 @@ export const zhCN = {
     reject: '拒绝申请',
     rejected: '已拒绝',
     disburse: '放款',
+    prepareDisburse: '拟办放款',
     disbursed: '已放款',
     offered: '报价已发出',
     expire: '标记报价过期',
