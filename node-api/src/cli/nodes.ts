@@ -3,15 +3,14 @@ import { parseArgs } from 'node:util';
 import { openNetwork, type NetworkContext } from '@scf/network';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_ROLES, demoEnterprise } from '../demo/demo-consortium.ts';
 import { NodeClient } from '../demo/graphql-client.ts';
 import { seedDispute } from '../demo/dispute-seed.ts';
 import { seedFourEyes } from '../demo/four-eyes-seed.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { nodeUrl, portalUrl } from './node-env.ts';
-import { ensureNode, ensurePortal, SHIFTED_CLOCK } from './node-processes.ts';
+import { writeHistory } from './history-process.ts';
+import { ensureNode, ensurePortal } from './node-processes.ts';
 import { ensureRegistry, registryUrl } from './registry-process.ts';
 
 const USAGE = `usage: node node-api/src/cli/nodes.ts <command> [--state-dir DIR]
@@ -21,30 +20,6 @@ commands:
   seed    load the demo consortium through the node APIs, once (--invoices N, default 200)
   info    print each org's node API and portal, and the demo logins
 `;
-
-const HISTORY_DAYS = 100;
-const HISTORY_SEED = fileURLToPath(new URL('../demo/history-seed.ts', import.meta.url));
-
-/** Writes the demo's past in a child process whose clock runs HISTORY_DAYS behind (see shifted-clock.ts). */
-function writeHistory(ctx: NetworkContext): void {
-  const result = spawnSync(
-    process.execPath,
-    [
-      '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
-      '--import',
-      SHIFTED_CLOCK,
-      HISTORY_SEED,
-      '--state-dir',
-      ctx.paths.root,
-    ],
-    {
-      env: { ...process.env, SCF_CLOCK_SHIFT_DAYS: String(-HISTORY_DAYS) },
-      encoding: 'utf8',
-      timeout: 300_000,
-    },
-  );
-  if (result.status !== 0) throw new Error(`demo history failed:\n${result.stderr}${result.stdout}`);
-}
 
 /** Marks unpaid vouchers past maturity as OVERDUE, as anyone may (here the core enterprise's approver). */
 async function sweepOverdue(coreUrl: string): Promise<number> {
@@ -70,9 +45,11 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   const log = (message: string): void => {
     ctx.log(`demo: ${message}`);
   };
-  const summary = await seedDemo({ urls, invoices, log });
-  log(`history: invoices confirmed ${HISTORY_DAYS} days ago, now overdue`);
-  writeHistory(ctx);
+  const history = async (): Promise<void> => {
+    log('history: the past twelve months, day by day');
+    log(`history: ${await writeHistory(ctx)}`);
+  };
+  const summary = await seedDemo({ urls, invoices, log, afterSetup: history });
   const overdue = await sweepOverdue(urls.core ?? '');
   const disputed = await seedDispute(urls.core ?? '');
   const fourEyes = await seedFourEyes(urls);

@@ -35,7 +35,7 @@ export function registryUrl(ctx: NetworkContext): string {
   return `http://${registryHost(ctx)}:${ctx.topology.config.basePort + PORT_OFFSET}`;
 }
 
-function registryDataDir(ctx: NetworkContext): string {
+export function registryDataDir(ctx: NetworkContext): string {
   return join(ctx.paths.root, 'registry');
 }
 

@@ -5,3 +5,8 @@ const DAY_MS = 86_400_000;
 export function cstDay(days = 0, now = Date.now()): string {
   return new Date(now + CST_OFFSET_MS + days * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** The effective date of the demo's LPR in force today: the 20th of the month 40 days back. */
+export function currentLprEffective(): string {
+  return `${cstDay(-40).slice(0, 8)}20`;
+}

@@ -1,4 +1,4 @@
-import { cstDay } from './calendar.ts';
+import { cstDay, currentLprEffective } from './calendar.ts';
 import {
   adminEnterpriseOf,
   DEMO_ENTERPRISES,
@@ -18,6 +18,8 @@ export interface SeedOptions {
   invoices: number;
   concurrency?: number;
   log: (message: string) => void;
+  /** Runs once the consortium is set up, before today's business (the demo writes its past year here). */
+  afterSetup?: () => Promise<void>;
 }
 
 export interface SeedSummary {
@@ -97,7 +99,7 @@ async function enterprisesAndUsers(options: SeedOptions, flow: Flow): Promise<Cl
 }
 
 async function ratesAndLines(clients: Clients, flow: Flow): Promise<void> {
-  const effective = `${cstDay(-40).slice(0, 8)}20`;
+  const effective = currentLprEffective();
   // The charter wants two publisher banks to attest a rate before it is in force: bank A, then bank B.
   for (const bank of ['bankA', 'bankB'] as const) {
     for (const [tenor, bps] of [
@@ -432,6 +434,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   await setup.settle(
     [...clients.entries()].filter(([key]) => key.endsWith('.admin')).map(([, node]) => node),
   );
+  await options.afterSetup?.();
   options.log(`${options.invoices} invoices: shipment, delivery, confirmation`);
   const indexes = Array.from({ length: options.invoices }, (_, index) => index);
   const registered = (

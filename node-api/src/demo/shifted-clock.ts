@@ -4,9 +4,10 @@
  * (the chaincode reads it from the stub), so invoices confirmed "120 days ago" mature in the past and the
  * overdue sweep has something to find. Only the demo seeder uses this; nothing else runs shifted.
  */
-const days = Number(process.env.SCF_CLOCK_SHIFT_DAYS ?? '0');
-if (!Number.isInteger(days)) throw new Error('SCF_CLOCK_SHIFT_DAYS must be a whole number of days');
-const shiftMs = days * 86_400_000;
+const initial = Number(process.env.SCF_CLOCK_SHIFT_DAYS ?? '0');
+if (!Number.isInteger(initial)) throw new Error('SCF_CLOCK_SHIFT_DAYS must be a whole number of days');
+const DAY_MS = 86_400_000;
+let shiftMs = initial * DAY_MS;
 const RealDate = Date;
 
 class ShiftedDate extends RealDate {
@@ -21,3 +22,18 @@ class ShiftedDate extends RealDate {
 }
 
 globalThis.Date = ShiftedDate as DateConstructor;
+
+/**
+ * Moves this process's clock to `days` from the real today. The history seeder walks its timeline
+ * with it, one business day after another; it moves the clock only while no ledger call is in flight
+ * (a call's deadline is reckoned on the clock it started with).
+ */
+export function setClockShiftDays(days: number): void {
+  if (!Number.isInteger(days)) throw new Error(`a clock shift must be a whole number of days, not ${days}`);
+  shiftMs = days * DAY_MS;
+}
+
+/** The real time, whatever the shift. */
+export function realNow(): number {
+  return RealDate.now();
+}

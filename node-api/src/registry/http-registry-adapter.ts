@@ -10,7 +10,8 @@ interface WireRegistration {
   registrant: Registrant;
 }
 
-const entryOf = (registration: WireRegistration): RegistryEntry => ({
+/** A registration as the ledger keeps it: its number, time and registrant. */
+export const entryOf = (registration: WireRegistration): RegistryEntry => ({
   registrationNumber: registration.registrationNumber,
   registeredAt: registration.registeredAt,
   registrantId: registration.registrant.id,
