@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { NetworkContext } from '@scf/network';
 import type { SeedSummary } from '../src/demo/seed.ts';
 import { graphqlNodesSuite } from './graphql/graphql-nodes.ts';
+import { demoHistorySuite } from './history/demo-history.ts';
 import { hostileInputSuite } from './hostile/hostile-input.ts';
 import { exposureSuite } from './rules/consortium-exposure.ts';
 import { fourEyesDisburseSuite } from './rules/four-eyes-disburse.ts';
@@ -12,13 +13,13 @@ import { startRulesNetwork, type SharedNetwork } from './rules/rules-network.ts'
 import { stopTestNetwork } from './support/test-network.ts';
 
 /**
- * The node APIs and the 2025 rules for supply-chain vouchers and late payment on the real network,
- * one suite per concern, on one shared network with the demo seeded (starting one per suite cost
- * minutes of `npm test`). Order matters where a suite changes what the others share: hostile input
- * comes first, as it checks that thousands of bad requests write nothing and wants a ledger nobody else
- * is writing to; exposure's charter cap comes after registration's financings; four eyes turns the core
- * enterprise's and bank A's switches back off when it ends; and late interest, which restarts the core enterprise's
- * node with its clock moved, comes last.
+ * The node APIs, the demo's history and the 2025 rules for supply-chain vouchers and late payment on
+ * the real network, one suite per concern, on one shared network with the demo seeded (starting one per
+ * suite cost minutes of `npm test`). Order matters where a suite changes what the others share: the
+ * history is checked first, before anyone else writes; hostile input next, as it checks that thousands
+ * of bad requests write nothing; exposure's charter cap comes after registration's financings; four eyes
+ * turns the core enterprise's and bank A's switches back off when it ends; and late interest, which
+ * restarts the core enterprise's node with its clock moved, comes last.
  */
 let shared: SharedNetwork | undefined;
 const started = (): SharedNetwork => {
@@ -28,14 +29,16 @@ const started = (): SharedNetwork => {
 const network = (): NetworkContext => started().ctx;
 const seed = (): SeedSummary => started().seed;
 
+// The seed writes the demo's year of history: minutes on a loaded machine.
 beforeAll(async () => {
   shared = await startRulesNetwork();
-});
+}, 900_000);
 
 afterAll(async () => {
   await stopTestNetwork(shared?.ctx);
 });
 
+demoHistorySuite(network);
 hostileInputSuite(network);
 graphqlNodesSuite(network, seed);
 registrationSuite(network);

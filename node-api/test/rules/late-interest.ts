@@ -202,7 +202,8 @@ export function lateInterestSuite(network: () => NetworkContext): void {
         core,
         'mutation { sweepOverdue(limit: 10) { transactionId blockNumber count } }',
       );
-      expect(swept.sweepOverdue.count).toBe(1);
+      // The shared network's seeded vouchers maturing by then are swept too; this one must be among them.
+      expect(swept.sweepOverdue.count).toBeGreaterThanOrEqual(1);
       const accruing = await seen(core, disputedId);
       expect(accruing.status).toBe('OVERDUE');
       const payDay = accruing.lateInterest?.asOf ?? '';
