@@ -10,6 +10,7 @@ import { builder } from '../builder.ts';
 import { NodeErrorCodes, userError } from '../errors.ts';
 import type { LedgerClient } from '../../ledger/scf-ledger.ts';
 import type { Context } from '../context.ts';
+import { publishArgs, PublishEarlyPaymentOfferInput } from './early-payment.ts';
 import { registeredForDisbursement } from './financing.ts';
 import { TEXT } from './limits.ts';
 import { nodePayload } from './payload.ts';
@@ -61,6 +62,7 @@ const PrepareActionInput = builder.inputType('PrepareActionInput', {
     splitTransfer: t.field({ type: SplitTransferAction }),
     disburse: t.field({ type: DisburseAction }),
     payVoucher: t.field({ type: PayVoucherAction }),
+    publishEarlyPaymentOffer: t.field({ type: PublishEarlyPaymentOfferInput }),
   }),
 });
 
@@ -76,7 +78,13 @@ async function ledgerAction(
   if (given.length !== 1) {
     throw userError(NodeErrorCodes.InvalidArgument, `give exactly one action, not ${String(given.length)}`);
   }
-  const { confirmInvoice, splitTransfer, disburse, payVoucher } = input;
+  const { confirmInvoice, splitTransfer, disburse, payVoucher, publishEarlyPaymentOffer } = input;
+  if (publishEarlyPaymentOffer) {
+    return {
+      action: 'earlypay:Publish',
+      args: encodeNamedArgs(Transactions.earlypay.Publish, publishArgs(publishEarlyPaymentOffer)),
+    };
+  }
   if (confirmInvoice) {
     return {
       action: 'invoice:Confirm',
