@@ -1,6 +1,7 @@
 import { ApprovalContract } from './contracts/approval-contract';
 import { CharterContract } from './contracts/charter-contract';
 import { CreditLineContract } from './contracts/credit-line-contract';
+import { EarlyPaymentContract } from './contracts/early-payment-contract';
 import { EnterpriseContract } from './contracts/enterprise-contract';
 import { ExposureContract } from './contracts/exposure-contract';
 import { FinancingContract } from './contracts/financing-contract';
@@ -27,6 +28,7 @@ export const contracts: (new () => object)[] = [
   RateContract,
   FinancingContract,
   SettlementContract,
+  EarlyPaymentContract,
   ExposureContract,
   ApprovalContract,
   LedgerContract,

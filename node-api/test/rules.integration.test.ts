@@ -6,6 +6,7 @@ import { demoHistorySuite } from './history/demo-history.ts';
 import { hostileInputSuite } from './hostile/hostile-input.ts';
 import { exposureSuite } from './rules/consortium-exposure.ts';
 import { fourEyesDisburseSuite } from './rules/four-eyes-disburse.ts';
+import { earlyPaymentSuite } from './rules/early-payment.ts';
 import { fourEyesSuite } from './rules/four-eyes.ts';
 import { lateInterestSuite } from './rules/late-interest.ts';
 import { registrationSuite } from './rules/registration.ts';
@@ -18,7 +19,8 @@ import { stopTestNetwork } from './support/test-network.ts';
  * suite cost minutes of `npm test`). Order matters where a suite changes what the others share: the
  * history is checked first, before anyone else writes; hostile input next, as it checks that thousands
  * of bad requests write nothing; exposure's charter cap comes after registration's financings; four eyes
- * turns the core enterprise's and bank A's switches back off when it ends; and late interest, which
+ * turns the core enterprise's and bank A's switches back off when it ends; early payment closes its
+ * offer; and late interest, which
  * restarts the core enterprise's node with its clock moved, comes last.
  */
 let shared: SharedNetwork | undefined;
@@ -45,4 +47,5 @@ registrationSuite(network);
 exposureSuite(network);
 fourEyesSuite(network);
 fourEyesDisburseSuite(network);
+earlyPaymentSuite(network);
 lateInterestSuite(network);

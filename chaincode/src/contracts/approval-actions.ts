@@ -1,6 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import {
   type ApprovalAction,
+  type EarlyPaymentOffer,
   type EnterpriseKind,
   type Financing,
   type Invoice,
@@ -12,7 +13,9 @@ import {
   requireCleanString,
   unmarshal,
 } from '@scf/ledger-contract';
+import { Attributes } from '../lib/caller';
 import { getRecord } from '../lib/store';
+import { EarlyPaymentContract } from './early-payment-contract';
 import { FinancingContract } from './financing-contract';
 import { InvoiceContract } from './invoice-contract';
 import { SettlementContract } from './settlement-contract';
@@ -39,6 +42,7 @@ const invoices = new InvoiceContract();
 const vouchers = new VoucherContract();
 const financings = new FinancingContract();
 const settlements = new SettlementContract();
+const earlyPayments = new EarlyPaymentContract();
 
 const names = (args: object): readonly string[] => Object.keys(args);
 const arg = (args: Record<string, string>, name: string): string => args[name] ?? '';
@@ -76,6 +80,14 @@ export const ACTION_RULES: Readonly<Record<ApprovalAction, ActionRule>> = {
       (await getRecord<Voucher>(ctx, ObjectTypes.Voucher, arg(args, 'voucherId'))).debtorId,
     run: async (ctx, [voucherId = '', reference = '']) =>
       unmarshal<Voucher>(await settlements.Pay(ctx, voucherId, reference)).id,
+  },
+  'earlypay:Publish': {
+    names: names(Transactions.earlypay.Publish.args),
+    kinds: ['CORE'],
+    // The debtor publishes for itself: the enterprise acting is the caller's own.
+    party: (ctx) => Promise.resolve(ctx.clientIdentity.getAttributeValue(Attributes.enterpriseId) ?? ''),
+    run: async (ctx, [bps = '', tiers = '', budget = '', validUntil = '']) =>
+      unmarshal<EarlyPaymentOffer>(await earlyPayments.Publish(ctx, bps, tiers, budget, validUntil)).id,
   },
 };
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_ROLES, demoEnterprise } from '../demo/demo-consortium.ts';
 import { NodeClient } from '../demo/graphql-client.ts';
 import { seedDispute } from '../demo/dispute-seed.ts';
+import { seedEarlyPayment } from '../demo/early-payment-seed.ts';
 import { seedFourEyes } from '../demo/four-eyes-seed.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { nodeUrl, portalUrl } from './node-env.ts';
@@ -52,6 +53,7 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   const summary = await seedDemo({ urls, invoices, log, afterSetup: history });
   const overdue = await sweepOverdue(urls.core ?? '');
   const disputed = await seedDispute(urls.core ?? '');
+  const early = await seedEarlyPayment(urls);
   const fourEyes = await seedFourEyes(urls);
   const seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(marker, JSON.stringify({ ...summary, seconds, at: new Date().toISOString() }, null, 2));
@@ -60,7 +62,8 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
       `${summary.transfers} passed to tier 2 (${summary.awaitingConsent} awaiting consent), ` +
       `${summary.longTerm} long-term, ${summary.financings} financings (${summary.disbursed} registered at the ` +
       `test registry and disbursed), ` +
-      `${overdue} overdue (${disputed === undefined ? 'none' : 'one'} partly disputed), ${fourEyes.pending} action(s) awaiting a second approver`,
+      `${overdue} overdue (${disputed === undefined ? 'none' : 'one'} partly disputed), ${fourEyes.pending} action(s) awaiting a second approver, ` +
+      `${early.voucherId === undefined ? 'no voucher' : 'one voucher'} paid early`,
   );
 }
 

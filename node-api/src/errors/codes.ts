@@ -66,6 +66,12 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
     'The enterprise has four eyes on: this money-moving action must be prepared (prepareAction) and ' +
     'approved by another identity (approveAction); it cannot be done directly.',
   FOUR_EYES_SAME_IDENTITY: 'The identity that prepared an action may not approve it; another approver must.',
+  NO_EARLY_PAYMENT_OFFER:
+    "The early-payment offer named is not an open offer of the voucher's debtor (closed, or another debtor's).",
+  EARLY_PAYMENT_AFTER_MATURITY:
+    'The voucher matures on or before the business date: it is simply due, not paid early.',
+  EARLY_PAYMENT_BUDGET_EXCEEDED:
+    "What paying this voucher early costs its debtor is more than its offer's budget has left; nothing was paid.",
   UNAUTHENTICATED: 'No session, or a login that failed.',
   RATE_LIMITED:
     "Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`).",

@@ -4,6 +4,7 @@ import type {
   Charter,
   CharterProposal,
   CreditLine,
+  EarlyPaymentOffer,
   Enterprise,
   Financing,
   Invoice,
@@ -72,6 +73,17 @@ function disputeColumns(r: Voucher) {
   };
 }
 
+/** A voucher paid early under its debtor's offer (dynamic discounting): what the payment was priced with. */
+function earlyPaymentColumns(r: Voucher) {
+  const early = r.settlement?.earlyPayment;
+  return {
+    earlyOfferId: early?.offerId ?? null,
+    earlyRateBps: early?.rateBps ?? null,
+    earlyDays: early?.days ?? null,
+    earlyDiscount: early ? BigInt(early.discount) : null,
+  };
+}
+
 /** The ledger's record type of each object type. */
 interface LedgerRecords {
   enterprise: Enterprise;
@@ -85,6 +97,7 @@ interface LedgerRecords {
   charter: Charter;
   charterproposal: CharterProposal;
   approval: Approval;
+  earlypayoffer: EarlyPaymentOffer;
 }
 
 /** A row the projector writes, of any entity. */
@@ -165,6 +178,7 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       returnOf: r.returnOf ?? null,
       ...lateInterestColumns(r),
       ...disputeColumns(r),
+      ...earlyPaymentColumns(r),
       ...proof(r, blockNumber),
     }),
     creditline: (r, blockNumber) => ({
@@ -246,6 +260,19 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       decidedAt: optionalInstant(r.decidedAt),
       reason: r.reason ?? null,
       resultId: r.resultId ?? null,
+      ...proof(r, blockNumber),
+    }),
+    earlypayoffer: (r, blockNumber) => ({
+      id: r.id,
+      debtorId: r.debtorId,
+      annualDiscountBps: r.annualDiscountBps,
+      tierDiscountBps: { ...r.tierDiscountBps },
+      budget: BigInt(r.budget),
+      consumed: BigInt(r.consumed),
+      taken: r.taken,
+      status: r.status,
+      validUntil: optionalDay(r.validUntil),
+      closedAt: optionalInstant(r.closedAt),
       ...proof(r, blockNumber),
     }),
   };

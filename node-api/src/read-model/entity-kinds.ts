@@ -5,6 +5,7 @@ import type {
   Charter,
   CharterProposal,
   CreditLine,
+  EarlyPaymentOffer,
   Enterprise,
   Financing,
   Invoice,
@@ -38,6 +39,11 @@ export const ENTITY_KINDS = {
     graphqlType: 'CharterProposal',
   },
   [ObjectTypes.Approval]: { entity: 'approval', table: 'approvals', graphqlType: 'Approval' },
+  [ObjectTypes.EarlyPaymentOffer]: {
+    entity: 'earlyPaymentOffer',
+    table: 'early_payment_offers',
+    graphqlType: 'EarlyPaymentOffer',
+  },
 } as const satisfies Record<ObjectType, EntityKind>;
 
 interface EntityKind {
@@ -69,6 +75,7 @@ export interface ReadRows extends Record<ReadEntity, object> {
   charter: Charter;
   charterProposal: CharterProposal;
   approval: Approval;
+  earlyPaymentOffer: EarlyPaymentOffer;
 }
 
 /** What the projector writes of each entity: Prisma's own create input, so a renamed column fails to compile. */
@@ -83,6 +90,7 @@ export interface WriteRows extends Record<ReadEntity, object> {
   charter: Prisma.CharterUncheckedCreateInput;
   charterProposal: Prisma.CharterProposalUncheckedCreateInput;
   approval: Prisma.ApprovalUncheckedCreateInput;
+  earlyPaymentOffer: Prisma.EarlyPaymentOfferUncheckedCreateInput;
 }
 
 /** The methods the node calls on any entity's delegate, typed with that entity's rows. */

@@ -18,6 +18,7 @@ export const APPROVAL_ACTIONS = {
   SPLIT_TRANSFER: 'voucher:SplitTransfer',
   DISBURSE: 'financing:Disburse',
   PAY_VOUCHER: 'settlement:Pay',
+  PUBLISH_EARLY_PAYMENT_OFFER: 'earlypay:Publish',
 } as const satisfies Record<string, ApprovalAction>;
 
 type ActionName = keyof typeof APPROVAL_ACTIONS;
@@ -32,7 +33,7 @@ function actionName(action: string): ActionName {
 export const ApprovalActionEnum = builder.enumType('ApprovalAction', {
   description:
     'A money-moving action four eyes apply to: CONFIRM_INVOICE (issues a voucher), SPLIT_TRANSFER, ' +
-    'DISBURSE (a financing), PAY_VOUCHER.',
+    'DISBURSE (a financing), PAY_VOUCHER, PUBLISH_EARLY_PAYMENT_OFFER (commits the budget).',
   values: ACTION_NAMES,
 });
 

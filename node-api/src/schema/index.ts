@@ -8,6 +8,7 @@ import './consortium-exposure.ts';
 import './credit-line.ts';
 import './dashboard.ts';
 import './document.ts';
+import './early-payment.ts';
 import './enterprise.ts';
 import './error-code.ts';
 import './financing.ts';

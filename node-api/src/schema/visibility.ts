@@ -40,6 +40,8 @@ const RULES: { [E in ReadEntity]: 'public' | readonly Sight<E>[] } = {
   benchmarkRate: 'public',
   charter: 'public',
   charterProposal: 'public',
+  // The core enterprise publishes it to every holder of its paper.
+  earlyPaymentOffer: 'public',
   invoice: [{ entity: 'invoice', parties: ['sellerId', 'buyerId'] }],
   shipment: [
     { entity: 'shipment', parties: ['logisticsId'] },

@@ -140,6 +140,10 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         undisputedId: `${'a'.repeat(64)}.4`,
         disputeEndedBy: 'S',
         disputeEndedAt: new Date('2026-03-20T03:00:00.000Z'),
+        earlyOfferId: 'B:0123456789abcdef',
+        earlyRateBps: 600,
+        earlyDays: 90,
+        earlyDiscount: BIG,
         ...proof(4),
       },
       creditLine: {
@@ -209,6 +213,19 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         reason: '金额不符',
         resultId: null,
         ...proof(7),
+      },
+      earlyPaymentOffer: {
+        id: 'B:0123456789abcdef',
+        debtorId: 'B',
+        annualDiscountBps: 600,
+        tierDiscountBps: { '1': 900, '2': 1200 },
+        budget: BIG,
+        consumed: 98_500_000n,
+        taken: 1,
+        status: 'CLOSED',
+        validUntil: day('2026-03-31'),
+        closedAt: new Date('2026-01-06T03:00:00.000Z'),
+        ...proof(8),
       },
       financing: {
         id: 'v:f',
@@ -313,6 +330,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     await db.charter.create({ data: rows.charter });
     await db.charterProposal.create({ data: rows.charterProposal });
     await db.approval.create({ data: rows.approval });
+    await db.earlyPaymentOffer.create({ data: rows.earlyPaymentOffer });
     await db.exposureDelta.create({ data: rows.exposureDelta });
     await db.financing.create({ data: rows.financing });
     await db.offerTerms.create({ data: rows.offerTerms });
@@ -335,6 +353,9 @@ describe('read model on a freshly migrated PostgreSQL', () => {
       rows.charterProposal,
     );
     expect(await db.approval.findUnique({ where: { id: rows.approval.id } })).toEqual(rows.approval);
+    expect(await db.earlyPaymentOffer.findUnique({ where: { id: rows.earlyPaymentOffer.id } })).toEqual(
+      rows.earlyPaymentOffer,
+    );
     const { debtorId, measure, txId } = rows.exposureDelta;
     expect(
       await db.exposureDelta.findUnique({ where: { debtorId_measure_txId: { debtorId, measure, txId } } }),

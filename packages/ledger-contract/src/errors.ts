@@ -20,6 +20,9 @@ export const ErrorCodes = {
   ExposureCapExceeded: 'EXPOSURE_CAP_EXCEEDED',
   FourEyesRequired: 'FOUR_EYES_REQUIRED',
   FourEyesSameIdentity: 'FOUR_EYES_SAME_IDENTITY',
+  NoEarlyPaymentOffer: 'NO_EARLY_PAYMENT_OFFER',
+  EarlyPaymentAfterMaturity: 'EARLY_PAYMENT_AFTER_MATURITY',
+  EarlyPaymentBudgetExceeded: 'EARLY_PAYMENT_BUDGET_EXCEEDED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -43,6 +43,9 @@ export const Events = {
   ApprovalApproved: 'ApprovalApproved',
   ApprovalRejected: 'ApprovalRejected',
   ApprovalWithdrawn: 'ApprovalWithdrawn',
+  EarlyPaymentOfferPublished: 'EarlyPaymentOfferPublished',
+  EarlyPaymentOfferClosed: 'EarlyPaymentOfferClosed',
+  EarlyPaymentTaken: 'EarlyPaymentTaken',
 } as const;
 
 export type EventName = (typeof Events)[keyof typeof Events];

@@ -27,6 +27,7 @@ export * from './model/benchmark-rate.ts';
 export * from './model/caller.ts';
 export * from './model/charter.ts';
 export * from './model/credit-line.ts';
+export * from './model/early-payment-offer.ts';
 export * from './model/enterprise.ts';
 export * from './model/exposure.ts';
 export * from './model/financing.ts';

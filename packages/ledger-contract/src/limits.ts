@@ -49,6 +49,13 @@ export const INT_RANGES = {
   rateBps: { min: 1, max: 10_000 },
   /** A late-interest rate agreed at confirmation (annual; decree 802 Art. 17 floors it at the 1Y LPR). */
   lateInterestBps: { min: 1, max: 10_000 },
+  /**
+   * An early-payment discount (annual): at most 24 % a year, the rate above which courts stopped
+   * protecting private lending interest; the holder still decides whether to take it.
+   */
+  earlyPaymentBps: { min: 1, max: 2_400 },
+  /** A supplier tier an early-payment offer names a rate for (a voucher's depth in its lineage). */
+  supplierTier: { min: 0, max: 64 },
   /** Items of one page of a ledger query. */
   pageSize: { min: 1, max: 100 },
   /** Vouchers one overdue sweep marks. */

@@ -4,6 +4,7 @@ import type { Caller } from './model/caller.ts';
 import type { Charter, CharterProposal, CharterTerms } from './model/charter.ts';
 import type { CreditLine, CreditLineStatus } from './model/credit-line.ts';
 import type { DebtorExposure } from './model/exposure.ts';
+import type { EarlyPaymentOffer } from './model/early-payment-offer.ts';
 import type { Enterprise, EnterpriseKind, EnterpriseStatus } from './model/enterprise.ts';
 import type { Financing, OfferTerms } from './model/financing.ts';
 import type { Invoice } from './model/invoice.ts';
@@ -289,6 +290,23 @@ export const Transactions = {
     /** The preparer takes back its own prepared action. */
     Withdraw: write<Approval>()('Withdraw', { id: str }),
     Get: read<Approval>()('Get', { id: str }),
+  },
+  earlypay: {
+    /**
+     * A core enterprise's approver publishes its early-payment offer: annual discount rate, rates by
+     * supplier tier (`{}` for none), budget in fen, last business date (absent: until closed).
+     */
+    Publish: write<EarlyPaymentOffer>()('Publish', {
+      annualDiscountBps: int,
+      tierRatesJson: json<Record<string, number>>(),
+      budget: str,
+      validUntil: optionalText,
+    }),
+    /** Its debtor's approver closes an open offer. */
+    Close: write<EarlyPaymentOffer>()('Close', { offerId: str }),
+    /** A holder's approver takes the named offer for one voucher: the debtor pays it now, discounted; it is SETTLED. */
+    Take: write<Voucher>()('Take', { offerId: str, voucherId: str }),
+    Get: read<EarlyPaymentOffer>()('Get', { id: str }),
   },
   ledger: {
     /** Every stored version of one record, oldest first. */

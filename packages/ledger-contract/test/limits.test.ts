@@ -38,6 +38,8 @@ describe('the limits the ledger enforces', () => {
       spreadBps: { min: -500, max: 5_000 },
       rateBps: { min: 1, max: 10_000 },
       lateInterestBps: { min: 1, max: 10_000 },
+      earlyPaymentBps: { min: 1, max: 2_400 },
+      supplierTier: { min: 0, max: 64 },
       pageSize: { min: 1, max: 100 },
       sweepLimit: { min: 1, max: 200 },
     });

@@ -3,6 +3,7 @@ import {
   Coin,
   CreditCard,
   DataAnalysis,
+  Discount,
   Document,
   DocumentChecked,
   House,
@@ -88,6 +89,16 @@ export const routes: RouteRecordRaw[] = [
         name: 'payables',
         component: () => import('@/pages/core/PayablesPage.vue'),
         meta: { titleKey: 'page.payables', access: { kinds: CORE }, menu: { icon: Coin, order: 30 } },
+      },
+      {
+        path: 'early-payment',
+        name: 'early-payment',
+        component: () => import('@/pages/core/EarlyPaymentOfferPage.vue'),
+        meta: {
+          titleKey: 'page.earlyPayment',
+          access: { kinds: CORE },
+          menu: { icon: Discount, order: 30.5 },
+        },
       },
       {
         path: 'vouchers',

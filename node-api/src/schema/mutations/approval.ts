@@ -10,6 +10,7 @@ import { builder } from '../builder.ts';
 import { NodeErrorCodes, userError } from '../errors.ts';
 import type { Context } from '../context.ts';
 import { registrationAtApproval } from './approval-registration.ts';
+import { publishArgs, PublishEarlyPaymentOfferInput } from './early-payment.ts';
 import { TEXT } from './limits.ts';
 import { nodePayload } from './payload.ts';
 import { submitAs, withNode } from './submit.ts';
@@ -60,6 +61,7 @@ const PrepareActionInput = builder.inputType('PrepareActionInput', {
     splitTransfer: t.field({ type: SplitTransferAction }),
     disburse: t.field({ type: DisburseAction }),
     payVoucher: t.field({ type: PayVoucherAction }),
+    publishEarlyPaymentOffer: t.field({ type: PublishEarlyPaymentOfferInput }),
   }),
 });
 
@@ -71,7 +73,13 @@ function ledgerAction(input: PrepareInput): { action: ApprovalAction; args: Reco
   if (given.length !== 1) {
     throw userError(NodeErrorCodes.InvalidArgument, `give exactly one action, not ${String(given.length)}`);
   }
-  const { confirmInvoice, splitTransfer, disburse, payVoucher } = input;
+  const { confirmInvoice, splitTransfer, disburse, payVoucher, publishEarlyPaymentOffer } = input;
+  if (publishEarlyPaymentOffer) {
+    return {
+      action: 'earlypay:Publish',
+      args: encodeNamedArgs(Transactions.earlypay.Publish, publishArgs(publishEarlyPaymentOffer)),
+    };
+  }
   if (confirmInvoice) {
     return {
       action: 'invoice:Confirm',

@@ -11,6 +11,7 @@ export const ApprovalActions = [
   'voucher:SplitTransfer',
   'financing:Disburse',
   'settlement:Pay',
+  'earlypay:Publish',
 ] as const;
 export type ApprovalAction = (typeof ApprovalActions)[number];
 

@@ -10,6 +10,7 @@ export const ObjectTypes = {
   Charter: 'charter',
   CharterProposal: 'charterproposal',
   Approval: 'approval',
+  EarlyPaymentOffer: 'earlypayoffer',
 } as const;
 
 export type ObjectType = (typeof ObjectTypes)[keyof typeof ObjectTypes];

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../dates.ts';
 import type { LateInterestRate } from '../late-interest.ts';
 import type { Fen } from '../money.ts';
+import type { EarlyPaymentDetails } from './early-payment-offer.ts';
 import type { LedgerRecord } from './record.ts';
 
 export const VoucherStatuses = [
@@ -73,8 +74,10 @@ export interface Settlement {
   paidAt: string;
   /** Decree 802 Art. 17, paid with the principal; absent on payments recorded before the ledger computed it. */
   lateInterest?: { amount: Fen; days: number; rate: LateInterestRate };
-  /** Principal plus late interest. */
+  /** Principal plus late interest; for an early payment, what was paid (principal less the discount). */
   total?: Fen;
+  /** Paid before maturity under the debtor's early-payment offer, at a discount. */
+  earlyPayment?: EarlyPaymentDetails;
 }
 
 /** A digital debt voucher (数字债权凭证): the debtor's confirmed promise to pay its holder at maturity. */

@@ -4,11 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** A money-moving action four eyes apply to: CONFIRM_INVOICE (issues a voucher), SPLIT_TRANSFER, DISBURSE (a financing), PAY_VOUCHER. */
+/** A money-moving action four eyes apply to: CONFIRM_INVOICE (issues a voucher), SPLIT_TRANSFER, DISBURSE (a financing), PAY_VOUCHER, PUBLISH_EARLY_PAYMENT_OFFER (commits the budget). */
 export const ApprovalAction = {
   ConfirmInvoice: 'CONFIRM_INVOICE',
   Disburse: 'DISBURSE',
   PayVoucher: 'PAY_VOUCHER',
+  PublishEarlyPaymentOffer: 'PUBLISH_EARLY_PAYMENT_OFFER',
   SplitTransfer: 'SPLIT_TRANSFER'
 } as const;
 
@@ -41,6 +42,14 @@ export const BenchmarkRateOrderField = {
 } as const;
 
 export type BenchmarkRateOrderField = typeof BenchmarkRateOrderField[keyof typeof BenchmarkRateOrderField];
+/** Which gives the holder more cash now: EARLY_PAYMENT, BANK, or EQUAL. */
+export const CashNowChoice = {
+  Bank: 'BANK',
+  EarlyPayment: 'EARLY_PAYMENT',
+  Equal: 'EQUAL'
+} as const;
+
+export type CashNowChoice = typeof CashNowChoice[keyof typeof CashNowChoice];
 export type CharterMemberInput = {
   kinds: Array<EnterpriseKind>;
   mspId: string;
@@ -119,7 +128,7 @@ export type DayRange = {
   to?: string | null | undefined;
 };
 
-/** The preparer registers the receivable at the registry now (as disburseFinancing does); the payout happens when another approver approves. */
+/** Nothing is registered yet: when another approver approves, its node registers the receivable at the registry (as disburseFinancing does) and the payout happens; a rejected or withdrawn one registers nothing. */
 export type DisburseAction = {
   financingId: string;
   paymentReference: string;
@@ -140,6 +149,18 @@ export const DisputeStatus = {
 } as const;
 
 export type DisputeStatus = typeof DisputeStatus[keyof typeof DisputeStatus];
+/** OPEN: holders of the debtor’s vouchers may take it. CLOSED: nothing more is paid from it. */
+export const EarlyPaymentOfferStatus = {
+  Closed: 'CLOSED',
+  Open: 'OPEN'
+} as const;
+
+export type EarlyPaymentOfferStatus = typeof EarlyPaymentOfferStatus[keyof typeof EarlyPaymentOfferStatus];
+export type EarlyPaymentTierRateInput = {
+  discountBps: number;
+  tier: number;
+};
+
 export type EnterpriseFilter = {
   hostMsp?: string | null | undefined;
   kinds?: Array<EnterpriseKind> | null | undefined;
@@ -206,6 +227,10 @@ export const ErrorCode = {
   Disputed: 'DISPUTED',
   /** A document hash the caller's enterprise did not upload to this node. */
   DocumentNotOwned: 'DOCUMENT_NOT_OWNED',
+  /** The voucher matures on or before the business date: it is simply due, not paid early. */
+  EarlyPaymentAfterMaturity: 'EARLY_PAYMENT_AFTER_MATURITY',
+  /** What paying this voucher early costs its debtor is more than its offer's budget has left; nothing was paid. */
+  EarlyPaymentBudgetExceeded: 'EARLY_PAYMENT_BUDGET_EXCEEDED',
   /** Not enough organisations endorsed the transaction (peers unreachable, or the policy was not met): nothing was written. */
   EndorsementPolicyFailure: 'ENDORSEMENT_POLICY_FAILURE',
   /** Offering or disbursing this would take what all banks together financed against the core enterprise above the consortium charter's cap for it (银发〔2025〕77号); the message names the figures. */
@@ -236,6 +261,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   /** The voucher is not yet due. */
   NotMature: 'NOT_MATURE',
+  /** The early-payment offer named is not an open offer of the voucher's debtor (closed, or another debtor's). */
+  NoEarlyPaymentOffer: 'NO_EARLY_PAYMENT_OFFER',
   /** The offer's validity has passed. */
   OfferExpired: 'OFFER_EXPIRED',
   /** The ordering service did not take the transaction: nothing was written; try again. */
@@ -361,6 +388,7 @@ export const LedgerObjectType = {
   Charter: 'charter',
   Charterproposal: 'charterproposal',
   Creditline: 'creditline',
+  Earlypayoffer: 'earlypayoffer',
   Enterprise: 'enterprise',
   Financing: 'financing',
   Invoice: 'invoice',
@@ -408,6 +436,7 @@ export type PrepareActionInput = {
   confirmInvoice?: ConfirmInvoiceAction | null | undefined;
   disburse?: DisburseAction | null | undefined;
   payVoucher?: PayVoucherAction | null | undefined;
+  publishEarlyPaymentOffer?: PublishEarlyPaymentOfferInput | null | undefined;
   splitTransfer?: SplitTransferAction | null | undefined;
 };
 
@@ -418,6 +447,16 @@ export const ProjectionStatus = {
 } as const;
 
 export type ProjectionStatus = typeof ProjectionStatus[keyof typeof ProjectionStatus];
+export type PublishEarlyPaymentOfferInput = {
+  annualDiscountBps: number;
+  /** The most cash paid out under it. */
+  budget: string;
+  /** Rates for particular supplier tiers. */
+  tierRates?: Array<EarlyPaymentTierRateInput> | null | undefined;
+  /** The last business date it may be taken; none: until closed. */
+  validUntil?: string | null | undefined;
+};
+
 /** PROPOSED: attested by fewer publisher orgs than the charter’s quorum. PUBLISHED: in force; only published rates price offers. */
 export const RateStatus = {
   Proposed: 'PROPOSED',
@@ -703,6 +742,44 @@ export type DashboardQueryVariables = Exact<{
 
 
 export type DashboardQuery = { dashboard: { asOf: string, needsMe: { invoicesToConfirm: number, invoicesRejected: number, shipmentsToDeliver: number, offersToAnswer: number, financingsToOffer: number, financingsToDisburse: number, vouchersToPay: number, transfersToAccept: number }, longPaymentTerms: { amount: string, count: number }, overdue: { amount: string, count: number }, maturityLadder: Array<{ bucket: MaturityBucket, amount: string, count: number }>, exposureByDebtor: Array<{ amount: string, count: number, financedAmount: string | null, debtor: { id: string, name: string, kind: EnterpriseKind } }>, creditLineUsage: Array<{ limit: string, used: string, available: string, usageBps: number, line: { id: string, expiryDate: string, status: CreditLineStatus, debtor: { id: string, name: string, kind: EnterpriseKind } } }>, volumes: Array<{ month: string, invoicesRegistered: string, vouchersIssued: string, financingsDisbursed: string }> } };
+
+export type EarlyPaymentOfferFieldsFragment = { id: string, status: EarlyPaymentOfferStatus, annualDiscountBps: number, budget: string, consumed: string, budgetLeft: string, taken: number, validUntil: string | null, closedAt: string | null, createdAt: string, tierRates: Array<{ tier: number, discountBps: number }>, debtor: { id: string, name: string } };
+
+export type EarlyPaymentOffersQueryVariables = Exact<{
+  debtorId: string;
+}>;
+
+
+export type EarlyPaymentOffersQuery = { earlyPaymentOffers: Array<{ id: string, status: EarlyPaymentOfferStatus, annualDiscountBps: number, budget: string, consumed: string, budgetLeft: string, taken: number, validUntil: string | null, closedAt: string | null, createdAt: string, tierRates: Array<{ tier: number, discountBps: number }>, debtor: { id: string, name: string } }> };
+
+export type EarlyPaymentQuoteQueryVariables = Exact<{
+  voucherId: string;
+}>;
+
+
+export type EarlyPaymentQuoteQuery = { earlyPaymentQuote: { asOf: string, face: string, rateBps: number, days: number, discount: string, paid: string, blockedBy: ErrorCode | null, offer: { id: string, status: EarlyPaymentOfferStatus, annualDiscountBps: number, budget: string, consumed: string, budgetLeft: string, taken: number, validUntil: string | null, closedAt: string | null, createdAt: string, tierRates: Array<{ tier: number, discountBps: number }>, debtor: { id: string, name: string } }, bank: { netProceeds: string, choice: CashNowChoice, difference: string, financing: { id: string, status: FinancingStatus, bank: { id: string, name: string } } } | null } | null, voucher: { id: string, status: VoucherStatus, holder: { id: string }, earlyPayment: { offerId: string, rateBps: number, days: number, discount: string, paid: string } | null } | null };
+
+export type PublishEarlyPaymentOfferMutationVariables = Exact<{
+  input: PublishEarlyPaymentOfferInput;
+}>;
+
+
+export type PublishEarlyPaymentOfferMutation = { publishEarlyPaymentOffer: { projection: ProjectionStatus, transactionId: string, offer: { id: string, status: EarlyPaymentOfferStatus, annualDiscountBps: number, budget: string, consumed: string, budgetLeft: string, taken: number, validUntil: string | null, closedAt: string | null, createdAt: string, tierRates: Array<{ tier: number, discountBps: number }>, debtor: { id: string, name: string } } | null } };
+
+export type CloseEarlyPaymentOfferMutationVariables = Exact<{
+  offerId: string;
+}>;
+
+
+export type CloseEarlyPaymentOfferMutation = { closeEarlyPaymentOffer: { projection: ProjectionStatus, transactionId: string, offer: { id: string, status: EarlyPaymentOfferStatus, annualDiscountBps: number, budget: string, consumed: string, budgetLeft: string, taken: number, validUntil: string | null, closedAt: string | null, createdAt: string, tierRates: Array<{ tier: number, discountBps: number }>, debtor: { id: string, name: string } } | null } };
+
+export type TakeEarlyPaymentMutationVariables = Exact<{
+  offerId: string;
+  voucherId: string;
+}>;
+
+
+export type TakeEarlyPaymentMutation = { takeEarlyPayment: { projection: ProjectionStatus, transactionId: string, voucher: { id: string, status: VoucherStatus } | null } };
 
 export type EnterprisesQueryVariables = Exact<{
   filter?: EnterpriseFilter | null | undefined;
@@ -1151,6 +1228,28 @@ export const ApprovalFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ApprovalFields"}) as unknown as TypedDocumentString<ApprovalFieldsFragment, unknown>;
+export const EarlyPaymentOfferFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EarlyPaymentOfferFields on EarlyPaymentOffer {
+  id
+  status
+  annualDiscountBps
+  tierRates {
+    tier
+    discountBps
+  }
+  budget
+  consumed
+  budgetLeft
+  taken
+  validUntil
+  closedAt
+  createdAt
+  debtor {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"EarlyPaymentOfferFields"}) as unknown as TypedDocumentString<EarlyPaymentOfferFieldsFragment, unknown>;
 export const PageFieldsFragmentDoc = new TypedDocumentString(`
     fragment PageFields on PageInfo {
   hasNextPage
@@ -2297,6 +2396,166 @@ export const DashboardDocument = new TypedDocumentString(`
   name
   kind
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const EarlyPaymentOffersDocument = new TypedDocumentString(`
+    query EarlyPaymentOffers($debtorId: ID!) {
+  earlyPaymentOffers(debtorId: $debtorId) {
+    ...EarlyPaymentOfferFields
+  }
+}
+    fragment EarlyPaymentOfferFields on EarlyPaymentOffer {
+  id
+  status
+  annualDiscountBps
+  tierRates {
+    tier
+    discountBps
+  }
+  budget
+  consumed
+  budgetLeft
+  taken
+  validUntil
+  closedAt
+  createdAt
+  debtor {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<EarlyPaymentOffersQuery, EarlyPaymentOffersQueryVariables>;
+export const EarlyPaymentQuoteDocument = new TypedDocumentString(`
+    query EarlyPaymentQuote($voucherId: ID!) {
+  earlyPaymentQuote(voucherId: $voucherId) {
+    offer {
+      ...EarlyPaymentOfferFields
+    }
+    asOf
+    face
+    rateBps
+    days
+    discount
+    paid
+    blockedBy
+    bank {
+      financing {
+        id
+        status
+        bank {
+          id
+          name
+        }
+      }
+      netProceeds
+      choice
+      difference
+    }
+  }
+  voucher(id: $voucherId) {
+    id
+    status
+    holder {
+      id
+    }
+    earlyPayment {
+      offerId
+      rateBps
+      days
+      discount
+      paid
+    }
+  }
+}
+    fragment EarlyPaymentOfferFields on EarlyPaymentOffer {
+  id
+  status
+  annualDiscountBps
+  tierRates {
+    tier
+    discountBps
+  }
+  budget
+  consumed
+  budgetLeft
+  taken
+  validUntil
+  closedAt
+  createdAt
+  debtor {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<EarlyPaymentQuoteQuery, EarlyPaymentQuoteQueryVariables>;
+export const PublishEarlyPaymentOfferDocument = new TypedDocumentString(`
+    mutation PublishEarlyPaymentOffer($input: PublishEarlyPaymentOfferInput!) {
+  publishEarlyPaymentOffer(input: $input) {
+    projection
+    transactionId
+    offer {
+      ...EarlyPaymentOfferFields
+    }
+  }
+}
+    fragment EarlyPaymentOfferFields on EarlyPaymentOffer {
+  id
+  status
+  annualDiscountBps
+  tierRates {
+    tier
+    discountBps
+  }
+  budget
+  consumed
+  budgetLeft
+  taken
+  validUntil
+  closedAt
+  createdAt
+  debtor {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<PublishEarlyPaymentOfferMutation, PublishEarlyPaymentOfferMutationVariables>;
+export const CloseEarlyPaymentOfferDocument = new TypedDocumentString(`
+    mutation CloseEarlyPaymentOffer($offerId: ID!) {
+  closeEarlyPaymentOffer(offerId: $offerId) {
+    projection
+    transactionId
+    offer {
+      ...EarlyPaymentOfferFields
+    }
+  }
+}
+    fragment EarlyPaymentOfferFields on EarlyPaymentOffer {
+  id
+  status
+  annualDiscountBps
+  tierRates {
+    tier
+    discountBps
+  }
+  budget
+  consumed
+  budgetLeft
+  taken
+  validUntil
+  closedAt
+  createdAt
+  debtor {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CloseEarlyPaymentOfferMutation, CloseEarlyPaymentOfferMutationVariables>;
+export const TakeEarlyPaymentDocument = new TypedDocumentString(`
+    mutation TakeEarlyPayment($offerId: ID!, $voucherId: ID!) {
+  takeEarlyPayment(offerId: $offerId, voucherId: $voucherId) {
+    projection
+    transactionId
+    voucher {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TakeEarlyPaymentMutation, TakeEarlyPaymentMutationVariables>;
 export const EnterprisesDocument = new TypedDocumentString(`
     query Enterprises($filter: EnterpriseFilter, $orderBy: EnterpriseOrder, $first: Int, $after: String) {
   enterprises(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
