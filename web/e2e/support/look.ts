@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { ConsoleErrors } from './console-errors.ts';
@@ -73,6 +74,7 @@ async function lookOnScreen(
   portal: string,
   person: LookPerson,
   screen: Screen,
+  dir: string,
 ): Promise<string[]> {
   const context = await browser.newContext({
     viewport: { width: screen.width, height: screen.height },
@@ -98,7 +100,7 @@ async function lookOnScreen(
       for (const problem of await lookProblems(page)) {
         found.push(`${name}: ${problem.check}: ${problem.detail}`);
       }
-      await screenshotWhole(page, screen, `${LOOK_DIR}${name}.png`);
+      await screenshotWhole(page, screen, join(dir, `${name}.png`));
     }
     return found;
   } finally {
@@ -109,17 +111,18 @@ async function lookOnScreen(
 /**
  * Opens each of the person's pages on each screen (the screens side by side, each in a browser
  * context of its own), saves full-page screenshots and returns what looks broken, each line naming
- * role, page and screen.
+ * role, page and screen. Screenshots go to `dir` (reports/look/ unless told).
  */
 export async function lookAt(
   browser: Browser,
   errors: ConsoleErrors,
   portal: string,
   person: LookPerson,
+  dir: string = LOOK_DIR,
 ): Promise<string[]> {
-  mkdirSync(LOOK_DIR, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   const found = await Promise.all(
-    SCREENS.map((screen) => lookOnScreen(browser, errors, portal, person, screen)),
+    SCREENS.map((screen) => lookOnScreen(browser, errors, portal, person, screen, dir)),
   );
   return found.flat();
 }
