@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { LedgerError, submit, type Committed, type ScfLedger } from '../../src/ledger/index.ts';
-import { Consortium, PARTIES, type Session } from '../support/consortium.ts';
+import { LedgerError, submit } from '../../src/ledger/index.ts';
+import { Consortium, PARTIES } from '../support/consortium.ts';
 import { directRegistration } from '../support/registration.ts';
 import type { SharedLedger } from './ledger-network.ts';
+import { Steps } from './steps.ts';
 import { cstDate, offerTerms, sha } from '../support/values.ts';
 
 /** A business date (China Standard Time) `days` from now. */
@@ -29,19 +30,9 @@ export function scfLedgerSuite(shared: () => SharedLedger): void {
       consortium = shared().consortium;
     });
 
-    // Each party reads from its own org's peer, which may lag the peer that confirmed the last commit:
-    // like a user acting on what their own node shows, every step first waits for the block before it.
-    let last = 0n;
-    async function act<T>(session: Session, call: (ledger: ScfLedger) => Promise<Committed<T>>): Promise<T> {
-      await session.ledger.waitForBlock(last);
-      const committed = await call(session.ledger);
-      last = committed.blockNumber;
-      return committed.value;
-    }
-    async function view(session: Session): Promise<ScfLedger> {
-      await session.ledger.waitForBlock(last);
-      return session.ledger;
-    }
+    const steps = new Steps();
+    const act = steps.act.bind(steps);
+    const view = steps.view.bind(steps);
 
     /** Registers an invoice from `seller` to `buyer`, returning its id. */
     async function invoice(
@@ -201,7 +192,7 @@ export function scfLedgerSuite(shared: () => SharedLedger): void {
         await core.ledger.settlement.Pay({ voucherId: toTier2, paymentReference: 'SETTLE-1' }),
         await core.ledger.settlement.Pay({ voucherId: kept, paymentReference: 'SETTLE-2' }),
       ]);
-      last = second.blockNumber;
+      steps.last = second.blockNumber;
       await expect(core.ledger.voucher.Get({ id: toTier2 })).resolves.toMatchObject({
         status: 'SETTLED',
         settlement: { paidTo: PARTIES.bankA.id, amount: '30000000', paymentReference: 'SETTLE-1' },

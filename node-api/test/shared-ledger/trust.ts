@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar, marshal } from '@scf/ledger-contract';
 import { submit } from '../../src/ledger/submit.ts';
 import type { OfferTerms } from '@scf/ledger-contract';
-import { LedgerError, offerSalt, type Committed, type ScfLedger } from '../../src/ledger/index.ts';
+import { LedgerError, offerSalt } from '../../src/ledger/index.ts';
 import { Consortium, PARTIES, type Session } from '../support/consortium.ts';
 import type { SharedLedger } from './ledger-network.ts';
+import { Steps } from './steps.ts';
 import { cstDate, sha } from '../support/values.ts';
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
@@ -55,18 +56,9 @@ function privateValueHashes(blockBytes: Uint8Array, txId: string): Map<string, s
 export function trustSuite(shared: () => SharedLedger): void {
   describe('members who distrust each other, on the real network', () => {
     let consortium: Consortium;
-    let last = 0n;
-
-    async function act<T>(session: Session, call: (ledger: ScfLedger) => Promise<Committed<T>>): Promise<T> {
-      await session.ledger.waitForBlock(last);
-      const committed = await call(session.ledger);
-      last = committed.blockNumber;
-      return committed.value;
-    }
-    async function view(session: Session): Promise<ScfLedger> {
-      await session.ledger.waitForBlock(last);
-      return session.ledger;
-    }
+    const steps = new Steps();
+    const act = steps.act.bind(steps);
+    const view = steps.view.bind(steps);
     async function height(session: Session): Promise<bigint> {
       const info = await session.connection.gateway
         .getNetwork('scf')
@@ -114,7 +106,7 @@ export function trustSuite(shared: () => SharedLedger): void {
           endorsingOrganizations: ['BankAMSP', 'SupplierMSP'],
         },
       );
-      last = offered.blockNumber;
+      steps.last = offered.blockNumber;
       const terms: OfferTerms = await bankA.ledger.financing.GetTerms({ financingId: applied.id });
       expect(terms.salt).toMatch(/^[0-9a-f]{32,128}$/);
 
