@@ -32,13 +32,39 @@ export const SCREENS: readonly Screen[] = [
   { width: 390, height: 844, phone: true, english: true },
 ];
 
-async function logIn(page: Page, portal: string, username: string): Promise<void> {
-  await page.goto(`${portal}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').or(page.getByTestId('menu-toggle')).first().waitFor();
+/**
+ * Logs the person in once and returns the browser storage that holds the session, for every screen's
+ * context to start from (one password check per person, not one per screen). A refused login fails
+ * at once with the portal's own words instead of waiting for a shell that never comes.
+ */
+async function sessionOf(browser: Browser, portal: string, username: string) {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${portal}/login`);
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    const refused = page.getByTestId('login-error');
+    await page
+      .getByTestId('current-user')
+      .or(page.getByTestId('menu-toggle'))
+      .or(refused)
+      .first()
+      .waitFor({ timeout: LOGIN_TIMEOUT_MS });
+    if (await refused.isVisible()) {
+      throw new Error(`${username} could not log in at ${portal}: ${await refused.innerText()}`);
+    }
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
 }
+
+/** How long a login may take on a loaded 2-core machine (the password hash and the first page). */
+const LOGIN_TIMEOUT_MS = 90_000;
+
+type Session = Awaited<ReturnType<typeof sessionOf>>;
 
 /**
  * Waits until nothing on the page is loading any more (PageState's aria-busy, tables' loading masks),
@@ -67,7 +93,7 @@ async function screenshotWhole(page: Page, screen: Screen, path: string): Promis
   if (hidden > 0) await page.setViewportSize({ width: screen.width, height: screen.height });
 }
 
-/** One screen: logs in, opens each page, saves its screenshot and returns what looks broken. */
+/** One screen, logged in: opens each page, saves its screenshot and returns what looks broken. */
 async function lookOnScreen(
   browser: Browser,
   errors: ConsoleErrors,
@@ -75,8 +101,10 @@ async function lookOnScreen(
   person: LookPerson,
   screen: Screen,
   dir: string,
+  session: Session,
 ): Promise<string[]> {
   const context = await browser.newContext({
+    storageState: session,
     viewport: { width: screen.width, height: screen.height },
     locale: screen.english ? 'en-US' : 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -89,7 +117,6 @@ async function lookOnScreen(
     const page = await context.newPage();
     const suffix = `${String(screen.width)}${screen.english ? '-en' : ''}`;
     errors.watch(page, `${person.username} (${suffix})`);
-    await logIn(page, portal, person.username);
     const found: string[] = [];
     for (const target of person.pages) {
       await page.goto(`${portal}${target.path}`);
@@ -121,8 +148,9 @@ export async function lookAt(
   dir: string = LOOK_DIR,
 ): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
+  const session = await sessionOf(browser, portal, person.username);
   const found = await Promise.all(
-    SCREENS.map((screen) => lookOnScreen(browser, errors, portal, person, screen, dir)),
+    SCREENS.map((screen) => lookOnScreen(browser, errors, portal, person, screen, dir, session)),
   );
   return found.flat();
 }
