@@ -4,6 +4,7 @@ import type { SeedSummary } from '../src/demo/seed.ts';
 import { graphqlNodesSuite } from './graphql/graphql-nodes.ts';
 import { demoHistorySuite } from './history/demo-history.ts';
 import { hostileInputSuite } from './hostile/hostile-input.ts';
+import { idempotencySuite } from './idempotency/idempotency.ts';
 import { exposureSuite } from './rules/consortium-exposure.ts';
 import { fourEyesDisburseSuite } from './rules/four-eyes-disburse.ts';
 import { earlyPaymentSuite } from './rules/early-payment.ts';
@@ -11,6 +12,7 @@ import { fourEyesSuite } from './rules/four-eyes.ts';
 import { lateInterestSuite } from './rules/late-interest.ts';
 import { registrationSuite } from './rules/registration.ts';
 import { startRulesNetwork, type SharedNetwork } from './rules/rules-network.ts';
+import { nodeSecuritySuite } from './security/node-security.ts';
 import { stopTestNetwork } from './support/test-network.ts';
 
 /**
@@ -20,8 +22,9 @@ import { stopTestNetwork } from './support/test-network.ts';
  * history is checked first, before anyone else writes; hostile input next, as it checks that thousands
  * of bad requests write nothing; exposure's charter cap comes after registration's financings; four eyes
  * turns the core enterprise's and bank A's switches back off when it ends; early payment closes its
- * offer; and late interest, which
- * restarts the core enterprise's node with its clock moved, comes last.
+ * offer; late interest restarts the core enterprise's node with its clock moved; the node's security
+ * locks an account of its own; and idempotency, which stops a chaincode server and then every orderer,
+ * comes last.
  */
 let shared: SharedNetwork | undefined;
 const started = (): SharedNetwork => {
@@ -49,3 +52,5 @@ fourEyesSuite(network);
 fourEyesDisburseSuite(network);
 earlyPaymentSuite(network);
 lateInterestSuite(network);
+nodeSecuritySuite(network);
+idempotencySuite(network);
