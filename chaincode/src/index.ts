@@ -13,6 +13,7 @@ import { ShipmentContract } from './contracts/shipment-contract';
 import { SmokeContract } from './contracts/smoke-contract';
 import { TestContract } from './contracts/test-contract';
 import { VoucherContract } from './contracts/voucher-contract';
+import { WriteOffContract } from './contracts/write-off-contract';
 
 /** Read once, when the chaincode server loads: `1` also serves the test-only contract (`test:*`). */
 const withTestContracts = process.env.SCF_CHAINCODE_TEST_CONTRACTS === '1';
@@ -30,6 +31,7 @@ export const contracts: (new () => object)[] = [
   SettlementContract,
   EarlyPaymentContract,
   ExposureContract,
+  WriteOffContract,
   ApprovalContract,
   LedgerContract,
   SmokeContract,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { orgCollection } from '../src/contracts/financing-contract';
+import { orgCollection } from '../src/lib/collections';
 import {
   type CreditLine,
   ErrorCodes,

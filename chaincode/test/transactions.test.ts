@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type Namespace, Transactions } from '@scf/ledger-contract';
 import { TERMS_TRANSIENT_KEY } from '../src/contracts/financing-contract';
 import { TestContract } from '../src/contracts/test-contract';
+import { STAGES_TRANSIENT_KEY, WRITE_OFF_TRANSIENT_KEY } from '../src/contracts/write-off-contract';
 import { contracts } from '../src/index';
 
 /** One transaction as fabric-contract-api records it from the `@Transaction` decorator. */
@@ -76,10 +77,17 @@ describe('the transaction table of @scf/ledger-contract', () => {
     }
   });
 
-  it('sends the offer terms under the transient key the chaincode reads', () => {
+  it('sends private inputs under the transient keys the chaincode reads, and only those', () => {
     expect(Object.keys(Transactions.financing.Offer.transient)).toEqual([TERMS_TRANSIENT_KEY]);
+    expect(Object.keys(Transactions.writeoff.SetStages.transient)).toEqual([STAGES_TRANSIENT_KEY]);
+    expect(Object.keys(Transactions.writeoff.Record.transient)).toEqual([WRITE_OFF_TRANSIENT_KEY]);
+    const withTransient: Spec[] = [
+      Transactions.financing.Offer,
+      Transactions.writeoff.SetStages,
+      Transactions.writeoff.Record,
+    ];
     const others = namespaces.flatMap((namespace) =>
-      Object.values(specsOf(namespace)).filter((spec) => spec !== Transactions.financing.Offer),
+      Object.values(specsOf(namespace)).filter((spec) => !withTransient.includes(spec)),
     );
     for (const spec of others) expect(spec.transient).toEqual({});
   });

@@ -12,6 +12,7 @@ import { fourEyesSuite } from './rules/four-eyes.ts';
 import { lateInterestSuite } from './rules/late-interest.ts';
 import { registrationSuite } from './rules/registration.ts';
 import { startRulesNetwork, type SharedNetwork } from './rules/rules-network.ts';
+import { writeOffSuite } from './rules/write-off.ts';
 import { nodeSecuritySuite } from './security/node-security.ts';
 import { stopTestNetwork } from './support/test-network.ts';
 
@@ -22,7 +23,8 @@ import { stopTestNetwork } from './support/test-network.ts';
  * history is checked first, before anyone else writes; hostile input next, as it checks that thousands
  * of bad requests write nothing; exposure's charter cap comes after registration's financings; four eyes
  * turns the core enterprise's and bank A's switches back off when it ends; early payment closes its
- * offer; late interest restarts the core enterprise's node with its clock moved; the node's security
+ * offer; write-offs set bank A's stages and write off the history's overdue financing of bank A;
+ * late interest restarts the core enterprise's node with its clock moved; the node's security
  * locks an account of its own; and idempotency, which stops a chaincode server and then every orderer,
  * comes last.
  */
@@ -51,6 +53,7 @@ exposureSuite(network);
 fourEyesSuite(network);
 fourEyesDisburseSuite(network);
 earlyPaymentSuite(network);
+writeOffSuite(network);
 lateInterestSuite(network);
 nodeSecuritySuite(network);
 idempotencySuite(network);

@@ -45,6 +45,7 @@ import {
   requireInt,
   requireText,
 } from '@scf/ledger-contract';
+import { orgCollection } from '../lib/collections';
 import { businessDate, txTime } from '../lib/dates';
 import { emit } from '../lib/events';
 import { requireOrgAdmin } from '../lib/org-admin';
@@ -64,11 +65,6 @@ import { BaseContract } from './base-contract';
 export const TERMS_TRANSIENT_KEY = 'terms';
 /** Discounting prices off the one-year LPR. */
 const LPR_TENOR = '1Y';
-
-/** The implicit private collection of one org: only its peers hold the data. */
-export function orgCollection(mspId: string): string {
-  return `_implicit_org_${mspId}`;
-}
 
 /** The digest the public financing carries of its private terms. */
 export function sha256Hex(bytes: Uint8Array): string {

@@ -1,5 +1,6 @@
 import type { Context } from 'fabric-contract-api';
 import {
+  Events,
   marshal,
   type EventName,
   type EventPayload,
@@ -28,4 +29,14 @@ export function emit(
 /** What the transaction emitted so far (nothing: no records). */
 export function emittedPayload(ctx: Context): EventPayload {
   return emitted.get(ctx) ?? { records: [] };
+}
+
+/**
+ * The one event of a transaction that wrote only a bank's private write-off book: no records, only
+ * the bank whose book changed (its certificate already names it), for its own node to fetch the book.
+ */
+export function emitWriteOffBookChanged(ctx: Context, bankId: string): void {
+  const payload: EventPayload = { records: [], writeOffBooks: [bankId] };
+  emitted.set(ctx, payload);
+  ctx.stub.setEvent(Events.WriteOffBookChanged, Buffer.from(marshal(payload)));
 }

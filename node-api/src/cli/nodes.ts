@@ -9,6 +9,7 @@ import { seedDispute } from '../demo/dispute-seed.ts';
 import { seedEarlyPayment } from '../demo/early-payment-seed.ts';
 import { seedFourEyes } from '../demo/four-eyes-seed.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { seedWriteOffs } from '../demo/write-off-seed.ts';
 import { nodeUrl, portalUrl } from './node-env.ts';
 import { writeHistory } from './history-process.ts';
 import { ensureNode, ensurePortal } from './node-processes.ts';
@@ -54,6 +55,7 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   const overdue = await sweepOverdue(urls.core ?? '');
   const disputed = await seedDispute(urls.core ?? '');
   const early = await seedEarlyPayment(urls);
+  const writeOff = await seedWriteOffs(urls);
   const fourEyes = await seedFourEyes(urls);
   const seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(marker, JSON.stringify({ ...summary, seconds, at: new Date().toISOString() }, null, 2));
@@ -63,7 +65,8 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
       `${summary.longTerm} long-term, ${summary.financings} financings (${summary.disbursed} registered at the ` +
       `test registry and disbursed), ` +
       `${overdue} overdue (${disputed === undefined ? 'none' : 'one'} partly disputed), ${fourEyes.pending} action(s) awaiting a second approver, ` +
-      `${early.voucherId === undefined ? 'no voucher' : 'one voucher'} paid early`,
+      `${early.voucherId === undefined ? 'no voucher' : 'one voucher'} paid early, bank A's ` +
+      `${writeOff.stages} write-off stages and ${writeOff.financingId === undefined ? 'no' : 'one'} financing written off`,
   );
 }
 

@@ -5,6 +5,7 @@ import {
   type Financing,
   type LedgerRecord,
   type OfferTerms,
+  type WriteOffBook,
 } from '@scf/ledger-contract';
 import type { Database } from '../db/client.ts';
 import { LedgerError } from '../ledger/errors.ts';
@@ -13,6 +14,7 @@ import type { Change } from '../services/change-feed.ts';
 import { delegateOf, ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { changeOf } from './parties.ts';
 import { projectRecord, termsRow, type Tx } from './rows.ts';
+import { fetchWriteOffBooks, writeOffBanksOf, writeWriteOffBook } from './write-off-books.ts';
 
 const decoder = new TextDecoder();
 
@@ -24,6 +26,8 @@ export interface PreparedEvent {
   terms: TermsRow[];
   /** The transaction's changes to core enterprises' consortium-wide figures. */
   exposure: ExposureDelta[];
+  /** The private write-off books of banks this org hosts that the transaction changed. */
+  writeOffBooks: WriteOffBook[];
 }
 
 const SIGNED_FEN = /^-?[1-9][0-9]*$/;
@@ -60,6 +64,7 @@ export async function prepareEvent(
     records,
     terms: await privateTerms(db, ledger, financings),
     exposure: exposureOf(parsed?.exposure),
+    writeOffBooks: await fetchWriteOffBooks(ledger, writeOffBanksOf(parsed?.writeOffBooks)),
   };
 }
 
@@ -92,6 +97,7 @@ export async function writeEvent(
       skipDuplicates: true,
     });
   }
+  for (const book of prepared.writeOffBooks) await writeWriteOffBook(tx, book, position.blockNumber);
   const writtenIds = new Set(written.map((record) => record.id));
   for (const row of prepared.terms) {
     if (!writtenIds.has(row.financingId)) continue;

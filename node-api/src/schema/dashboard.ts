@@ -11,6 +11,7 @@ import { longPaymentTerms } from './dashboard/payment-terms.ts';
 import { volumes, type MonthVolume } from './dashboard/volumes.ts';
 import type { Total } from './dashboard/unpaid.ts';
 import { enterpriseNamed, EnterpriseNode } from './enterprise.ts';
+import { WriteDownsNode, writeDownsOf } from './write-off.ts';
 
 const Exposure = builder.objectRef<DebtorExposure>('DebtorExposure').implement({
   fields: (t) => ({
@@ -124,6 +125,13 @@ const Dashboard = builder.objectRef<SessionUser>('Dashboard').implement({
       resolve: (user, _args, ctx) => longPaymentTerms(ctx.db, user),
     }),
     needsMe: t.field({ type: NeedsMe, resolve: (user) => user }),
+    writeDowns: t.field({
+      type: WriteDownsNode,
+      nullable: true,
+      description: 'A bank: its disbursed, unpaid financings net of write-downs by stage. Others: null.',
+      args: { asOf: t.arg({ type: 'Date', description: 'Default: today.' }) },
+      resolve: (user, args, ctx) => writeDownsOf(ctx, user, args.asOf),
+    }),
   }),
 });
 

@@ -25,6 +25,7 @@ import './transfer-consent.ts';
 import './user.ts';
 import './voucher.ts';
 import './voucher-lineage.ts';
+import './write-off.ts';
 
 /** The whole GraphQL schema: every schema/<entity>.ts registers its types on the builder on import. */
 export function buildSchema(): GraphQLSchema {

@@ -24,7 +24,11 @@ async function project(
   exposure: { debtorId: string; measure: 'vouchers' | 'financed'; amount: string }[],
 ): Promise<void> {
   await harness.db.$transaction((tx) =>
-    writeEvent(tx, { records: [], terms: [], exposure }, { transactionId, blockNumber: 7n }),
+    writeEvent(
+      tx,
+      { records: [], terms: [], exposure, writeOffBooks: [] },
+      { transactionId, blockNumber: 7n },
+    ),
   );
 }
 

@@ -46,6 +46,8 @@ export const Events = {
   EarlyPaymentOfferPublished: 'EarlyPaymentOfferPublished',
   EarlyPaymentOfferClosed: 'EarlyPaymentOfferClosed',
   EarlyPaymentTaken: 'EarlyPaymentTaken',
+  /** A bank's private write-off book changed (stages set, or a write-off recorded): no records. */
+  WriteOffBookChanged: 'WriteOffBookChanged',
 } as const;
 
 export type EventName = (typeof Events)[keyof typeof Events];
@@ -54,4 +56,9 @@ export interface EventPayload {
   records: LedgerRecord[];
   /** What the transaction changed in debtors' consortium-wide figures; absent when nothing. */
   exposure?: ExposureDelta[];
+  /**
+   * Banks whose private write-off book the transaction changed: each bank's own node fetches its book
+   * from its org's collection; the event says nothing else of it.
+   */
+  writeOffBooks?: string[];
 }

@@ -36,3 +36,4 @@ export * from './model/note.ts';
 export * from './model/record.ts';
 export * from './model/shipment.ts';
 export * from './model/voucher.ts';
+export * from './model/write-off-book.ts';

@@ -16,6 +16,12 @@ import type { RegistrationInput } from './registration.ts';
 import type { LedgerRecord, ObjectType } from './model/record.ts';
 import type { Shipment } from './model/shipment.ts';
 import type { DisputeResolution, Voucher } from './model/voucher.ts';
+import type {
+  WriteOffBook,
+  WriteOffBookRef,
+  WriteOffInput,
+  WriteOffStagesInput,
+} from './model/write-off-book.ts';
 
 /**
  * The wire contract of the chaincode: every transaction, its namespace, whether it writes, its
@@ -307,6 +313,28 @@ export const Transactions = {
     /** A holder's approver takes the named offer for one voucher: the debtor pays it now, discounted; it is SETTLED. */
     Take: write<Voucher>()('Take', { offerId: str, voucherId: str }),
     Get: read<EarlyPaymentOffer>()('Get', { id: str }),
+  },
+  writeoff: {
+    /**
+     * A bank's approver sets its write-off stages, in the transient map only (with a fresh salt): they
+     * are kept in the bank org's own collection and the public ledger learns nothing of them.
+     */
+    SetStages: write<WriteOffBookRef>()<Record<string, never>, { stages: WriteOffStagesInput }>(
+      'SetStages',
+      noArgs,
+      { stages: json<WriteOffStagesInput>() },
+    ),
+    /**
+     * The disbursing bank's approver writes off a DISBURSED financing whose voucher is overdue, saying
+     * why; financing, reason and salt travel in the transient map and are kept privately like the stages.
+     */
+    Record: write<WriteOffBookRef>()<Record<string, never>, { writeOff: WriteOffInput }>('Record', noArgs, {
+      writeOff: json<WriteOffInput>(),
+    }),
+    /** The bank's own book, for a user of that bank on a peer of its org. */
+    GetBook: read<WriteOffBook>()('GetBook', { bankId: str }),
+    /** The book of a bank the caller's org hosts, for an org admin identity (the read-model projector). */
+    GetOrgBook: read<WriteOffBook>()('GetOrgBook', { bankId: str }),
   },
   ledger: {
     /** Every stored version of one record, oldest first. */

@@ -18,6 +18,9 @@ export interface WriteOffStage {
 /** At most this many stages: enough for any provisioning table, small enough to show on one line. */
 export const MAX_WRITE_OFF_STAGES = 12;
 
+/** The last day overdue a stage may end on (about 27 years): a bound for the inputs, not a policy. */
+export const MAX_WRITE_OFF_DAY = 9_999;
+
 /** Checks a bank's stages; names the first stage at fault. */
 export function requireWriteOffStages(stages: readonly WriteOffStage[]): readonly WriteOffStage[] {
   if (stages.length === 0 || stages.length > MAX_WRITE_OFF_STAGES) {
@@ -35,8 +38,10 @@ export function requireWriteOffStages(stages: readonly WriteOffStage[]): readonl
       throw invalid(last ? `${at}, the last, must be open-ended` : `${at} needs a last day`);
     }
     if (stage.toDay !== undefined) {
-      if (!Number.isInteger(stage.toDay) || stage.toDay < stage.fromDay) {
-        throw invalid(`${at} must end on or after day ${stage.fromDay}, got ${String(stage.toDay)}`);
+      if (!Number.isInteger(stage.toDay) || stage.toDay < stage.fromDay || stage.toDay > MAX_WRITE_OFF_DAY) {
+        throw invalid(
+          `${at} must end from day ${stage.fromDay} to day ${MAX_WRITE_OFF_DAY}, got ${String(stage.toDay)}`,
+        );
       }
       expectedFrom = stage.toDay + 1;
     }

@@ -86,7 +86,13 @@ describe("a bank's write-off stages, with worked numbers", () => {
         { fromDay: 1, toDay: 0, writeDownBps: 100 },
         { fromDay: 1, writeDownBps: 200 },
       ]),
-    ).toMatch(/must end on or after day 1/);
+    ).toMatch(/must end from day 1 to day 9999/);
+    expect(
+      refused([
+        { fromDay: 1, toDay: 10_000, writeDownBps: 100 },
+        { fromDay: 10_001, writeDownBps: 200 },
+      ]),
+    ).toBe('stage 1 must end from day 1 to day 9999, got 10000');
     expect(
       refused([
         { fromDay: 1, toDay: 30, writeDownBps: 500 },

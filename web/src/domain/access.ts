@@ -43,6 +43,8 @@ export const ACTIONS = {
   takeEarlyPayment: { kinds: ['SUPPLIER', 'CORE'], roles: APPROVERS },
   resolveDispute: { roles: APPROVERS },
   manageCreditLines: { kinds: ['BANK'], roles: APPROVERS },
+  setWriteOffStages: { kinds: ['BANK'], roles: APPROVERS },
+  recordWriteOff: { kinds: ['BANK'], roles: APPROVERS },
   publishRate: { kinds: ['BANK'], roles: ['ADMIN'] },
   manageUsers: { roles: ['ADMIN'] },
   manageEnterprises: { roles: ['ADMIN'] },

@@ -12,3 +12,4 @@ import './settlement.ts';
 import './shipment.ts';
 import './transfer-consent.ts';
 import './voucher.ts';
+import './write-off.ts';

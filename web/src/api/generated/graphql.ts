@@ -604,6 +604,13 @@ export const VoucherStatus = {
 } as const;
 
 export type VoucherStatus = typeof VoucherStatus[keyof typeof VoucherStatus];
+export type WriteOffStageInput = {
+  fromDay: number;
+  /** None for the last stage. */
+  toDay?: number | null | undefined;
+  writeDownBps: number;
+};
+
 export type EnterpriseFourEyesQueryVariables = Exact<{
   id: string;
 }>;
@@ -1163,6 +1170,44 @@ export type WithdrawTransferMutationVariables = Exact<{
 
 export type WithdrawTransferMutation = { withdrawTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
+export type WriteDownFiguresFieldsFragment = { count: number, exposure: string, writtenDown: string, net: string };
+
+export type WriteOffStageFieldsFragment = { fromDay: number, toDay: number | null, writeDownBps: number };
+
+export type WriteOffFieldsFragment = { financingId: string, amount: string, maturityDate: string, daysOverdue: number, reason: string, approvedBy: string, approvedByLabel: string, recordedAt: string, transactionId: string };
+
+export type WriteDownsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WriteDownsQuery = { dashboard: { writeDowns: { asOf: string, configured: boolean, current: { count: number, exposure: string, writtenDown: string, net: string }, stages: Array<{ count: number, exposure: string, writtenDown: string, net: string, stage: { fromDay: number, toDay: number | null, writeDownBps: number } }>, writtenOff: { count: number, exposure: string, writtenDown: string, net: string }, total: { count: number, exposure: string, writtenDown: string, net: string } } | null } };
+
+export type WriteOffStagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WriteOffStagesQuery = { writeOffStages: { configured: boolean, setAt: string | null, stages: Array<{ fromDay: number, toDay: number | null, writeDownBps: number }> } };
+
+export type FinancingWriteOffQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FinancingWriteOffQuery = { financing: { id: string, writeOff: { financingId: string, amount: string, maturityDate: string, daysOverdue: number, reason: string, approvedBy: string, approvedByLabel: string, recordedAt: string, transactionId: string } | null } | null };
+
+export type SetWriteOffStagesMutationVariables = Exact<{
+  stages: Array<WriteOffStageInput> | WriteOffStageInput;
+}>;
+
+
+export type SetWriteOffStagesMutation = { setWriteOffStages: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, settings: { configured: boolean, setAt: string | null, stages: Array<{ fromDay: number, toDay: number | null, writeDownBps: number }> } | null } };
+
+export type RecordWriteOffMutationVariables = Exact<{
+  financingId: string;
+  reason: string;
+}>;
+
+
+export type RecordWriteOffMutation = { recordWriteOff: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, writeOff: { financingId: string, amount: string, maturityDate: string, daysOverdue: number, reason: string, approvedBy: string, approvedByLabel: string, recordedAt: string, transactionId: string } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1671,6 +1716,34 @@ fragment CharterTermsFields on CharterTerms {
     cap
   }
 }`, {"fragmentName":"CharterProposalFields"}) as unknown as TypedDocumentString<CharterProposalFieldsFragment, unknown>;
+export const WriteDownFiguresFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WriteDownFiguresFields on WriteDownFigures {
+  count
+  exposure
+  writtenDown
+  net
+}
+    `, {"fragmentName":"WriteDownFiguresFields"}) as unknown as TypedDocumentString<WriteDownFiguresFieldsFragment, unknown>;
+export const WriteOffStageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WriteOffStageFields on WriteOffStage {
+  fromDay
+  toDay
+  writeDownBps
+}
+    `, {"fragmentName":"WriteOffStageFields"}) as unknown as TypedDocumentString<WriteOffStageFieldsFragment, unknown>;
+export const WriteOffFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WriteOffFields on WriteOff {
+  financingId
+  amount
+  maturityDate
+  daysOverdue
+  reason
+  approvedBy
+  approvedByLabel
+  recordedAt
+  transactionId
+}
+    `, {"fragmentName":"WriteOffFields"}) as unknown as TypedDocumentString<WriteOffFieldsFragment, unknown>;
 export const EnterpriseFourEyesDocument = new TypedDocumentString(`
     query EnterpriseFourEyes($id: ID!) {
   enterprise(id: $id) {
@@ -4948,3 +5021,118 @@ fragment ConsentFields on TransferConsent {
     ...PartyFields
   }
 }`) as unknown as TypedDocumentString<WithdrawTransferMutation, WithdrawTransferMutationVariables>;
+export const WriteDownsDocument = new TypedDocumentString(`
+    query WriteDowns {
+  dashboard {
+    writeDowns {
+      asOf
+      configured
+      current {
+        ...WriteDownFiguresFields
+      }
+      stages {
+        stage {
+          ...WriteOffStageFields
+        }
+        count
+        exposure
+        writtenDown
+        net
+      }
+      writtenOff {
+        ...WriteDownFiguresFields
+      }
+      total {
+        ...WriteDownFiguresFields
+      }
+    }
+  }
+}
+    fragment WriteDownFiguresFields on WriteDownFigures {
+  count
+  exposure
+  writtenDown
+  net
+}
+fragment WriteOffStageFields on WriteOffStage {
+  fromDay
+  toDay
+  writeDownBps
+}`) as unknown as TypedDocumentString<WriteDownsQuery, WriteDownsQueryVariables>;
+export const WriteOffStagesDocument = new TypedDocumentString(`
+    query WriteOffStages {
+  writeOffStages {
+    configured
+    setAt
+    stages {
+      ...WriteOffStageFields
+    }
+  }
+}
+    fragment WriteOffStageFields on WriteOffStage {
+  fromDay
+  toDay
+  writeDownBps
+}`) as unknown as TypedDocumentString<WriteOffStagesQuery, WriteOffStagesQueryVariables>;
+export const FinancingWriteOffDocument = new TypedDocumentString(`
+    query FinancingWriteOff($id: ID!) {
+  financing(id: $id) {
+    id
+    writeOff {
+      ...WriteOffFields
+    }
+  }
+}
+    fragment WriteOffFields on WriteOff {
+  financingId
+  amount
+  maturityDate
+  daysOverdue
+  reason
+  approvedBy
+  approvedByLabel
+  recordedAt
+  transactionId
+}`) as unknown as TypedDocumentString<FinancingWriteOffQuery, FinancingWriteOffQueryVariables>;
+export const SetWriteOffStagesDocument = new TypedDocumentString(`
+    mutation SetWriteOffStages($stages: [WriteOffStageInput!]!) {
+  setWriteOffStages(stages: $stages) {
+    projection
+    transactionId
+    blockNumber
+    settings {
+      configured
+      setAt
+      stages {
+        ...WriteOffStageFields
+      }
+    }
+  }
+}
+    fragment WriteOffStageFields on WriteOffStage {
+  fromDay
+  toDay
+  writeDownBps
+}`) as unknown as TypedDocumentString<SetWriteOffStagesMutation, SetWriteOffStagesMutationVariables>;
+export const RecordWriteOffDocument = new TypedDocumentString(`
+    mutation RecordWriteOff($financingId: ID!, $reason: String!) {
+  recordWriteOff(financingId: $financingId, reason: $reason) {
+    projection
+    transactionId
+    blockNumber
+    writeOff {
+      ...WriteOffFields
+    }
+  }
+}
+    fragment WriteOffFields on WriteOff {
+  financingId
+  amount
+  maturityDate
+  daysOverdue
+  reason
+  approvedBy
+  approvedByLabel
+  recordedAt
+  transactionId
+}`) as unknown as TypedDocumentString<RecordWriteOffMutation, RecordWriteOffMutationVariables>;
