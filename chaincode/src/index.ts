@@ -1,6 +1,7 @@
 import { ApprovalContract } from './contracts/approval-contract';
 import { CharterContract } from './contracts/charter-contract';
 import { CreditLineContract } from './contracts/credit-line-contract';
+import { CreditNoteContract } from './contracts/credit-note-contract';
 import { EarlyPaymentContract } from './contracts/early-payment-contract';
 import { EnterpriseContract } from './contracts/enterprise-contract';
 import { ExposureContract } from './contracts/exposure-contract';
@@ -30,6 +31,7 @@ export const contracts: (new () => object)[] = [
   FinancingContract,
   SettlementContract,
   EarlyPaymentContract,
+  CreditNoteContract,
   ExposureContract,
   WriteOffContract,
   ApprovalContract,

@@ -6,6 +6,7 @@ import { demoHistorySuite } from './history/demo-history.ts';
 import { hostileInputSuite } from './hostile/hostile-input.ts';
 import { idempotencySuite } from './idempotency/idempotency.ts';
 import { exposureSuite } from './rules/consortium-exposure.ts';
+import { dilutionSuite } from './rules/dilution.ts';
 import { fourEyesDisburseSuite } from './rules/four-eyes-disburse.ts';
 import { earlyPaymentSuite } from './rules/early-payment.ts';
 import { fourEyesSuite } from './rules/four-eyes.ts';
@@ -24,9 +25,10 @@ import { stopTestNetwork } from './support/test-network.ts';
  * of bad requests write nothing; exposure's charter cap comes after registration's financings; four eyes
  * turns the core enterprise's and bank A's switches back off when it ends; early payment closes its
  * offer; write-offs set bank A's stages and write off the history's overdue financing of bank A;
- * late interest restarts the core enterprise's node with its clock moved; the node's security
- * locks an account of its own; and idempotency, which stops a chaincode server and then every orderer,
- * comes last.
+ * dilution finances a voucher below what the exposure cap leaves, with four eyes off again;
+ * late interest restarts the core enterprise's node with its clock moved; the node's security locks an
+ * account of its own; and idempotency, which stops a chaincode server and then every orderer, comes
+ * last.
  */
 let shared: SharedNetwork | undefined;
 const started = (): SharedNetwork => {
@@ -54,6 +56,7 @@ fourEyesSuite(network);
 fourEyesDisburseSuite(network);
 earlyPaymentSuite(network);
 writeOffSuite(network);
+dilutionSuite(network);
 lateInterestSuite(network);
 nodeSecuritySuite(network);
 idempotencySuite(network);

@@ -27,6 +27,7 @@ function approval(id: string, changes: Partial<ApprovalFieldsFragment> = {}): Ap
     invoice: { id: `INV-${id}`, number: `HC-${id}`, amount: '18800000000', seller: party('T1') },
     voucher: null,
     financing: null,
+    creditNote: null,
     ...changes,
   };
 }
@@ -80,6 +81,27 @@ describe('ApprovalsPage', () => {
       expect(first).toContain(shown);
     for (const shown of ['Pay voucher', 'H1K0-20261201-V1QRST', 'Party T2', '5,000.00', 'haichuan.approver'])
       expect(second).toContain(shown);
+  });
+
+  it('shows a prepared credit-note acceptance by its invoice, seller and amount', async () => {
+    const row = approval('A3', {
+      action: 'ACCEPT_CREDIT_NOTE',
+      args: [{ name: 'creditNoteId', value: 'INV-9:0123456789abcdef' }],
+      invoice: null,
+      creditNote: {
+        id: 'INV-9:0123456789abcdef',
+        amount: '450000',
+        invoice: { id: 'INV-9', number: 'HC-9', seller: party('T1') },
+      },
+    });
+    fakeApi((document) => {
+      if (document !== ApprovalsDocument) throw new Error('unexpected operation');
+      const pageInfo = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
+      return { approvals: { totalCount: 1, pageInfo, edges: [{ node: row }] } };
+    });
+    const wrapper = await mountPage(ApprovalsPage, approver);
+    const [shown] = rowsOf(wrapper).map((tr) => tr.text());
+    for (const text of ['Accept credit note', 'HC-9', 'Party T1', '4,500.00']) expect(shown).toContain(text);
   });
 
   it('lets an approver approve what another prepared, not what it prepared itself', async () => {

@@ -1,6 +1,7 @@
 import type { Context } from 'fabric-contract-api';
 import {
   type ApprovalAction,
+  type CreditNote,
   type EarlyPaymentOffer,
   type EnterpriseKind,
   type Financing,
@@ -15,6 +16,7 @@ import {
 } from '@scf/ledger-contract';
 import { Attributes } from '../lib/caller';
 import { getRecord } from '../lib/store';
+import { CreditNoteContract } from './credit-note-contract';
 import { EarlyPaymentContract } from './early-payment-contract';
 import { FinancingContract } from './financing-contract';
 import { InvoiceContract } from './invoice-contract';
@@ -43,6 +45,7 @@ const vouchers = new VoucherContract();
 const financings = new FinancingContract();
 const settlements = new SettlementContract();
 const earlyPayments = new EarlyPaymentContract();
+const creditNotes = new CreditNoteContract();
 
 const names = (args: object): readonly string[] => Object.keys(args);
 const arg = (args: Record<string, string>, name: string): string => args[name] ?? '';
@@ -88,6 +91,14 @@ export const ACTION_RULES: Readonly<Record<ApprovalAction, ActionRule>> = {
     party: (ctx) => Promise.resolve(ctx.clientIdentity.getAttributeValue(Attributes.enterpriseId) ?? ''),
     run: async (ctx, [bps = '', tiers = '', budget = '', validUntil = '']) =>
       unmarshal<EarlyPaymentOffer>(await earlyPayments.Publish(ctx, bps, tiers, budget, validUntil)).id,
+  },
+  'creditnote:Accept': {
+    names: names(Transactions.creditnote.Accept.args),
+    kinds: ['CORE', 'SUPPLIER'],
+    party: async (ctx, args) =>
+      (await getRecord<CreditNote>(ctx, ObjectTypes.CreditNote, arg(args, 'creditNoteId'))).buyerId,
+    run: async (ctx, [creditNoteId = '']) =>
+      unmarshal<CreditNote>(await creditNotes.Accept(ctx, creditNoteId)).id,
   },
 };
 

@@ -13,6 +13,7 @@ import {
   invalidState,
   marshal,
   optionalText,
+  owedOnInvoice,
   parseDate,
   parseFen,
   requireSha256,
@@ -156,6 +157,9 @@ export class InvoiceContract extends BaseContract {
     const invoice = await getRecord<Invoice>(ctx, ObjectTypes.Invoice, invoiceId);
     requireParty(actor, invoice.buyerId, `confirm invoice ${invoiceId}`);
     requireStatus(invoice, 'REGISTERED', 'confirmed');
+    if (owedOnInvoice(invoice) === 0n) {
+      throw invalidState(`invoice ${invoiceId} is credited in full; nothing is left to confirm`);
+    }
     const today = businessDate(ctx);
     if (invoice.dueDate <= today)
       throw invalidState(`invoice ${invoiceId} is already due (${invoice.dueDate})`);

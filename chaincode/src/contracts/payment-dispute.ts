@@ -69,8 +69,8 @@ function requireDisputedAmount(voucher: Voucher, value: string): bigint {
   return disputed;
 }
 
-/** The ids of the two pieces a partial dispute makes: the undisputed rest first. */
-function pieceIds(parent: Voucher): [string, string] {
+/** The ids of the two pieces a partial dispute (or a dilution) makes: the rest first. */
+export function pieceIds(parent: Voucher): [string, string] {
   return [
     childVoucherId(parent.id, parent.childIds.length),
     childVoucherId(parent.id, parent.childIds.length + 1),
@@ -78,10 +78,15 @@ function pieceIds(parent: Voucher): [string, string] {
 }
 
 /**
- * A piece of `parent` for one side of the dispute: same holder, tier, maturity, invoice and terms; a
- * voucher number of its own, like a split's pieces.
+ * A piece of `parent` for one side of the dispute (or of a dilution): same holder, status, tier,
+ * maturity, invoice and terms; a voucher number of its own, like a split's pieces.
  */
-function pieceOf(parent: Voucher, at: { id: string; number: string }, amount: bigint, now: string): Voucher {
+export function pieceOf(
+  parent: Voucher,
+  at: { id: string; number: string },
+  amount: bigint,
+  now: string,
+): Voucher {
   return {
     docType: ObjectTypes.Voucher,
     id: at.id,

@@ -18,6 +18,7 @@ import {
   invalid,
   invalidState,
   marshal,
+  owedOnInvoice,
   parseFen,
   parseJsonArg,
   requireText,
@@ -142,8 +143,9 @@ function requireTradeInvoice(invoice: Invoice, parent: Voucher, recipientId: str
 /** Each cited invoice can take no more than what is still unpaid on it. */
 function requireUnpaidCovers(payments: Map<string, Payment>): void {
   for (const { invoice, total } of payments.values()) {
+    // What credit notes took off the invoice (dilution) is owed to nobody, so it cannot be paid either.
     const unpaid =
-      parseFen(invoice.amount, `invoice ${invoice.id} amount`) -
+      owedOnInvoice(invoice) -
       parseFen(invoice.paidAmount, `invoice ${invoice.id} paidAmount`, { allowZero: true });
     if (total > unpaid) {
       throw new ContractError(

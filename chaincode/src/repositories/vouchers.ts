@@ -8,6 +8,8 @@ import {
   ObjectTypes,
   STATUTORY_LATE_INTEREST,
   type Voucher,
+  fen,
+  owedOnInvoice,
   type VoucherStatus,
 } from '@scf/ledger-contract';
 
@@ -37,7 +39,8 @@ export function newRootVoucher(
     ...(number === undefined ? {} : { number }),
     debtorId: invoice.buyerId,
     holderId: invoice.sellerId,
-    amount: invoice.amount,
+    // The buyer confirms what it still owes: the invoice less any credit notes it accepted before.
+    amount: fen(owedOnInvoice(invoice)),
     currency: invoice.currency,
     maturityDate: invoice.dueDate,
     rootId: invoice.id,

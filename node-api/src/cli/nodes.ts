@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_ROLES, demoEnterprise } from '../demo/demo-consortium.ts';
 import { NodeClient } from '../demo/graphql-client.ts';
+import { seedDilution } from '../demo/dilution-seed.ts';
 import { seedDispute } from '../demo/dispute-seed.ts';
 import { seedEarlyPayment } from '../demo/early-payment-seed.ts';
 import { seedFourEyes } from '../demo/four-eyes-seed.ts';
@@ -56,6 +57,7 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   const disputed = await seedDispute(urls.core ?? '');
   const early = await seedEarlyPayment(urls);
   const writeOff = await seedWriteOffs(urls);
+  const dilution = await seedDilution(urls);
   const fourEyes = await seedFourEyes(urls);
   const seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(marker, JSON.stringify({ ...summary, seconds, at: new Date().toISOString() }, null, 2));
@@ -66,7 +68,9 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
       `test registry and disbursed), ` +
       `${overdue} overdue (${disputed === undefined ? 'none' : 'one'} partly disputed), ${fourEyes.pending} action(s) awaiting a second approver, ` +
       `${early.voucherId === undefined ? 'no voucher' : 'one voucher'} paid early, bank A's ` +
-      `${writeOff.stages} write-off stages and ${writeOff.financingId === undefined ? 'no' : 'one'} financing written off`,
+      `${writeOff.stages} write-off stages and ${writeOff.financingId === undefined ? 'no' : 'one'} financing written off, ` +
+      `${dilution.acceptedId === undefined ? 'no' : 'one'} credit note diluting a financed voucher and ` +
+      `${dilution.pendingId === undefined ? 'none' : 'one'} pending`,
   );
 }
 

@@ -17,8 +17,9 @@ export async function ownsDocument(db: Database, enterpriseId: string, sha256: s
 
 /**
  * Whether `user` may read the document with this hash: its enterprise owns it (uploaded it here), or
- * its enterprise may see (the rows' own rule) an invoice or shipment that cites it legitimately: an
- * invoice whose seller owns it, a shipment whose logistics enterprise owns it. An object written onto
+ * its enterprise may see (the rows' own rule) an invoice, shipment or credit note that cites it
+ * legitimately: an invoice or credit note whose seller owns it, a shipment whose logistics enterprise
+ * owns it. An object written onto
  * the ledger with somebody else's hash, past this API, opens nothing.
  */
 export async function mayReadDocument(db: Database, user: SessionUser, sha256: string): Promise<boolean> {
@@ -40,6 +41,11 @@ export async function mayReadDocument(db: Database, user: SessionUser, sha256: s
         WHERE ("document_hash" = ${sha256} OR "delivery_document_hash" = ${sha256})
           AND ${ownedBy(Prisma.sql`"shipments"."logistics_id"`)}
           AND ${visibleWhere(user, 'shipment')}
+      )
+      OR EXISTS (
+        SELECT 1 FROM "credit_notes"
+        WHERE "document_hash" = ${sha256} AND ${ownedBy(Prisma.sql`"credit_notes"."seller_id"`)}
+          AND ${visibleWhere(user, 'creditNote')}
       )
     ) AS "allowed"`);
   return row?.allowed === true;

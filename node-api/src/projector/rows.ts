@@ -4,6 +4,8 @@ import type {
   Charter,
   CharterProposal,
   CreditLine,
+  CreditNote,
+  DilutionClaim,
   EarlyPaymentOffer,
   Enterprise,
   Financing,
@@ -98,6 +100,8 @@ interface LedgerRecords {
   charterproposal: CharterProposal;
   approval: Approval;
   earlypayoffer: EarlyPaymentOffer;
+  creditnote: CreditNote;
+  dilutionclaim: DilutionClaim;
 }
 
 /** A row the projector writes, of any entity. */
@@ -136,6 +140,7 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       voucherId: r.voucherId ?? null,
       deliveredOn: optionalDay(r.deliveredOn),
       paymentTermExceeded: r.paymentTermExceeded ?? false,
+      creditedAmount: BigInt(r.creditedAmount ?? '0'),
       ...proof(r, blockNumber),
     }),
     shipment: (r, blockNumber) => ({
@@ -179,6 +184,8 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       ...lateInterestColumns(r),
       ...disputeColumns(r),
       ...earlyPaymentColumns(r),
+      dilutionNoteId: r.dilution?.creditNoteId ?? null,
+      dilutedAmount: r.dilution ? BigInt(r.dilution.amount) : null,
       ...proof(r, blockNumber),
     }),
     creditline: (r, blockNumber) => ({
@@ -273,6 +280,35 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       status: r.status,
       validUntil: optionalDay(r.validUntil),
       closedAt: optionalInstant(r.closedAt),
+      ...proof(r, blockNumber),
+    }),
+    creditnote: (r, blockNumber) => ({
+      id: r.id,
+      invoiceId: r.invoiceId,
+      sellerId: r.sellerId,
+      buyerId: r.buyerId,
+      amount: BigInt(r.amount),
+      reasonKind: r.reasonKind,
+      reason: r.reason,
+      documentHash: r.documentHash,
+      status: r.status,
+      declineReason: r.declineReason ?? null,
+      decidedAt: optionalInstant(r.decidedAt),
+      reductions: (r.dilution?.reductions ?? []).map((reduction) => ({ ...reduction })),
+      claimIds: [...(r.dilution?.claimIds ?? [])],
+      ...proof(r, blockNumber),
+    }),
+    dilutionclaim: (r, blockNumber) => ({
+      id: r.id,
+      creditNoteId: r.creditNoteId,
+      invoiceId: r.invoiceId,
+      kind: r.kind,
+      creditorId: r.creditorId,
+      debtorId: r.debtorId,
+      amount: BigInt(r.amount),
+      voucherId: r.voucherId ?? null,
+      financingId: r.financingId ?? null,
+      status: r.status,
       ...proof(r, blockNumber),
     }),
   };

@@ -5,6 +5,8 @@ import type {
   Charter,
   CharterProposal,
   CreditLine,
+  CreditNote,
+  DilutionClaim,
   EarlyPaymentOffer,
   Enterprise,
   Financing,
@@ -44,6 +46,12 @@ export const ENTITY_KINDS = {
     table: 'early_payment_offers',
     graphqlType: 'EarlyPaymentOffer',
   },
+  [ObjectTypes.CreditNote]: { entity: 'creditNote', table: 'credit_notes', graphqlType: 'CreditNote' },
+  [ObjectTypes.DilutionClaim]: {
+    entity: 'dilutionClaim',
+    table: 'dilution_claims',
+    graphqlType: 'DilutionClaim',
+  },
 } as const satisfies Record<ObjectType, EntityKind>;
 
 interface EntityKind {
@@ -76,6 +84,8 @@ export interface ReadRows extends Record<ReadEntity, object> {
   charterProposal: CharterProposal;
   approval: Approval;
   earlyPaymentOffer: EarlyPaymentOffer;
+  creditNote: CreditNote;
+  dilutionClaim: DilutionClaim;
 }
 
 /** What the projector writes of each entity: Prisma's own create input, so a renamed column fails to compile. */
@@ -91,6 +101,8 @@ export interface WriteRows extends Record<ReadEntity, object> {
   charterProposal: Prisma.CharterProposalUncheckedCreateInput;
   approval: Prisma.ApprovalUncheckedCreateInput;
   earlyPaymentOffer: Prisma.EarlyPaymentOfferUncheckedCreateInput;
+  creditNote: Prisma.CreditNoteUncheckedCreateInput;
+  dilutionClaim: Prisma.DilutionClaimUncheckedCreateInput;
 }
 
 /** The methods the node calls on any entity's delegate, typed with that entity's rows. */

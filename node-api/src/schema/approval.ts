@@ -19,6 +19,7 @@ export const APPROVAL_ACTIONS = {
   DISBURSE: 'financing:Disburse',
   PAY_VOUCHER: 'settlement:Pay',
   PUBLISH_EARLY_PAYMENT_OFFER: 'earlypay:Publish',
+  ACCEPT_CREDIT_NOTE: 'creditnote:Accept',
 } as const satisfies Record<string, ApprovalAction>;
 
 type ActionName = keyof typeof APPROVAL_ACTIONS;
@@ -33,7 +34,8 @@ function actionName(action: string): ActionName {
 export const ApprovalActionEnum = builder.enumType('ApprovalAction', {
   description:
     'A money-moving action four eyes apply to: CONFIRM_INVOICE (issues a voucher), SPLIT_TRANSFER, ' +
-    'DISBURSE (a financing), PAY_VOUCHER, PUBLISH_EARLY_PAYMENT_OFFER (commits the budget).',
+    'DISBURSE (a financing), PAY_VOUCHER, PUBLISH_EARLY_PAYMENT_OFFER (commits the budget), ' +
+    'ACCEPT_CREDIT_NOTE (dilutes the invoice’s voucher).',
   values: ACTION_NAMES,
 });
 

@@ -34,7 +34,8 @@ export const VoucherStatusEnum = builder.enumType('VoucherStatus', {
     'bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity. RETURNED: declined by its ' +
     'recipient or withdrawn by its sender; its amount went back to the sender in another piece. ' +
     'DISPUTED: an amount its debtor disputes, frozen until its holder resolves it. WRITTEN_OFF: a ' +
-    'disputed amount its holder accepted; owed no more.',
+    'disputed amount its holder accepted, or an amount an accepted credit note took off (dilution); ' +
+    'owed no more.',
   values: VoucherStatuses,
 });
 export const TransferConsentStatusEnum = builder.enumType('TransferConsentStatus', {

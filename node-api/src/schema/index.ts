@@ -6,6 +6,7 @@ import './changes.ts';
 import './charter.ts';
 import './consortium-exposure.ts';
 import './credit-line.ts';
+import './credit-note.ts';
 import './dashboard.ts';
 import './document.ts';
 import './early-payment.ts';

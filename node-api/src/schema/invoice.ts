@@ -46,7 +46,11 @@ InvoiceNode.implement({
       type: 'Fen',
       description: 'Paid so far with voucher pieces transferred against this invoice.',
     }),
-    unpaidAmount: t.field({ type: 'Fen', resolve: (row) => row.amount - row.paidAmount }),
+    unpaidAmount: t.field({
+      type: 'Fen',
+      description: 'Amount less accepted credit notes and less what was paid on it with voucher pieces.',
+      resolve: (row) => row.amount - row.creditedAmount - row.paidAmount,
+    }),
     currency: t.exposeString('currency'),
     issueDate: t.expose('issueDate', { type: 'Date' }),
     dueDate: t.expose('dueDate', { type: 'Date' }),

@@ -62,6 +62,9 @@ const RULES: { [E in ReadEntity]: 'public' | readonly Sight<E>[] } = {
   creditLine: [{ entity: 'creditLine', parties: ['bankId', 'debtorId'] }],
   // Only the enterprise whose action it is: its preparer and approvers.
   approval: [{ entity: 'approval', parties: ['enterpriseId'] }],
+  creditNote: [{ entity: 'creditNote', parties: ['sellerId', 'buyerId'] }],
+  // A claim on the seller: its creditor (a bank, or the debtor of the invoice) and the seller only.
+  dilutionClaim: [{ entity: 'dilutionClaim', parties: ['creditorId', 'debtorId'] }],
 };
 
 /** Whether the objects of a ledger type are public to every logged-in user. */

@@ -85,6 +85,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         voucherId: null,
         deliveredOn: day('2026-01-04'),
         paymentTermExceeded: true,
+        creditedAmount: 45n,
         ...proof(2),
       },
       shipment: {
@@ -144,6 +145,8 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         earlyRateBps: 600,
         earlyDays: 90,
         earlyDiscount: BIG,
+        dilutionNoteId: `${'a'.repeat(64)}:0123456789abcdef`,
+        dilutedAmount: 23n,
         ...proof(4),
       },
       creditLine: {
@@ -226,6 +229,35 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         validUntil: day('2026-03-31'),
         closedAt: new Date('2026-01-06T03:00:00.000Z'),
         ...proof(8),
+      },
+      creditNote: {
+        id: `${'a'.repeat(64)}:0123456789abcdef`,
+        invoiceId: 'a'.repeat(64),
+        sellerId: 'S',
+        buyerId: 'B',
+        amount: 45n,
+        reasonKind: 'RETURN',
+        reason: '退货 15 台\n见退货单',
+        documentHash: 'c'.repeat(64),
+        status: 'ACCEPTED',
+        declineReason: null,
+        decidedAt: new Date('2026-01-07T03:00:00.000Z'),
+        reductions: [{ voucherId: `${'a'.repeat(64)}.1`, from: '123', to: '100' }],
+        claimIds: [`${'a'.repeat(64)}:0123456789abcdef:1`],
+        ...proof(9),
+      },
+      dilutionClaim: {
+        id: `${'a'.repeat(64)}:0123456789abcdef:1`,
+        creditNoteId: `${'a'.repeat(64)}:0123456789abcdef`,
+        invoiceId: 'a'.repeat(64),
+        kind: 'BANK',
+        creditorId: 'BANK',
+        debtorId: 'S',
+        amount: 23n,
+        voucherId: `${'a'.repeat(64)}.1`,
+        financingId: 'v:f',
+        status: 'OPEN',
+        ...proof(9),
       },
       financing: {
         id: 'v:f',
@@ -331,6 +363,8 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     await db.charterProposal.create({ data: rows.charterProposal });
     await db.approval.create({ data: rows.approval });
     await db.earlyPaymentOffer.create({ data: rows.earlyPaymentOffer });
+    await db.creditNote.create({ data: rows.creditNote });
+    await db.dilutionClaim.create({ data: rows.dilutionClaim });
     await db.exposureDelta.create({ data: rows.exposureDelta });
     await db.financing.create({ data: rows.financing });
     await db.offerTerms.create({ data: rows.offerTerms });
@@ -355,6 +389,10 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     expect(await db.approval.findUnique({ where: { id: rows.approval.id } })).toEqual(rows.approval);
     expect(await db.earlyPaymentOffer.findUnique({ where: { id: rows.earlyPaymentOffer.id } })).toEqual(
       rows.earlyPaymentOffer,
+    );
+    expect(await db.creditNote.findUnique({ where: { id: rows.creditNote.id } })).toEqual(rows.creditNote);
+    expect(await db.dilutionClaim.findUnique({ where: { id: rows.dilutionClaim.id } })).toEqual(
+      rows.dilutionClaim,
     );
     const { debtorId, measure, txId } = rows.exposureDelta;
     expect(

@@ -21,7 +21,7 @@ export interface DilutablePiece {
   financing?: { bankId: string; applicantId: string };
 }
 
-export interface DilutionClaim {
+export interface DilutionShare {
   /** Who is owed: a bank that financed a diluted piece, or the debtor. */
   creditorId: string;
   /** Always the seller. */
@@ -34,7 +34,7 @@ export interface DilutionClaim {
 export interface DilutionOutcome {
   /** Each piece that shrinks, with its new amount (zero: nothing is left of it). */
   reductions: { id: string; fromFen: bigint; toFen: bigint }[];
-  claims: DilutionClaim[];
+  claims: DilutionShare[];
 }
 
 const byId = (a: DilutablePiece, b: DilutablePiece): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

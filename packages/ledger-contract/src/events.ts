@@ -48,6 +48,10 @@ export const Events = {
   EarlyPaymentTaken: 'EarlyPaymentTaken',
   /** A bank's private write-off book changed (stages set, or a write-off recorded): no records. */
   WriteOffBookChanged: 'WriteOffBookChanged',
+  CreditNoteRegistered: 'CreditNoteRegistered',
+  CreditNoteAccepted: 'CreditNoteAccepted',
+  CreditNoteDeclined: 'CreditNoteDeclined',
+  CreditNoteWithdrawn: 'CreditNoteWithdrawn',
 } as const;
 
 export type EventName = (typeof Events)[keyof typeof Events];

@@ -5,6 +5,7 @@
  */
 export * from './charter-terms.ts';
 export * from './credit-code.ts';
+export * from './credit-note.ts';
 export * from './dates.ts';
 export * from './dilution.ts';
 export * from './early-payment.ts';
@@ -27,6 +28,7 @@ export * from './model/benchmark-rate.ts';
 export * from './model/caller.ts';
 export * from './model/charter.ts';
 export * from './model/credit-line.ts';
+export * from './model/credit-note.ts';
 export * from './model/early-payment-offer.ts';
 export * from './model/enterprise.ts';
 export * from './model/exposure.ts';

@@ -3,6 +3,7 @@ import type { BenchmarkRate, RateTenor } from './model/benchmark-rate.ts';
 import type { Caller } from './model/caller.ts';
 import type { Charter, CharterProposal, CharterTerms } from './model/charter.ts';
 import type { CreditLine, CreditLineStatus } from './model/credit-line.ts';
+import type { CreditNote, CreditNoteReason, DilutionClaim } from './model/credit-note.ts';
 import type { DebtorExposure } from './model/exposure.ts';
 import type { EarlyPaymentOffer } from './model/early-payment-offer.ts';
 import type { Enterprise, EnterpriseKind, EnterpriseStatus } from './model/enterprise.ts';
@@ -335,6 +336,26 @@ export const Transactions = {
     GetBook: read<WriteOffBook>()('GetBook', { bankId: str }),
     /** The book of a bank the caller's org hosts, for an org admin identity (the read-model projector). */
     GetOrgBook: read<WriteOffBook>()('GetOrgBook', { bankId: str }),
+  },
+  creditnote: {
+    /** The invoice's seller registers a credit note (dilution) on it: amount in fen, why, its document's hash. */
+    Register: write<CreditNote>()('Register', {
+      invoiceId: str,
+      amount: str,
+      reasonKind: oneOf<CreditNoteReason>(),
+      reason: str,
+      documentHash: str,
+    }),
+    /** The buyer's approver accepts it: the invoice is credited and its voucher pieces diluted. */
+    Accept: write<CreditNote>()('Accept', { creditNoteId: str }),
+    /** The buyer's approver declines it, saying why. */
+    Decline: write<CreditNote>()('Decline', { creditNoteId: str, reason: str }),
+    /** The seller takes back a credit note the buyer has not decided on. */
+    Withdraw: write<CreditNote>()('Withdraw', { creditNoteId: str }),
+    /** One credit note, for its seller and buyer. */
+    Get: read<CreditNote>()('Get', { id: str }),
+    /** One dilution claim, for its creditor and its debtor (the seller). */
+    GetClaim: read<DilutionClaim>()('GetClaim', { id: str }),
   },
   ledger: {
     /** Every stored version of one record, oldest first. */

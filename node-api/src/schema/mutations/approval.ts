@@ -54,6 +54,10 @@ const PayVoucherAction = builder.inputType('PayVoucherAction', {
   }),
 });
 
+const AcceptCreditNoteAction = builder.inputType('AcceptCreditNoteAction', {
+  fields: (t) => ({ creditNoteId: t.id({ required: true }) }),
+});
+
 const PrepareActionInput = builder.inputType('PrepareActionInput', {
   description: 'Exactly one money-moving action, with the arguments its own mutation takes.',
   fields: (t) => ({
@@ -62,6 +66,7 @@ const PrepareActionInput = builder.inputType('PrepareActionInput', {
     disburse: t.field({ type: DisburseAction }),
     payVoucher: t.field({ type: PayVoucherAction }),
     publishEarlyPaymentOffer: t.field({ type: PublishEarlyPaymentOfferInput }),
+    acceptCreditNote: t.field({ type: AcceptCreditNoteAction }),
   }),
 });
 
@@ -73,7 +78,14 @@ function ledgerAction(input: PrepareInput): { action: ApprovalAction; args: Reco
   if (given.length !== 1) {
     throw userError(NodeErrorCodes.InvalidArgument, `give exactly one action, not ${String(given.length)}`);
   }
-  const { confirmInvoice, splitTransfer, disburse, payVoucher, publishEarlyPaymentOffer } = input;
+  const { confirmInvoice, splitTransfer, disburse, payVoucher, publishEarlyPaymentOffer, acceptCreditNote } =
+    input;
+  if (acceptCreditNote) {
+    return {
+      action: 'creditnote:Accept',
+      args: encodeNamedArgs(Transactions.creditnote.Accept, acceptCreditNote),
+    };
+  }
   if (publishEarlyPaymentOffer) {
     return {
       action: 'earlypay:Publish',

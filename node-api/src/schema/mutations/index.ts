@@ -2,6 +2,7 @@
 import './approval.ts';
 import './charter.ts';
 import './credit-line.ts';
+import './credit-note.ts';
 import './early-payment.ts';
 import './enterprise.ts';
 import './financing.ts';

@@ -12,6 +12,7 @@ export const ApprovalActions = [
   'financing:Disburse',
   'settlement:Pay',
   'earlypay:Publish',
+  'creditnote:Accept',
 ] as const;
 export type ApprovalAction = (typeof ApprovalActions)[number];
 

@@ -26,6 +26,11 @@ export interface Invoice extends LedgerRecord {
   /** Set when the buyer confirmed without a confirmed delivery. */
   deliveryWaived?: boolean;
   rejectionReason?: string;
+  /**
+   * The total of the credit notes the buyer accepted on it (dilution): the buyer owes `amount` less
+   * this. Absent: none. `amount` itself never changes.
+   */
+  creditedAmount?: Fen;
   /** The voucher created when the buyer confirmed the invoice. */
   voucherId?: string;
   /** The business date (CST) of the first delivery a carrier confirmed for it. */

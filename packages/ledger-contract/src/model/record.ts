@@ -11,6 +11,8 @@ export const ObjectTypes = {
   CharterProposal: 'charterproposal',
   Approval: 'approval',
   EarlyPaymentOffer: 'earlypayoffer',
+  CreditNote: 'creditnote',
+  DilutionClaim: 'dilutionclaim',
 } as const;
 
 export type ObjectType = (typeof ObjectTypes)[keyof typeof ObjectTypes];

@@ -2,6 +2,7 @@ import type { IsoDate } from '../dates.ts';
 import type { LateInterestRate } from '../late-interest.ts';
 import type { Fen } from '../money.ts';
 import type { EarlyPaymentDetails } from './early-payment-offer.ts';
+import type { VoucherDilution } from './credit-note.ts';
 import type { LedgerRecord } from './record.ts';
 
 export const VoucherStatuses = [
@@ -121,4 +122,10 @@ export interface Voucher extends LedgerRecord {
   lateInterestRate?: LateInterestRate;
   /** The piece holding an amount its debtor disputes (Art. 15). */
   dispute?: PaymentDispute;
+  /**
+   * Set by an accepted credit note (dilution) on the piece it took down, and on the WRITTEN_OFF piece
+   * holding the amount taken (`amount` never changes: a piece that shrinks splits into the rest and
+   * the written-off part, as a partial dispute does, so pieces always add up to their parent).
+   */
+  dilution?: VoucherDilution;
 }

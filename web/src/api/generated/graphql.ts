@@ -4,8 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** A money-moving action four eyes apply to: CONFIRM_INVOICE (issues a voucher), SPLIT_TRANSFER, DISBURSE (a financing), PAY_VOUCHER, PUBLISH_EARLY_PAYMENT_OFFER (commits the budget). */
+export type AcceptCreditNoteAction = {
+  creditNoteId: string;
+};
+
+/** A money-moving action four eyes apply to: CONFIRM_INVOICE (issues a voucher), SPLIT_TRANSFER, DISBURSE (a financing), PAY_VOUCHER, PUBLISH_EARLY_PAYMENT_OFFER (commits the budget), ACCEPT_CREDIT_NOTE (dilutes the invoice’s voucher). */
 export const ApprovalAction = {
+  AcceptCreditNote: 'ACCEPT_CREDIT_NOTE',
   ConfirmInvoice: 'CONFIRM_INVOICE',
   Disburse: 'DISBURSE',
   PayVoucher: 'PAY_VOUCHER',
@@ -122,12 +127,36 @@ export const CreditLineStatusInput = {
 } as const;
 
 export type CreditLineStatusInput = typeof CreditLineStatusInput[keyof typeof CreditLineStatusInput];
+/** RETURN: goods returned. PRICE_REDUCTION: the price was cut. REVERSAL: the invoice is reversed. */
+export const CreditNoteReason = {
+  PriceReduction: 'PRICE_REDUCTION',
+  Return: 'RETURN',
+  Reversal: 'REVERSAL'
+} as const;
+
+export type CreditNoteReason = typeof CreditNoteReason[keyof typeof CreditNoteReason];
+/** PENDING: waits for the buyer. ACCEPTED: the buyer owes that much less; the voucher pieces are diluted. DECLINED by the buyer or WITHDRAWN by the seller: nothing changed. */
+export const CreditNoteStatus = {
+  Accepted: 'ACCEPTED',
+  Declined: 'DECLINED',
+  Pending: 'PENDING',
+  Withdrawn: 'WITHDRAWN'
+} as const;
+
+export type CreditNoteStatus = typeof CreditNoteStatus[keyof typeof CreditNoteStatus];
 /** Days from `from` to `to`, both included; either end may be left open. */
 export type DayRange = {
   from?: string | null | undefined;
   to?: string | null | undefined;
 };
 
+/** BANK: a piece a bank financed for the seller shrank. DEBTOR: the note was more than the seller’s own and financed pieces could absorb, so the seller owes the rest back to the buyer. */
+export const DilutionClaimKind = {
+  Bank: 'BANK',
+  Debtor: 'DEBTOR'
+} as const;
+
+export type DilutionClaimKind = typeof DilutionClaimKind[keyof typeof DilutionClaimKind];
 /** Nothing is registered yet: when another approver approves, its node registers the receivable at the registry (as disburseFinancing does) and the payout happens; a rejected or withdrawn one registers nothing. */
 export type DisburseAction = {
   financingId: string;
@@ -388,6 +417,8 @@ export const LedgerObjectType = {
   Charter: 'charter',
   Charterproposal: 'charterproposal',
   Creditline: 'creditline',
+  Creditnote: 'creditnote',
+  Dilutionclaim: 'dilutionclaim',
   Earlypayoffer: 'earlypayoffer',
   Enterprise: 'enterprise',
   Financing: 'financing',
@@ -433,6 +464,7 @@ export type PayVoucherAction = {
 
 /** Exactly one money-moving action, with the arguments its own mutation takes. */
 export type PrepareActionInput = {
+  acceptCreditNote?: AcceptCreditNoteAction | null | undefined;
   confirmInvoice?: ConfirmInvoiceAction | null | undefined;
   disburse?: DisburseAction | null | undefined;
   payVoucher?: PayVoucherAction | null | undefined;
@@ -484,6 +516,15 @@ export type RecordPickupInput = {
   invoiceId: string;
   origin: string;
   waybillNumber: string;
+};
+
+export type RegisterCreditNoteInput = {
+  amount: string;
+  /** The credit note document, uploaded first. */
+  documentSha256: string;
+  invoiceId: string;
+  reason: string;
+  reasonKind: CreditNoteReason;
 };
 
 export type RegisterInvoiceInput = {
@@ -589,7 +630,7 @@ export type VoucherPieceInput = {
   toEnterpriseId?: string | null | undefined;
 };
 
-/** PENDING_ACCEPTANCE: transferred, waiting for its recipient to accept it. ACTIVE: held, unpaid. SPLIT: replaced by its pieces. FINANCING: under a financing application. FINANCED: held by the bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity. RETURNED: declined by its recipient or withdrawn by its sender; its amount went back to the sender in another piece. DISPUTED: an amount its debtor disputes, frozen until its holder resolves it. WRITTEN_OFF: a disputed amount its holder accepted; owed no more. */
+/** PENDING_ACCEPTANCE: transferred, waiting for its recipient to accept it. ACTIVE: held, unpaid. SPLIT: replaced by its pieces. FINANCING: under a financing application. FINANCED: held by the bank that financed it. SETTLED: paid. OVERDUE: unpaid after maturity. RETURNED: declined by its recipient or withdrawn by its sender; its amount went back to the sender in another piece. DISPUTED: an amount its debtor disputes, frozen until its holder resolves it. WRITTEN_OFF: a disputed amount its holder accepted, or an amount an accepted credit note took off (dilution); owed no more. */
 export const VoucherStatus = {
   Active: 'ACTIVE',
   Disputed: 'DISPUTED',
@@ -618,7 +659,7 @@ export type EnterpriseFourEyesQueryVariables = Exact<{
 
 export type EnterpriseFourEyesQuery = { enterprise: { id: string, fourEyes: boolean } | null };
 
-export type ApprovalFieldsFragment = { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null };
+export type ApprovalFieldsFragment = { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null };
 
 export type ApprovalsQueryVariables = Exact<{
   status?: ApprovalStatus | null | undefined;
@@ -629,21 +670,21 @@ export type ApprovalsQueryVariables = Exact<{
 }>;
 
 
-export type ApprovalsQuery = { approvals: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null } }> } };
+export type ApprovalsQuery = { approvals: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } }> } };
 
 export type PrepareActionMutationVariables = Exact<{
   input: PrepareActionInput;
 }>;
 
 
-export type PrepareActionMutation = { prepareAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null } | null } };
+export type PrepareActionMutation = { prepareAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type ApproveActionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ApproveActionMutation = { approveAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null } | null } };
+export type ApproveActionMutation = { approveAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type RejectActionMutationVariables = Exact<{
   id: string;
@@ -651,14 +692,14 @@ export type RejectActionMutationVariables = Exact<{
 }>;
 
 
-export type RejectActionMutation = { rejectAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null } | null } };
+export type RejectActionMutation = { rejectAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type WithdrawActionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type WithdrawActionMutation = { withdrawAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null } | null } };
+export type WithdrawActionMutation = { withdrawAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type HistoryQueryVariables = Exact<{
   type: LedgerObjectType;
@@ -741,6 +782,51 @@ export type SetCreditLineStatusMutationVariables = Exact<{
 
 
 export type SetCreditLineStatusMutation = { setCreditLineStatus: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, creditLine: { id: string, limit: string, used: string, available: string, expiryDate: string, status: CreditLineStatus, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type DilutionClaimFieldsFragment = { id: string, kind: DilutionClaimKind, amount: string, status: string, createdAt: string, voucherId: string | null, financingId: string | null, creditor: { id: string, name: string }, debtor: { id: string, name: string }, invoice: { id: string, number: string } | null };
+
+export type CreditNoteFieldsFragment = { id: string, amount: string, reasonKind: CreditNoteReason, reason: string, documentSha256: string, status: CreditNoteStatus, declineReason: string | null, decidedAt: string | null, createdAt: string, reductions: Array<{ voucherId: string, from: string, to: string, voucher: { id: string, number: string | null } | null }>, claims: Array<{ id: string, kind: DilutionClaimKind, amount: string, status: string, createdAt: string, voucherId: string | null, financingId: string | null, creditor: { id: string, name: string }, debtor: { id: string, name: string }, invoice: { id: string, number: string } | null }> };
+
+export type InvoiceCreditNotesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type InvoiceCreditNotesQuery = { invoice: { id: string, status: InvoiceStatus, amount: string, paidAmount: string, creditedAmount: string, voucherId: string | null, seller: { id: string, name: string }, buyer: { id: string, name: string }, dilutablePieces: Array<{ id: string, number: string | null, holderId: string, amount: string, bankId: string | null, applicantId: string | null, holder: { id: string, name: string } }> | null, creditNotes: Array<{ id: string, amount: string, reasonKind: CreditNoteReason, reason: string, documentSha256: string, status: CreditNoteStatus, declineReason: string | null, decidedAt: string | null, createdAt: string, reductions: Array<{ voucherId: string, from: string, to: string, voucher: { id: string, number: string | null } | null }>, claims: Array<{ id: string, kind: DilutionClaimKind, amount: string, status: string, createdAt: string, voucherId: string | null, financingId: string | null, creditor: { id: string, name: string }, debtor: { id: string, name: string }, invoice: { id: string, number: string } | null }> }> } | null };
+
+export type DilutionClaimsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DilutionClaimsQuery = { dilutionClaims: Array<{ id: string, kind: DilutionClaimKind, amount: string, status: string, createdAt: string, voucherId: string | null, financingId: string | null, creditor: { id: string, name: string }, debtor: { id: string, name: string }, invoice: { id: string, number: string } | null }> };
+
+export type RegisterCreditNoteMutationVariables = Exact<{
+  input: RegisterCreditNoteInput;
+}>;
+
+
+export type RegisterCreditNoteMutation = { registerCreditNote: { projection: ProjectionStatus, transactionId: string, creditNote: { id: string, amount: string, reasonKind: CreditNoteReason, reason: string, documentSha256: string, status: CreditNoteStatus, declineReason: string | null, decidedAt: string | null, createdAt: string, reductions: Array<{ voucherId: string, from: string, to: string, voucher: { id: string, number: string | null } | null }>, claims: Array<{ id: string, kind: DilutionClaimKind, amount: string, status: string, createdAt: string, voucherId: string | null, financingId: string | null, creditor: { id: string, name: string }, debtor: { id: string, name: string }, invoice: { id: string, number: string } | null }> } | null } };
+
+export type AcceptCreditNoteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AcceptCreditNoteMutation = { acceptCreditNote: { projection: ProjectionStatus, transactionId: string, creditNote: { id: string, amount: string, reasonKind: CreditNoteReason, reason: string, documentSha256: string, status: CreditNoteStatus, declineReason: string | null, decidedAt: string | null, createdAt: string, reductions: Array<{ voucherId: string, from: string, to: string, voucher: { id: string, number: string | null } | null }>, claims: Array<{ id: string, kind: DilutionClaimKind, amount: string, status: string, createdAt: string, voucherId: string | null, financingId: string | null, creditor: { id: string, name: string }, debtor: { id: string, name: string }, invoice: { id: string, number: string } | null }> } | null } };
+
+export type DeclineCreditNoteMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type DeclineCreditNoteMutation = { declineCreditNote: { projection: ProjectionStatus, transactionId: string, creditNote: { id: string, status: CreditNoteStatus } | null } };
+
+export type WithdrawCreditNoteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WithdrawCreditNoteMutation = { withdrawCreditNote: { projection: ProjectionStatus, transactionId: string, creditNote: { id: string, status: CreditNoteStatus } | null } };
 
 export type DashboardQueryVariables = Exact<{
   from: string;
@@ -1271,8 +1357,88 @@ export const ApprovalFieldsFragmentDoc = new TypedDocumentString(`
       name
     }
   }
+  creditNote {
+    id
+    amount
+    invoice {
+      id
+      number
+      seller {
+        id
+        name
+      }
+    }
+  }
 }
     `, {"fragmentName":"ApprovalFields"}) as unknown as TypedDocumentString<ApprovalFieldsFragment, unknown>;
+export const DilutionClaimFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DilutionClaimFields on DilutionClaim {
+  id
+  kind
+  amount
+  status
+  createdAt
+  creditor {
+    id
+    name
+  }
+  debtor {
+    id
+    name
+  }
+  invoice {
+    id
+    number
+  }
+  voucherId
+  financingId
+}
+    `, {"fragmentName":"DilutionClaimFields"}) as unknown as TypedDocumentString<DilutionClaimFieldsFragment, unknown>;
+export const CreditNoteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CreditNoteFields on CreditNote {
+  id
+  amount
+  reasonKind
+  reason
+  documentSha256
+  status
+  declineReason
+  decidedAt
+  createdAt
+  reductions {
+    voucherId
+    from
+    to
+    voucher {
+      id
+      number
+    }
+  }
+  claims {
+    ...DilutionClaimFields
+  }
+}
+    fragment DilutionClaimFields on DilutionClaim {
+  id
+  kind
+  amount
+  status
+  createdAt
+  creditor {
+    id
+    name
+  }
+  debtor {
+    id
+    name
+  }
+  invoice {
+    id
+    number
+  }
+  voucherId
+  financingId
+}`, {"fragmentName":"CreditNoteFields"}) as unknown as TypedDocumentString<CreditNoteFieldsFragment, unknown>;
 export const EarlyPaymentOfferFieldsFragmentDoc = new TypedDocumentString(`
     fragment EarlyPaymentOfferFields on EarlyPaymentOffer {
   id
@@ -1816,6 +1982,18 @@ export const ApprovalsDocument = new TypedDocumentString(`
       name
     }
   }
+  creditNote {
+    id
+    amount
+    invoice {
+      id
+      number
+      seller {
+        id
+        name
+      }
+    }
+  }
 }
 fragment PageFields on PageInfo {
   hasNextPage
@@ -1878,6 +2056,18 @@ export const PrepareActionDocument = new TypedDocumentString(`
       name
     }
   }
+  creditNote {
+    id
+    amount
+    invoice {
+      id
+      number
+      seller {
+        id
+        name
+      }
+    }
+  }
 }`) as unknown as TypedDocumentString<PrepareActionMutation, PrepareActionMutationVariables>;
 export const ApproveActionDocument = new TypedDocumentString(`
     mutation ApproveAction($id: ID!) {
@@ -1932,6 +2122,18 @@ export const ApproveActionDocument = new TypedDocumentString(`
     applicant {
       id
       name
+    }
+  }
+  creditNote {
+    id
+    amount
+    invoice {
+      id
+      number
+      seller {
+        id
+        name
+      }
     }
   }
 }`) as unknown as TypedDocumentString<ApproveActionMutation, ApproveActionMutationVariables>;
@@ -1990,6 +2192,18 @@ export const RejectActionDocument = new TypedDocumentString(`
       name
     }
   }
+  creditNote {
+    id
+    amount
+    invoice {
+      id
+      number
+      seller {
+        id
+        name
+      }
+    }
+  }
 }`) as unknown as TypedDocumentString<RejectActionMutation, RejectActionMutationVariables>;
 export const WithdrawActionDocument = new TypedDocumentString(`
     mutation WithdrawAction($id: ID!) {
@@ -2044,6 +2258,18 @@ export const WithdrawActionDocument = new TypedDocumentString(`
     applicant {
       id
       name
+    }
+  }
+  creditNote {
+    id
+    amount
+    invoice {
+      id
+      number
+      seller {
+        id
+        name
+      }
     }
   }
 }`) as unknown as TypedDocumentString<WithdrawActionMutation, WithdrawActionMutationVariables>;
@@ -2407,6 +2633,243 @@ fragment CreditLineFields on CreditLine {
     ...ProofFields
   }
 }`) as unknown as TypedDocumentString<SetCreditLineStatusMutation, SetCreditLineStatusMutationVariables>;
+export const InvoiceCreditNotesDocument = new TypedDocumentString(`
+    query InvoiceCreditNotes($id: ID!) {
+  invoice(id: $id) {
+    id
+    status
+    amount
+    paidAmount
+    creditedAmount
+    seller {
+      id
+      name
+    }
+    buyer {
+      id
+      name
+    }
+    voucherId
+    dilutablePieces {
+      id
+      number
+      holderId
+      holder {
+        id
+        name
+      }
+      amount
+      bankId
+      applicantId
+    }
+    creditNotes {
+      ...CreditNoteFields
+    }
+  }
+}
+    fragment DilutionClaimFields on DilutionClaim {
+  id
+  kind
+  amount
+  status
+  createdAt
+  creditor {
+    id
+    name
+  }
+  debtor {
+    id
+    name
+  }
+  invoice {
+    id
+    number
+  }
+  voucherId
+  financingId
+}
+fragment CreditNoteFields on CreditNote {
+  id
+  amount
+  reasonKind
+  reason
+  documentSha256
+  status
+  declineReason
+  decidedAt
+  createdAt
+  reductions {
+    voucherId
+    from
+    to
+    voucher {
+      id
+      number
+    }
+  }
+  claims {
+    ...DilutionClaimFields
+  }
+}`) as unknown as TypedDocumentString<InvoiceCreditNotesQuery, InvoiceCreditNotesQueryVariables>;
+export const DilutionClaimsDocument = new TypedDocumentString(`
+    query DilutionClaims {
+  dilutionClaims {
+    ...DilutionClaimFields
+  }
+}
+    fragment DilutionClaimFields on DilutionClaim {
+  id
+  kind
+  amount
+  status
+  createdAt
+  creditor {
+    id
+    name
+  }
+  debtor {
+    id
+    name
+  }
+  invoice {
+    id
+    number
+  }
+  voucherId
+  financingId
+}`) as unknown as TypedDocumentString<DilutionClaimsQuery, DilutionClaimsQueryVariables>;
+export const RegisterCreditNoteDocument = new TypedDocumentString(`
+    mutation RegisterCreditNote($input: RegisterCreditNoteInput!) {
+  registerCreditNote(input: $input) {
+    projection
+    transactionId
+    creditNote {
+      ...CreditNoteFields
+    }
+  }
+}
+    fragment DilutionClaimFields on DilutionClaim {
+  id
+  kind
+  amount
+  status
+  createdAt
+  creditor {
+    id
+    name
+  }
+  debtor {
+    id
+    name
+  }
+  invoice {
+    id
+    number
+  }
+  voucherId
+  financingId
+}
+fragment CreditNoteFields on CreditNote {
+  id
+  amount
+  reasonKind
+  reason
+  documentSha256
+  status
+  declineReason
+  decidedAt
+  createdAt
+  reductions {
+    voucherId
+    from
+    to
+    voucher {
+      id
+      number
+    }
+  }
+  claims {
+    ...DilutionClaimFields
+  }
+}`) as unknown as TypedDocumentString<RegisterCreditNoteMutation, RegisterCreditNoteMutationVariables>;
+export const AcceptCreditNoteDocument = new TypedDocumentString(`
+    mutation AcceptCreditNote($id: ID!) {
+  acceptCreditNote(id: $id) {
+    projection
+    transactionId
+    creditNote {
+      ...CreditNoteFields
+    }
+  }
+}
+    fragment DilutionClaimFields on DilutionClaim {
+  id
+  kind
+  amount
+  status
+  createdAt
+  creditor {
+    id
+    name
+  }
+  debtor {
+    id
+    name
+  }
+  invoice {
+    id
+    number
+  }
+  voucherId
+  financingId
+}
+fragment CreditNoteFields on CreditNote {
+  id
+  amount
+  reasonKind
+  reason
+  documentSha256
+  status
+  declineReason
+  decidedAt
+  createdAt
+  reductions {
+    voucherId
+    from
+    to
+    voucher {
+      id
+      number
+    }
+  }
+  claims {
+    ...DilutionClaimFields
+  }
+}`) as unknown as TypedDocumentString<AcceptCreditNoteMutation, AcceptCreditNoteMutationVariables>;
+export const DeclineCreditNoteDocument = new TypedDocumentString(`
+    mutation DeclineCreditNote($id: ID!, $reason: String!) {
+  declineCreditNote(id: $id, reason: $reason) {
+    projection
+    transactionId
+    creditNote {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeclineCreditNoteMutation, DeclineCreditNoteMutationVariables>;
+export const WithdrawCreditNoteDocument = new TypedDocumentString(`
+    mutation WithdrawCreditNote($id: ID!) {
+  withdrawCreditNote(id: $id) {
+    projection
+    transactionId
+    creditNote {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawCreditNoteMutation, WithdrawCreditNoteMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($from: Date!, $to: Date!) {
   dashboard {
