@@ -1,16 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreeBasePort, type NetworkContext } from '@scf/network';
+import type { NetworkContext } from '@scf/network';
 import { Events } from '@scf/ledger-contract';
-import { createDatabase, type Database } from '../src/db/client.ts';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.ts';
-import { migrate } from '../src/db/migrate.ts';
+import type { Database } from '../src/db/client.ts';
 import { submit } from '../src/ledger/submit.ts';
 import { Projector } from '../src/projector/projector.ts';
 import { Consortium, PARTIES, type Session } from './support/consortium.ts';
+import { startFreshDatabase, type FreshDatabase } from './support/fresh-database.ts';
 import { startTestNetwork, stopTestNetwork } from './support/test-network.ts';
 import { cstDate, sha } from './support/values.ts';
 
@@ -26,7 +22,7 @@ const CLI = (name: string): string => new URL(`../src/cli/${name}.ts`, import.me
 describe('projector on the real network: a poison event is quarantined, the next write applied', () => {
   let ctx: NetworkContext | undefined;
   let consortium: Consortium;
-  let database: EmbeddedDatabase;
+  let database: FreshDatabase;
   let db: Database;
   let clerk: Session;
   let projector: Projector | undefined;
@@ -48,16 +44,8 @@ describe('projector on the real network: a poison event is quarantined, the next
     await consortium.registerParties();
     clerk = await consortium.as('tier1', 'clerk');
     const service = await consortium.orgAdmin('supplier');
-    const dir = mkdtempSync(join(tmpdir(), 'scf-quarantine-'));
-    chmodSync(dir, 0o755);
-    database = await startEmbeddedPostgres({
-      dataDir: join(dir, 'pg'),
-      port: await findFreeBasePort(1),
-      database: 'supplier',
-      ephemeral: true,
-    });
-    await migrate(database.url);
-    db = createDatabase(database.url);
+    database = await startFreshDatabase();
+    db = database.db;
     projector = new Projector({
       db,
       network: service.connection.gateway.getNetwork('scf'),
@@ -71,7 +59,6 @@ describe('projector on the real network: a poison event is quarantined, the next
 
   afterAll(async () => {
     await projector?.stop();
-    await db.$disconnect();
     await database.stop();
     consortium.closeAll();
     await stopTestNetwork(ctx);

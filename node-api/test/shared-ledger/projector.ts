@@ -1,24 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  findFreeBasePort,
-  findMember,
-  peerProcessName,
-  runningPid,
-  up,
-  type NetworkContext,
-} from '@scf/network';
+import { findMember, peerProcessName, runningPid, up, type NetworkContext } from '@scf/network';
 import { creditCodeCheckChar } from '@scf/ledger-contract';
-import { createDatabase, type Database } from '../../src/db/client.ts';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import type { Database } from '../../src/db/client.ts';
 import { offerSalt } from '../../src/ledger/scf-ledger.ts';
 import { Projector } from '../../src/projector/projector.ts';
 import { reconcile } from '../../src/projector/reconcile.ts';
 import { Consortium, PARTIES, type Session } from '../support/consortium.ts';
+import { startFreshDatabase, type FreshDatabase } from '../support/fresh-database.ts';
 import type { SharedLedger } from './ledger-network.ts';
 import { cstDate, sha } from '../support/values.ts';
 
@@ -29,7 +18,7 @@ const RECONCILE_CLI = new URL('../../src/cli/reconcile.ts', import.meta.url).pat
 export function projectorSuite(shared: () => SharedLedger): void {
   describe('projector: chaincode events into the read model', () => {
     let consortium: Consortium;
-    let database: EmbeddedDatabase;
+    let database: FreshDatabase;
     let db: Database;
     let reader: Session;
     let service: Session;
@@ -78,21 +67,12 @@ export function projectorSuite(shared: () => SharedLedger): void {
       consortium = shared().consortium;
       reader = await consortium.as('tier1', 'clerk');
       service = await consortium.orgAdmin('supplier');
-      const dir = mkdtempSync(join(tmpdir(), 'scf-projector-'));
-      chmodSync(dir, 0o755);
-      database = await startEmbeddedPostgres({
-        dataDir: join(dir, 'pg'),
-        port: await findFreeBasePort(1),
-        database: 'supplier',
-        ephemeral: true,
-      });
-      await migrate(database.url);
-      db = createDatabase(database.url);
+      database = await startFreshDatabase();
+      db = database.db;
     });
 
     afterAll(async () => {
       await projector?.stop();
-      await db.$disconnect();
       await database.stop();
     });
 
