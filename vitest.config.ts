@@ -3,6 +3,13 @@ import { defineConfig } from 'vitest/config';
 
 const integration = ['**/*.integration.test.ts'];
 
+/**
+ * Set by scripts/test.sh for each of its two runs side by side (integration, and unit with web): a
+ * run's coverage is then one part of the whole, kept in its blob for the merge, which alone reports
+ * and checks the thresholds.
+ */
+const shard = process.env.SCF_TEST_SHARD;
+
 export default defineConfig({
   resolve: {
     // Vite would pick graphql's ESM build (`module`) for our files while Node loads its CommonJS build for
@@ -66,10 +73,12 @@ export default defineConfig({
         'registry/src/**/*.ts',
         'web/src/**/*.ts',
       ],
-      reporter: ['text-summary', 'json-summary'],
-      reportsDirectory: 'coverage',
+      reporter: shard ? [] : ['text-summary', 'json-summary'],
+      reportsDirectory: shard ? `coverage/.${shard}` : 'coverage',
       // The ledger's own rule (issue 3): at least 90% of chaincode lines run under test.
-      thresholds: { 'chaincode/src/**/*.ts': { lines: 90 }, 'packages/*/src/**/*.ts': { lines: 90 } },
+      thresholds: shard
+        ? {}
+        : { 'chaincode/src/**/*.ts': { lines: 90 }, 'packages/*/src/**/*.ts': { lines: 90 } },
     },
   },
 });

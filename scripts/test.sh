@@ -15,10 +15,30 @@ scf_log "format check"
 npx prettier --check . >/dev/null || { npx prettier --check . || true; scf_die "files need formatting: npm run format"; }
 
 results="$SCF_ROOT/coverage/test-results.json"
-mkdir -p "$SCF_ROOT/coverage"
-scf_log "unit and integration tests"
 status=0
-npx vitest run --coverage --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+if [ "$#" -gt 0 ]; then
+  # Arguments (files, a --project): one run, as vitest would do it.
+  mkdir -p "$SCF_ROOT/coverage"
+  scf_log "tests: $*"
+  npx vitest run --coverage --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+else
+  # Vitest runs a project limited to one worker (integration: one network at a time) apart from the
+  # others, so a single run would wait for the integration files before it starts the unit and portal
+  # tests. Two runs side by side instead, each keeping its results and coverage as a blob, merged once
+  # both are done (coverage thresholds apply to the merge: SCF_TEST_SHARD in vitest.config.ts). The
+  # second keeps to one worker, so that the two leave the networks of the first a core.
+  blobs=$(mktemp -d)
+  trap 'kill "${integration:-}" 2>/dev/null || true; rm -rf "$blobs"' EXIT
+  scf_log "integration tests, and beside them the unit and portal tests"
+  SCF_TEST_SHARD=integration npx vitest run --project integration --coverage \
+    --reporter=default --reporter=blob --outputFile.blob="$blobs/integration.json" &
+  integration=$!
+  SCF_TEST_SHARD=fast npx vitest run --project unit --project web --maxWorkers=1 --coverage \
+    --reporter=default --reporter=blob --outputFile.blob="$blobs/fast.json" || status=$?
+  wait "$integration" || status=$?
+  scf_log "coverage and results of both runs"
+  npx vitest run --merge-reports="$blobs" --coverage --reporter=json --outputFile.json="$results" || status=$?
+fi
 summary="$SCF_ROOT/coverage/coverage-summary.json"
 if [ -f "$summary" ]; then
   node -e '
