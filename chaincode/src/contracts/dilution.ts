@@ -21,8 +21,7 @@ import { creditLineId, saveCreditLine } from '../repositories/credit-lines';
 import { exposureChange } from '../repositories/exposure';
 import { saveFinancing, voucherOwners } from '../repositories/financings';
 import { newVoucherNumbers } from '../repositories/voucher-numbers';
-import { saveVoucher } from '../repositories/vouchers';
-import { pieceIds, pieceOf } from './payment-dispute';
+import { pieceIds, pieceOf, saveVoucher } from '../repositories/vouchers';
 
 /*
  * Dilution on the ledger: the shared rule (`dilute`) decides which pieces of the invoice's voucher

@@ -21,7 +21,7 @@ import {
 } from '@scf/ledger-contract';
 import { getRecord } from '../lib/store';
 import { voucherOwners } from '../repositories/financings';
-import { childVoucherId, saveVoucher } from '../repositories/vouchers';
+import { pieceIds, pieceOf, saveVoucher } from '../repositories/vouchers';
 
 /*
  * 保障中小企业款项支付条例 Art. 15: a debtor that disputes part of what it owes still pays the rest on
@@ -67,48 +67,6 @@ function requireDisputedAmount(voucher: Voucher, value: string): bigint {
     );
   }
   return disputed;
-}
-
-/** The ids of the two pieces a partial dispute (or a dilution) makes: the rest first. */
-export function pieceIds(parent: Voucher): [string, string] {
-  return [
-    childVoucherId(parent.id, parent.childIds.length),
-    childVoucherId(parent.id, parent.childIds.length + 1),
-  ];
-}
-
-/**
- * A piece of `parent` for one side of the dispute (or of a dilution): same holder, status, tier,
- * maturity, invoice and terms; a voucher number of its own, like a split's pieces.
- */
-export function pieceOf(
-  parent: Voucher,
-  at: { id: string; number: string },
-  amount: bigint,
-  now: string,
-): Voucher {
-  return {
-    docType: ObjectTypes.Voucher,
-    id: at.id,
-    number: at.number,
-    debtorId: parent.debtorId,
-    holderId: parent.holderId,
-    amount: fen(amount),
-    currency: parent.currency,
-    maturityDate: parent.maturityDate,
-    rootId: parent.rootId,
-    parentId: parent.id,
-    tier: parent.tier,
-    status: parent.status,
-    invoiceId: parent.invoiceId,
-    childIds: [],
-    ...(parent.longTerm ? { longTerm: true } : {}),
-    ...(parent.lateInterestRate ? { lateInterestRate: parent.lateInterestRate } : {}),
-    createdAt: now,
-    updatedAt: '',
-    txId: '',
-    updatedBy: '',
-  };
 }
 
 /**

@@ -63,6 +63,48 @@ export function childVoucherId(parentId: string, index: number): string {
   return `${parentId}.${index + 1}`;
 }
 
+/** The ids of the two pieces a partial dispute (or a dilution) makes: the rest first. */
+export function pieceIds(parent: Voucher): [string, string] {
+  return [
+    childVoucherId(parent.id, parent.childIds.length),
+    childVoucherId(parent.id, parent.childIds.length + 1),
+  ];
+}
+
+/**
+ * A piece of `parent` for one side of the dispute (or of a dilution): same holder, status, tier,
+ * maturity, invoice and terms; a voucher number of its own, like a split's pieces.
+ */
+export function pieceOf(
+  parent: Voucher,
+  at: { id: string; number: string },
+  amount: bigint,
+  now: string,
+): Voucher {
+  return {
+    docType: ObjectTypes.Voucher,
+    id: at.id,
+    number: at.number,
+    debtorId: parent.debtorId,
+    holderId: parent.holderId,
+    amount: fen(amount),
+    currency: parent.currency,
+    maturityDate: parent.maturityDate,
+    rootId: parent.rootId,
+    parentId: parent.id,
+    tier: parent.tier,
+    status: parent.status,
+    invoiceId: parent.invoiceId,
+    childIds: [],
+    ...(parent.longTerm ? { longTerm: true } : {}),
+    ...(parent.lateInterestRate ? { lateInterestRate: parent.lateInterestRate } : {}),
+    createdAt: now,
+    updatedAt: '',
+    txId: '',
+    updatedBy: '',
+  };
+}
+
 /**
  * Writes a voucher and keeps its open-by-maturity index entry in step, binding the key to the
  * holder's and the debtor's orgs whenever the holder changes. `previous` is absent on creation, when
