@@ -400,6 +400,42 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
       { username: defaultText('nobody.here'), password: defaultText('not the password') },
       '{ token }',
     ),
+    // Issue 13: credit notes (dilution) and a bank's write-offs, each refused on a ledger that has
+    // no such invoice, note or financing (nothing may be written).
+    mutation(
+      'registerCreditNote',
+      'tier1.clerk',
+      { input: 'RegisterCreditNoteInput!' },
+      {
+        input: {
+          fields: {
+            invoiceId: id(),
+            amount: { valid: '100000', bad: badFen() },
+            reasonKind: {
+              valid: 'RETURN',
+              bad: badEnum(['RETURN', 'PRICE_REDUCTION', 'REVERSAL']),
+            },
+            reason: text(TEXT.reason, 'goods returned'),
+            documentSha256: text(TEXT.sha256, documents.tier1),
+          },
+          whole: notAnObject,
+        },
+      },
+    ),
+    mutation('acceptCreditNote', 'core.approver', { id: 'ID!' }, { id: id() }),
+    mutation(
+      'declineCreditNote',
+      'core.approver',
+      { id: 'ID!', reason: 'String!' },
+      { id: id(), reason: text(TEXT.reason, 'no goods came back') },
+    ),
+    mutation('withdrawCreditNote', 'tier1.clerk', { id: 'ID!' }, { id: id() }),
+    mutation(
+      'recordWriteOff',
+      'bankA.approver',
+      { financingId: 'ID!', reason: 'String!' },
+      { financingId: id(), reason: text(TEXT.reason, 'debtor insolvent') },
+    ),
     mutation(
       'sweepOverdue',
       'tier1.clerk',

@@ -23,6 +23,7 @@ const ACCEPT = `mutation($id: ID!) { acceptCreditNote(id: $id) { transactionId b
   id status reductions { voucherId from to } claims { kind amount creditor { id } debtor { id } } } } }`;
 const PIECES = `query($id: ID!) { invoice(id: $id) { creditedAmount
   dilutablePieces { id holderId amount bankId applicantId } } }`;
+const NOTES = `query($invoiceId: ID) { creditNotes(invoiceId: $invoiceId) { id status amount } }`;
 const CLAIMS = `{ dilutionClaims { id kind amount creditor { id } debtor { id } invoice { id } } }`;
 const VOUCHER = `query($id: ID!) { voucher(id: $id) { id status amount dilutedAmount financingId } }`;
 const FIGURES = `{ consortiumExposure { debtor { id } outstandingVouchers financedOutstanding } }`;
@@ -126,6 +127,22 @@ export function dilutionSuite(network: () => NetworkContext): void {
       noteId = registered.registerCreditNote.creditNote.id;
       // 100,000.00 less the 45,000.00 pending: 55,000.00 more at most.
       expect(await refusal(register(tier1Clerk, '5500001', document))).toBe('AMOUNT_EXCEEDED');
+    });
+
+    it('refuses another SME on the same node crediting tier 1’s invoice, and shows it no note', async () => {
+      const tier2Clerk = await loginAs(network(), 'tier2', 'clerk');
+      const own = await tier2Clerk.upload(
+        'CN-T2.txt',
+        'text/plain',
+        new TextEncoder().encode('CN by tier 2'),
+      );
+      const before = await tier1.request<{ creditNotes: unknown[] }>(NOTES, { invoiceId });
+      // Tier 2 cannot see tier 1's invoice at all: not found, like an invoice that does not exist.
+      expect(['FORBIDDEN', 'NOT_FOUND']).toContain(await refusal(register(tier2Clerk, '100000', own)));
+      expect(await tier2.request<{ creditNotes: unknown[] }>(NOTES, { invoiceId })).toEqual({
+        creditNotes: [],
+      });
+      expect(await tier1.request<{ creditNotes: unknown[] }>(NOTES, { invoiceId })).toEqual(before);
     });
 
     it('refuses the seller, another supplier, a bank and the buyer’s clerk accepting it', async () => {
