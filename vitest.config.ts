@@ -23,6 +23,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // npm test runs these beside the integration files' networks on a 2-core machine: starting an
+          // embedded PostgreSQL (many files' beforeAll) can take well over Vitest's 10 s default there.
+          // Waits for set-up and work, not timing goals (benchmarks measure time).
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
           env: { CORE_CHAINCODE_LOGGING_LEVEL: 'warning' },
           include: [
             'packages/*/test/**/*.test.ts',
@@ -40,6 +45,9 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'happy-dom',
+          // Beside the integration files' networks, as the unit project.
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
           include: ['web/test/**/*.test.ts'],
           exclude: ['**/node_modules/**'],
           // Through Vite, so Element Plus uses the same (ESM) Vue as the components: as an external
