@@ -568,7 +568,15 @@ describe('member portal end to end: a voucher from invoice to settlement, across
         for (const href of links) {
           await tabTo((now) => now.href === href);
           await page.keyboard.press('Enter');
-          await page.waitForURL((url) => url.pathname === href);
+          await page
+            .waitForURL((url) => url.pathname === href, { timeout: 60_000 })
+            .catch(async (error: unknown) => {
+              // Say where Enter led instead (a login page means the session ended) and what had the focus.
+              const at = `${page.url()} with the focus on ${JSON.stringify(await focused())}`;
+              throw new Error(`${person.username}: Enter on the menu link ${href} left the portal at ${at}`, {
+                cause: error,
+              });
+            });
           await page.locator('main').waitFor();
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           expect(width, `${person.username} ${href} fits the window`).toBeLessThanOrEqual(VIEWPORT.width);

@@ -13,7 +13,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description:
       'A bank grants a credit line against a core enterprise (the debtor of the vouchers it finances).',
-    authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    authScopes: { $all: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] } },
     ledgerWrite: true,
     args: {
       debtorId: t.arg.string({ required: true, validate: TEXT.id }),
@@ -34,7 +34,7 @@ builder.mutationFields((t) => ({
   changeCreditLine: t.field({
     type: Payload,
     description: 'The bank changes the limit or expiry of its line.',
-    authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    authScopes: { $all: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] } },
     ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),
@@ -52,7 +52,7 @@ builder.mutationFields((t) => ({
   setCreditLineStatus: t.field({
     type: Payload,
     description: 'The bank freezes or reactivates its line.',
-    authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    authScopes: { $all: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] } },
     ledgerWrite: true,
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: STATUS, required: true }) },
     resolve: async (_root, args, ctx) => {

@@ -127,7 +127,7 @@ builder.mutationFields((t) => ({
   offerFinancing: t.field({
     type: Payload,
     description: 'The bank prices an application; the terms stay private to the bank and the applicant.',
-    authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    authScopes: { $all: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] } },
     ledgerWrite: true,
     args: { id: t.arg.id({ required: true }), terms: t.arg({ type: OfferInput, required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -148,7 +148,7 @@ builder.mutationFields((t) => ({
   acceptOffer: t.field({
     type: Payload,
     description: 'The applicant accepts the offer; the credit line is drawn.',
-    authScopes: { roles: [...SME_APPROVER.roles], kinds: [...SME_APPROVER.kinds] },
+    authScopes: { $all: { roles: [...SME_APPROVER.roles], kinds: [...SME_APPROVER.kinds] } },
     ledgerWrite: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -166,7 +166,7 @@ builder.mutationFields((t) => ({
       'registration and the notice of assignment to the debtor. REGISTRY_CONFLICT when another party ' +
       'registered the receivable first, REGISTRY_UNAVAILABLE when the registry does not answer: then ' +
       'nothing is written.',
-    authScopes: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] },
+    authScopes: { $all: { roles: [...BANK_APPROVER.roles], kinds: [...BANK_APPROVER.kinds] } },
     ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),

@@ -27,7 +27,7 @@ builder.mutationFields((t) => ({
     type: Payload,
     description:
       'A supplier registers an invoice to a core enterprise (document uploaded first; its hash here).',
-    authScopes: { roles: ['clerk', 'approver'], kinds: ['SUPPLIER'] },
+    authScopes: { $all: { roles: ['clerk', 'approver'], kinds: ['SUPPLIER'] } },
     ledgerWrite: true,
     args: { input: t.arg({ type: RegisterInvoiceInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
       "The core enterprise's approver confirms what it owes; this issues the root voucher. " +
       '`lateInterestBps`: the annual late-interest rate agreed, raised to the 1Y LPR of the day if below ' +
       'it; without it, 0.05 % per day (保障中小企业款项支付条例 Art. 17).',
-    authScopes: { roles: ['approver', 'admin'], kinds: ['CORE'] },
+    authScopes: { $all: { roles: ['approver', 'admin'], kinds: ['CORE'] } },
     ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),

@@ -16,7 +16,7 @@ builder.mutationField('publishRate', (t) =>
     description:
       'A bank admin of a publisher org (see the charter) attests the loan prime rate of a tenor from a ' +
       'day; it is in force once the charter’s quorum of publisher orgs attested the same value.',
-    authScopes: { roles: ['admin'], kinds: ['BANK'] },
+    authScopes: { $all: { roles: ['admin'], kinds: ['BANK'] } },
     ledgerWrite: true,
     args: {
       tenor: t.arg({ type: TENOR, required: true }),

@@ -38,7 +38,7 @@ builder.mutationField('payVoucher', (t) =>
   t.field({
     type: PayPayload,
     description: 'The debtor pays a voucher at maturity to its current holder (or the financing bank).',
-    authScopes: { roles: ['approver', 'admin'], kinds: ['CORE'] },
+    authScopes: { $all: { roles: ['approver', 'admin'], kinds: ['CORE'] } },
     ledgerWrite: true,
     args: {
       voucherId: t.arg.id({ required: true }),

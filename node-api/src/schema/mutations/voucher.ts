@@ -56,7 +56,7 @@ builder.mutationField('splitTransfer', (t) =>
     description:
       'The holder splits a voucher into pieces that sum to it; transferred pieces pass to suppliers further ' +
       'down the chain, each backed by an invoice from that supplier to the holder.',
-    authScopes: { roles: ['approver', 'admin'], kinds: ['SUPPLIER', 'CORE'] },
+    authScopes: { $all: { roles: ['approver', 'admin'], kinds: ['SUPPLIER', 'CORE'] } },
     ledgerWrite: true,
     args: {
       voucherId: t.arg.id({ required: true }),
