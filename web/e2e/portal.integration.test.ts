@@ -8,6 +8,7 @@ import { zhCN as text } from '../src/i18n/messages/zh-CN.ts';
 import { launchChromium, PHONE_VIEWPORT, VIEWPORT } from './support/browser.ts';
 import { ConsoleErrors } from './support/console-errors.ts';
 import { LOOK_DIR, lookAt, lookPeople } from './support/look.ts';
+import { marketStory } from './market-story.ts';
 import { portalOf, restartNodeWithClock, startConsortium } from './support/consortium.ts';
 import {
   DEMO_PASSWORD,
@@ -717,4 +718,15 @@ describe('member portal end to end: a voucher from invoice to settlement, across
     },
     STEP_TIMEOUT_MS,
   );
+
+  // Last: its write-off step moves bank A's clock on.
+  marketStory({
+    ctx: () => {
+      if (!ctx) throw new Error('the consortium did not start');
+      return ctx;
+    },
+    open,
+    shot,
+    stepTimeoutMs: STEP_TIMEOUT_MS,
+  });
 });
