@@ -44,6 +44,11 @@ function inputOf(page: Page, testId: string) {
   return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 }
 
+/** The text area of an Element Plus textarea input carrying `testId`. */
+function textAreaOf(page: Page, testId: string) {
+  return page.locator(`textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`).first();
+}
+
 /** Types into an Element Plus number input and commits the value (it takes it on change). */
 async function setNumber(page: Page, testId: string, value: number): Promise<void> {
   const input = inputOf(page, testId);
@@ -158,7 +163,7 @@ export function marketStory(hooks: MarketStoryHooks): void {
       await clerk.page.getByTestId('credit-note-new').click();
       await inputOf(clerk.page, 'credit-note-amount').fill('100000');
       await pick(clerk.page, clerk.page.getByTestId('credit-note-kind'), text.creditNote.reasonKinds.RETURN);
-      await clerk.page.getByTestId('credit-note-reason').locator('textarea').fill('20 台退货');
+      await textAreaOf(clerk.page, 'credit-note-reason').fill('20 台退货');
       await uploadDocument(clerk.page, 'credit-note-document', 'CN-E2E-0001.txt', 'credit note E2E-CN-0001');
       await clerk.page.getByTestId('credit-note-submit').click();
       await expectToast(clerk.page, text.creditNote.registered);
@@ -227,7 +232,7 @@ export function marketStory(hooks: MarketStoryHooks): void {
 
       await visit(bank, financingPath(financingId));
       await bank.page.getByTestId('write-off-open').click();
-      await bank.page.getByTestId('write-off-reason').locator('textarea').fill('债务人停产，无力清偿');
+      await textAreaOf(bank.page, 'write-off-reason').fill('债务人停产，无力清偿');
       await bank.page.getByTestId('write-off-confirm').click();
       await expectToast(bank.page, text.writeOff.recorded);
       const details = bank.page.getByTestId('write-off-details');

@@ -119,8 +119,16 @@ describe('member portal end to end: a voucher from invoice to settlement, across
     browser = await launchChromium();
   });
 
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((actor) => actor.context.close()));
+  afterEach(async ({ task }) => {
+    const actors = opened.splice(0);
+    // A failed step leaves a picture of each page it had open, to see what the person saw.
+    if (task.result?.state === 'fail') {
+      for (const [index, actor] of actors.entries())
+        screenshots.push(
+          await screenshot(actor.page, `failed-${String(index)}-${actor.label}`).catch(String),
+        );
+    }
+    await Promise.all(actors.map((actor) => actor.context.close()));
     expect(errors.take(), 'errors in the browser console').toEqual([]);
   });
 
