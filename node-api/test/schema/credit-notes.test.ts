@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dilute } from '@scf/ledger-contract';
-import { ledgerClient, type ScfLedger } from '../../src/ledger/scf-ledger.ts';
+import { ledgerOver } from '../support/recording-ledger.ts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
 import { fakeContracts, type ContractCall } from '../support/fake-contract.ts';
 import { codesOf, dataOf } from '../support/graphql-data.ts';
@@ -32,11 +32,7 @@ describe('credit notes and dilution claims in the API', () => {
   beforeAll(async () => {
     const fake = fakeContracts(() => ({ id: P }));
     calls = fake.calls;
-    const ledger: ScfLedger = {
-      ...ledgerClient(fake.contractOf),
-      waitForBlock: () => Promise.resolve(),
-      tracked: (tracking) => ledgerClient(fake.contractOf, tracking),
-    };
+    const ledger = ledgerOver(fake.contractOf);
     harness = await startApiHarness({ ledgerAs: () => Promise.resolve(ledger) });
     const db = harness.db;
     await seedEnterprises(db);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ledgerClient, type ScfLedger } from '../../src/ledger/scf-ledger.ts';
 import { businessToday } from '../../src/schema/dashboard/business-day.ts';
+import { ledgerOver } from '../support/recording-ledger.ts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
 import { fakeContracts, type ContractCall } from '../support/fake-contract.ts';
 import { codesOf, dataOf } from '../support/graphql-data.ts';
@@ -50,11 +50,7 @@ describe('early payment in the API', () => {
   beforeAll(async () => {
     const fake = fakeContracts(() => ({ id: OFFER.id }));
     calls = fake.calls;
-    const ledger: ScfLedger = {
-      ...ledgerClient(fake.contractOf),
-      waitForBlock: () => Promise.resolve(),
-      tracked: (tracking) => ledgerClient(fake.contractOf, tracking),
-    };
+    const ledger = ledgerOver(fake.contractOf);
     harness = await startApiHarness({ ledgerAs: () => Promise.resolve(ledger) });
     await seedEnterprises(harness.db);
     await harness.db.earlyPaymentOffer.create({ data: OFFER });

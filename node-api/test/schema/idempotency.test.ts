@@ -2,11 +2,11 @@ import { status as grpc, type ServiceError } from '@grpc/grpc-js';
 import { CommitStatusError, EndorseError, type Contract } from '@hyperledger/fabric-gateway';
 import { getNamedType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ledgerClient, type ScfLedger } from '../../src/ledger/scf-ledger.ts';
 import { argsHash } from '../../src/requests/args-hash.ts';
 import { settleApplied } from '../../src/requests/client-requests.ts';
 import { PendingWrites, type PendingLedger } from '../../src/requests/pending-writes.ts';
 import { buildSchema } from '../../src/schema/index.ts';
+import { ledgerOver } from '../support/recording-ledger.ts';
 import { startApiHarness, type ApiHarness, type GraphQLResult } from '../support/api-harness.ts';
 import { userOf } from '../support/read-model-seed.ts';
 
@@ -94,11 +94,7 @@ function scriptedLedger() {
         };
       },
     }) as unknown as Contract;
-  const ledger: ScfLedger = {
-    ...ledgerClient(contractOf),
-    waitForBlock: () => Promise.resolve(),
-    tracked: (tracking) => ledgerClient(contractOf, tracking),
-  };
+  const ledger = ledgerOver(contractOf);
   return { state, peer, ledgerAs: () => Promise.resolve(ledger) };
 }
 

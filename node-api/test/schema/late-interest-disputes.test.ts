@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ledgerClient, type ScfLedger } from '../../src/ledger/scf-ledger.ts';
+import { ledgerOver } from '../support/recording-ledger.ts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
 import { fakeContracts, type ContractCall } from '../support/fake-contract.ts';
 import { codesOf, dataOf } from '../support/graphql-data.ts';
@@ -71,11 +71,7 @@ describe('late interest and disputes in the API', () => {
       call.call === 'settlement.Dispute' ? { disputed: { id: 'd' } } : { id: call.args[0] ?? 'x' },
     );
     calls = fake.calls;
-    const ledger: ScfLedger = {
-      ...ledgerClient(fake.contractOf),
-      waitForBlock: () => Promise.resolve(),
-      tracked: (tracking) => ledgerClient(fake.contractOf, tracking),
-    };
+    const ledger = ledgerOver(fake.contractOf);
     harness = await startApiHarness({ ledgerAs: () => Promise.resolve(ledger) });
     await seedEnterprises(harness.db);
     await harness.db.voucher.createMany({ data: VOUCHERS });

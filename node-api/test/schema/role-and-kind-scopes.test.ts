@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerClient, type ScfLedger } from '../../src/ledger/scf-ledger.ts';
+import { ledgerOver } from '../support/recording-ledger.ts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
 import { fakeContracts, type ContractCall } from '../support/fake-contract.ts';
 import { codesOf } from '../support/graphql-data.ts';
@@ -89,11 +89,7 @@ describe('mutations that need a role at an enterprise kind', () => {
   beforeAll(async () => {
     const fake = fakeContracts(() => ({}));
     calls = fake.calls;
-    const ledger: ScfLedger = {
-      ...ledgerClient(fake.contractOf),
-      waitForBlock: () => Promise.resolve(),
-      tracked: (tracking) => ledgerClient(fake.contractOf, tracking),
-    };
+    const ledger = ledgerOver(fake.contractOf);
     harness = await startApiHarness({ ledgerAs: () => Promise.resolve(ledger) });
     await seedEnterprises(harness.db);
   });

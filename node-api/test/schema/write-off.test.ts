@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WriteOffBook } from '@scf/ledger-contract';
-import { ledgerClient, type ScfLedger } from '../../src/ledger/scf-ledger.ts';
+import type { ScfLedger } from '../../src/ledger/scf-ledger.ts';
 import { prepareEvent, writeEvent } from '../../src/projector/event-writer.ts';
 import { businessToday } from '../../src/schema/dashboard/business-day.ts';
+import { ledgerOver } from '../support/recording-ledger.ts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
 import { fakeContracts, type ContractCall } from '../support/fake-contract.ts';
 import { codesOf, dataOf } from '../support/graphql-data.ts';
@@ -94,11 +95,7 @@ describe('write-off stages and write-downs in the API', () => {
       call.call === 'writeoff.GetOrgBook' ? orgBook : { bankId: E.bankA },
     );
     calls = fake.calls;
-    const ledger: ScfLedger = {
-      ...ledgerClient(fake.contractOf),
-      waitForBlock: () => Promise.resolve(),
-      tracked: (tracking) => ledgerClient(fake.contractOf, tracking),
-    };
+    const ledger = ledgerOver(fake.contractOf);
     harness = await startApiHarness({ ledgerAs: () => Promise.resolve(ledger) });
     await seedEnterprises(harness.db);
     for (const [id, bank, days, amount, status] of BOOK) {

@@ -1,5 +1,15 @@
 import { ledgerClient, type ScfLedger } from '../../src/ledger/scf-ledger.ts';
+import type { Contract } from '@hyperledger/fabric-gateway';
 import { fakeContracts, type ContractCall } from './fake-contract.ts';
+
+/** The node's real ledger client over stand-in contracts, whose writes count as applied at once. */
+export function ledgerOver(contractOf: (namespace: string) => Contract): ScfLedger {
+  return {
+    ...ledgerClient(contractOf),
+    waitForBlock: () => Promise.resolve(),
+    tracked: (tracking) => ledgerClient(contractOf, tracking),
+  };
+}
 
 /** One transaction a resolver tried to submit: `<namespace>.<TxName>` and its wire arguments. */
 export type Submission = ContractCall;
@@ -19,10 +29,6 @@ export function recordingLedger(): { ledgerAs: () => Promise<ScfLedger>; submiss
     answered += 1;
     return { id: `recorded-${String(answered)}`, count: 0, children: [] };
   });
-  const ledger: ScfLedger = {
-    ...ledgerClient(contractOf),
-    waitForBlock: () => Promise.resolve(),
-    tracked: (tracking) => ledgerClient(contractOf, tracking),
-  };
+  const ledger = ledgerOver(contractOf);
   return { ledgerAs: () => Promise.resolve(ledger), submissions };
 }
