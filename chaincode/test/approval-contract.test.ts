@@ -141,7 +141,7 @@ describe('ApprovalContract.Prepare', () => {
       attempt(userOf('tier1', 'clerk'), 'invoice:Confirm', args),
       ErrorCodes.Forbidden,
     );
-    await expectRefused(ledger, attempt(coreClerk, 'financing:Offer', args), ErrorCodes.InvalidArgument);
+    await expectRefused(ledger, attempt(coreClerk, 'financing:Accept', args), ErrorCodes.InvalidArgument);
     await expectRefused(
       ledger,
       attempt(coreClerk, 'invoice:Confirm', { ...args, extra: 'x' }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Contract } from 'fabric-contract-api';
 import { describe, expect, it } from 'vitest';
 import { type Namespace, Transactions } from '@scf/ledger-contract';
-import { TERMS_TRANSIENT_KEY } from '../src/contracts/financing-contract';
+import { TERMS_TRANSIENT_KEY } from '../src/contracts/offer-terms-input';
 import { TestContract } from '../src/contracts/test-contract';
 import { STAGES_TRANSIENT_KEY, WRITE_OFF_TRANSIENT_KEY } from '../src/contracts/write-off-contract';
 import { contracts } from '../src/index';
@@ -79,10 +79,14 @@ describe('the transaction table of @scf/ledger-contract', () => {
 
   it('sends private inputs under the transient keys the chaincode reads, and only those', () => {
     expect(Object.keys(Transactions.financing.Offer.transient)).toEqual([TERMS_TRANSIENT_KEY]);
+    expect(Object.keys(Transactions.approval.Prepare.transient)).toEqual([TERMS_TRANSIENT_KEY]);
+    expect(Object.keys(Transactions.approval.Approve.transient)).toEqual([TERMS_TRANSIENT_KEY]);
     expect(Object.keys(Transactions.writeoff.SetStages.transient)).toEqual([STAGES_TRANSIENT_KEY]);
     expect(Object.keys(Transactions.writeoff.Record.transient)).toEqual([WRITE_OFF_TRANSIENT_KEY]);
     const withTransient: Spec[] = [
       Transactions.financing.Offer,
+      Transactions.approval.Prepare,
+      Transactions.approval.Approve,
       Transactions.writeoff.SetStages,
       Transactions.writeoff.Record,
     ];

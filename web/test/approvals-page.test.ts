@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ApprovalsDocument,
+  BenchmarkRatesDocument,
   ApproveActionDocument,
   WithdrawActionDocument,
   type ApprovalFieldsFragment,
@@ -27,6 +28,7 @@ function approval(id: string, changes: Partial<ApprovalFieldsFragment> = {}): Ap
     invoice: { id: `INV-${id}`, number: `HC-${id}`, amount: '18800000000', seller: party('T1') },
     voucher: null,
     financing: null,
+    preparedOffer: null,
     creditNote: null,
     ...changes,
   };
@@ -102,6 +104,40 @@ describe('ApprovalsPage', () => {
     const wrapper = await mountPage(ApprovalsPage, approver);
     const [shown] = rowsOf(wrapper).map((tr) => tr.text());
     for (const text of ['Accept credit note', 'HC-9', 'Party T1', '4,500.00']) expect(shown).toContain(text);
+  });
+
+  it('shows the bank’s approver a prepared offer’s terms and its net proceeds at today’s LPR', async () => {
+    const offer = (preparedOffer: ApprovalFieldsFragment['preparedOffer']) =>
+      approval('A4', {
+        action: 'OFFER',
+        args: [{ name: 'financingId', value: 'V:f' }],
+        invoice: null,
+        financing: { id: 'V:f', amount: '100000000', maturityDate: '2027-03-31', applicant: party('T1') },
+        preparedOffer,
+      });
+    const terms = { advanceRateBps: 9000, spreadBps: 50, fees: '50000', validUntil: '2026-12-10' };
+    const pageInfo = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
+    const lpr = { id: 'LPR_1Y:2026-11-20', tenor: 'LPR_1Y', rateBps: 300, effectiveDate: '2026-11-20' };
+    const shownFor = async (row: ApprovalFieldsFragment) => {
+      fakeApi((document) => {
+        if (document === ApprovalsDocument)
+          return { approvals: { totalCount: 1, pageInfo, edges: [{ node: row }] } };
+        if (document === BenchmarkRatesDocument)
+          return { benchmarkRates: { totalCount: 1, pageInfo, edges: [{ node: lpr }] } };
+        throw new Error('unexpected operation');
+      });
+      const wrapper = await mountPage(ApprovalsPage, approver);
+      const [shown] = rowsOf(wrapper).map((tr) => tr.text());
+      resetPortal();
+      return shown ?? '';
+    };
+    const shown = await shownFor(offer(terms));
+    for (const text of ['Offer financing', 'Party T1', '1,000,000.00', 'Advance 90.00%', 'LPR + 0.50%'])
+      expect(shown).toContain(text);
+    expect(shown).toContain('fees ¥500.00, valid until 2026-12-10');
+    expect(shown).toMatch(/net proceeds about ¥[\d,]+\.\d\d at today’s LPR/);
+    // What another role's node gives: no terms (null), so nothing of them is shown.
+    expect(await shownFor(offer(null))).not.toContain('Advance');
   });
 
   it('lets an approver approve what another prepared, not what it prepared itself', async () => {

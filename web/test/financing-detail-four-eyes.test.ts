@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  BenchmarkRatesDocument,
   DisburseFinancingDocument,
   EnterpriseFourEyesDocument,
   FinancingDocument,
+  OfferFinancingDocument,
   PrepareActionDocument,
   type FinancingQuery,
 } from '@/api/generated/graphql';
@@ -34,12 +36,37 @@ const ACCEPTED: NonNullable<FinancingQuery['financing']> = {
   proof: { transactionId: 'tx0', blockNumber: '7', timestamp: '2026-12-01T02:00:00Z', submittedBy: 'x' },
 };
 
+/** The same financing applied for, waiting for the bank's offer. */
+const APPLIED: NonNullable<FinancingQuery['financing']> = {
+  ...ACCEPTED,
+  status: 'APPLIED',
+  offerValidUntil: null,
+  termsHash: null,
+};
+/** The 1-year LPR in force. */
+const LPR = {
+  id: 'LPR_1Y:2026-11-20',
+  tenor: 'LPR_1Y',
+  rateBps: 300,
+  effectiveDate: '2026-11-20',
+  status: 'IN_FORCE',
+  attestations: [],
+};
+
 /** The bank's node: four eyes on or off for E1; a write answers as applied. */
 const node =
-  (fourEyes: boolean) =>
+  (fourEyes: boolean, financing = ACCEPTED) =>
   (document: unknown): unknown => {
     if (document === EnterpriseFourEyesDocument) return { enterprise: { id: 'E1', fourEyes } };
-    if (document === FinancingDocument) return { financing: ACCEPTED };
+    if (document === FinancingDocument) return { financing };
+    if (document === BenchmarkRatesDocument)
+      return {
+        benchmarkRates: {
+          totalCount: 1,
+          pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+          edges: [{ node: LPR }],
+        },
+      };
     if (document === PrepareActionDocument) return { prepareAction: applied({ approval: null }) };
     if (document === DisburseFinancingDocument)
       return { disburseFinancing: applied({ financing: ACCEPTED }) };
@@ -103,6 +130,40 @@ describe('FinancingDetailPage: disbursing under four eyes', () => {
     expect(calls.find((call) => call.document === DisburseFinancingDocument)?.variables).toEqual({
       id: 'V:f',
       paymentReference: 'PAY-1',
+    });
+  });
+});
+
+describe('FinancingDetailPage: offering under four eyes', () => {
+  it('lets a clerk of a four-eyes bank prepare the offer with its terms for another approver, not send it', async () => {
+    const calls = fakeApi(node(true, APPLIED));
+    const wrapper = await mountAs('CLERK');
+    const button = wrapper.find('[data-testid="offer-submit"]');
+    expect(button.text()).toBe('Prepare offer for approval');
+    await button.trigger('click');
+    await settle();
+    expect(calls.filter((call) => call.document === OfferFinancingDocument)).toHaveLength(0);
+    const prepared = calls.find((call) => call.document === PrepareActionDocument)?.variables as {
+      input: { offer: { financingId: string; terms: Record<string, unknown> } };
+    };
+    expect(prepared.input.offer).toEqual({
+      financingId: 'V:f',
+      terms: { advanceRateBps: 9000, spreadBps: 50, fees: '0', validUntil: expect.any(String) as string },
+    });
+  });
+
+  it('without four eyes lets only an approver send the offer itself', async () => {
+    fakeApi(node(false, APPLIED));
+    expect((await mountAs('CLERK')).find('[data-testid="offer-submit"]').exists()).toBe(false);
+    resetPortal();
+    const calls = fakeApi(node(false, APPLIED));
+    const button = (await mountAs('APPROVER')).find('[data-testid="offer-submit"]');
+    expect(button.text()).toBe('Send offer');
+    await button.trigger('click');
+    await settle();
+    expect(calls.filter((call) => call.document === PrepareActionDocument)).toHaveLength(0);
+    expect(calls.find((call) => call.document === OfferFinancingDocument)?.variables).toMatchObject({
+      id: 'V:f',
     });
   });
 });

@@ -19,7 +19,7 @@ describe('rates that price offers', () => {
     const readers = sourceFiles(SRC)
       .filter((path) => readFileSync(path, 'utf8').includes('BenchmarkRatesDocument'))
       .map((path) => relative(SRC, path));
-    expect(readers).toContain('pages/financing/FinancingDetailPage.vue');
+    expect(readers).toContain('composables/useCurrentLpr.ts');
     const widened = readers.filter(
       (path) => path !== 'pages/bank/RatesPage.vue' && /statuses/.test(readFileSync(join(SRC, path), 'utf8')),
     );

@@ -36,6 +36,11 @@ interface ActionRule {
    * disbursement's registration, so that only an approved disbursement is registered at the registry.
    */
   givenAtApproval?: string;
+  /**
+   * Its terms are private (an offer's): they travel in the transient map when it is prepared and
+   * again when it is approved, and the public approval carries only their hash (prepared-terms.ts).
+   */
+  privateTerms?: true;
   /** Runs the transaction itself; resolves to the id of the record it made or changed. */
   run(ctx: Context, args: readonly string[]): Promise<string>;
 }
@@ -66,6 +71,14 @@ export const ACTION_RULES: Readonly<Record<ApprovalAction, ActionRule>> = {
       (await getRecord<Voucher>(ctx, ObjectTypes.Voucher, arg(args, 'voucherId'))).holderId,
     run: async (ctx, [voucherId = '', pieces = '']) =>
       unmarshal<SplitResult>(await vouchers.SplitTransfer(ctx, voucherId, pieces)).parent.id,
+  },
+  'financing:Offer': {
+    names: names(Transactions.financing.Offer.args),
+    kinds: ['BANK'],
+    party: async (ctx, args) =>
+      (await getRecord<Financing>(ctx, ObjectTypes.Financing, arg(args, 'financingId'))).bankId,
+    privateTerms: true,
+    run: async (ctx, [financingId = '']) => unmarshal<Financing>(await financings.Offer(ctx, financingId)).id,
   },
   'financing:Disburse': {
     names: names(Transactions.financing.Disburse.args),

@@ -7,8 +7,10 @@ import {
   ErrorCodes,
   Events,
   ObjectTypes,
+  PREPARED_TERMS_HASH_ARG,
   TEXT_RULES,
   forbidden,
+  invalid,
   invalidState,
   marshal,
   parseJsonArg,
@@ -22,6 +24,13 @@ import { runApproved, type Signer, signerOf } from '../lib/four-eyes';
 import { getRecord, putRecord } from '../lib/store';
 import { ACTION_RULES, approvedArgs, parseActionArgs } from './approval-actions';
 import { BaseContract } from './base-contract';
+import {
+  dropPreparedTerms,
+  keepPreparedTerms,
+  readPreparedTerms,
+  refuseTerms,
+  requirePreparedTerms,
+} from './prepared-terms';
 
 const sameSigner = (approval: Approval, signer: Signer): boolean =>
   approval.preparedByMsp === signer.mspId && approval.preparedBy === signer.id;
@@ -34,6 +43,13 @@ async function requirePending(ctx: Context, actor: Actor, id: string, what: stri
     throw invalidState(`cannot ${what} approval ${id}: it is ${approval.status}, not PENDING`);
   }
   return approval;
+}
+
+/** Once decided, an approval's kept private terms (a prepared offer's) are dropped. */
+async function dropKeptTerms(ctx: Context, approval: Approval, actor: Actor): Promise<void> {
+  if (ACTION_RULES[approval.action].privateTerms) {
+    await dropPreparedTerms(ctx, approval, actor.enterprise.hostMsp);
+  }
 }
 
 /** The approval decided: by whom and when, with what else the decision says. */
@@ -70,7 +86,11 @@ export class ApprovalContract extends BaseContract {
     super('approval');
   }
 
-  /** Any user of an enterprise prepares an action the enterprise takes; `argsJson`: its arguments by name. */
+  /**
+   * Any user of an enterprise prepares an action the enterprise takes; `argsJson`: its arguments by
+   * name. An offer's terms come in the transient map: kept in the enterprise's org collection, their
+   * hash in the approval's arguments.
+   */
   @Transaction()
   @Returns('string')
   async Prepare(ctx: Context, action: string, argsJson: string): Promise<string> {
@@ -79,11 +99,17 @@ export class ApprovalContract extends BaseContract {
     const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: rule.kinds });
     const args = parseActionArgs(rule, parseJsonArg(argsJson, 'args'));
     requireParty(actor, await rule.party(ctx, args), `prepare ${kind} here`);
+    const id = ctx.stub.getTxID();
+    if (rule.privateTerms) {
+      args[PREPARED_TERMS_HASH_ARG] = await keepPreparedTerms(ctx, id, actor.enterprise.hostMsp);
+    } else {
+      refuseTerms(ctx, kind);
+    }
     const signer = signerOf(ctx);
     const now = txTime(ctx);
     const approval: Approval = {
       docType: ObjectTypes.Approval,
-      id: ctx.stub.getTxID(),
+      id,
       enterpriseId: actor.enterprise.id,
       action: kind,
       args,
@@ -105,7 +131,8 @@ export class ApprovalContract extends BaseContract {
    * An approver of the same enterprise, not the preparer, approves: the action runs now, as the
    * approver; if it fails, nothing is written and the approval stays pending. `registrationJson`:
    * for a disbursement, its registration at the registry, made by the approver's node only now (so a
-   * rejected or withdrawn disbursement leaves nothing registered); empty for any other action.
+   * rejected or withdrawn disbursement leaves nothing registered); empty for any other action. An
+   * offer's prepared terms come again in the transient map and must match the approval's hash.
    */
   @Transaction()
   @Returns('string')
@@ -122,8 +149,11 @@ export class ApprovalContract extends BaseContract {
       throw forbidden(`role ${actor.role} may not approve; it needs ${APPROVERS.join(' or ')}`);
     }
     const rule = ACTION_RULES[approval.action];
+    if (rule.privateTerms) requirePreparedTerms(ctx, approval);
+    else refuseTerms(ctx, approval.action);
     const args = approvedArgs(rule, approval.args, registrationJson);
     const resultId = await runApproved(ctx, approval, () => rule.run(ctx, args));
+    await dropKeptTerms(ctx, approval, actor);
     const done = emittedPayload(ctx);
     const saved = await decide(ctx, approval, 'APPROVED', { resultId });
     emit(ctx, Events.ApprovalApproved, [...done.records, saved], done.exposure);
@@ -137,6 +167,7 @@ export class ApprovalContract extends BaseContract {
     const actor = await requireActor(ctx, { roles: APPROVERS });
     const why = requireText(reason, 'reason', TEXT_RULES.reason.max, TEXT_RULES.reason);
     const approval = await requirePending(ctx, actor, id, 'reject');
+    await dropKeptTerms(ctx, approval, actor);
     const saved = await decide(ctx, approval, 'REJECTED', { reason: why });
     emit(ctx, Events.ApprovalRejected, [saved]);
     return marshal(saved);
@@ -151,6 +182,7 @@ export class ApprovalContract extends BaseContract {
     if (!sameSigner(approval, signerOf(ctx))) {
       throw forbidden(`only the identity that prepared approval ${id} may withdraw it`);
     }
+    await dropKeptTerms(ctx, approval, actor);
     const saved = await decide(ctx, approval, 'WITHDRAWN');
     emit(ctx, Events.ApprovalWithdrawn, [saved]);
     return marshal(saved);
@@ -164,5 +196,21 @@ export class ApprovalContract extends BaseContract {
     const approval = await getRecord<Approval>(ctx, ObjectTypes.Approval, id);
     requireParty(actor, approval.enterpriseId, `read approval ${id}`);
     return marshal(approval);
+  }
+
+  /**
+   * A pending offer's prepared terms, for a user of its enterprise on a peer of that enterprise's org
+   * (the approver's node sends them back with approval:Approve); checked against the approval's hash.
+   */
+  @Transaction(false)
+  @Returns('string')
+  async GetTerms(ctx: Context, id: string): Promise<string> {
+    const actor = await requireActor(ctx, { roles: ANY_ROLE });
+    const approval = await getRecord<Approval>(ctx, ObjectTypes.Approval, id);
+    requireParty(actor, approval.enterpriseId, `read the prepared terms of approval ${id}`);
+    if (!ACTION_RULES[approval.action].privateTerms) {
+      throw invalid(`approval ${id} is a ${approval.action}, which has no private terms`);
+    }
+    return readPreparedTerms(ctx, approval, actor.enterprise.hostMsp);
   }
 }

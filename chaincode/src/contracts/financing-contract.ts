@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import {
   ANY_ROLE,
@@ -22,9 +21,7 @@ import {
   type Financing,
   type FinancingRegistration,
   type FinancingStatus,
-  INT_RANGES,
   type IsoDate,
-  OFFER_SALT_PATTERN,
   ObjectTypes,
   type OfferTerms,
   TEXT_RULES,
@@ -35,17 +32,16 @@ import {
   invalid,
   invalidState,
   marshal,
-  parseDate,
   parseFen,
   parseJsonArg,
   parseRegistrationInput,
   hasNetProceeds,
   hasPositiveRate,
   priceOffer as price,
-  requireInt,
   requireText,
 } from '@scf/ledger-contract';
 import { orgCollection } from '../lib/collections';
+import { readTermsInput, sha256Hex, type TermsInput } from './offer-terms-input';
 import { businessDate, txTime } from '../lib/dates';
 import { emit } from '../lib/events';
 import { requireOrgAdmin } from '../lib/org-admin';
@@ -61,64 +57,8 @@ import { refuseDisputed } from './payment-dispute';
 import { refuseAwaitingConsent } from './voucher-consent';
 import { BaseContract } from './base-contract';
 
-/** The transient map entry that carries the offer terms, so they never enter the public transaction. */
-export const TERMS_TRANSIENT_KEY = 'terms';
 /** Discounting prices off the one-year LPR. */
 const LPR_TENOR = '1Y';
-
-/** The digest the public financing carries of its private terms. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** What the bank decides; everything else in the terms is derived from it, the LPR and the dates. */
-interface TermsInput {
-  advanceRateBps: number;
-  spreadBps: number;
-  fees: bigint;
-  validUntil: IsoDate;
-  /**
-   * Secret randomness the bank's client chose. Without it the few, mostly public or round inputs
-   * could be guessed and checked against the public termsHash (and Fabric's private-data hash).
-   */
-  salt: string;
-}
-
-function requireSalt(value: unknown): string {
-  if (typeof value !== 'string' || !OFFER_SALT_PATTERN.test(value)) {
-    throw invalid('terms.salt must be 32 to 128 lower-case hex digits (128 to 512 random bits)');
-  }
-  return value;
-}
-
-function readTermsInput(ctx: Context): TermsInput {
-  const bytes = ctx.stub.getTransient().get(TERMS_TRANSIENT_KEY);
-  if (!bytes || bytes.length === 0) {
-    throw invalid(`the offer terms must come in the transient map under "${TERMS_TRANSIENT_KEY}"`);
-  }
-  const parsed = parseJsonArg(Buffer.from(bytes).toString('utf8'), 'terms');
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw invalid('terms must be a JSON object');
-  }
-  const input = parsed as Record<string, unknown>;
-  return {
-    advanceRateBps: requireInt(
-      input.advanceRateBps,
-      'terms.advanceRateBps',
-      INT_RANGES.advanceRateBps.min,
-      INT_RANGES.advanceRateBps.max,
-    ),
-    spreadBps: requireInt(
-      input.spreadBps,
-      'terms.spreadBps',
-      INT_RANGES.spreadBps.min,
-      INT_RANGES.spreadBps.max,
-    ),
-    fees: parseFen(input.fees, 'terms.fees', { allowZero: true }),
-    validUntil: parseDate(input.validUntil, 'terms.validUntil'),
-    salt: requireSalt(input.salt),
-  };
-}
 
 /**
  * The offer terms priced by the shared rule (`priceOffer` of the ledger contract: financed, interest
@@ -306,6 +246,7 @@ export class FinancingContract extends BaseContract {
       APPROVERS,
       'offer on',
     );
+    requireFourEyes(ctx, actor, 'financing:Offer');
     requireStatus(financing, ['APPLIED'], 'offer');
     const input = readTermsInput(ctx);
     const today = businessDate(ctx);

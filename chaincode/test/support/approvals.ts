@@ -3,7 +3,7 @@ import { EnterpriseContract } from '../../src/contracts/enterprise-contract';
 import type { Approval, ApprovalAction, Enterprise } from '@scf/ledger-contract';
 import { orgAdmin, type Role, userOf } from './callers';
 import { ENTERPRISES, type EnterpriseName } from './enterprises';
-import type { MemoryLedger, TestCaller } from './memory-stub';
+import type { MemoryLedger, TestCaller, TxOptions } from './memory-stub';
 import { parse } from './parse';
 
 export const approvals = new ApprovalContract();
@@ -33,18 +33,25 @@ export async function prepare(
   caller: TestCaller,
   action: ApprovalAction,
   args: Record<string, string>,
+  options: TxOptions = {},
 ): Promise<Approval> {
   return parse<Approval>(
-    await ledger.submit(caller, (ctx) => approvals.Prepare(ctx, action, JSON.stringify(args))),
+    await ledger.submit(caller, (ctx) => approvals.Prepare(ctx, action, JSON.stringify(args)), options),
   );
 }
 
-/** `registration`: what the approver gives at approval (a disbursement's registration JSON). */
+/**
+ * `registration`: what the approver gives at approval (a disbursement's registration JSON);
+ * `options.transient`: an offer's prepared terms, sent again.
+ */
 export async function approveAs(
   ledger: MemoryLedger,
   caller: TestCaller,
   id: string,
   registration = '',
+  options: TxOptions = {},
 ): Promise<Approval> {
-  return parse<Approval>(await ledger.submit(caller, (ctx) => approvals.Approve(ctx, id, registration)));
+  return parse<Approval>(
+    await ledger.submit(caller, (ctx) => approvals.Approve(ctx, id, registration), options),
+  );
 }

@@ -155,7 +155,8 @@ export class MemoryLedger {
       nanos: (this.millis % 1000) * 1_000_000,
     };
     const writes = new Map<string, Uint8Array | null>();
-    const privateWrites: { collection: string; key: string; value: Uint8Array }[] = [];
+    /** A null value deletes the key. */
+    const privateWrites: { collection: string; key: string; value: Uint8Array | null }[] = [];
     const parameters = new Map<string, Uint8Array>();
     let event: EmittedEvent | undefined;
     const peerMsp = options.peerMsp ?? caller.mspId;
@@ -226,6 +227,10 @@ export class MemoryLedger {
         privateWrites.push({ collection, key, value });
         return Promise.resolve();
       },
+      deletePrivateData: (collection: string, key: string): Promise<void> => {
+        privateWrites.push({ collection, key, value: null });
+        return Promise.resolve();
+      },
       getPrivateData: (collection: string, key: string): Promise<Uint8Array> =>
         Promise.resolve(readPrivate(collection).get(key) ?? new Uint8Array()),
       getHistoryForKey: (key: string) =>
@@ -249,7 +254,8 @@ export class MemoryLedger {
       }
       for (const { collection, key, value } of privateWrites) {
         const store = this.privateState.get(collection) ?? new Map<string, Uint8Array>();
-        store.set(key, value);
+        if (value === null) store.delete(key);
+        else store.set(key, value);
         this.privateState.set(collection, store);
       }
       for (const [key, policy] of parameters) this.validationParameters.set(key, policy);

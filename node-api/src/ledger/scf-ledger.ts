@@ -93,9 +93,11 @@ function method(contract: Contract, spec: AnySpec, tracking: WriteTracking): Any
   const hasTransient = Object.keys(spec.transient).length > 0;
   return async (args = {}, options = {}) => {
     const { transient, endorsingOrganizations } = options;
+    const encoded = hasTransient ? encodeTransient(spec, transient ?? {}) : {};
     const submitted = await submit(contract, spec.name, encodeArgs(spec, args), {
       ...tracking,
-      ...(hasTransient ? { transient: encodeTransient(spec, transient ?? {}) } : {}),
+      // No transient map at all when nothing private is sent (the gateway plans endorsement by it).
+      ...(Object.keys(encoded).length > 0 ? { transient: encoded } : {}),
       ...(endorsingOrganizations ? { endorsingOrganizations } : {}),
     });
     return {

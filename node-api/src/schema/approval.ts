@@ -16,6 +16,7 @@ import { VoucherNode } from './voucher.ts';
 export const APPROVAL_ACTIONS = {
   CONFIRM_INVOICE: 'invoice:Confirm',
   SPLIT_TRANSFER: 'voucher:SplitTransfer',
+  OFFER: 'financing:Offer',
   DISBURSE: 'financing:Disburse',
   PAY_VOUCHER: 'settlement:Pay',
   PUBLISH_EARLY_PAYMENT_OFFER: 'earlypay:Publish',
@@ -34,7 +35,7 @@ function actionName(action: string): ActionName {
 export const ApprovalActionEnum = builder.enumType('ApprovalAction', {
   description:
     'A money-moving action four eyes apply to: CONFIRM_INVOICE (issues a voucher), SPLIT_TRANSFER, ' +
-    'DISBURSE (a financing), PAY_VOUCHER, PUBLISH_EARLY_PAYMENT_OFFER (commits the budget), ' +
+    'OFFER (a bank prices a financing; its terms stay private), DISBURSE (a financing), PAY_VOUCHER, PUBLISH_EARLY_PAYMENT_OFFER (commits the budget), ' +
     'ACCEPT_CREDIT_NOTE (dilutes the invoice’s voucher).',
   values: ACTION_NAMES,
 });
@@ -111,7 +112,7 @@ export const ApprovalNode = builder.objectRef<Approval>(ENTITY_KINDS.approval.gr
     financing: t.field({
       type: FinancingNode,
       nullable: true,
-      description: 'The financing a DISBURSE would pay out.',
+      description: 'The financing an OFFER would price or a DISBURSE would pay out.',
       resolve: (row, _args, ctx) => {
         const id = argsOf(row).financingId;
         return id ? visibleRow(ctx, 'financing', id) : null;

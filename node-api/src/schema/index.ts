@@ -19,6 +19,7 @@ import './invoice.ts';
 import './mutations/index.ts';
 import './node-info.ts';
 import './payment-dispute.ts';
+import './prepared-offer.ts';
 import './proof.ts';
 import './shipment.ts';
 import './transaction-status.ts';

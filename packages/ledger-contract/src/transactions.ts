@@ -282,21 +282,38 @@ export const Transactions = {
     GetProposal: read<CharterProposal>()('GetProposal', { proposalId: str }),
   },
   approval: {
-    /** Anyone of an enterprise prepares a money-moving action; `argsJson`: its arguments by name, as on the wire. */
-    Prepare: write<Approval>()('Prepare', {
-      action: oneOf<ApprovalAction>(),
-      argsJson: json<Record<string, string>>(),
-    }),
+    /**
+     * Anyone of an enterprise prepares a money-moving action; `argsJson`: its arguments by name, as on
+     * the wire. An offer's terms come only in the transient map (`terms`), absent for other actions.
+     */
+    Prepare: write<Approval>()<
+      { action: ApprovalAction; argsJson: Record<string, string> },
+      { terms: OfferTermsInput | undefined }
+    >(
+      'Prepare',
+      { action: oneOf<ApprovalAction>(), argsJson: json<Record<string, string>>() },
+      { terms: optionalJson<OfferTermsInput>() },
+    ),
     /**
      * Another identity, an approver of the same enterprise, approves: the action runs as the approver.
      * `registrationJson`: a disbursement's registration, registered only now; absent for other actions.
+     * An offer's prepared terms come again in the transient map (`terms`), checked against the hash.
      */
-    Approve: write<Approval>()('Approve', { id: str, registrationJson: optionalJson<RegistrationInput>() }),
+    Approve: write<Approval>()<
+      { id: string; registrationJson: RegistrationInput | undefined },
+      { terms: OfferTermsInput | undefined }
+    >(
+      'Approve',
+      { id: str, registrationJson: optionalJson<RegistrationInput>() },
+      { terms: optionalJson<OfferTermsInput>() },
+    ),
     /** An approver of the enterprise refuses a prepared action, saying why. */
     Reject: write<Approval>()('Reject', { id: str, reason: str }),
     /** The preparer takes back its own prepared action. */
     Withdraw: write<Approval>()('Withdraw', { id: str }),
     Get: read<Approval>()('Get', { id: str }),
+    /** A prepared offer's terms, from the bank org's own collection: for the bank's users, on its peer. */
+    GetTerms: read<OfferTermsInput>()('GetTerms', { id: str }),
   },
   earlypay: {
     /**
@@ -401,7 +418,10 @@ export function encodeNamedArgs<A extends object>(
   return Object.fromEntries(Object.keys(spec.args).map((key, index) => [key, wire[index] ?? '']));
 }
 
-/** The transient map of a call, each value encoded. */
+/**
+ * The transient map of a call, each value encoded; an absent one (encoded as the empty string) is
+ * left out, so that a call with nothing private carries no transient map at all.
+ */
 export function encodeTransient<T extends object>(
   spec: TransactionSpec<object, unknown, T>,
   transient: T,
@@ -409,6 +429,8 @@ export function encodeTransient<T extends object>(
   const codecs: Record<string, Arg<unknown>> = spec.transient;
   const values = transient as Record<string, unknown>;
   return Object.fromEntries(
-    Object.keys(codecs).map((key) => [key, (codecs[key] as Arg<unknown>).encode(values[key])]),
+    Object.keys(codecs)
+      .map((key) => [key, (codecs[key] as Arg<unknown>).encode(values[key])] as const)
+      .filter(([, value]) => value !== ''),
   );
 }

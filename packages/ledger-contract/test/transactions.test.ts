@@ -87,6 +87,7 @@ describe('encodeTransient', () => {
 
   it('is empty for a transaction without private inputs', () => {
     expect(encodeTransient(Transactions.financing.Accept, {})).toEqual({});
+    expect(encodeTransient(Transactions.approval.Prepare, { terms: undefined })).toEqual({});
   });
 });
 

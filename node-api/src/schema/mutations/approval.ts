@@ -9,7 +9,9 @@ import { ApprovalNode } from '../approval.ts';
 import { builder } from '../builder.ts';
 import { NodeErrorCodes, userError } from '../errors.ts';
 import type { Context } from '../context.ts';
+import { NO_TERMS, OfferAction, termsAtApproval, type TermsOptions } from './approval-offer.ts';
 import { registrationAtApproval } from './approval-registration.ts';
+import { offerOptions, offerTerms } from './financing.ts';
 import { publishArgs, PublishEarlyPaymentOfferInput } from './early-payment.ts';
 import { TEXT } from './limits.ts';
 import { nodePayload } from './payload.ts';
@@ -63,6 +65,7 @@ const PrepareActionInput = builder.inputType('PrepareActionInput', {
   fields: (t) => ({
     confirmInvoice: t.field({ type: ConfirmInvoiceAction }),
     splitTransfer: t.field({ type: SplitTransferAction }),
+    offer: t.field({ type: OfferAction }),
     disburse: t.field({ type: DisburseAction }),
     payVoucher: t.field({ type: PayVoucherAction }),
     publishEarlyPaymentOffer: t.field({ type: PublishEarlyPaymentOfferInput }),
@@ -78,8 +81,22 @@ function ledgerAction(input: PrepareInput): { action: ApprovalAction; args: Reco
   if (given.length !== 1) {
     throw userError(NodeErrorCodes.InvalidArgument, `give exactly one action, not ${String(given.length)}`);
   }
-  const { confirmInvoice, splitTransfer, disburse, payVoucher, publishEarlyPaymentOffer, acceptCreditNote } =
-    input;
+  const {
+    confirmInvoice,
+    splitTransfer,
+    offer,
+    disburse,
+    payVoucher,
+    publishEarlyPaymentOffer,
+    acceptCreditNote,
+  } = input;
+  if (offer) {
+    // Its terms travel apart, in the transient map (termsOf).
+    return {
+      action: 'financing:Offer',
+      args: encodeNamedArgs(Transactions.financing.Offer, { financingId: offer.financingId }),
+    };
+  }
   if (acceptCreditNote) {
     return {
       action: 'creditnote:Accept',
@@ -123,6 +140,12 @@ function ledgerAction(input: PrepareInput): { action: ApprovalAction; args: Reco
   };
 }
 
+/** A prepared offer's terms, salted by this node and sent to the bank's and applicant's peers alone. */
+async function termsOf(ctx: Context, input: PrepareInput): Promise<TermsOptions> {
+  const { offer } = input;
+  return offer ? offerOptions(ctx, offer.financingId, offerTerms(offer.terms)) : NO_TERMS;
+}
+
 const load = (ctx: Context, id: string) => ctx.db.approval.findUnique({ where: { id } });
 
 builder.mutationFields((t) => ({
@@ -137,7 +160,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PrepareActionInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { action, args } = ledgerAction(input);
-      const done = await submitAs(ctx, (ledger) => ledger.approval.Prepare({ action, argsJson: args }));
+      const terms = await termsOf(ctx, input);
+      const done = await submitAs(ctx, (ledger) =>
+        ledger.approval.Prepare({ action, argsJson: args }, terms),
+      );
       return withNode(done, () => load(ctx, done.value.id));
     },
   }),
@@ -145,7 +171,8 @@ builder.mutationFields((t) => ({
     type: Payload,
     description:
       'An approver of the enterprise approves an action another identity prepared: the action runs now, ' +
-      "as the approver (a disbursement is registered at the registry first, by the approver's node). " +
+      "as the approver (a disbursement is registered at the registry first, by the approver's node; an " +
+      "offer's prepared terms are read from the bank's own collection and sent again, checked by hash). " +
       'FOUR_EYES_SAME_IDENTITY for its own preparer; FORBIDDEN for a clerk or another ' +
       "enterprise; the action's own error codes when it fails (then nothing is written).",
     authScopes: { loggedIn: true },
@@ -155,7 +182,10 @@ builder.mutationFields((t) => ({
       const id = args.id;
       // Inside the write: a retry that replays an earlier committed approval registers nothing.
       const done = await submitAs(ctx, async (ledger) =>
-        ledger.approval.Approve({ id, registrationJson: await registrationAtApproval(ctx, ledger, id) }),
+        ledger.approval.Approve(
+          { id, registrationJson: await registrationAtApproval(ctx, ledger, id) },
+          await termsAtApproval(ctx, ledger, id),
+        ),
       );
       return withNode(done, () => load(ctx, id));
     },

@@ -1,4 +1,10 @@
-import { checkExposureCap, ContractError, INT_RANGES, type RegistrationInput } from '@scf/ledger-contract';
+import {
+  checkExposureCap,
+  ContractError,
+  INT_RANGES,
+  type OfferTermsInput,
+  type RegistrationInput,
+} from '@scf/ledger-contract';
 import { builder } from '../builder.ts';
 import { NodeErrorCodes, userError } from '../errors.ts';
 import { FinancingNode } from '../financing.ts';
@@ -14,7 +20,7 @@ const Payload = nodePayload('Financing', 'financing', FinancingNode);
 const BANK_APPROVER = { roles: ['approver', 'admin'], kinds: ['BANK'] } as const;
 const SME_APPROVER = { roles: ['approver', 'admin'], kinds: ['SUPPLIER'] } as const;
 
-const OfferInput = builder.inputType('OfferInput', {
+export const OfferInput = builder.inputType('OfferInput', {
   description: 'What the bank chooses; the ledger derives rate, discount interest and net proceeds.',
   fields: (t) => ({
     advanceRateBps: t.int({ required: true, validate: INT_RANGES.advanceRateBps }),
@@ -26,6 +32,11 @@ const OfferInput = builder.inputType('OfferInput', {
 
 const load = (ctx: Context, id: string) => ctx.db.financing.findUnique({ where: { id } });
 
+/** An offer's terms as the ledger takes them, with a fresh secret salt chosen by this node. */
+export function offerTerms(terms: typeof OfferInput.$inferInput): OfferTermsInput {
+  return { ...terms, fees: terms.fees.toString(), salt: offerSalt() };
+}
+
 /** The applicant's org must endorse the offer too: it is the only other holder of the private terms. */
 async function applicantMsp(ctx: Context, financingId: string): Promise<string> {
   const financing = await ctx.db.financing.findUnique({ where: { id: financingId } });
@@ -34,6 +45,20 @@ async function applicantMsp(ctx: Context, financingId: string): Promise<string> 
   const applicant = await ctx.db.enterprise.findUnique({ where: { id: financing.applicantId } });
   if (!applicant) throw userError(NodeErrorCodes.NotFound, `applicant ${financing.applicantId} is not known`);
   return applicant.hostMsp;
+}
+
+/**
+ * How an offer's terms travel (also inside approval:Prepare and approval:Approve): as transient data,
+ * endorsed only by the bank's and the applicant's orgs (the two holders of the private terms), so
+ * that no other org's peer ever sees them.
+ */
+export async function offerOptions(
+  ctx: Context,
+  financingId: string,
+  terms: OfferTermsInput,
+): Promise<{ transient: { terms: OfferTermsInput }; endorsingOrganizations: string[] }> {
+  const orgs = new Set([ctx.services.config.SCF_MSP_ID, await applicantMsp(ctx, financingId)]);
+  return { transient: { terms }, endorsingOrganizations: [...orgs] };
 }
 
 /**
@@ -132,16 +157,8 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), terms: t.arg({ type: OfferInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      // The terms travel as transient data with a fresh secret salt, endorsed only by the bank's and
-      // the applicant's orgs (the two holders of the private terms).
-      const orgs = new Set([ctx.services.config.SCF_MSP_ID, await applicantMsp(ctx, id)]);
-      const terms = { ...args.terms, fees: args.terms.fees.toString(), salt: offerSalt() };
-      const done = await submitAs(ctx, (ledger) =>
-        ledger.financing.Offer(
-          { financingId: id },
-          { transient: { terms }, endorsingOrganizations: [...orgs] },
-        ),
-      );
+      const options = await offerOptions(ctx, id, offerTerms(args.terms));
+      const done = await submitAs(ctx, (ledger) => ledger.financing.Offer({ financingId: id }, options));
       return withNode(done, () => load(ctx, id));
     },
   }),

@@ -2,19 +2,26 @@ import type { LedgerRecord } from './record.ts';
 
 /**
  * The money-moving transactions an enterprise with four eyes on runs only through an approval
- * (`namespace:Transaction`, as the transaction table names them). `financing:Offer` is not among
- * them: its terms travel privately (transient map, org collections), and an approval would put them
- * on the public ledger.
+ * (`namespace:Transaction`, as the transaction table names them). A `financing:Offer`'s terms never
+ * enter the approval: they travel in the transient map, are kept in the bank org's own collection
+ * while the offer waits, and the approval carries only their hash (`PREPARED_TERMS_HASH_ARG`).
  */
 export const ApprovalActions = [
   'invoice:Confirm',
   'voucher:SplitTransfer',
+  'financing:Offer',
   'financing:Disburse',
   'settlement:Pay',
   'earlypay:Publish',
   'creditnote:Accept',
 ] as const;
 export type ApprovalAction = (typeof ApprovalActions)[number];
+
+/**
+ * The argument a prepared offer's approval carries in place of its private terms: the sha256 of the
+ * terms as sorted-key JSON, a fresh secret salt among them (so the hash gives nothing away).
+ */
+export const PREPARED_TERMS_HASH_ARG = 'termsHash';
 
 export const ApprovalStatuses = ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
 /** PENDING: waits for an approver. APPROVED: the action ran. REJECTED: an approver refused it. WITHDRAWN: its preparer took it back. */

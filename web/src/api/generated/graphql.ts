@@ -8,11 +8,12 @@ export type AcceptCreditNoteAction = {
   creditNoteId: string;
 };
 
-/** A money-moving action four eyes apply to: CONFIRM_INVOICE (issues a voucher), SPLIT_TRANSFER, DISBURSE (a financing), PAY_VOUCHER, PUBLISH_EARLY_PAYMENT_OFFER (commits the budget), ACCEPT_CREDIT_NOTE (dilutes the invoice’s voucher). */
+/** A money-moving action four eyes apply to: CONFIRM_INVOICE (issues a voucher), SPLIT_TRANSFER, OFFER (a bank prices a financing; its terms stay private), DISBURSE (a financing), PAY_VOUCHER, PUBLISH_EARLY_PAYMENT_OFFER (commits the budget), ACCEPT_CREDIT_NOTE (dilutes the invoice’s voucher). */
 export const ApprovalAction = {
   AcceptCreditNote: 'ACCEPT_CREDIT_NOTE',
   ConfirmInvoice: 'CONFIRM_INVOICE',
   Disburse: 'DISBURSE',
+  Offer: 'OFFER',
   PayVoucher: 'PAY_VOUCHER',
   PublishEarlyPaymentOffer: 'PUBLISH_EARLY_PAYMENT_OFFER',
   SplitTransfer: 'SPLIT_TRANSFER'
@@ -449,6 +450,12 @@ export const NewEnterpriseKind = {
 } as const;
 
 export type NewEnterpriseKind = typeof NewEnterpriseKind[keyof typeof NewEnterpriseKind];
+/** The terms never enter the approval: they travel to the bank's own peers only (with a fresh salt from this node) and wait in the bank org's own collection; the approval carries their hash. When another approver approves, that approver's node sends them again and the offer is made. */
+export type OfferAction = {
+  financingId: string;
+  terms: OfferInput;
+};
+
 /** What the bank chooses; the ledger derives rate, discount interest and net proceeds. */
 export type OfferInput = {
   advanceRateBps: number;
@@ -467,6 +474,7 @@ export type PrepareActionInput = {
   acceptCreditNote?: AcceptCreditNoteAction | null | undefined;
   confirmInvoice?: ConfirmInvoiceAction | null | undefined;
   disburse?: DisburseAction | null | undefined;
+  offer?: OfferAction | null | undefined;
   payVoucher?: PayVoucherAction | null | undefined;
   publishEarlyPaymentOffer?: PublishEarlyPaymentOfferInput | null | undefined;
   splitTransfer?: SplitTransferAction | null | undefined;
@@ -659,7 +667,7 @@ export type EnterpriseFourEyesQueryVariables = Exact<{
 
 export type EnterpriseFourEyesQuery = { enterprise: { id: string, fourEyes: boolean } | null };
 
-export type ApprovalFieldsFragment = { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null };
+export type ApprovalFieldsFragment = { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null };
 
 export type ApprovalsQueryVariables = Exact<{
   status?: ApprovalStatus | null | undefined;
@@ -670,21 +678,21 @@ export type ApprovalsQueryVariables = Exact<{
 }>;
 
 
-export type ApprovalsQuery = { approvals: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } }> } };
+export type ApprovalsQuery = { approvals: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } }> } };
 
 export type PrepareActionMutationVariables = Exact<{
   input: PrepareActionInput;
 }>;
 
 
-export type PrepareActionMutation = { prepareAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
+export type PrepareActionMutation = { prepareAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type ApproveActionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ApproveActionMutation = { approveAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
+export type ApproveActionMutation = { approveAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type RejectActionMutationVariables = Exact<{
   id: string;
@@ -692,14 +700,14 @@ export type RejectActionMutationVariables = Exact<{
 }>;
 
 
-export type RejectActionMutation = { rejectAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
+export type RejectActionMutation = { rejectAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type WithdrawActionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type WithdrawActionMutation = { withdrawAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, applicant: { id: string, name: string } } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
+export type WithdrawActionMutation = { withdrawAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type HistoryQueryVariables = Exact<{
   type: LedgerObjectType;
@@ -1352,10 +1360,17 @@ export const ApprovalFieldsFragmentDoc = new TypedDocumentString(`
   financing {
     id
     amount
+    maturityDate
     applicant {
       id
       name
     }
+  }
+  preparedOffer {
+    advanceRateBps
+    spreadBps
+    fees
+    validUntil
   }
   creditNote {
     id
@@ -1977,10 +1992,17 @@ export const ApprovalsDocument = new TypedDocumentString(`
   financing {
     id
     amount
+    maturityDate
     applicant {
       id
       name
     }
+  }
+  preparedOffer {
+    advanceRateBps
+    spreadBps
+    fees
+    validUntil
   }
   creditNote {
     id
@@ -2051,10 +2073,17 @@ export const PrepareActionDocument = new TypedDocumentString(`
   financing {
     id
     amount
+    maturityDate
     applicant {
       id
       name
     }
+  }
+  preparedOffer {
+    advanceRateBps
+    spreadBps
+    fees
+    validUntil
   }
   creditNote {
     id
@@ -2119,10 +2148,17 @@ export const ApproveActionDocument = new TypedDocumentString(`
   financing {
     id
     amount
+    maturityDate
     applicant {
       id
       name
     }
+  }
+  preparedOffer {
+    advanceRateBps
+    spreadBps
+    fees
+    validUntil
   }
   creditNote {
     id
@@ -2187,10 +2223,17 @@ export const RejectActionDocument = new TypedDocumentString(`
   financing {
     id
     amount
+    maturityDate
     applicant {
       id
       name
     }
+  }
+  preparedOffer {
+    advanceRateBps
+    spreadBps
+    fees
+    validUntil
   }
   creditNote {
     id
@@ -2255,10 +2298,17 @@ export const WithdrawActionDocument = new TypedDocumentString(`
   financing {
     id
     amount
+    maturityDate
     applicant {
       id
       name
     }
+  }
+  preparedOffer {
+    advanceRateBps
+    spreadBps
+    fees
+    validUntil
   }
   creditNote {
     id

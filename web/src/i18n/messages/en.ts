@@ -400,6 +400,7 @@ export const en: MessageSchema = {
     action: {
       CONFIRM_INVOICE: 'Confirm invoice',
       SPLIT_TRANSFER: 'Split / transfer voucher',
+      OFFER: 'Offer financing',
       DISBURSE: 'Disburse financing',
       PAY_VOUCHER: 'Pay voucher',
       PUBLISH_EARLY_PAYMENT_OFFER: 'Publish early-payment offer',
@@ -409,6 +410,9 @@ export const en: MessageSchema = {
     subject: 'Invoice / voucher',
     counterparty: 'Counterparty',
     amount: 'Amount',
+    terms: 'What it would do',
+    offerTerms:
+      'Advance {advance}, LPR + {spread}, fees {fees}, valid until {validUntil}; net proceeds about {net} at today’s LPR',
     preparedBy: 'Prepared by',
     preparedAt: 'Prepared at',
     approve: 'Approve',
@@ -688,6 +692,7 @@ export const en: MessageSchema = {
     formula:
       'Financed = face × advance rate; annual rate = LPR + spread; interest = financed × annual rate × days ÷ 360; net = financed − interest − fees; each rounded half up to the fen.',
     submit: 'Send offer',
+    prepare: 'Prepare offer for approval',
     approverOnly: 'Sending an offer needs an approver or admin; you can still price it.',
     problem: {
       advanceRate: 'Advance rate: {advanceRateMin} to {advanceRateMax} bps',

@@ -382,6 +382,7 @@ export const zhCN = {
     action: {
       CONFIRM_INVOICE: '确权（确认发票）',
       SPLIT_TRANSFER: '拆分 / 转让凭证',
+      OFFER: '融资报价',
       DISBURSE: '融资放款',
       PAY_VOUCHER: '兑付凭证',
       PUBLISH_EARLY_PAYMENT_OFFER: '发布提前付款要约',
@@ -391,6 +392,9 @@ export const zhCN = {
     subject: '发票 / 凭证',
     counterparty: '对方',
     amount: '金额',
+    terms: '操作内容',
+    offerTerms:
+      '融资比例 {advance}，LPR + {spread}，费用 {fees}，有效期至 {validUntil}；按今日 LPR 净额约 {net}',
     preparedBy: '提交人',
     preparedAt: '提交时间',
     approve: '批准',
@@ -657,6 +661,7 @@ export const zhCN = {
     formula:
       '融资金额 = 面额 × 融资比例；年化利率 = LPR + 加点；贴现利息 = 融资金额 × 年化利率 × 天数 ÷ 360；实付 = 融资金额 − 利息 − 手续费；均四舍五入到分。',
     submit: '发出报价',
+    prepare: '拟办报价（提交审批）',
     approverOnly: '报价需要复核或管理员角色，您可以先行测算。',
     problem: {
       advanceRate: '融资比例须为 {advanceRateMin}–{advanceRateMax} 基点',
