@@ -81,8 +81,10 @@ describe('the transaction table of @scf/ledger-contract', () => {
     expect(Object.keys(Transactions.financing.Offer.transient)).toEqual([TERMS_TRANSIENT_KEY]);
     expect(Object.keys(Transactions.writeoff.SetStages.transient)).toEqual([STAGES_TRANSIENT_KEY]);
     expect(Object.keys(Transactions.writeoff.Record.transient)).toEqual([WRITE_OFF_TRANSIENT_KEY]);
+    expect(Object.keys(Transactions.recourse.Demand.transient)).toEqual([TERMS_TRANSIENT_KEY]);
     const withTransient: Spec[] = [
       Transactions.financing.Offer,
+      Transactions.recourse.Demand,
       Transactions.writeoff.SetStages,
       Transactions.writeoff.Record,
     ];
