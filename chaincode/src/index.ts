@@ -9,6 +9,7 @@ import { FinancingContract } from './contracts/financing-contract';
 import { InvoiceContract } from './contracts/invoice-contract';
 import { LedgerContract } from './contracts/ledger-contract';
 import { RateContract } from './contracts/rate-contract';
+import { RecourseContract } from './contracts/recourse-contract';
 import { SettlementContract } from './contracts/settlement-contract';
 import { ShipmentContract } from './contracts/shipment-contract';
 import { SmokeContract } from './contracts/smoke-contract';
@@ -30,6 +31,7 @@ export const contracts: (new () => object)[] = [
   RateContract,
   FinancingContract,
   SettlementContract,
+  RecourseContract,
   EarlyPaymentContract,
   CreditNoteContract,
   ExposureContract,

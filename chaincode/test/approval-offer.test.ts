@@ -45,6 +45,7 @@ const canonical = (): string =>
   JSON.stringify({
     advanceRateBps: WORKED_TERMS.advanceRateBps,
     fees: WORKED_TERMS.fees,
+    recourse: WORKED_TERMS.recourse,
     salt: WORKED_TERMS.salt,
     spreadBps: WORKED_TERMS.spreadBps,
     validUntil: WORKED_TERMS.validUntil,

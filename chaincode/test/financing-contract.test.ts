@@ -70,6 +70,7 @@ const workedTerms = (financingId: string): OfferTerms => ({
   fees: '5000',
   netProceeds: '89095000',
   validUntil: '2026-01-15',
+  recourse: false,
   salt: OFFER_SALT,
 });
 
@@ -283,6 +284,9 @@ describe('FinancingContract.Offer', () => {
     ['a salt that is not hex', { salt: 'g'.repeat(32) }],
     ['a salt with a space', { salt: `${OFFER_SALT} ` }],
     ['a salt as a number', { salt: 1234567890123456 }],
+    ['no recourse choice', { recourse: undefined }],
+    ['recourse as text', { recourse: 'true' }],
+    ['recourse as a number', { recourse: 1 }],
   ])('refuses %s and writes nothing', async (_, terms) => {
     await expectRefused(ledger, () => offer(ledger, applied, terms), ErrorCodes.InvalidArgument);
   });

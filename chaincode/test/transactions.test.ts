@@ -83,10 +83,12 @@ describe('the transaction table of @scf/ledger-contract', () => {
     expect(Object.keys(Transactions.approval.Approve.transient)).toEqual([TERMS_TRANSIENT_KEY]);
     expect(Object.keys(Transactions.writeoff.SetStages.transient)).toEqual([STAGES_TRANSIENT_KEY]);
     expect(Object.keys(Transactions.writeoff.Record.transient)).toEqual([WRITE_OFF_TRANSIENT_KEY]);
+    expect(Object.keys(Transactions.recourse.Demand.transient)).toEqual([TERMS_TRANSIENT_KEY]);
     const withTransient: Spec[] = [
       Transactions.financing.Offer,
       Transactions.approval.Prepare,
       Transactions.approval.Approve,
+      Transactions.recourse.Demand,
       Transactions.writeoff.SetStages,
       Transactions.writeoff.Record,
     ];

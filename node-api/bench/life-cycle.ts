@@ -153,6 +153,7 @@ const STEPS: readonly Step[] = [
               spreadBps: 90,
               fees: '0',
               validUntil: cstDate(5),
+              recourse: false,
               salt: offerSalt(),
             },
           },

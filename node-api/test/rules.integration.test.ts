@@ -12,6 +12,7 @@ import { fourEyesOfferSuite } from './rules/four-eyes-offer.ts';
 import { earlyPaymentSuite } from './rules/early-payment.ts';
 import { fourEyesSuite } from './rules/four-eyes.ts';
 import { lateInterestSuite } from './rules/late-interest.ts';
+import { recourseSuite } from './rules/recourse.ts';
 import { registrationSuite } from './rules/registration.ts';
 import { startRulesNetwork, type SharedNetwork } from './rules/rules-network.ts';
 import { writeOffSuite } from './rules/write-off.ts';
@@ -26,7 +27,9 @@ import { stopTestNetwork } from './support/test-network.ts';
  * of bad requests write nothing; exposure's charter cap comes after registration's financings; four eyes
  * turns the core enterprise's and bank A's switches back off when it ends; early payment closes its
  * offer; write-offs set bank A's stages and write off the history's overdue financing of bank A;
- * dilution finances a voucher below what the exposure cap leaves, with four eyes off again;
+ * dilution finances a voucher below what the exposure cap leaves, with four eyes off again; recourse
+ * demands and records the buy-back of the history's overdue financing of bank B, which the debtor then
+ * pays to the SME;
  * late interest restarts the core enterprise's node with its clock moved; the node's security locks an
  * account of its own; and idempotency, which stops a chaincode server and then every orderer, comes
  * last.
@@ -59,6 +62,7 @@ fourEyesOfferSuite(network);
 earlyPaymentSuite(network);
 writeOffSuite(network);
 dilutionSuite(network);
+recourseSuite(network);
 lateInterestSuite(network);
 nodeSecuritySuite(network);
 idempotencySuite(network);

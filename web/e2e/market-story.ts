@@ -37,7 +37,7 @@ const DISBURSE = `mutation($id: ID!, $r: String!) { disburseFinancing(id: $id, p
   transactionId blockNumber } }`;
 
 /** Bank A's offer in these steps: the demo's 1-year LPR (3.10 %) + 80 bp, 90 % advanced, ¥500 fees. */
-const TERMS = { advanceRateBps: 9_000, spreadBps: 80, fees: '50000' } as const;
+const TERMS = { advanceRateBps: 9_000, spreadBps: 80, fees: '50000', recourse: false } as const;
 
 /** The input of an Element Plus input or input-number carrying `testId` (on itself or its wrapper). */
 function inputOf(page: Page, testId: string) {

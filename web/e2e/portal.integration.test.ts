@@ -389,6 +389,9 @@ describe('member portal end to end: a voucher from invoice to settlement, across
       expect(await page.getByTestId('offer-interest').innerText()).toBe(yuan(expected.interest));
       expect(await page.getByTestId('offer-net').innerText()).toBe(yuan(expected.net));
       await shot(bank, 'financing-offer-calculator');
+      // The bank must say with or without recourse before it may send the offer.
+      expect(await page.getByTestId('offer-submit').isDisabled()).toBe(true);
+      await page.getByTestId('offer-recourse-without').click();
       await page.getByTestId('offer-submit').click();
       await expectToast(page, text.financing.offered);
       // The ledger priced it as the calculator did.

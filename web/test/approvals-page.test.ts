@@ -115,7 +115,13 @@ describe('ApprovalsPage', () => {
         financing: { id: 'V:f', amount: '100000000', maturityDate: '2027-03-31', applicant: party('T1') },
         preparedOffer,
       });
-    const terms = { advanceRateBps: 9000, spreadBps: 50, fees: '50000', validUntil: '2026-12-10' };
+    const terms = {
+      advanceRateBps: 9000,
+      spreadBps: 50,
+      fees: '50000',
+      validUntil: '2026-12-10',
+      recourse: true,
+    };
     const pageInfo = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
     const lpr = { id: 'LPR_1Y:2026-11-20', tenor: 'LPR_1Y', rateBps: 300, effectiveDate: '2026-11-20' };
     const shownFor = async (row: ApprovalFieldsFragment) => {
@@ -132,9 +138,16 @@ describe('ApprovalsPage', () => {
       return shown ?? '';
     };
     const shown = await shownFor(offer(terms));
-    for (const text of ['Offer financing', 'Party T1', '1,000,000.00', 'Advance 90.00%', 'LPR + 0.50%'])
+    for (const text of [
+      'Offer financing',
+      'Party T1',
+      '1,000,000.00',
+      'Advance 90.00%',
+      'LPR + 0.50%',
+      'With recourse',
+    ])
       expect(shown).toContain(text);
-    expect(shown).toContain('fees ¥500.00, valid until 2026-12-10');
+    expect(shown).toContain('fees ¥500.00, valid until 2026-12-10 (With recourse)');
     expect(shown).toMatch(/net proceeds about ¥[\d,]+\.\d\d at today’s LPR/);
     // What another role's node gives: no terms (null), so nothing of them is shown.
     expect(await shownFor(offer(null))).not.toContain('Advance');

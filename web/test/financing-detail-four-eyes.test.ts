@@ -30,6 +30,9 @@ const ACCEPTED: NonNullable<FinancingQuery['financing']> = {
   bank: party('E1', 'BANK'),
   debtor: party('CORE', 'CORE'),
   terms: null,
+  recourse: null,
+  recourseDemand: null,
+  buyBack: null,
   registration: null,
   assignmentNotice: null,
   voucher: null,
@@ -138,6 +141,7 @@ describe('FinancingDetailPage: offering under four eyes', () => {
   it('lets a clerk of a four-eyes bank prepare the offer with its terms for another approver, not send it', async () => {
     const calls = fakeApi(node(true, APPLIED));
     const wrapper = await mountAs('CLERK');
+    await wrapper.find('[data-testid="offer-recourse-without"] input').setValue(true);
     const button = wrapper.find('[data-testid="offer-submit"]');
     expect(button.text()).toBe('Prepare offer for approval');
     await button.trigger('click');
@@ -148,7 +152,13 @@ describe('FinancingDetailPage: offering under four eyes', () => {
     };
     expect(prepared.input.offer).toEqual({
       financingId: 'V:f',
-      terms: { advanceRateBps: 9000, spreadBps: 50, fees: '0', validUntil: expect.any(String) as string },
+      terms: {
+        advanceRateBps: 9000,
+        spreadBps: 50,
+        fees: '0',
+        validUntil: expect.any(String) as string,
+        recourse: false,
+      },
     });
   });
 
@@ -157,7 +167,9 @@ describe('FinancingDetailPage: offering under four eyes', () => {
     expect((await mountAs('CLERK')).find('[data-testid="offer-submit"]').exists()).toBe(false);
     resetPortal();
     const calls = fakeApi(node(false, APPLIED));
-    const button = (await mountAs('APPROVER')).find('[data-testid="offer-submit"]');
+    const approver = await mountAs('APPROVER');
+    await approver.find('[data-testid="offer-recourse-with"] input').setValue(true);
+    const button = approver.find('[data-testid="offer-submit"]');
     expect(button.text()).toBe('Send offer');
     await button.trigger('click');
     await settle();

@@ -37,9 +37,14 @@ describe('OfferCalculator', () => {
     // 3.10% + 1.40% = 4.50%: 90,000,000 × 450 × 90 / 3,600,000 = 1,012,500 fen
     expect(wrapper.find('[data-testid="offer-annual-rate"]').text()).toBe('4.50%');
     expect(wrapper.find('[data-testid="offer-interest"]').text()).toBe('¥10,125.00');
-    await wrapper.find('[data-testid="offer-submit"]').trigger('click');
+    const submit = wrapper.find('[data-testid="offer-submit"]');
+    // The bank must say with or without recourse: no default.
+    expect(submit.attributes('disabled')).toBeDefined();
+    await wrapper.find('[data-testid="offer-recourse-with"] input').setValue(true);
+    await settle();
+    await submit.trigger('click');
     expect(wrapper.emitted('submit')?.[0]).toEqual([
-      { advanceRateBps: 9_000, spreadBps: 140, fees: '0', validUntil: '2026-11-29' },
+      { advanceRateBps: 9_000, spreadBps: 140, fees: '0', validUntil: '2026-11-29', recourse: true },
     ]);
   });
 
@@ -53,9 +58,11 @@ describe('OfferCalculator', () => {
     expect(wrapper.find('[data-testid="offer-annual-rate"]').text()).toBe('1.00%');
     expect(wrapper.find('[data-testid="offer-interest"]').text()).toBe('¥2,250.00');
     expect(wrapper.findAll('[data-testid="offer-problem"]')).toHaveLength(0);
+    await wrapper.find('[data-testid="offer-recourse-without"] input').setValue(true);
+    await settle();
     await wrapper.find('[data-testid="offer-submit"]').trigger('click');
     expect(wrapper.emitted('submit')?.[0]).toEqual([
-      { advanceRateBps: 9_000, spreadBps: -500, fees: '0', validUntil: '2026-11-29' },
+      { advanceRateBps: 9_000, spreadBps: -500, fees: '0', validUntil: '2026-11-29', recourse: false },
     ]);
   });
 

@@ -98,6 +98,7 @@ function priceOffer(financing: Financing, input: TermsInput, lpr: BenchmarkRate,
     fees: fen(input.fees),
     netProceeds: fen(priced.netFen),
     validUntil: input.validUntil,
+    recourse: input.recourse,
     salt: input.salt,
   };
 }

@@ -27,6 +27,8 @@ export interface TermsInput {
   spreadBps: number;
   fees: bigint;
   validUntil: IsoDate;
+  /** With or without recourse: the bank must say which, the ledger never assumes. */
+  recourse: boolean;
   /**
    * Secret randomness the bank's client chose. Without it the few, mostly public or round inputs
    * could be guessed and checked against the public termsHash (and Fabric's private-data hash).
@@ -37,6 +39,13 @@ export interface TermsInput {
 function requireSalt(value: unknown): string {
   if (typeof value !== 'string' || !OFFER_SALT_PATTERN.test(value)) {
     throw invalid('terms.salt must be 32 to 128 lower-case hex digits (128 to 512 random bits)');
+  }
+  return value;
+}
+
+function requireRecourse(value: unknown): boolean {
+  if (typeof value !== 'boolean') {
+    throw invalid('terms.recourse must be true (with recourse) or false (without recourse)');
   }
   return value;
 }
@@ -67,6 +76,7 @@ export function readTermsInput(ctx: Context): TermsInput {
     ),
     fees: parseFen(input.fees, 'terms.fees', { allowZero: true }),
     validUntil: parseDate(input.validUntil, 'terms.validUntil'),
+    recourse: requireRecourse(input.recourse),
     salt: requireSalt(input.salt),
   };
 }

@@ -38,7 +38,7 @@ const PAYABLE: readonly VoucherStatus[] = ['ACTIVE', 'FINANCED', 'OVERDUE'];
 const SWEEPABLE: readonly VoucherStatus[] = ['ACTIVE', 'FINANCED'];
 
 /** A disbursed financing that paying its voucher settles, with its bank's line before and after release. */
-interface Release {
+export interface Release {
   financing: Financing;
   line: CreditLine;
   released: CreditLine;
@@ -48,7 +48,11 @@ interface Release {
  * The disbursed financing a voucher carries, if any (a FINANCED piece, or one that turned OVERDUE
  * after disbursement), and its line with the face amount the financing consumed given back.
  */
-async function releaseOf(ctx: Context, voucher: Voucher, amount: bigint): Promise<Release | undefined> {
+export async function releaseOf(
+  ctx: Context,
+  voucher: Voucher,
+  amount: bigint,
+): Promise<Release | undefined> {
   if (voucher.financingId === undefined) return undefined;
   const financing = await findRecord<Financing>(ctx, ObjectTypes.Financing, voucher.financingId);
   if (financing?.status !== 'DISBURSED') return undefined;

@@ -12,7 +12,6 @@ import {
   type WriteOffBookRef,
   type WriteOffEntry,
   type WriteOffStage,
-  daysBetween,
   forbidden,
   invalid,
   invalidState,
@@ -37,6 +36,7 @@ import { requireOrgAdmin } from '../lib/org-admin';
 import { actorLabel, getRecord } from '../lib/store';
 import { findBook, getBook, saveBook } from '../repositories/write-off-books';
 import { BaseContract } from './base-contract';
+import { requireOverdue } from './overdue';
 
 /** The transient map entries SetStages and Record read: nothing of them enters the public transaction. */
 export const STAGES_TRANSIENT_KEY = 'stages';
@@ -108,17 +108,6 @@ async function save(ctx: Context, actor: Actor, book: WriteOffBook): Promise<str
   return marshal(ref);
 }
 
-/** The financing's voucher must be past maturity and unpaid: OVERDUE, or FINANCED before the sweep saw it. */
-function requireOverdue(voucher: Voucher, today: string): number {
-  const days = daysBetween(voucher.maturityDate, today);
-  if (days < 1 || (voucher.status !== 'OVERDUE' && voucher.status !== 'FINANCED')) {
-    throw invalidState(
-      `voucher ${voucher.id} is ${voucher.status}, maturing ${voucher.maturityDate}; only an unpaid voucher past maturity is written off`,
-    );
-  }
-  return days;
-}
-
 /**
  * A bank's write-off stages (provisioning by days overdue) and its manual write-offs, all private to
  * the bank: kept in its org's implicit collection, their inputs passed in the transient map, each
@@ -166,7 +155,7 @@ export class WriteOffContract extends BaseContract {
       );
     }
     const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, financing.voucherId);
-    const daysOverdue = requireOverdue(voucher, businessDate(ctx));
+    const daysOverdue = requireOverdue(voucher, businessDate(ctx), 'written off');
     const book = await bookOf(ctx, actor);
     if (book.writeOffs.some((entry) => entry.financingId === financingId)) {
       throw new ContractError(ErrorCodes.AlreadyExists, `financing ${financingId} is already written off`);

@@ -28,6 +28,7 @@ export interface TermsJson {
   spreadBps: unknown;
   fees: unknown;
   validUntil: unknown;
+  recourse: unknown;
   salt: unknown;
 }
 
@@ -40,6 +41,7 @@ export const WORKED_TERMS: TermsJson = {
   spreadBps: 90,
   fees: '5000',
   validUntil: '2026-01-15',
+  recourse: false,
   salt: OFFER_SALT,
 };
 

@@ -9,6 +9,7 @@ import { seedDilution } from '../demo/dilution-seed.ts';
 import { seedDispute } from '../demo/dispute-seed.ts';
 import { seedEarlyPayment } from '../demo/early-payment-seed.ts';
 import { seedFourEyes } from '../demo/four-eyes-seed.ts';
+import { seedRecourse } from '../demo/recourse-seed.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { seedWriteOffs } from '../demo/write-off-seed.ts';
 import { nodeUrl, portalUrl } from './node-env.ts';
@@ -57,6 +58,7 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   const disputed = await seedDispute(urls.core ?? '');
   const early = await seedEarlyPayment(urls);
   const writeOff = await seedWriteOffs(urls);
+  const recourse = await seedRecourse(urls);
   const dilution = await seedDilution(urls);
   const fourEyes = await seedFourEyes(urls);
   const seconds = Math.round((Date.now() - started) / 1000);
@@ -69,6 +71,7 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
       `${overdue} overdue (${disputed === undefined ? 'none' : 'one'} partly disputed), ${fourEyes.pending} action(s) awaiting a second approver, ` +
       `${early.voucherId === undefined ? 'no voucher' : 'one voucher'} paid early, bank A's ` +
       `${writeOff.stages} write-off stages and ${writeOff.financingId === undefined ? 'no' : 'one'} financing written off, ` +
+      `bank B's buy-back demanded of ${recourse === undefined ? 'no' : 'one'} overdue financing with recourse, ` +
       `${dilution.acceptedId === undefined ? 'no' : 'one'} credit note diluting a financed voucher and ` +
       `${dilution.pendingId === undefined ? 'none' : 'one'} pending`,
   );

@@ -41,7 +41,7 @@ async function prepareBankOffers(urls: Record<string, string>, flow: Flow): Prom
   const prepared: string[] = [];
   for (const { node } of applied.financings.edges) {
     if (node.maturityDate <= validUntil) continue;
-    const terms = { advanceRateBps: 8500, spreadBps: 95, fees: '60000', validUntil };
+    const terms = { advanceRateBps: 8500, spreadBps: 95, fees: '60000', validUntil, recourse: false };
     const done = await flow.run<{ prepareAction: { approval: { id: string } } }>(clerk, PREPARE, {
       input: { offer: { financingId: node.id, terms } },
     });

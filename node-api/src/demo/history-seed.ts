@@ -24,6 +24,7 @@ import {
   type RatePublication,
 } from './history-plan.ts';
 import { inPool } from './pool.ts';
+import { DEMO_RECOURSE_BANK } from './recourse-seed.ts';
 import { setClockShiftDays } from './shifted-clock.ts';
 
 type Step = () => Promise<void>;
@@ -143,6 +144,7 @@ class History {
       spreadBps: 60 + ((invoice.cohort * 7 + invoice.index * 13) % 90),
       fees: '50000',
       validUntil: dateAfter(this.today, invoice.actsOn + 7),
+      recourse: bank === DEMO_RECOURSE_BANK,
       salt: offerSalt(),
     };
     const endorsingOrganizations = [this.actors.mspOf(bank), this.actors.mspOf(holder)];

@@ -10,6 +10,7 @@ import {
 } from './demo-consortium.ts';
 import { ApiError, Flow, NodeClient, type Write } from './graphql-client.ts';
 import { inPool, seededRandom } from './pool.ts';
+import { DEMO_RECOURSE_BANK } from './recourse-seed.ts';
 
 export interface SeedOptions {
   /** Node API base URL per org. */
@@ -398,6 +399,7 @@ async function financeOne(
         spreadBps: 60 + Math.floor(random() * 90),
         fees: '50000',
         validUntil: cstDay(10),
+        recourse: bank === DEMO_RECOURSE_BANK,
       },
     },
   );

@@ -1,3 +1,4 @@
+import { dayBefore } from './calendar.ts';
 import { DEMO_PASSWORD, demoEnterprise } from './demo-consortium.ts';
 import { Flow, NodeClient } from './graphql-client.ts';
 
@@ -27,9 +28,6 @@ const OVERDUE = `query($filter: FinancingFilter) { financings(first: 20, filter:
 const WRITABLE = ['OVERDUE', 'FINANCED'];
 const RECORD = `mutation($financingId: ID!, $reason: String!) { recordWriteOff(financingId: $financingId,
   reason: $reason) { transactionId blockNumber } }`;
-
-const dayBefore = (iso: string): string =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Write-off stages in the demo (issue 13 item 4), after the overdue sweep: bank A's approver sets the

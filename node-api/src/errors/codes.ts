@@ -72,6 +72,8 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
     'The voucher matures on or before the business date: it is simply due, not paid early.',
   EARLY_PAYMENT_BUDGET_EXCEEDED:
     "What paying this voucher early costs its debtor is more than its offer's budget has left; nothing was paid.",
+  NO_RECOURSE:
+    'The financing was offered without recourse: its bank bears the debtor’s default and cannot put the voucher back.',
   UNAUTHENTICATED: 'No session, or a login that failed.',
   RATE_LIMITED:
     "Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`).",

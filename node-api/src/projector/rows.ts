@@ -228,6 +228,12 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       registrySearchedAt: optionalInstant(r.registration?.searchedAt),
       registrySearchResult: (r.registration?.searchResult ?? []).map((entry) => ({ ...entry })),
       noticedAt: optionalInstant(r.assignmentNotice?.noticedAt),
+      recourseDemandedAt: optionalInstant(r.recourseDemand?.demandedAt),
+      recourseDemandedBy: r.recourseDemand?.demandedBy ?? null,
+      recourseAmount: r.recourseDemand ? BigInt(r.recourseDemand.amount) : null,
+      boughtBackAt: optionalInstant(r.buyBack?.recordedAt),
+      boughtBackBy: r.buyBack?.recordedBy ?? null,
+      buyBackReference: r.buyBack?.paymentReference ?? null,
       ...proof(r, blockNumber),
     }),
     charter: (r, blockNumber) => ({
@@ -347,6 +353,7 @@ export function termsRow(terms: OfferTerms, termsHash: string): Prisma.OfferTerm
     fees: BigInt(terms.fees),
     netProceeds: BigInt(terms.netProceeds),
     validUntil: day(terms.validUntil),
+    recourse: terms.recourse,
     termsHash,
     fetchedAt: new Date(),
   };

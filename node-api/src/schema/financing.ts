@@ -10,6 +10,7 @@ import { termsOf, visibleRow } from './loaders.ts';
 import { OfferTermsNode } from './offer-terms.ts';
 import { ordering } from './ordering.ts';
 import { LedgerProof } from './proof.ts';
+import { BuyBackNode, buyBackOf, RecourseDemandNode, recourseDemandOf } from './recourse.ts';
 import { AssignmentNoticeNode, FinancingRegistrationNode, noticeOf, registrationOf } from './registration.ts';
 import { VoucherNode } from './voucher.ts';
 
@@ -49,6 +50,25 @@ FinancingNode.implement({
       nullable: true,
       description: 'The offer terms: only for the bank and the applicant, and only once offered.',
       resolve: (row, _args, ctx) => termsOf(ctx, row),
+    }),
+    recourse: t.boolean({
+      nullable: true,
+      description:
+        'Offered with recourse (an overdue voucher may be put back to the applicant) or without (the ' +
+        'bank bears the default): part of the private terms, so only for the bank and the applicant.',
+      resolve: async (row, _args, ctx) => (await termsOf(ctx, row))?.recourse ?? null,
+    }),
+    recourseDemand: t.field({
+      type: RecourseDemandNode,
+      nullable: true,
+      description: 'The bank’s demand that the applicant buy the overdue voucher back, once made.',
+      resolve: recourseDemandOf,
+    }),
+    buyBack: t.field({
+      type: BuyBackNode,
+      nullable: true,
+      description: 'The buy-back the bank recorded (status BOUGHT_BACK).',
+      resolve: buyBackOf,
     }),
     paymentReference: t.exposeString('paymentReference', { nullable: true }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true }),

@@ -24,6 +24,9 @@ OfferTermsNode.implement({
     fees: t.expose('fees', { type: 'Fen' }),
     netProceeds: t.expose('netProceeds', { type: 'Fen', description: 'What the applicant receives.' }),
     validUntil: t.expose('validUntil', { type: 'Date' }),
+    recourse: t.exposeBoolean('recourse', {
+      description: 'With recourse: an overdue voucher may be put back to the applicant (民法典 Art. 766).',
+    }),
     termsHash: t.exposeString('termsHash', { description: 'Matches the financing’s public termsHash.' }),
     fetchedAt: t.expose('fetchedAt', {
       type: 'DateTime',

@@ -14,6 +14,9 @@ const PreparedOffer = builder.objectRef<OfferTermsInput>('PreparedOffer').implem
     spreadBps: t.exposeInt('spreadBps', { description: 'Over the one-year LPR.' }),
     fees: t.field({ type: 'Fen', resolve: (terms) => BigInt(terms.fees) }),
     validUntil: t.field({ type: 'Date', resolve: (terms) => terms.validUntil }),
+    recourse: t.exposeBoolean('recourse', {
+      description: 'With recourse: the applicant buys back an overdue voucher.',
+    }),
   }),
 });
 

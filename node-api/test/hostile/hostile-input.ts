@@ -282,6 +282,12 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
             spreadBps: { valid: 50, bad: badRange(INT_RANGES.spreadBps) },
             fees: { valid: '100', bad: badFen() },
             validUntil: { valid: cstDate(3), bad: badDate() },
+            recourse: {
+              valid: false,
+              bad: fc
+                .constantFrom('true', 1, 0, null, [], 'yes')
+                .map((value) => ({ value, phase: 'coerce' as const })),
+            },
           },
           whole: notAnObject,
         },
@@ -435,6 +441,13 @@ function templates(documents: { tier1: string; carrier: string }): Template[] {
       'bankA.approver',
       { financingId: 'ID!', reason: 'String!' },
       { financingId: id(), reason: text(TEXT.reason, 'debtor insolvent') },
+    ),
+    mutation('demandBuyBack', 'bankA.approver', { id: 'ID!' }, { id: id() }),
+    mutation(
+      'recordBuyBack',
+      'bankA.approver',
+      { id: 'ID!', paymentReference: 'String!' },
+      { id: id(), paymentReference: text(TEXT.paymentReference, 'BUYBACK-FUZZ') },
     ),
     mutation(
       'sweepOverdue',

@@ -114,6 +114,7 @@ describe('the ledger client made from the transaction table', () => {
       spreadBps: 50,
       fees: '0',
       validUntil: '2026-01-05',
+      recourse: false,
       salt: 'ab'.repeat(16),
     };
     await call('financing', 'Offer')(

@@ -103,7 +103,7 @@ export function dilutionSuite(network: () => NetworkContext): void {
       const financingId = applied.applyFinancing.financing.id;
       await flow.run(bankA, OFFER, {
         id: financingId,
-        t: { advanceRateBps: 9000, spreadBps: 80, fees: '5000', validUntil: cstDate(10) },
+        t: { advanceRateBps: 9000, spreadBps: 80, fees: '5000', validUntil: cstDate(10), recourse: false },
       });
       await flow.run(tier1, ACCEPT_OFFER, { id: financingId });
       await flow.run(bankA, DISBURSE, { id: financingId, r: 'PAY-DILUTE-1' });

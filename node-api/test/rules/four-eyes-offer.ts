@@ -16,9 +16,9 @@ const APPROVAL = 'transactionId blockNumber approval { id status resultId args {
 const PREPARE = `mutation($input: PrepareActionInput!) { prepareAction(input: $input) { ${APPROVAL} } }`;
 const APPROVE = `mutation($id: ID!) { approveAction(id: $id) { ${APPROVAL} } }`;
 const PREPARED = `query($id: ID!) { approval(id: $id) { status
-  preparedOffer { advanceRateBps spreadBps fees validUntil } } }`;
+  preparedOffer { advanceRateBps spreadBps fees validUntil recourse } } }`;
 const TERMS = `query($id: ID!) { financing(id: $id) { status
-  terms { advanceRateBps spreadBps fees validUntil } } }`;
+  terms { advanceRateBps spreadBps fees validUntil recourse } } }`;
 
 interface Approval {
   id: string;
@@ -31,6 +31,7 @@ interface Terms {
   spreadBps: number;
   fees: string;
   validUntil: string;
+  recourse: boolean;
 }
 
 /**
@@ -43,7 +44,13 @@ export function fourEyesOfferSuite(network: () => NetworkContext): void {
   describe('four eyes on an offer: its terms stay with the bank until approved', () => {
     const id = (key: DemoKey): string => demoEnterprise(key).id;
     const flow = new Flow();
-    const terms: Terms = { advanceRateBps: 8800, spreadBps: 75, fees: '40000', validUntil: cstDate(9) };
+    const terms: Terms = {
+      advanceRateBps: 8800,
+      spreadBps: 75,
+      fees: '40000',
+      validUntil: cstDate(9),
+      recourse: true,
+    };
     let bankClerk: NodeClient;
     let bankApprover: NodeClient;
     let financingId = '';

@@ -67,7 +67,7 @@ export function registrationSuite(network: () => NetworkContext): void {
         'mutation($id: ID!, $t: OfferInput!) { offerFinancing(id: $id, terms: $t) { transactionId blockNumber } }',
         {
           id: financingId,
-          t: { advanceRateBps: 9000, spreadBps: 80, fees: '50000', validUntil: cstDate(10) },
+          t: { advanceRateBps: 9000, spreadBps: 80, fees: '50000', validUntil: cstDate(10), recourse: false },
         },
       );
       await flow.run(tier1, 'mutation($id: ID!) { acceptOffer(id: $id) { transactionId blockNumber } }', {

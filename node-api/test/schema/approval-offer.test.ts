@@ -8,9 +8,15 @@ import { E, financing, seedEnterprises, userOf, voucher } from '../support/read-
 const PREPARE = `mutation($input: PrepareActionInput!) { prepareAction(input: $input) { projection } }`;
 const APPROVE = 'mutation($id: ID!) { approveAction(id: $id) { projection } }';
 const PREPARED =
-  'query($id: ID!) { approval(id: $id) { action preparedOffer { advanceRateBps spreadBps fees validUntil } } }';
+  'query($id: ID!) { approval(id: $id) { action preparedOffer { advanceRateBps spreadBps fees validUntil recourse } } }';
 
-const OFFER = { advanceRateBps: 9000, spreadBps: 80, fees: '50000', validUntil: '2026-01-20' };
+const OFFER = {
+  advanceRateBps: 9000,
+  spreadBps: 80,
+  fees: '50000',
+  validUntil: '2026-01-20',
+  recourse: true,
+};
 /** What the bank's own peer holds for the prepared offer (approval:GetTerms). */
 const KEPT = { ...OFFER, salt: 'ab'.repeat(16) };
 /** The node's own org (the harness's) and the applicant's host org (the seed's). */
@@ -108,7 +114,13 @@ describe('a four-eyes offer: prepared and approved with its terms kept off the a
         .approval;
     expect(await read('bankA', 'approver')).toEqual({
       action: 'OFFER',
-      preparedOffer: { advanceRateBps: 9000, spreadBps: 80, fees: '50000', validUntil: '2026-01-20' },
+      preparedOffer: {
+        advanceRateBps: 9000,
+        spreadBps: 80,
+        fees: '50000',
+        validUntil: '2026-01-20',
+        recourse: true,
+      },
     });
     expect(await read('bankA', 'clerk')).toEqual({ action: 'OFFER', preparedOffer: null });
     expect(await read('bankB', 'approver')).toBeNull();

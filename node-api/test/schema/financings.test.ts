@@ -6,7 +6,7 @@ import { day, E, financing, seedEnterprises, terms, userOf, voucher } from '../s
 
 const STATUSES = FinancingStatuses;
 
-/** Eight financings of tier-1's vouchers, one per status, alternating banks, applied a day apart. */
+/** Nine financings of tier-1's vouchers, one per status, alternating banks, applied a day apart. */
 const APPLIED = STATUSES.map((status, index) =>
   financing(
     {
@@ -58,8 +58,9 @@ describe('financings', () => {
   });
 
   it('lists newest application first, and sorts by amount or maturity on request', async () => {
-    expect(await ids({})).toEqual(['f7', 'f6', 'f5', 'f4', 'f3', 'f2', 'f1', 'f0']);
+    expect(await ids({})).toEqual(['f8', 'f7', 'f6', 'f5', 'f4', 'f3', 'f2', 'f1', 'f0']);
     expect(await ids({ orderBy: { field: 'AMOUNT', direction: 'ASC' } })).toEqual([
+      'f8',
       'f7',
       'f6',
       'f5',
@@ -78,6 +79,7 @@ describe('financings', () => {
       'f5',
       'f6',
       'f7',
+      'f8',
     ]);
   });
 
@@ -88,8 +90,8 @@ describe('financings', () => {
       'f3',
       'f2',
     ]);
-    expect(await ids({ filter: { amount: { max: '5000' } } })).toEqual(['f7', 'f6', 'f5']);
-    expect(await ids({}, 'bankA')).toEqual(['f6', 'f4', 'f2', 'f0']);
+    expect(await ids({ filter: { amount: { max: '5000' } } })).toEqual(['f8', 'f7', 'f6', 'f5']);
+    expect(await ids({}, 'bankA')).toEqual(['f8', 'f6', 'f4', 'f2', 'f0']);
     expect(await ids({ filter: { bankId: E.bankB } }, 'bankA')).toEqual([]);
     expect(await ids({ filter: { applicantId: E.tier1, statuses: ['APPLIED'] } }, 'core')).toEqual(['f0']);
   });

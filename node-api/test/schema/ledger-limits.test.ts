@@ -68,7 +68,7 @@ describe("the API's inputs at the ledger's limits", () => {
   const offer = (spreadBps: number) =>
     harness.graphql(
       'mutation($t: OfferInput!) { offerFinancing(id: "F-1", terms: $t) { projection } }',
-      { t: { advanceRateBps: 8_000, spreadBps, fees: '0', validUntil: '2026-04-01' } },
+      { t: { advanceRateBps: 8_000, spreadBps, fees: '0', validUntil: '2026-04-01', recourse: false } },
       userOf('bankA'),
     );
   const split = (pieces: { amount: string }[]) =>

@@ -17,7 +17,7 @@ const CASES: { name: string; mutation: string; refused: [Who, Role][] }[] = [
   {
     name: 'offerFinancing',
     mutation: `mutation { offerFinancing(id: "f1", terms: { advanceRateBps: 9000, spreadBps: 100, fees: "0",
-      validUntil: "2030-01-01" }) { projection } }`,
+      validUntil: "2030-01-01", recourse: false }) { projection } }`,
     refused: [
       ['bankA', 'clerk'],
       ['core', 'approver'],

@@ -150,6 +150,7 @@ export function projectorSuite(shared: () => SharedLedger): void {
               spreadBps: 50,
               fees: '100',
               validUntil: cstDate(3),
+              recourse: true,
               salt: offerSalt(),
             },
           },

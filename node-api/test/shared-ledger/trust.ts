@@ -100,6 +100,7 @@ export function trustSuite(shared: () => SharedLedger): void {
               spreadBps: 50,
               fees: '0',
               validUntil: cstDate(5),
+              recourse: false,
               salt: offerSalt(),
             },
           },

@@ -15,7 +15,8 @@ export function offerTerms(terms: { advanceRateBps: number; spreadBps: number; f
   spreadBps: number;
   fees: string;
   validUntil: string;
+  recourse: boolean;
   salt: string;
 } {
-  return { ...terms, validUntil: cstDay(5), salt: offerSalt() };
+  return { ...terms, validUntil: cstDay(5), recourse: false, salt: offerSalt() };
 }

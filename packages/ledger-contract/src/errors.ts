@@ -23,6 +23,8 @@ export const ErrorCodes = {
   NoEarlyPaymentOffer: 'NO_EARLY_PAYMENT_OFFER',
   EarlyPaymentAfterMaturity: 'EARLY_PAYMENT_AFTER_MATURITY',
   EarlyPaymentBudgetExceeded: 'EARLY_PAYMENT_BUDGET_EXCEEDED',
+  /** A buy-back demanded of a financing offered without recourse: the bank bears the default. */
+  NoRecourse: 'NO_RECOURSE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

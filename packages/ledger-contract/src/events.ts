@@ -30,6 +30,8 @@ export const Events = {
   FinancingRejected: 'FinancingRejected',
   FinancingWithdrawn: 'FinancingWithdrawn',
   FinancingExpired: 'FinancingExpired',
+  RecourseDemanded: 'RecourseDemanded',
+  FinancingBoughtBack: 'FinancingBoughtBack',
   VoucherSettled: 'VoucherSettled',
   VouchersOverdue: 'VouchersOverdue',
   VoucherDisputed: 'VoucherDisputed',

@@ -71,6 +71,8 @@ export interface OfferTermsInput {
   /** Fen, as digits. */
   fees: string;
   validUntil: string;
+  /** With recourse or without: required, see OfferTerms.recourse. */
+  recourse: boolean;
   /** Random, 32 to 128 lower-case hex digits: see OfferTerms.salt. */
   salt: string;
 }
@@ -256,6 +258,19 @@ export const Transactions = {
     /** This org's copy of the terms, for an org admin identity (the read-model projector). */
     GetOrgTerms: read<OfferTerms>()('GetOrgTerms', { financingId: str }),
     Get: read<Financing>()('Get', { id: str }),
+  },
+  recourse: {
+    /**
+     * The bank's approver demands that the applicant buy back an overdue financed voucher; the offer
+     * terms as stored (`GetTerms`) come in the transient map, checked against the public hash.
+     */
+    Demand: write<Financing>()<{ financingId: string }, { terms: OfferTerms }>(
+      'Demand',
+      { financingId: str },
+      { terms: json<OfferTerms>() },
+    ),
+    /** The bank's approver confirms receipt of the buy-back price: the applicant holds the voucher again. */
+    RecordBuyBack: write<Financing>()('RecordBuyBack', { financingId: str, paymentReference: str }),
   },
   settlement: {
     Pay: write<Voucher>()('Pay', { voucherId: str, paymentReference: str }),

@@ -49,6 +49,8 @@ export const ACTIONS = {
   manageCreditLines: { kinds: ['BANK'], roles: APPROVERS },
   setWriteOffStages: { kinds: ['BANK'], roles: APPROVERS },
   recordWriteOff: { kinds: ['BANK'], roles: APPROVERS },
+  demandBuyBack: { kinds: ['BANK'], roles: APPROVERS },
+  recordBuyBack: { kinds: ['BANK'], roles: APPROVERS },
   publishRate: { kinds: ['BANK'], roles: ['ADMIN'] },
   manageUsers: { roles: ['ADMIN'] },
   manageEnterprises: { roles: ['ADMIN'] },

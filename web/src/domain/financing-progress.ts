@@ -24,6 +24,8 @@ export interface FinancingProgress {
 export function financingProgress(status: FinancingStatus, offered: boolean): FinancingProgress {
   const onPath = FINANCING_PATH.indexOf(status as (typeof FINANCING_PATH)[number]);
   if (onPath >= 0) return { reached: onPath, endedAs: null };
+  // Put back to the applicant under recourse: it was disbursed, and ends instead of settling.
+  if (status === 'BOUGHT_BACK') return { reached: FINANCING_PATH.indexOf('DISBURSED'), endedAs: status };
   const after = offered ? 'OFFERED' : (ENDED_AFTER[status] ?? 'APPLIED');
   return { reached: FINANCING_PATH.indexOf(after), endedAs: status };
 }

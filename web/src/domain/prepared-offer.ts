@@ -9,6 +9,7 @@ export interface PreparedOfferTerms {
   spreadBps: number;
   fees: string;
   validUntil: string;
+  recourse: boolean;
 }
 
 /** What a prepared offer would do, worded for the approvals page (each a named value of `approval.offerTerms`). */
@@ -17,6 +18,8 @@ export interface PreparedOfferText {
   spread: string;
   fees: string;
   validUntil: string;
+  /** Whether the applicant buys an overdue voucher back: the message key of `recourse.with` / `without`. */
+  recourse: 'recourse.with' | 'recourse.without';
   /** The net proceeds priced as the ledger would at `lprBps` today; '—' without an LPR or a price. */
   net: string;
 }
@@ -45,6 +48,7 @@ export function preparedOfferText(
     spread: formatBps(terms.spreadBps),
     fees: formatFen(terms.fees),
     validUntil: terms.validUntil,
+    recourse: terms.recourse ? 'recourse.with' : 'recourse.without',
     net: quote ? formatFen(quote.netFen) : '—',
   };
 }

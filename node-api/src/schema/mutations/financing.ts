@@ -27,6 +27,12 @@ export const OfferInput = builder.inputType('OfferInput', {
     spreadBps: t.int({ required: true, validate: INT_RANGES.spreadBps }),
     fees: t.field({ type: 'Fen', required: true }),
     validUntil: t.field({ type: 'Date', required: true }),
+    recourse: t.boolean({
+      required: true,
+      description:
+        'With recourse (true): an overdue voucher may be put back to the applicant, who buys it back; ' +
+        'without (false): the bank bears the debtor’s default (民法典 Art. 766).',
+    }),
   }),
 });
 
@@ -37,8 +43,11 @@ export function offerTerms(terms: typeof OfferInput.$inferInput): OfferTermsInpu
   return { ...terms, fees: terms.fees.toString(), salt: offerSalt() };
 }
 
-/** The applicant's org must endorse the offer too: it is the only other holder of the private terms. */
-async function applicantMsp(ctx: Context, financingId: string): Promise<string> {
+/**
+ * The applicant's org must endorse the offer (and a recourse demand) too: it is the only other holder
+ * of the private terms.
+ */
+export async function applicantMsp(ctx: Context, financingId: string): Promise<string> {
   const financing = await ctx.db.financing.findUnique({ where: { id: financingId } });
   if (!financing)
     throw userError(NodeErrorCodes.NotFound, `financing ${financingId} is not known to this node`);

@@ -8,6 +8,8 @@ export const FinancingStatuses = [
   'ACCEPTED',
   'DISBURSED',
   'SETTLED',
+  /** Put back to the applicant under recourse: it paid the bank and holds the voucher again. */
+  'BOUGHT_BACK',
   'REJECTED',
   'WITHDRAWN',
   'EXPIRED',
@@ -34,6 +36,30 @@ export interface Financing extends LedgerRecord {
   registration?: FinancingRegistration;
   /** The notice of assignment to the debtor (民法典 Art. 768): set at disbursement. */
   assignmentNotice?: AssignmentNotice;
+  /** The bank's demand that the applicant buy the overdue voucher back (recourse, 民法典 Art. 766). */
+  recourseDemand?: RecourseDemand;
+  /** The bank's record that the applicant paid the buy-back price: the financing is BOUGHT_BACK. */
+  buyBack?: BuyBack;
+}
+
+/**
+ * A bank's demand under recourse: the applicant is to pay the bank the voucher's face amount (what the
+ * bank was to collect from the debtor) and take the voucher back. Public: the applicant and the bank
+ * see it on the financing; that there was recourse is all it tells the other members.
+ */
+export interface RecourseDemand {
+  demandedAt: string;
+  /** The bank approver's certificate digest. */
+  demandedBy: string;
+  /** The buy-back price: the voucher's face amount. */
+  amount: Fen;
+}
+
+/** The bank's confirmation that it received the buy-back price (money moves off the ledger). */
+export interface BuyBack {
+  recordedAt: string;
+  recordedBy: string;
+  paymentReference: string;
 }
 
 /** The receivable as the registry identifies it: the voucher, its debtor and its face amount. */
@@ -95,6 +121,11 @@ export interface OfferTerms {
   /** financed − interest − fees: what the applicant receives. */
   netProceeds: Fen;
   validUntil: IsoDate;
+  /**
+   * With recourse (民法典 Art. 766): when the voucher goes unpaid past maturity the bank may put it back
+   * to the applicant (buy-back). Without recourse the bank bears the debtor's default.
+   */
+  recourse: boolean;
   /**
    * The bank client's random salt (32 to 128 lower-case hex digits): stored with the terms, so
    * termsHash and Fabric's private-data hash cannot be matched by guessing the other terms.

@@ -293,6 +293,8 @@ export const ErrorCode = {
   NotMature: 'NOT_MATURE',
   /** The early-payment offer named is not an open offer of the voucher's debtor (closed, or another debtor's). */
   NoEarlyPaymentOffer: 'NO_EARLY_PAYMENT_OFFER',
+  /** The financing was offered without recourse: its bank bears the debtor’s default and cannot put the voucher back. */
+  NoRecourse: 'NO_RECOURSE',
   /** The offer's validity has passed. */
   OfferExpired: 'OFFER_EXPIRED',
   /** The ordering service did not take the transaction: nothing was written; try again. */
@@ -360,6 +362,7 @@ export type FinancingOrderField = typeof FinancingOrderField[keyof typeof Financ
 export const FinancingStatus = {
   Accepted: 'ACCEPTED',
   Applied: 'APPLIED',
+  BoughtBack: 'BOUGHT_BACK',
   Disbursed: 'DISBURSED',
   Expired: 'EXPIRED',
   Offered: 'OFFERED',
@@ -460,6 +463,8 @@ export type OfferAction = {
 export type OfferInput = {
   advanceRateBps: number;
   fees: string;
+  /** With recourse (true): an overdue voucher may be put back to the applicant, who buys it back; without (false): the bank bears the debtor’s default (民法典 Art. 766). */
+  recourse: boolean;
   spreadBps: number;
   validUntil: string;
 };
@@ -667,7 +672,7 @@ export type EnterpriseFourEyesQueryVariables = Exact<{
 
 export type EnterpriseFourEyesQuery = { enterprise: { id: string, fourEyes: boolean } | null };
 
-export type ApprovalFieldsFragment = { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null };
+export type ApprovalFieldsFragment = { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string, recourse: boolean } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null };
 
 export type ApprovalsQueryVariables = Exact<{
   status?: ApprovalStatus | null | undefined;
@@ -678,21 +683,21 @@ export type ApprovalsQueryVariables = Exact<{
 }>;
 
 
-export type ApprovalsQuery = { approvals: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } }> } };
+export type ApprovalsQuery = { approvals: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string, recourse: boolean } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } }> } };
 
 export type PrepareActionMutationVariables = Exact<{
   input: PrepareActionInput;
 }>;
 
 
-export type PrepareActionMutation = { prepareAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
+export type PrepareActionMutation = { prepareAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string, recourse: boolean } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type ApproveActionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ApproveActionMutation = { approveAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
+export type ApproveActionMutation = { approveAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string, recourse: boolean } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type RejectActionMutationVariables = Exact<{
   id: string;
@@ -700,14 +705,14 @@ export type RejectActionMutationVariables = Exact<{
 }>;
 
 
-export type RejectActionMutation = { rejectAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
+export type RejectActionMutation = { rejectAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string, recourse: boolean } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type WithdrawActionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type WithdrawActionMutation = { withdrawAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
+export type WithdrawActionMutation = { withdrawAction: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, approval: { id: string, action: ApprovalAction, status: ApprovalStatus, preparedBy: string, preparedAt: string, decidedBy: string | null, decidedAt: string | null, reason: string | null, resultId: string | null, args: Array<{ name: string, value: string }>, invoice: { id: string, number: string, amount: string, seller: { id: string, name: string } } | null, voucher: { id: string, number: string | null, amount: string, holder: { id: string, name: string }, debtor: { id: string, name: string } } | null, financing: { id: string, amount: string, maturityDate: string, applicant: { id: string, name: string } } | null, preparedOffer: { advanceRateBps: number, spreadBps: number, fees: string, validUntil: string, recourse: boolean } | null, creditNote: { id: string, amount: string, invoice: { id: string, number: string, seller: { id: string, name: string } } | null } | null } | null } };
 
 export type HistoryQueryVariables = Exact<{
   type: LedgerObjectType;
@@ -929,14 +934,14 @@ export type FinancingsQueryVariables = Exact<{
 }>;
 
 
-export type FinancingsQuery = { financings: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+export type FinancingsQuery = { financings: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
 
 export type FinancingQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type ApplyFinancingMutationVariables = Exact<{
   voucherId: string;
@@ -944,7 +949,7 @@ export type ApplyFinancingMutationVariables = Exact<{
 }>;
 
 
-export type ApplyFinancingMutation = { applyFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ApplyFinancingMutation = { applyFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type OfferFinancingMutationVariables = Exact<{
   id: string;
@@ -952,14 +957,14 @@ export type OfferFinancingMutationVariables = Exact<{
 }>;
 
 
-export type OfferFinancingMutation = { offerFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type OfferFinancingMutation = { offerFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type AcceptOfferMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type AcceptOfferMutation = { acceptOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type AcceptOfferMutation = { acceptOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type RejectFinancingMutationVariables = Exact<{
   id: string;
@@ -967,21 +972,21 @@ export type RejectFinancingMutationVariables = Exact<{
 }>;
 
 
-export type RejectFinancingMutation = { rejectFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RejectFinancingMutation = { rejectFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type WithdrawFinancingMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type WithdrawFinancingMutation = { withdrawFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type WithdrawFinancingMutation = { withdrawFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ExpireOfferMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ExpireOfferMutation = { expireOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ExpireOfferMutation = { expireOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type DisburseFinancingMutationVariables = Exact<{
   id: string;
@@ -989,7 +994,7 @@ export type DisburseFinancingMutationVariables = Exact<{
 }>;
 
 
-export type DisburseFinancingMutation = { disburseFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type DisburseFinancingMutation = { disburseFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ProofFieldsFragment = { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string };
 
@@ -1005,7 +1010,7 @@ export type ConsentFieldsFragment = { status: TransferConsentStatus, decidedAt: 
 
 export type OfferTermsFieldsFragment = { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string };
 
-export type FinancingFieldsFragment = { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+export type FinancingFieldsFragment = { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
 export type ShipmentFieldsFragment = { id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
@@ -1128,6 +1133,21 @@ export type PublishRateMutationVariables = Exact<{
 
 export type PublishRateMutation = { publishRate: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, rate: { id: string, tenor: RateTenor, rateBps: number, effectiveDate: string, status: RateStatus, attestations: Array<{ mspId: string, enterpriseId: string, rateBps: number }>, publisher: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
+export type DemandBuyBackMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DemandBuyBackMutation = { demandBuyBack: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type RecordBuyBackMutationVariables = Exact<{
+  id: string;
+  paymentReference: string;
+}>;
+
+
+export type RecordBuyBackMutation = { recordBuyBack: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
 export type NodeInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1207,7 +1227,7 @@ export type VoucherQueryVariables = Exact<{
 }>;
 
 
-export type VoucherQuery = { voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type VoucherQuery = { voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type SplitTransferMutationVariables = Exact<{
   voucherId: string;
@@ -1371,6 +1391,7 @@ export const ApprovalFieldsFragmentDoc = new TypedDocumentString(`
     spreadBps
     fees
     validUntil
+    recourse
   }
   creditNote {
     id
@@ -1647,6 +1668,15 @@ export const FinancingFieldsFragmentDoc = new TypedDocumentString(`
   }
   terms {
     ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
   }
   registration {
     registrationNumber
@@ -2003,6 +2033,7 @@ export const ApprovalsDocument = new TypedDocumentString(`
     spreadBps
     fees
     validUntil
+    recourse
   }
   creditNote {
     id
@@ -2084,6 +2115,7 @@ export const PrepareActionDocument = new TypedDocumentString(`
     spreadBps
     fees
     validUntil
+    recourse
   }
   creditNote {
     id
@@ -2159,6 +2191,7 @@ export const ApproveActionDocument = new TypedDocumentString(`
     spreadBps
     fees
     validUntil
+    recourse
   }
   creditNote {
     id
@@ -2234,6 +2267,7 @@ export const RejectActionDocument = new TypedDocumentString(`
     spreadBps
     fees
     validUntil
+    recourse
   }
   creditNote {
     id
@@ -2309,6 +2343,7 @@ export const WithdrawActionDocument = new TypedDocumentString(`
     spreadBps
     fees
     validUntil
+    recourse
   }
   creditNote {
     id
@@ -3338,6 +3373,15 @@ fragment FinancingFields on Financing {
   terms {
     ...OfferTermsFields
   }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
   registration {
     registrationNumber
     registeredAt
@@ -3464,6 +3508,15 @@ fragment FinancingFields on Financing {
   terms {
     ...OfferTermsFields
   }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
   registration {
     registrationNumber
     registeredAt
@@ -3552,6 +3605,15 @@ fragment FinancingFields on Financing {
   }
   terms {
     ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
   }
   registration {
     registrationNumber
@@ -3642,6 +3704,15 @@ fragment FinancingFields on Financing {
   terms {
     ...OfferTermsFields
   }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
   registration {
     registrationNumber
     registeredAt
@@ -3730,6 +3801,15 @@ fragment FinancingFields on Financing {
   }
   terms {
     ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
   }
   registration {
     registrationNumber
@@ -3820,6 +3900,15 @@ fragment FinancingFields on Financing {
   terms {
     ...OfferTermsFields
   }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
   registration {
     registrationNumber
     registeredAt
@@ -3908,6 +3997,15 @@ fragment FinancingFields on Financing {
   }
   terms {
     ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
   }
   registration {
     registrationNumber
@@ -3998,6 +4096,15 @@ fragment FinancingFields on Financing {
   terms {
     ...OfferTermsFields
   }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
   registration {
     registrationNumber
     registeredAt
@@ -4086,6 +4193,15 @@ fragment FinancingFields on Financing {
   }
   terms {
     ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
   }
   registration {
     registrationNumber
@@ -4693,6 +4809,202 @@ fragment RateFields on BenchmarkRate {
     ...ProofFields
   }
 }`) as unknown as TypedDocumentString<PublishRateMutation, PublishRateMutationVariables>;
+export const DemandBuyBackDocument = new TypedDocumentString(`
+    mutation DemandBuyBack($id: ID!) {
+  demandBuyBack(id: $id) {
+    projection
+    transactionId
+    blockNumber
+    financing {
+      ...FinancingFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment OfferTermsFields on OfferTerms {
+  faceAmount
+  advanceRateBps
+  financedAmount
+  lprTenor
+  lprBps
+  spreadBps
+  annualRateBps
+  days
+  discountInterest
+  fees
+  netProceeds
+  validUntil
+  termsHash
+}
+fragment FinancingFields on Financing {
+  id
+  amount
+  status
+  maturityDate
+  offerValidUntil
+  paymentReference
+  rejectionReason
+  termsHash
+  createdAt
+  updatedAt
+  voucherId
+  applicant {
+    ...PartyFields
+  }
+  bank {
+    ...PartyFields
+  }
+  debtor {
+    ...PartyFields
+  }
+  terms {
+    ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<DemandBuyBackMutation, DemandBuyBackMutationVariables>;
+export const RecordBuyBackDocument = new TypedDocumentString(`
+    mutation RecordBuyBack($id: ID!, $paymentReference: String!) {
+  recordBuyBack(id: $id, paymentReference: $paymentReference) {
+    projection
+    transactionId
+    blockNumber
+    financing {
+      ...FinancingFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment OfferTermsFields on OfferTerms {
+  faceAmount
+  advanceRateBps
+  financedAmount
+  lprTenor
+  lprBps
+  spreadBps
+  annualRateBps
+  days
+  discountInterest
+  fees
+  netProceeds
+  validUntil
+  termsHash
+}
+fragment FinancingFields on Financing {
+  id
+  amount
+  status
+  maturityDate
+  offerValidUntil
+  paymentReference
+  rejectionReason
+  termsHash
+  createdAt
+  updatedAt
+  voucherId
+  applicant {
+    ...PartyFields
+  }
+  bank {
+    ...PartyFields
+  }
+  debtor {
+    ...PartyFields
+  }
+  terms {
+    ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<RecordBuyBackMutation, RecordBuyBackMutationVariables>;
 export const NodeInfoDocument = new TypedDocumentString(`
     query NodeInfo {
   nodeInfo {
@@ -5111,6 +5423,15 @@ fragment FinancingFields on Financing {
   }
   terms {
     ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
   }
   registration {
     registrationNumber

@@ -85,6 +85,7 @@ export const en: MessageSchema = {
     DISBURSED: 'Disbursed',
     WITHDRAWN: 'Withdrawn',
     EXPIRED: 'Expired',
+    BOUGHT_BACK: 'Bought back',
     PICKED_UP: 'Picked up',
     DELIVERED: 'Delivered',
     FROZEN: 'Frozen',
@@ -157,6 +158,8 @@ export const en: MessageSchema = {
       EARLY_PAYMENT_AFTER_MATURITY: 'The voucher is due: it is paid at maturity, not early',
       EARLY_PAYMENT_BUDGET_EXCEEDED:
         'The early-payment budget left does not cover this voucher; nothing was paid',
+      NO_RECOURSE:
+        'This financing is without recourse: the bank bears the default and cannot demand a buy-back',
       FOUR_EYES_SAME_IDENTITY:
         'You prepared this yourself: another approver of your enterprise must approve it',
       REGISTRY_UNAVAILABLE:
@@ -412,7 +415,7 @@ export const en: MessageSchema = {
     amount: 'Amount',
     terms: 'What it would do',
     offerTerms:
-      'Advance {advance}, LPR + {spread}, fees {fees}, valid until {validUntil}; net proceeds about {net} at today’s LPR',
+      'Advance {advance}, LPR + {spread}, fees {fees}, valid until {validUntil} ({recourse}); net proceeds about {net} at today’s LPR',
     preparedBy: 'Prepared by',
     preparedAt: 'Prepared at',
     approve: 'Approve',
@@ -761,6 +764,24 @@ export const en: MessageSchema = {
     noLine: 'No line',
     mine: 'My exposure',
     empty: 'No core enterprises yet',
+  },
+  recourse: {
+    title: 'Recourse',
+    with: 'With recourse',
+    without: 'Without recourse',
+    withHint:
+      'If the voucher goes unpaid past maturity, the bank may put it back to the applicant, who buys it back at its face amount (Civil Code Art. 766).',
+    withoutHint: 'The bank bears the debtor’s default: it cannot put the voucher back.',
+    demandedAt: 'Buy-back demanded',
+    price: 'Buy-back price',
+    recordedAt: 'Buy-back recorded',
+    demand: 'Demand buy-back',
+    demandText:
+      'Demand that {applicant} buy back this voucher, {days} days past maturity, for its face amount {amount}? The applicant pays your bank off the ledger; you then record it.',
+    demanded: 'Buy-back demanded',
+    record: 'Record buy-back received',
+    recorded: 'Buy-back recorded: the applicant holds the voucher again',
+    owed: 'Your bank demands that you buy back this voucher: pay it {amount}. Once the bank records receipt you hold the voucher again and claim it from the debtor, with late interest.',
   },
   writeOff: {
     title: 'Write-downs by stage',
