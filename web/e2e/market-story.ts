@@ -199,13 +199,15 @@ export function marketStory(hooks: MarketStoryHooks): void {
     'write-off: bank A’s approver stages its write-downs, sees an overdue financing in the first stage, and writes it off with a reason',
     async () => {
       const flow = new Flow();
-      const face = 20_000_000n; // ¥200,000.00, due in 30 days
+      const face = 20_000_000n; // ¥200,000.00, due in 60 days
       const overdueDays = 15;
-      const shift = 30 + overdueDays;
+      // 60, not 30: after the story's payment step the core's node confirms 31 days ahead of today.
+      const maturityDays = 60;
+      const shift = maturityDays + overdueDays;
       const { voucherId } = await confirmedVoucher(flow, hooks.ctx(), {
         number: 'E2E-WO-0001',
         amount: face,
-        days: 30,
+        days: maturityDays,
       });
       const financingId = await offeredAtBankA(flow, hooks.ctx(), voucherId);
       await flow.run(await loginAs(hooks.ctx(), 'tier1', 'approver'), ACCEPT, { id: financingId });
