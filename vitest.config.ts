@@ -29,6 +29,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           testTimeout: 30_000,
           env: { CORE_CHAINCODE_LOGGING_LEVEL: 'warning' },
+          // One PostgreSQL for the run, a migrated copy per file (test/support/fresh-database.ts).
+          globalSetup: ['node-api/test/support/shared-postgres.setup.ts'],
           include: [
             'packages/*/test/**/*.test.ts',
             'chaincode/test/**/*.test.ts',

@@ -174,7 +174,8 @@ describe('the node API when its database fails', () => {
     identityOf: unused,
   };
   beforeAll(async () => {
-    harness = await startApiHarness({ users }, { logger: createLogger('silent') });
+    // A server of its own: this test stops it.
+    harness = await startApiHarness({ users }, { logger: createLogger('silent') }, { ownServer: true });
   });
   afterAll(async () => {
     if (!databaseStopped) await harness.stop();

@@ -7,7 +7,7 @@ import { PendingWrites } from '../../src/requests/pending-writes.ts';
 import { ChangeFeed } from '../../src/services/change-feed.ts';
 import type { Services } from '../../src/services/services.ts';
 import { createApi, type Api, type ApiOptions } from '../../src/yoga.ts';
-import { startFreshDatabase, type FreshDatabase } from './fresh-database.ts';
+import { startFreshDatabase, type FreshDatabase, type FreshDatabaseOptions } from './fresh-database.ts';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
@@ -82,13 +82,14 @@ function tokenUsers(): { users: UserDirectory; tokenOf: (user: SessionUser) => s
  * `overrides` supplies the real parts (a function of the database for parts that live in it, such as
  * the real user directory). Documents are real files in the run's scratch folder. `options` sets the
  * API's limits, checks and metrics; the rate limit is high unless a test sets it, since functional
- * tests send many requests as one user.
+ * tests send many requests as one user. `databaseOptions`: a server of its own for a test that stops it.
  */
 export async function startApiHarness(
   overrides: Partial<Services> | ((db: Database) => Partial<Services>) = {},
   options: Omit<ApiOptions, 'db' | 'services'> = {},
+  databaseOptions: FreshDatabaseOptions = {},
 ): Promise<ApiHarness> {
-  const database = await startFreshDatabase();
+  const database = await startFreshDatabase(databaseOptions);
   const { users, tokenOf } = tokenUsers();
   const config = {
     SCF_ORG: 'supplier',
