@@ -1,7 +1,7 @@
 import { status as grpc, type ServiceError } from '@grpc/grpc-js';
 import { CommitStatusError, EndorseError, type Contract } from '@hyperledger/fabric-gateway';
 import { getNamedType, isObjectType } from 'graphql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { argsHash } from '../../src/requests/args-hash.ts';
 import { settleApplied } from '../../src/requests/client-requests.ts';
 import { PendingWrites, type PendingLedger } from '../../src/requests/pending-writes.ts';
@@ -23,6 +23,8 @@ type Outcome = 'commit' | 'refuse' | 'unknown';
  */
 function scriptedLedger() {
   const state = {
+    /** Ids of the proposals made so far: a request made one once it claimed its key. */
+    proposed: [] as string[],
     endorsed: [] as string[],
     outcomes: [] as Outcome[],
     gate: Promise.resolve(),
@@ -44,6 +46,7 @@ function scriptedLedger() {
       newProposal: () => {
         count += 1;
         const id = count.toString(16).padStart(64, 'a');
+        state.proposed.push(id);
         return {
           getTransactionId: () => id,
           endorse: async () => {
@@ -249,7 +252,12 @@ describe('idempotent ledger writes', () => {
     ledger.state.gate = new Promise((resolve) => {
       open = resolve;
     });
+    const proposedBefore = ledger.state.proposed.length;
     const first = confirm('INV-8', 'key-8');
+    // The first claims the key before the second asks (on a loaded machine the second could be first).
+    await vi.waitFor(() => {
+      expect(ledger.state.proposed).toHaveLength(proposedBefore + 1);
+    });
     // Longer than the harness's SCF_COMMIT_WAIT_MS (2 s), which bounds the second request's wait.
     const second = await confirm('INV-8', 'key-8');
     expect(codeOf(second)).toBe('IDEMPOTENCY_KEY_IN_USE');
