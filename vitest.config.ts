@@ -2,10 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const integration = ['**/*.integration.test.ts'];
+/**
+ * Integration files npm test runs in its second lane, after the unit and portal tests (scripts/test.sh):
+ * the `integration` shard leaves them out, the `late` shard runs only them.
+ */
+const lateIntegration = [
+  'network/test/*.integration.test.ts',
+  'node-api/test/multi-host.integration.test.ts',
+  'node-api/test/shared-ledger.integration.test.ts',
+];
 
 /**
- * Set by scripts/test.sh for each of its two runs side by side (integration, and unit with web): a
- * run's coverage is then one part of the whole, kept in its blob for the merge, which alone reports
+ * Set by scripts/test.sh for each of its runs (integration, fast: unit with web, late): a run's coverage is then one part of the whole, kept in its blob for the merge, which alone reports
  * and checks the thresholds.
  */
 const shard = process.env.SCF_TEST_SHARD;
@@ -61,8 +69,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: integration,
-          exclude: ['**/node_modules/**'],
+          include: shard === 'late' ? lateIntegration : integration,
+          exclude: ['**/node_modules/**', ...(shard === 'integration' ? lateIntegration : [])],
           // Each file starts its own Fabric network: run them one at a time on this 2-core machine.
           fileParallelism: false,
           testTimeout: 120_000,

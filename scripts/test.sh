@@ -24,19 +24,24 @@ if [ "$#" -gt 0 ]; then
 else
   # Vitest runs a project limited to one worker (integration: one network at a time) apart from the
   # others, so a single run would wait for the integration files before it starts the unit and portal
-  # tests. Two runs side by side instead, each keeping its results and coverage as a blob, merged once
-  # both are done (coverage thresholds apply to the merge: SCF_TEST_SHARD in vitest.config.ts). The
-  # second keeps to one worker, so that the two leave the networks of the first a core.
+  # tests. Two lanes side by side instead: the first runs the integration files one by one; the second
+  # the unit and portal tests (one worker, to leave the first's networks a core), then, once they are
+  # done, the integration files of `lateIntegration` in vitest.config.ts one by one (at most two
+  # networks at any time). SCF_TEST_SHARD names the run to vitest.config.ts, which picks its files and
+  # keeps its results and coverage as a blob, merged once all are done (coverage thresholds apply to
+  # the merge). A new integration file goes to the first lane unless listed there.
   blobs=$(mktemp -d)
   trap 'kill "${integration:-}" 2>/dev/null || true; rm -rf "$blobs"' EXIT
-  scf_log "integration tests, and beside them the unit and portal tests"
+  scf_log "integration tests, and beside them the unit and portal tests, then the rest of the integration tests"
   SCF_TEST_SHARD=integration npx vitest run --project integration --coverage \
     --reporter=default --reporter=blob --outputFile.blob="$blobs/integration.json" &
   integration=$!
   SCF_TEST_SHARD=fast npx vitest run --project unit --project web --maxWorkers=1 --coverage \
     --reporter=default --reporter=blob --outputFile.blob="$blobs/fast.json" || status=$?
+  SCF_TEST_SHARD=late npx vitest run --project integration --coverage \
+    --reporter=default --reporter=blob --outputFile.blob="$blobs/late.json" || status=$?
   wait "$integration" || status=$?
-  scf_log "coverage and results of both runs"
+  scf_log "coverage and results of all runs"
   npx vitest run --merge-reports="$blobs" --coverage --reporter=json --outputFile.json="$results" || status=$?
 fi
 summary="$SCF_ROOT/coverage/coverage-summary.json"
