@@ -15,6 +15,7 @@ import { ShipmentContract } from './contracts/shipment-contract';
 import { SmokeContract } from './contracts/smoke-contract';
 import { TestContract } from './contracts/test-contract';
 import { VoucherContract } from './contracts/voucher-contract';
+import { WarehouseContract } from './contracts/warehouse-contract';
 import { WriteOffContract } from './contracts/write-off-contract';
 
 /** Read once, when the chaincode server loads: `1` also serves the test-only contract (`test:*`). */
@@ -36,6 +37,7 @@ export const contracts: (new () => object)[] = [
   CreditNoteContract,
   ExposureContract,
   WriteOffContract,
+  WarehouseContract,
   ApprovalContract,
   LedgerContract,
   SmokeContract,

@@ -775,7 +775,7 @@ describe('FinancingContract.Reject, Withdraw and Expire', () => {
     await accept(ledger, await offer(ledger, applied));
     await expectRefused(ledger, () => reject(applied.id), ErrorCodes.InvalidState);
     const other = await apply(ledger, (await seedVoucher(ledger, coreVoucher({ label: 'other' }))).id);
-    await patchVoucher(ledger, other.voucherId, { financingId: 'someone-else' });
+    await patchVoucher(ledger, other.voucherId ?? '', { financingId: 'someone-else' });
     await expectRefused(ledger, () => reject(other.id), ErrorCodes.InvalidState);
   });
 

@@ -17,12 +17,21 @@ import { lineIdOf } from './support/credit-lines';
 import { ids, MSP } from './support/enterprises';
 import { lastEvent } from './support/events';
 import { expectRefused } from './support/expect-refused';
-import { apply, financeVoucher, financings, setupFinance } from './support/financing';
+import {
+  accept,
+  apply,
+  disburse,
+  financeVoucher,
+  financings,
+  offer,
+  setupFinance,
+} from './support/financing';
 import { hasIndex, stored } from './support/ledger-state';
 import { type MemoryLedger as Ledger, MemoryLedger, type TestCaller } from './support/memory-stub';
 import { parse } from './support/parse';
 import { endorsersOf } from './support/policies';
 import { coreVoucher, MATURITY, seedVoucher } from './support/vouchers';
+import { issueReceipt, pledge } from './support/warehouse-receipts';
 
 const contract = new RecourseContract();
 const settlements = new SettlementContract();
@@ -179,6 +188,18 @@ describe('RecourseContract.Demand refusals', () => {
       settlements.Pay(ctx, financing.voucherId, 'P-1'),
     );
     await expectRefused(ledger, () => demand(financing, BANK_A_APPROVER, terms), ErrorCodes.InvalidState);
+  });
+
+  it('refuses a pledged warehouse receipt’s financing, even offered with recourse: its owner is the debtor', async () => {
+    const receipt = await issueReceipt(ledger);
+    const applied = await pledge(ledger, receipt);
+    await accept(ledger, await offer(ledger, applied, { recourse: true }));
+    const financing = await disburse(ledger, applied);
+    // Past the pledge's maturity (2026-06-30), unpaid: a voucher financing would be put back now.
+    setBusinessDate(ledger, '2026-07-10');
+    await expectRefused(ledger, () => demand(financing), ErrorCodes.InvalidState);
+    await expectRefused(ledger, () => buyBack(financing.id), ErrorCodes.InvalidState);
+    expect(financingOf(financing.id)).toEqual(financing);
   });
 
   it('lets bank B demand on its own financing and not on bank A’s', async () => {

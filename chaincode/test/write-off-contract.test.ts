@@ -3,7 +3,6 @@ import {
   ErrorCodes,
   type EventPayload,
   Events,
-  type Financing,
   type WriteOffBook,
   type WriteOffStage,
 } from '@scf/ledger-contract';
@@ -14,11 +13,20 @@ import { nodeOuAdmin, orgAdmin, userOf } from './support/callers';
 import { morningOf, setBusinessDate } from './support/clock';
 import { ids, MSP } from './support/enterprises';
 import { expectRefused } from './support/expect-refused';
-import { apply, financeVoucher, setupFinance } from './support/financing';
+import {
+  accept,
+  apply,
+  disburse,
+  financeVoucher,
+  offer,
+  setupFinance,
+  type VoucherFinancing,
+} from './support/financing';
 import type { MemoryLedger as Ledger, TestCaller } from './support/memory-stub';
 import { MemoryLedger } from './support/memory-stub';
 import { parse } from './support/parse';
 import { coreVoucher, MATURITY, seedVoucher } from './support/vouchers';
+import { issueReceipt, pledge } from './support/warehouse-receipts';
 
 const contract = new WriteOffContract();
 const settlements = new SettlementContract();
@@ -78,7 +86,7 @@ const publicText = (): string =>
     .join('\n');
 
 /** A financing of bank A (or B) disbursed on 2026-01-05 against a voucher maturing 2026-04-05. */
-async function disbursed(bank: 'bankA' | 'bankB' = 'bankA', label = 'invoice-1'): Promise<Financing> {
+async function disbursed(bank: 'bankA' | 'bankB' = 'bankA', label = 'invoice-1'): Promise<VoucherFinancing> {
   const voucher = await seedVoucher(ledger, coreVoucher({ label }));
   return financeVoucher(ledger, voucher.id, bank);
 }
@@ -254,5 +262,15 @@ describe('WriteOffContract.Record', () => {
       [...entries.keys()].filter((key) => key.includes('writeoffbook')).map((key) => [collection, key]),
     );
     expect(books).toEqual([[`_implicit_org_${MSP.bankB}`, `\u0000writeoffbook\u0000${ids.bankB}\u0000`]]);
+  });
+
+  it('refuses a pledged warehouse receipt’s financing: there is no voucher to write off', async () => {
+    const applied = await pledge(ledger, await issueReceipt(ledger));
+    await accept(ledger, await offer(ledger, applied));
+    const financing = await disburse(ledger, applied);
+    // Past the pledge's maturity (2026-06-30), unpaid.
+    setBusinessDate(ledger, '2026-07-10');
+    await expectRefused(ledger, () => record(financing.id), ErrorCodes.InvalidState);
+    await expect(bookOf()).rejects.toMatchObject({ code: ErrorCodes.NotFound });
   });
 });

@@ -15,6 +15,7 @@ import { lateInterestSuite } from './rules/late-interest.ts';
 import { recourseSuite } from './rules/recourse.ts';
 import { registrationSuite } from './rules/registration.ts';
 import { startRulesNetwork, type SharedNetwork } from './rules/rules-network.ts';
+import { warehouseReceiptsSuite } from './rules/warehouse-receipts.ts';
 import { writeOffSuite } from './rules/write-off.ts';
 import { nodeSecuritySuite } from './security/node-security.ts';
 import { stopTestNetwork } from './support/test-network.ts';
@@ -30,7 +31,8 @@ import { stopTestNetwork } from './support/test-network.ts';
  * dilution finances a voucher below what the exposure cap leaves, with four eyes off again; recourse
  * demands and records the buy-back of the history's overdue financing of bank B, which the debtor then
  * pays to the SME;
- * late interest restarts the core enterprise's node with its clock moved; the node's security locks an
+ * late interest restarts the core enterprise's node with its clock moved; warehouse receipts pledge one
+ * of the carrier's receipts at bank A and release it; the node's security locks an
  * account of its own; and idempotency, which stops a chaincode server and then every orderer, comes
  * last.
  */
@@ -64,5 +66,6 @@ writeOffSuite(network);
 dilutionSuite(network);
 recourseSuite(network);
 lateInterestSuite(network);
+warehouseReceiptsSuite(network);
 nodeSecuritySuite(network);
 idempotencySuite(network);

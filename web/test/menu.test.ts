@@ -17,6 +17,7 @@ describe('menus by enterprise kind and role', () => {
       'acceptances',
       'approvals',
       'financings',
+      'warehouseReceipts',
       'notifications',
       'audit',
       'enterprises',
@@ -41,6 +42,7 @@ describe('menus by enterprise kind and role', () => {
       'creditLines',
       'risk',
       'rates',
+      'warehouseReceipts',
       'notifications',
       'audit',
       'enterprises',
@@ -49,10 +51,11 @@ describe('menus by enterprise kind and role', () => {
     expect(homeFor(routes, actor('SUPPLIER', 'CLERK'))).toBe('dashboard');
   });
 
-  it('gives logistics only its shipments among the business pages', () => {
+  it('gives logistics only its shipments and warehouse receipts among the business pages', () => {
     expect(menu('LOGISTICS', 'CLERK')).toEqual([
       'dashboard',
       'shipments',
+      'warehouseReceipts',
       'notifications',
       'audit',
       'enterprises',
@@ -80,6 +83,9 @@ describe('actions by role: a clerk sees no approver actions', () => {
     ['disburseFinancing', 'BANK'],
     ['payVoucher', 'CORE'],
     ['manageCreditLines', 'BANK'],
+    ['requestReceiptRelease', 'SUPPLIER'],
+    ['consentReceiptRelease', 'BANK'],
+    ['recordReceiptRepayment', 'BANK'],
   ];
 
   it('keeps money-moving actions from clerks', () => {

@@ -49,6 +49,7 @@ import { getRecord } from '../lib/store';
 import { saveCreditLine } from '../repositories/credit-lines';
 import { exposureChange, recordExposure } from '../repositories/exposure';
 import { hostMspOf, saveFinancing, voucherOwners } from '../repositories/financings';
+import { closeReceiptFinancing, disburseOnReceipt } from './receipt-financing';
 import { saveVoucher } from '../repositories/vouchers';
 import { requireCredit } from './credit-line-contract';
 import { requireExposureRoom } from './exposure-contract';
@@ -146,14 +147,18 @@ async function requireFinancingParty(
   what: string,
 ): Promise<{ financing: Financing; actor: Actor }> {
   const financing = await getRecord<Financing>(ctx, ObjectTypes.Financing, id);
-  const actor = await requireActor(ctx, { roles, kinds: [party === 'bankId' ? 'BANK' : 'SUPPLIER'] });
+  // A voucher's holder is a supplier; a warehouse receipt's owner may also be a core enterprise.
+  const actor = await requireActor(ctx, {
+    roles,
+    kinds: party === 'bankId' ? ['BANK'] : ['SUPPLIER', 'CORE'],
+  });
   requireParty(actor, financing[party], `${what} financing ${id}`);
   return { financing, actor };
 }
 
 /** The financing's voucher, which must still be held for it (guards against an inconsistent ledger). */
 async function heldVoucher(ctx: Context, financing: Financing): Promise<Voucher> {
-  const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, financing.voucherId);
+  const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, financing.voucherId ?? '');
   if (voucher.status !== 'FINANCING' || voucher.financingId !== financing.id) {
     throw invalidState(`voucher ${voucher.id} is ${voucher.status}, not held for financing ${financing.id}`);
   }
@@ -167,6 +172,7 @@ async function release(
   changes: Pick<Financing, 'status'> & Partial<Financing>,
   event: EventName,
 ): Promise<string> {
+  if (financing.receiptId !== undefined) return closeReceiptFinancing(ctx, financing, changes, event);
   const voucher = await heldVoucher(ctx, financing);
   const owners = await voucherOwners(ctx, voucher);
   const now = txTime(ctx);
@@ -179,6 +185,8 @@ async function release(
 /**
  * Discounting of vouchers at a bank: apply, offer (terms private to applicant and bank), accept,
  * disburse; or reject, withdraw, expire. A voucher is in at most one open financing network-wide.
+ * A warehouse receipt pledged to a bank (`warehouse:Pledge`) goes through the same offer, acceptance
+ * and disbursement (see receipt-financing.ts for where it differs).
  */
 @Info({ title: 'FinancingContract', description: 'Voucher financing with private offer terms' })
 export class FinancingContract extends BaseContract {
@@ -256,9 +264,11 @@ export class FinancingContract extends BaseContract {
     }
     const lpr = await currentRate(ctx, LPR_TENOR, today);
     const terms = priceOffer(financing, input, lpr, today);
-    const face = parseFen(financing.amount, 'amount');
-    await requireCredit(ctx, financing.bankId, financing.debtorId, face);
-    await requireExposureRoom(ctx, financing.debtorId, face);
+    if (financing.voucherId !== undefined) {
+      const face = parseFen(financing.amount, 'amount');
+      await requireCredit(ctx, financing.bankId, financing.debtorId, face);
+      await requireExposureRoom(ctx, financing.debtorId, face);
+    }
     const applicantMsp = await hostMspOf(ctx, financing.applicantId);
     const bytes = Buffer.from(marshal(terms));
     for (const mspId of new Set([actor.enterprise.hostMsp, applicantMsp])) {
@@ -317,6 +327,9 @@ export class FinancingContract extends BaseContract {
     requireStatus(financing, ['ACCEPTED'], 'disburse');
     const reference = requireText(paymentReference, 'paymentReference', TEXT_RULES.paymentReference.max);
     const registration = requireRegistration(financing, registrationJson, actor.enterprise.hostMsp);
+    if (financing.receiptId !== undefined) {
+      return disburseOnReceipt(ctx, financing, { paymentReference: reference, registration });
+    }
     const face = parseFen(financing.amount, 'amount');
     const line = await requireCredit(ctx, financing.bankId, financing.debtorId, face);
     await requireExposureRoom(ctx, financing.debtorId, face);

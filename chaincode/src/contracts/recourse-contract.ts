@@ -29,17 +29,31 @@ import { sha256Hex, TERMS_TRANSIENT_KEY } from './offer-terms-input';
 import { requireOverdue } from './overdue';
 import { releaseOf } from './settlement-contract';
 
-/** The financing, for an approver of its own bank, still DISBURSED. */
-async function bankFinancing(ctx: Context, financingId: string, what: string): Promise<Financing> {
+/** A financing of a voucher, the only kind recourse applies to. */
+type VoucherFinancing = Financing & { voucherId: string };
+
+/**
+ * The financing, for an approver of its own bank, of a voucher and still DISBURSED. A pledged
+ * warehouse receipt's financing has no voucher to put back: its applicant is already its debtor,
+ * who repays the bank (`warehouse:Repay`), so recourse is refused on it (INVALID_STATE).
+ */
+async function bankFinancing(ctx: Context, financingId: string, what: string): Promise<VoucherFinancing> {
   const financing = await getRecord<Financing>(ctx, ObjectTypes.Financing, financingId);
   const actor = await requireActor(ctx, { roles: APPROVERS, kinds: ['BANK'] });
   requireParty(actor, financing.bankId, `${what} financing ${financingId}`);
+  const { voucherId } = financing;
+  if (voucherId === undefined) {
+    throw invalidState(
+      `financing ${financingId} is a pledge of warehouse receipt ${String(financing.receiptId)}: ` +
+        'its owner is the debtor and repays the bank; there is no voucher to put back',
+    );
+  }
   if (financing.status !== 'DISBURSED') {
     throw invalidState(
       `financing ${financingId} is ${financing.status}; to ${what} it, it must be DISBURSED`,
     );
   }
-  return financing;
+  return { ...financing, voucherId };
 }
 
 /**
@@ -58,7 +72,7 @@ function storedTerms(ctx: Context, financing: Financing): OfferTerms {
 }
 
 /** The financing's voucher, unpaid past maturity and still carrying this financing. */
-async function overdueVoucher(ctx: Context, financing: Financing, what: string): Promise<Voucher> {
+async function overdueVoucher(ctx: Context, financing: VoucherFinancing, what: string): Promise<Voucher> {
   const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, financing.voucherId);
   if (voucher.financingId !== financing.id) {
     throw invalidState(`voucher ${voucher.id} is not financed by ${financing.id}`);

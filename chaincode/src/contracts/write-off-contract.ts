@@ -154,6 +154,9 @@ export class WriteOffContract extends BaseContract {
         `financing ${financingId} is ${financing.status}; only a DISBURSED one is written off`,
       );
     }
+    if (financing.voucherId === undefined) {
+      throw invalidState(`financing ${financingId} is a pledge of a warehouse receipt, not a voucher's`);
+    }
     const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, financing.voucherId);
     const daysOverdue = requireOverdue(voucher, businessDate(ctx), 'written off');
     const book = await bookOf(ctx, actor);

@@ -119,15 +119,18 @@ export async function disburse(ledger: MemoryLedger, financing: Financing): Prom
   );
 }
 
+/** A financing of a voucher (a warehouse receipt's has none). */
+export type VoucherFinancing = Financing & { voucherId: string };
+
 /** Applies at a bank and takes the financing through offer and acceptance to disbursement. */
 export async function financeVoucher(
   ledger: MemoryLedger,
   voucherId: string,
   bank: EnterpriseName = 'bankA',
   terms: Partial<TermsJson> = {},
-): Promise<Financing> {
+): Promise<VoucherFinancing> {
   const applied = await apply(ledger, voucherId, bank);
   const offered = await offer(ledger, applied, terms);
   await accept(ledger, offered);
-  return disburse(ledger, offered);
+  return { ...(await disburse(ledger, offered)), voucherId };
 }

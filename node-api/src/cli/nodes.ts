@@ -11,6 +11,7 @@ import { seedEarlyPayment } from '../demo/early-payment-seed.ts';
 import { seedFourEyes } from '../demo/four-eyes-seed.ts';
 import { seedRecourse } from '../demo/recourse-seed.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { seedWarehouseReceipts } from '../demo/warehouse-seed.ts';
 import { seedWriteOffs } from '../demo/write-off-seed.ts';
 import { nodeUrl, portalUrl } from './node-env.ts';
 import { writeHistory } from './history-process.ts';
@@ -60,6 +61,7 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   const writeOff = await seedWriteOffs(urls);
   const recourse = await seedRecourse(urls);
   const dilution = await seedDilution(urls);
+  const warehouse = await seedWarehouseReceipts(urls);
   const fourEyes = await seedFourEyes(urls);
   const seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(marker, JSON.stringify({ ...summary, seconds, at: new Date().toISOString() }, null, 2));
@@ -73,7 +75,9 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
       `${writeOff.stages} write-off stages and ${writeOff.financingId === undefined ? 'no' : 'one'} financing written off, ` +
       `bank B's buy-back demanded of ${recourse === undefined ? 'no' : 'one'} overdue financing with recourse, ` +
       `${dilution.acceptedId === undefined ? 'no' : 'one'} credit note diluting a financed voucher and ` +
-      `${dilution.pendingId === undefined ? 'none' : 'one'} pending`,
+      `${dilution.pendingId === undefined ? 'none' : 'one'} pending, ` +
+      `${warehouse.financingId === undefined ? 'no' : 'one'} warehouse receipt financed at bank B and ` +
+      `${warehouse.releasedId === undefined ? 'none' : 'one'} released`,
   );
 }
 

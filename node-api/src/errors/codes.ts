@@ -74,6 +74,8 @@ export const ERROR_CODE_MEANINGS: { readonly [Code in ApiErrorCode]: string } = 
     "What paying this voucher early costs its debtor is more than its offer's budget has left; nothing was paid.",
   NO_RECOURSE:
     'The financing was offered without recourse: its bank bears the debtor’s default and cannot put the voucher back.',
+  RELEASE_CONSENT_REQUIRED:
+    'The warehouse receipt is pledged for a financing that is not settled: its bank must consent to the release first.',
   UNAUTHENTICATED: 'No session, or a login that failed.',
   RATE_LIMITED:
     "Too many requests, or too many failed logins from the caller's address (`retryAfterSeconds`).",

@@ -15,6 +15,7 @@ import type {
   OfferTerms,
   Shipment,
   Voucher,
+  WarehouseReceipt,
 } from '@scf/ledger-contract';
 import { lateInterestRateOf } from '@scf/ledger-contract';
 import type { Database } from '../db/client.ts';
@@ -102,6 +103,7 @@ interface LedgerRecords {
   earlypayoffer: EarlyPaymentOffer;
   creditnote: CreditNote;
   dilutionclaim: DilutionClaim;
+  warehousereceipt: WarehouseReceipt;
 }
 
 /** A row the projector writes, of any entity. */
@@ -210,7 +212,8 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
     }),
     financing: (r, blockNumber) => ({
       id: r.id,
-      voucherId: r.voucherId,
+      voucherId: r.voucherId ?? null,
+      receiptId: r.receiptId ?? null,
       applicantId: r.applicantId,
       bankId: r.bankId,
       debtorId: r.debtorId,
@@ -221,6 +224,8 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       offerValidUntil: optionalDay(r.offerValidUntil),
       paymentReference: r.paymentReference ?? null,
       rejectionReason: r.rejectionReason ?? null,
+      repaymentReference: r.repaymentReference ?? null,
+      repaidAt: optionalInstant(r.repaidAt),
       registrationNumber: r.registration?.registrationNumber ?? null,
       registeredAt: optionalInstant(r.registration?.registeredAt),
       registrantId: r.registration?.registrantId ?? null,
@@ -315,6 +320,25 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       voucherId: r.voucherId ?? null,
       financingId: r.financingId ?? null,
       status: r.status,
+      ...proof(r, blockNumber),
+    }),
+    warehousereceipt: (r, blockNumber) => ({
+      id: r.id,
+      number: r.number,
+      keeperId: r.keeperId,
+      ownerId: r.ownerId,
+      goods: r.goods,
+      quantity: r.quantity,
+      unit: r.unit,
+      location: r.location,
+      inspectionDocHash: r.inspectionDocHash,
+      status: r.status,
+      issuedAt: new Date(r.issuedAt),
+      financingId: r.financingId ?? null,
+      releaseConsentBy: r.releaseConsent?.bankId ?? null,
+      releaseConsentAt: optionalInstant(r.releaseConsent?.consentedAt),
+      releaseRequestedAt: optionalInstant(r.releaseRequestedAt),
+      releasedAt: optionalInstant(r.releasedAt),
       ...proof(r, blockNumber),
     }),
   };

@@ -14,6 +14,7 @@ import type {
   Prisma,
   Shipment,
   Voucher,
+  WarehouseReceipt,
 } from '../db/generated/client.ts';
 
 /**
@@ -52,6 +53,11 @@ export const ENTITY_KINDS = {
     table: 'dilution_claims',
     graphqlType: 'DilutionClaim',
   },
+  [ObjectTypes.WarehouseReceipt]: {
+    entity: 'warehouseReceipt',
+    table: 'warehouse_receipts',
+    graphqlType: 'WarehouseReceipt',
+  },
 } as const satisfies Record<ObjectType, EntityKind>;
 
 interface EntityKind {
@@ -86,6 +92,7 @@ export interface ReadRows extends Record<ReadEntity, object> {
   earlyPaymentOffer: EarlyPaymentOffer;
   creditNote: CreditNote;
   dilutionClaim: DilutionClaim;
+  warehouseReceipt: WarehouseReceipt;
 }
 
 /** What the projector writes of each entity: Prisma's own create input, so a renamed column fails to compile. */
@@ -103,6 +110,7 @@ export interface WriteRows extends Record<ReadEntity, object> {
   earlyPaymentOffer: Prisma.EarlyPaymentOfferUncheckedCreateInput;
   creditNote: Prisma.CreditNoteUncheckedCreateInput;
   dilutionClaim: Prisma.DilutionClaimUncheckedCreateInput;
+  warehouseReceipt: Prisma.WarehouseReceiptUncheckedCreateInput;
 }
 
 /** The methods the node calls on any entity's delegate, typed with that entity's rows. */

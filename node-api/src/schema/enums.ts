@@ -8,6 +8,7 @@ import {
   ShipmentStatuses,
   TransferConsentStatuses,
   VoucherStatuses,
+  WarehouseReceiptStatuses,
 } from '@scf/ledger-contract';
 import { builder } from './builder.ts';
 
@@ -26,6 +27,12 @@ export const InvoiceStatusEnum = builder.enumType('InvoiceStatus', {
 export const ShipmentStatusEnum = builder.enumType('ShipmentStatus', {
   description: 'PICKED_UP: in transit. DELIVERED: the logistics company confirmed delivery.',
   values: ShipmentStatuses,
+});
+export const WarehouseReceiptStatusEnum = builder.enumType('WarehouseReceiptStatus', {
+  description:
+    'ISSUED: the goods are in the warehouse, free. PLEDGED: pledged for an open financing. ' +
+    'RELEASE_REQUESTED: the owner asked for its goods. RELEASED: the keeper confirmed the goods went out.',
+  values: WarehouseReceiptStatuses,
 });
 export const VoucherStatusEnum = builder.enumType('VoucherStatus', {
   description:

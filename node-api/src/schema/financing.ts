@@ -13,20 +13,34 @@ import { LedgerProof } from './proof.ts';
 import { BuyBackNode, buyBackOf, RecourseDemandNode, recourseDemandOf } from './recourse.ts';
 import { AssignmentNoticeNode, FinancingRegistrationNode, noticeOf, registrationOf } from './registration.ts';
 import { VoucherNode } from './voucher.ts';
+import { WarehouseReceiptNode } from './warehouse-receipt.ts';
 
-/** A voucher holder's financing at one bank: visible to applicant, bank and debtor. */
+/** A financing of a voucher or a warehouse receipt at one bank: visible to applicant, bank and debtor. */
 export const FinancingNode = builder.objectRef<Financing>(ENTITY_KINDS.financing.graphqlType);
 
 FinancingNode.implement({
-  description: 'A voucher holder’s application for financing at one bank, and how it went.',
+  description:
+    'An application for financing at one bank, on a voucher or a pledged warehouse receipt, and how it went.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    voucherId: t.exposeID('voucherId'),
+    voucherId: t.exposeID('voucherId', { nullable: true, description: 'Null for a warehouse receipt’s.' }),
     voucher: t.field({
       type: VoucherNode,
       nullable: true,
       description: 'The financed voucher, if you may see it (its holder, debtor, or the bank).',
-      resolve: (row, _args, ctx) => visibleRow(ctx, 'voucher', row.voucherId),
+      resolve: (row, _args, ctx) =>
+        row.voucherId === null ? null : visibleRow(ctx, 'voucher', row.voucherId),
+    }),
+    receiptId: t.exposeID('receiptId', {
+      nullable: true,
+      description: 'The pledged warehouse receipt, if that is the asset.',
+    }),
+    receipt: t.field({
+      type: WarehouseReceiptNode,
+      nullable: true,
+      description: 'The pledged warehouse receipt, if you may see it (its keeper, owner, or the bank).',
+      resolve: (row, _args, ctx) =>
+        row.receiptId === null ? null : visibleRow(ctx, 'warehouseReceipt', row.receiptId),
     }),
     applicantId: t.exposeID('applicantId'),
     applicant: t.field({
@@ -40,7 +54,10 @@ FinancingNode.implement({
       type: EnterpriseNode,
       resolve: (row, _args, ctx) => enterpriseNamed(ctx, row.debtorId),
     }),
-    amount: t.expose('amount', { type: 'Fen', description: 'The voucher’s face amount.' }),
+    amount: t.expose('amount', {
+      type: 'Fen',
+      description: 'The voucher’s face amount, or what the receipt’s owner asked to borrow.',
+    }),
     maturityDate: t.expose('maturityDate', { type: 'Date' }),
     status: t.field({ type: FinancingStatusEnum, resolve: (row) => member(FinancingStatuses, row.status) }),
     termsHash: t.exposeString('termsHash', { nullable: true, description: 'SHA-256 of the private terms.' }),
@@ -72,6 +89,11 @@ FinancingNode.implement({
     }),
     paymentReference: t.exposeString('paymentReference', { nullable: true }),
     rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
+    repaymentReference: t.exposeString('repaymentReference', {
+      nullable: true,
+      description: 'A receipt financing’s repayment, as its bank recorded it.',
+    }),
+    repaidAt: t.expose('repaidAt', { type: 'DateTime', nullable: true }),
     registration: t.field({
       type: FinancingRegistrationNode,
       nullable: true,
@@ -97,6 +119,7 @@ const FinancingFilter = builder.inputType('FinancingFilter', {
     bankId: t.id(),
     debtorId: t.id(),
     voucherId: t.id(),
+    receiptId: t.id(),
     maturityDate: t.field({ type: DayRange }),
     amount: t.field({ type: FenRange }),
     noticed: t.boolean({
@@ -135,6 +158,7 @@ builder.queryFields((t) => ({
             ...equals('bank_id', filter?.bankId),
             ...equals('debtor_id', filter?.debtorId),
             ...equals('voucher_id', filter?.voucherId),
+            ...equals('receipt_id', filter?.receiptId),
             ...inDays('maturity_date', filter?.maturityDate),
             ...inFen('amount', filter?.amount),
             ...isSet('noticed_at', filter?.noticed),

@@ -27,6 +27,7 @@ import './transfer-consent.ts';
 import './user.ts';
 import './voucher.ts';
 import './voucher-lineage.ts';
+import './warehouse-receipt.ts';
 import './write-off.ts';
 
 /** The whole GraphQL schema: every schema/<entity>.ts registers its types on the builder on import. */

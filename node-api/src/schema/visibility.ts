@@ -65,6 +65,11 @@ const RULES: { [E in ReadEntity]: 'public' | readonly Sight<E>[] } = {
   creditNote: [{ entity: 'creditNote', parties: ['sellerId', 'buyerId'] }],
   // A claim on the seller: its creditor (a bank, or the debtor of the invoice) and the seller only.
   dilutionClaim: [{ entity: 'dilutionClaim', parties: ['creditorId', 'debtorId'] }],
+  // Its keeper and owner; a bank once it was asked to finance it (as a voucher's).
+  warehouseReceipt: [
+    { entity: 'warehouseReceipt', parties: ['keeperId', 'ownerId'] },
+    { entity: 'financing', via: { from: 'id', to: 'receiptId' }, parties: ['bankId'], kinds: ['BANK'] },
+  ],
 };
 
 /** Whether the objects of a ledger type are public to every logged-in user. */

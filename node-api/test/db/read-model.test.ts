@@ -259,9 +259,29 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         status: 'OPEN',
         ...proof(9),
       },
+      warehouseReceipt: {
+        id: 'e'.repeat(64),
+        number: 'WR-2026-001',
+        keeperId: 'L',
+        ownerId: 'S',
+        goods: '电解铜',
+        quantity: 2_000_000_000,
+        unit: 't',
+        location: '青岛保税港区3号库',
+        inspectionDocHash: 'c'.repeat(64),
+        status: 'RELEASED',
+        issuedAt: new Date('2026-01-05T02:00:00.000Z'),
+        financingId: null,
+        releaseConsentBy: 'BANK',
+        releaseConsentAt: new Date('2026-01-06T02:00:00.000Z'),
+        releaseRequestedAt: new Date('2026-01-06T03:00:00.000Z'),
+        releasedAt: new Date('2026-01-06T04:00:00.000Z'),
+        ...proof(9),
+      },
       financing: {
         id: 'v:f',
         voucherId: 'v',
+        receiptId: null,
         applicantId: 'S',
         bankId: 'BANK',
         debtorId: 'B',
@@ -272,6 +292,8 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         offerValidUntil: day('2026-01-10'),
         paymentReference: null,
         rejectionReason: null,
+        repaymentReference: null,
+        repaidAt: null,
         registrationNumber: '2026010500000001',
         registeredAt: new Date('2026-01-05T01:59:30.000Z'),
         registrantId: 'BANK',
@@ -372,6 +394,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     await db.earlyPaymentOffer.create({ data: rows.earlyPaymentOffer });
     await db.creditNote.create({ data: rows.creditNote });
     await db.dilutionClaim.create({ data: rows.dilutionClaim });
+    await db.warehouseReceipt.create({ data: rows.warehouseReceipt });
     await db.exposureDelta.create({ data: rows.exposureDelta });
     await db.financing.create({ data: rows.financing });
     await db.offerTerms.create({ data: rows.offerTerms });
@@ -400,6 +423,9 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     expect(await db.creditNote.findUnique({ where: { id: rows.creditNote.id } })).toEqual(rows.creditNote);
     expect(await db.dilutionClaim.findUnique({ where: { id: rows.dilutionClaim.id } })).toEqual(
       rows.dilutionClaim,
+    );
+    expect(await db.warehouseReceipt.findUnique({ where: { id: rows.warehouseReceipt.id } })).toEqual(
+      rows.warehouseReceipt,
     );
     const { debtorId, measure, txId } = rows.exposureDelta;
     expect(

@@ -47,7 +47,7 @@ describe('financings', () => {
     await seedEnterprises(harness.db);
     await harness.db.voucher.createMany({
       data: APPLIED.map((f) =>
-        voucher({ id: f.voucherId, debtorId: E.core, holderId: E.tier1, financingId: f.id }),
+        voucher({ id: f.voucherId ?? '', debtorId: E.core, holderId: E.tier1, financingId: f.id }),
       ),
     });
     await harness.db.financing.createMany({ data: APPLIED });

@@ -25,6 +25,8 @@ export const ErrorCodes = {
   EarlyPaymentBudgetExceeded: 'EARLY_PAYMENT_BUDGET_EXCEEDED',
   /** A buy-back demanded of a financing offered without recourse: the bank bears the default. */
   NoRecourse: 'NO_RECOURSE',
+  /** The goods of a receipt pledged for an unsettled financing asked out before its bank consented. */
+  ReleaseConsentRequired: 'RELEASE_CONSENT_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -54,6 +54,15 @@ export const Events = {
   CreditNoteAccepted: 'CreditNoteAccepted',
   CreditNoteDeclined: 'CreditNoteDeclined',
   CreditNoteWithdrawn: 'CreditNoteWithdrawn',
+  WarehouseReceiptIssued: 'WarehouseReceiptIssued',
+  WarehouseReceiptTransferred: 'WarehouseReceiptTransferred',
+  /** The owner applied to a bank on a receipt: the new financing and the PLEDGED receipt. */
+  WarehouseReceiptPledged: 'WarehouseReceiptPledged',
+  WarehouseReceiptReleaseConsented: 'WarehouseReceiptReleaseConsented',
+  WarehouseReceiptReleaseRequested: 'WarehouseReceiptReleaseRequested',
+  WarehouseReceiptReleased: 'WarehouseReceiptReleased',
+  /** The bank recorded the owner's repayment: the SETTLED financing and the freed receipt. */
+  WarehouseFinancingRepaid: 'WarehouseFinancingRepaid',
 } as const;
 
 export type EventName = (typeof Events)[keyof typeof Events];

@@ -24,8 +24,12 @@ export const TEXT_RULES = {
   reason: { max: 500, multiline: true },
   /** The bank's or the debtor's payment reference. */
   paymentReference: { max: 64 },
-  /** Where goods were picked up or delivered. */
+  /** Where goods were picked up or delivered, or where a warehouse keeps them. */
   place: { max: 200 },
+  /** What goods a warehouse receipt is for. */
+  goods: { max: 200 },
+  /** The unit a warehouse receipt counts its goods in (t, kg, pallets). */
+  unit: { max: 16 },
 } as const satisfies Record<string, TextRule>;
 
 export type TextField = keyof typeof TEXT_RULES;
@@ -60,6 +64,8 @@ export const INT_RANGES = {
   pageSize: { min: 1, max: 100 },
   /** Vouchers one overdue sweep marks. */
   sweepLimit: { min: 1, max: 200 },
+  /** Whole units of goods on one warehouse receipt. */
+  receiptQuantity: { min: 1, max: 2_000_000_000 },
 } as const satisfies Record<string, IntRange>;
 
 /** Whether a value is a whole number within the range. */

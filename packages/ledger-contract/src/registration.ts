@@ -26,9 +26,13 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 /** The receivable a financing finances, as the registry identifies it. */
 export function receivableOf(
-  financing: Pick<Financing, 'voucherId' | 'debtorId' | 'amount'>,
+  financing: Pick<Financing, 'voucherId' | 'receiptId' | 'debtorId' | 'amount'>,
 ): RegistryReceivable {
-  return { voucherId: financing.voucherId, debtorId: financing.debtorId, amount: financing.amount };
+  return {
+    voucherId: financing.voucherId ?? financing.receiptId ?? '',
+    debtorId: financing.debtorId,
+    amount: financing.amount,
+  };
 }
 
 /**
@@ -116,7 +120,7 @@ export function parseRegistrationInput(value: unknown): RegistrationInput {
  * when there is none (or it is someone else's), REGISTRY_CONFLICT when another party registered first.
  */
 export function checkRegistration(
-  financing: Pick<Financing, 'id' | 'voucherId' | 'debtorId' | 'amount' | 'bankId'>,
+  financing: Pick<Financing, 'id' | 'voucherId' | 'receiptId' | 'debtorId' | 'amount' | 'bankId'>,
   input: RegistrationInput,
 ): void {
   const expected = receivableOf(financing);
@@ -142,7 +146,7 @@ export function checkRegistration(
     const first = conflicts[0];
     throw new ContractError(
       ErrorCodes.RegistryConflict,
-      `voucher ${financing.voucherId} is already registered by ${first?.registrantId ?? '?'} ` +
+      `${receivableOf(financing).voucherId} is already registered by ${first?.registrantId ?? '?'} ` +
         `(registration ${first?.registrationNumber ?? '?'}): a second financing of it would rank behind`,
     );
   }

@@ -17,6 +17,7 @@ import type { RegistrationInput } from './registration.ts';
 import type { LedgerRecord, ObjectType } from './model/record.ts';
 import type { Shipment } from './model/shipment.ts';
 import type { DisputeResolution, Voucher } from './model/voucher.ts';
+import type { WarehouseReceipt } from './model/warehouse-receipt.ts';
 import type {
   WriteOffBook,
   WriteOffBookRef,
@@ -388,6 +389,34 @@ export const Transactions = {
     Get: read<CreditNote>()('Get', { id: str }),
     /** One dilution claim, for its creditor and its debtor (the seller). */
     GetClaim: read<DilutionClaim>()('GetClaim', { id: str }),
+  },
+  warehouse: {
+    /** The keeper (a logistics enterprise) issues a receipt for goods it holds for their owner. */
+    Issue: write<WarehouseReceipt>()('Issue', {
+      number: str,
+      ownerId: str,
+      goods: str,
+      quantity: int,
+      unit: str,
+      location: str,
+      inspectionDocHash: str,
+    }),
+    /** The owner's approver passes an ISSUED receipt to another supplier or core enterprise. */
+    Transfer: write<WarehouseReceipt>()('Transfer', { receiptId: str, toOwnerId: str }),
+    /**
+     * The owner applies to a bank for `amount` fen until `maturityDate` on its receipt: an APPLIED
+     * financing (offered, accepted and disbursed like a voucher's), the receipt PLEDGED.
+     */
+    Pledge: write<Financing>()('Pledge', { receiptId: str, bankId: str, amount: str, maturityDate: str }),
+    /** The pledgee bank's approver consents to release goods while its financing is open. */
+    ConsentRelease: write<WarehouseReceipt>()('ConsentRelease', { receiptId: str }),
+    /** The owner's approver asks for its goods (with the bank's consent while pledged). */
+    RequestRelease: write<WarehouseReceipt>()('RequestRelease', { receiptId: str }),
+    /** The keeper confirms the goods went out: RELEASED. */
+    ConfirmOut: write<WarehouseReceipt>()('ConfirmOut', { receiptId: str }),
+    /** The bank's approver records the owner's repayment: the financing SETTLED, the receipt free. */
+    Repay: write<Financing>()('Repay', { financingId: str, paymentReference: str }),
+    Get: read<WarehouseReceipt>()('Get', { id: str }),
   },
   ledger: {
     /** Every stored version of one record, oldest first. */

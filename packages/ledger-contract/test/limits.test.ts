@@ -42,6 +42,7 @@ describe('the limits the ledger enforces', () => {
       supplierTier: { min: 0, max: 64 },
       pageSize: { min: 1, max: 100 },
       sweepLimit: { min: 1, max: 200 },
+      receiptQuantity: { min: 1, max: 2_000_000_000 },
     });
     expect({ MAX_PIECES, MAX_LINEAGE_STEPS, MAX_HISTORY }).toEqual({
       MAX_PIECES: 50,
@@ -59,6 +60,8 @@ describe('the limits the ledger enforces', () => {
       reason: 500,
       paymentReference: 64,
       place: 200,
+      goods: 200,
+      unit: 16,
     });
     const multiline = Object.entries(TEXT_RULES).filter(([, rule]) => 'multiline' in rule && rule.multiline);
     expect(multiline.map(([field]) => field)).toEqual(['reason']);

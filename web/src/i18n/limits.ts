@@ -10,6 +10,8 @@ export const LIMIT_PARAMS = {
   documentNumberMax: TEXT_RULES.documentNumber.max,
   orderNumberMax: TEXT_RULES.orderNumber.max,
   placeMax: TEXT_RULES.place.max,
+  goodsMax: TEXT_RULES.goods.max,
+  unitMax: TEXT_RULES.unit.max,
   advanceRateMin: INT_RANGES.advanceRateBps.min,
   advanceRateMax: INT_RANGES.advanceRateBps.max,
   spreadMin: INT_RANGES.spreadBps.min,

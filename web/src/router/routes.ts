@@ -1,5 +1,6 @@
 import {
   Bell,
+  Box,
   Coin,
   CreditCard,
   DataAnalysis,
@@ -177,6 +178,16 @@ export const routes: RouteRecordRaw[] = [
         name: 'shipments',
         component: () => import('@/pages/logistics/ShipmentsPage.vue'),
         meta: { titleKey: 'page.shipments', access: { kinds: LOGISTICS }, menu: { icon: Van, order: 50 } },
+      },
+      {
+        path: 'warehouse-receipts',
+        name: 'warehouseReceipts',
+        component: () => import('@/pages/warehouse/WarehouseReceiptsPage.vue'),
+        meta: {
+          titleKey: 'page.warehouseReceipts',
+          access: { kinds: [...LOGISTICS, ...TRADERS, ...BANK] },
+          menu: { icon: Box, order: 51 },
+        },
       },
       {
         path: 'notifications',

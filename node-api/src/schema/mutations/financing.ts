@@ -18,7 +18,8 @@ import type { Context } from '../context.ts';
 
 const Payload = nodePayload('Financing', 'financing', FinancingNode);
 const BANK_APPROVER = { roles: ['approver', 'admin'], kinds: ['BANK'] } as const;
-const SME_APPROVER = { roles: ['approver', 'admin'], kinds: ['SUPPLIER'] } as const;
+/** A voucher's holder is a supplier; a warehouse receipt's owner may be a core enterprise too. */
+const APPLICANT_APPROVER = { roles: ['approver', 'admin'], kinds: ['SUPPLIER', 'CORE'] } as const;
 
 export const OfferInput = builder.inputType('OfferInput', {
   description: 'What the bank chooses; the ledger derives rate, discount interest and net proceeds.',
@@ -121,9 +122,10 @@ export async function registeredForDisbursement(
       `${bankId} has four eyes on: a disbursement is prepared (prepareAction) and registered when another approves it`,
     );
   }
-  await refuseBeyondCap(ledger, financing.debtorId, financing.amount);
+  // A pledged warehouse receipt draws on no core enterprise's consortium-wide cap.
+  if (financing.voucherId !== null) await refuseBeyondCap(ledger, financing.debtorId, financing.amount);
   const receivable = {
-    voucherId: financing.voucherId,
+    voucherId: financing.voucherId ?? financing.receiptId ?? '',
     debtorId: financing.debtorId,
     amount: financing.amount.toString(),
   };
@@ -174,7 +176,7 @@ builder.mutationFields((t) => ({
   acceptOffer: t.field({
     type: Payload,
     description: 'The applicant accepts the offer; the credit line is drawn.',
-    authScopes: { $all: { roles: [...SME_APPROVER.roles], kinds: [...SME_APPROVER.kinds] } },
+    authScopes: { $all: { roles: [...APPLICANT_APPROVER.roles], kinds: [...APPLICANT_APPROVER.kinds] } },
     ledgerWrite: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -216,7 +218,7 @@ builder.mutationFields((t) => ({
   rejectFinancing: t.field({
     type: Payload,
     description: 'The bank declines an application, or the applicant declines an offer, with a reason.',
-    authScopes: { kinds: ['BANK', 'SUPPLIER'] },
+    authScopes: { kinds: ['BANK', 'SUPPLIER', 'CORE'] },
     ledgerWrite: true,
     args: {
       id: t.arg.id({ required: true }),
@@ -233,7 +235,7 @@ builder.mutationFields((t) => ({
   withdrawFinancing: t.field({
     type: Payload,
     description: 'The applicant withdraws its application before it is accepted.',
-    authScopes: { kinds: ['SUPPLIER'] },
+    authScopes: { kinds: ['SUPPLIER', 'CORE'] },
     ledgerWrite: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {

@@ -14,4 +14,5 @@ import './settlement.ts';
 import './shipment.ts';
 import './transfer-consent.ts';
 import './voucher.ts';
+import './warehouse-receipt.ts';
 import './write-off.ts';

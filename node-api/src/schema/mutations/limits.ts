@@ -19,6 +19,8 @@ export const TEXT = {
   reason: textArg(TEXT_RULES.reason),
   paymentReference: textArg(TEXT_RULES.paymentReference),
   place: textArg(TEXT_RULES.place),
+  goods: textArg(TEXT_RULES.goods),
+  unit: textArg(TEXT_RULES.unit),
   /**
    * A document's SHA-256: any argument checked with this names a document, and the builder refuses it
    * (DOCUMENT_NOT_OWNED, before the resolver runs) unless the caller's enterprise uploaded that

@@ -16,14 +16,19 @@ export const FinancingStatuses = [
 ] as const;
 export type FinancingStatus = (typeof FinancingStatuses)[number];
 
-/** A voucher holder's application for financing at one bank; offer terms stay private. */
+/**
+ * An application for financing at one bank; offer terms stay private. It finances exactly one asset:
+ * a voucher its holder discounts (`voucherId`; the debtor is the voucher's), or a warehouse receipt its
+ * owner pledges (`receiptId`; the owner is the debtor and repays the bank).
+ */
 export interface Financing extends LedgerRecord {
   docType: 'financing';
-  voucherId: string;
+  voucherId?: string;
+  receiptId?: string;
   applicantId: string;
   bankId: string;
   debtorId: string;
-  /** The voucher's face amount. */
+  /** The voucher's face amount, or what the receipt's owner asked to borrow. */
   amount: Fen;
   maturityDate: IsoDate;
   status: FinancingStatus;
@@ -32,6 +37,9 @@ export interface Financing extends LedgerRecord {
   offerValidUntil?: IsoDate;
   paymentReference?: string;
   rejectionReason?: string;
+  /** A receipt financing's repayment, as the bank recorded it: its payment reference and time. */
+  repaymentReference?: string;
+  repaidAt?: string;
   /** The bank's registration of the receivable at the movable-property registry (中登): set at disbursement. */
   registration?: FinancingRegistration;
   /** The notice of assignment to the debtor (民法典 Art. 768): set at disbursement. */
@@ -62,7 +70,10 @@ export interface BuyBack {
   paymentReference: string;
 }
 
-/** The receivable as the registry identifies it: the voucher, its debtor and its face amount. */
+/**
+ * The receivable as the registry identifies it: the voucher (or, for a pledge, the warehouse receipt),
+ * its debtor and its amount.
+ */
 export interface RegistryReceivable {
   voucherId: string;
   debtorId: string;

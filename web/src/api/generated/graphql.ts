@@ -309,6 +309,8 @@ export const ErrorCode = {
   RegistryConflict: 'REGISTRY_CONFLICT',
   /** The movable-property financing registry could not be reached in time (or this node has none): nothing was registered on the ledger; try again. */
   RegistryUnavailable: 'REGISTRY_UNAVAILABLE',
+  /** The warehouse receipt is pledged for a financing that is not settled: its bank must consent to the release first. */
+  ReleaseConsentRequired: 'RELEASE_CONSENT_REQUIRED',
   /** A request or document body over the size limit. */
   RequestEntityTooLarge: 'REQUEST_ENTITY_TOO_LARGE',
   /** A stored document no longer matches its hash, so it is not served. */
@@ -341,6 +343,7 @@ export type FinancingFilter = {
   maturityDate?: DayRange | null | undefined;
   /** Only financings whose debtor was noticed of the assignment (true), or not yet (false). */
   noticed?: boolean | null | undefined;
+  receiptId?: string | null | undefined;
   statuses?: Array<FinancingStatus> | null | undefined;
   voucherId?: string | null | undefined;
 };
@@ -409,6 +412,16 @@ export const InvoiceStatus = {
 } as const;
 
 export type InvoiceStatus = typeof InvoiceStatus[keyof typeof InvoiceStatus];
+export type IssueReceiptInput = {
+  goods: string;
+  inspectionDocSha256: string;
+  location: string;
+  number: string;
+  ownerId: string;
+  quantity: number;
+  unit: string;
+};
+
 /** AGREED: an annual rate agreed at confirmation, never below the 1Y LPR in force that day. STATUTORY: none agreed, 0.05 % per day (保障中小企业款项支付条例 Art. 17). */
 export const LateInterestBasis = {
   Agreed: 'AGREED',
@@ -429,7 +442,8 @@ export const LedgerObjectType = {
   Invoice: 'invoice',
   Rate: 'rate',
   Shipment: 'shipment',
-  Voucher: 'voucher'
+  Voucher: 'voucher',
+  Warehousereceipt: 'warehousereceipt'
 } as const;
 
 export type LedgerObjectType = typeof LedgerObjectType[keyof typeof LedgerObjectType];
@@ -658,6 +672,36 @@ export const VoucherStatus = {
 } as const;
 
 export type VoucherStatus = typeof VoucherStatus[keyof typeof VoucherStatus];
+export type WarehouseReceiptFilter = {
+  keeperId?: string | null | undefined;
+  ownerId?: string | null | undefined;
+  /** Part of the receipt number, goods or location. */
+  search?: string | null | undefined;
+  statuses?: Array<WarehouseReceiptStatus> | null | undefined;
+};
+
+/** Sort order; when absent, ISSUED_AT DESC. */
+export type WarehouseReceiptOrder = {
+  direction?: SortDirection;
+  field: WarehouseReceiptOrderField;
+};
+
+export const WarehouseReceiptOrderField = {
+  IssuedAt: 'ISSUED_AT',
+  Number: 'NUMBER',
+  UpdatedAt: 'UPDATED_AT'
+} as const;
+
+export type WarehouseReceiptOrderField = typeof WarehouseReceiptOrderField[keyof typeof WarehouseReceiptOrderField];
+/** ISSUED: the goods are in the warehouse, free. PLEDGED: pledged for an open financing. RELEASE_REQUESTED: the owner asked for its goods. RELEASED: the keeper confirmed the goods went out. */
+export const WarehouseReceiptStatus = {
+  Issued: 'ISSUED',
+  Pledged: 'PLEDGED',
+  Released: 'RELEASED',
+  ReleaseRequested: 'RELEASE_REQUESTED'
+} as const;
+
+export type WarehouseReceiptStatus = typeof WarehouseReceiptStatus[keyof typeof WarehouseReceiptStatus];
 export type WriteOffStageInput = {
   fromDay: number;
   /** None for the last stage. */
@@ -934,14 +978,14 @@ export type FinancingsQueryVariables = Exact<{
 }>;
 
 
-export type FinancingsQuery = { financings: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+export type FinancingsQuery = { financings: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
 
 export type FinancingQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type ApplyFinancingMutationVariables = Exact<{
   voucherId: string;
@@ -949,7 +993,7 @@ export type ApplyFinancingMutationVariables = Exact<{
 }>;
 
 
-export type ApplyFinancingMutation = { applyFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ApplyFinancingMutation = { applyFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type OfferFinancingMutationVariables = Exact<{
   id: string;
@@ -957,14 +1001,14 @@ export type OfferFinancingMutationVariables = Exact<{
 }>;
 
 
-export type OfferFinancingMutation = { offerFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type OfferFinancingMutation = { offerFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type AcceptOfferMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type AcceptOfferMutation = { acceptOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type AcceptOfferMutation = { acceptOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type RejectFinancingMutationVariables = Exact<{
   id: string;
@@ -972,21 +1016,21 @@ export type RejectFinancingMutationVariables = Exact<{
 }>;
 
 
-export type RejectFinancingMutation = { rejectFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RejectFinancingMutation = { rejectFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type WithdrawFinancingMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type WithdrawFinancingMutation = { withdrawFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type WithdrawFinancingMutation = { withdrawFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ExpireOfferMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type ExpireOfferMutation = { expireOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type ExpireOfferMutation = { expireOffer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type DisburseFinancingMutationVariables = Exact<{
   id: string;
@@ -994,7 +1038,7 @@ export type DisburseFinancingMutationVariables = Exact<{
 }>;
 
 
-export type DisburseFinancingMutation = { disburseFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type DisburseFinancingMutation = { disburseFinancing: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type ProofFieldsFragment = { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string };
 
@@ -1010,7 +1054,7 @@ export type ConsentFieldsFragment = { status: TransferConsentStatus, decidedAt: 
 
 export type OfferTermsFieldsFragment = { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string };
 
-export type FinancingFieldsFragment = { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+export type FinancingFieldsFragment = { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
 export type ShipmentFieldsFragment = { id: string, invoiceId: string, waybillNumber: string, origin: string, destination: string, status: ShipmentStatus, documentHash: string, deliveryDocumentHash: string | null, pickedUpAt: string, deliveredAt: string | null, logistics: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
@@ -1027,6 +1071,8 @@ export type CharterTermsFieldsFragment = { ratePublishers: Array<string>, rateQu
 export type CharterFieldsFragment = { id: string, version: number, majority: number, updatedAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }>, exposureCaps: Array<{ debtorId: string, cap: string }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
 export type CharterProposalFieldsFragment = { id: string, baseVersion: number, status: CharterProposalStatus, approvals: Array<string>, proposedBy: string, createdAt: string, terms: { ratePublishers: Array<string>, rateQuorum: number, members: Array<{ mspId: string, kinds: Array<EnterpriseKind> }>, exposureCaps: Array<{ debtorId: string, cap: string }> }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
+
+export type WarehouseReceiptFieldsFragment = { id: string, number: string, goods: string, quantity: number, unit: string, location: string, inspectionDocHash: string, status: WarehouseReceiptStatus, issuedAt: string, financingId: string | null, releaseConsentBy: string | null, releaseConsentAt: string | null, releaseRequestedAt: string | null, releasedAt: string | null, keeper: { id: string, name: string, kind: EnterpriseKind }, owner: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } };
 
 export type InvoicesQueryVariables = Exact<{
   filter?: InvoiceFilter | null | undefined;
@@ -1138,7 +1184,7 @@ export type DemandBuyBackMutationVariables = Exact<{
 }>;
 
 
-export type DemandBuyBackMutation = { demandBuyBack: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type DemandBuyBackMutation = { demandBuyBack: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type RecordBuyBackMutationVariables = Exact<{
   id: string;
@@ -1146,7 +1192,7 @@ export type RecordBuyBackMutationVariables = Exact<{
 }>;
 
 
-export type RecordBuyBackMutation = { recordBuyBack: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+export type RecordBuyBackMutation = { recordBuyBack: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type NodeInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1227,7 +1273,7 @@ export type VoucherQueryVariables = Exact<{
 }>;
 
 
-export type VoucherQuery = { voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string, recourse: boolean | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type VoucherQuery = { voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type SplitTransferMutationVariables = Exact<{
   voucherId: string;
@@ -1283,6 +1329,64 @@ export type WithdrawTransferMutationVariables = Exact<{
 
 
 export type WithdrawTransferMutation = { withdrawTransfer: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type WarehouseReceiptsQueryVariables = Exact<{
+  filter?: WarehouseReceiptFilter | null | undefined;
+  orderBy?: WarehouseReceiptOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type WarehouseReceiptsQuery = { warehouseReceipts: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, goods: string, quantity: number, unit: string, location: string, inspectionDocHash: string, status: WarehouseReceiptStatus, issuedAt: string, financingId: string | null, releaseConsentBy: string | null, releaseConsentAt: string | null, releaseRequestedAt: string | null, releasedAt: string | null, keeper: { id: string, name: string, kind: EnterpriseKind }, owner: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } }> } };
+
+export type IssueReceiptMutationVariables = Exact<{
+  input: IssueReceiptInput;
+}>;
+
+
+export type IssueReceiptMutation = { issueReceipt: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, warehouseReceipt: { id: string, number: string, goods: string, quantity: number, unit: string, location: string, inspectionDocHash: string, status: WarehouseReceiptStatus, issuedAt: string, financingId: string | null, releaseConsentBy: string | null, releaseConsentAt: string | null, releaseRequestedAt: string | null, releasedAt: string | null, keeper: { id: string, name: string, kind: EnterpriseKind }, owner: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type PledgeReceiptMutationVariables = Exact<{
+  id: string;
+  bankId: string;
+  amount: string;
+  maturityDate: string;
+}>;
+
+
+export type PledgeReceiptMutation = { pledgeReceipt: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string } | null } };
+
+export type RequestReceiptReleaseMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RequestReceiptReleaseMutation = { requestReceiptRelease: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, warehouseReceipt: { id: string, number: string, goods: string, quantity: number, unit: string, location: string, inspectionDocHash: string, status: WarehouseReceiptStatus, issuedAt: string, financingId: string | null, releaseConsentBy: string | null, releaseConsentAt: string | null, releaseRequestedAt: string | null, releasedAt: string | null, keeper: { id: string, name: string, kind: EnterpriseKind }, owner: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type ConsentReceiptReleaseMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConsentReceiptReleaseMutation = { consentReceiptRelease: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, warehouseReceipt: { id: string, number: string, goods: string, quantity: number, unit: string, location: string, inspectionDocHash: string, status: WarehouseReceiptStatus, issuedAt: string, financingId: string | null, releaseConsentBy: string | null, releaseConsentAt: string | null, releaseRequestedAt: string | null, releasedAt: string | null, keeper: { id: string, name: string, kind: EnterpriseKind }, owner: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type ConfirmGoodsOutMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ConfirmGoodsOutMutation = { confirmGoodsOut: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, warehouseReceipt: { id: string, number: string, goods: string, quantity: number, unit: string, location: string, inspectionDocHash: string, status: WarehouseReceiptStatus, issuedAt: string, financingId: string | null, releaseConsentBy: string | null, releaseConsentAt: string | null, releaseRequestedAt: string | null, releasedAt: string | null, keeper: { id: string, name: string, kind: EnterpriseKind }, owner: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
+
+export type RecordReceiptRepaymentMutationVariables = Exact<{
+  financingId: string;
+  paymentReference: string;
+}>;
+
+
+export type RecordReceiptRepaymentMutation = { recordReceiptRepayment: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null } };
 
 export type WriteDownFiguresFieldsFragment = { count: number, exposure: string, writtenDown: string, net: string };
 
@@ -1657,6 +1761,13 @@ export const FinancingFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -1927,6 +2038,43 @@ fragment CharterTermsFields on CharterTerms {
     cap
   }
 }`, {"fragmentName":"CharterProposalFields"}) as unknown as TypedDocumentString<CharterProposalFieldsFragment, unknown>;
+export const WarehouseReceiptFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WarehouseReceiptFields on WarehouseReceipt {
+  id
+  number
+  goods
+  quantity
+  unit
+  location
+  inspectionDocHash
+  status
+  issuedAt
+  financingId
+  releaseConsentBy
+  releaseConsentAt
+  releaseRequestedAt
+  releasedAt
+  keeper {
+    ...PartyFields
+  }
+  owner {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}`, {"fragmentName":"WarehouseReceiptFields"}) as unknown as TypedDocumentString<WarehouseReceiptFieldsFragment, unknown>;
 export const WriteDownFiguresFieldsFragmentDoc = new TypedDocumentString(`
     fragment WriteDownFiguresFields on WriteDownFigures {
   count
@@ -3361,6 +3509,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -3496,6 +3651,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -3594,6 +3756,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -3692,6 +3861,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -3790,6 +3966,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -3888,6 +4071,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -3986,6 +4176,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -4084,6 +4281,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -4182,6 +4386,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -4858,6 +5069,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -4956,6 +5174,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -5412,6 +5637,13 @@ fragment FinancingFields on Financing {
   createdAt
   updatedAt
   voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
   applicant {
     ...PartyFields
   }
@@ -5855,6 +6087,382 @@ fragment ConsentFields on TransferConsent {
     ...PartyFields
   }
 }`) as unknown as TypedDocumentString<WithdrawTransferMutation, WithdrawTransferMutationVariables>;
+export const WarehouseReceiptsDocument = new TypedDocumentString(`
+    query WarehouseReceipts($filter: WarehouseReceiptFilter, $orderBy: WarehouseReceiptOrder, $first: Int, $after: String, $last: Int, $before: String) {
+  warehouseReceipts(
+    filter: $filter
+    orderBy: $orderBy
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+  ) {
+    totalCount
+    pageInfo {
+      ...PageFields
+    }
+    edges {
+      node {
+        ...WarehouseReceiptFields
+      }
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment PageFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment WarehouseReceiptFields on WarehouseReceipt {
+  id
+  number
+  goods
+  quantity
+  unit
+  location
+  inspectionDocHash
+  status
+  issuedAt
+  financingId
+  releaseConsentBy
+  releaseConsentAt
+  releaseRequestedAt
+  releasedAt
+  keeper {
+    ...PartyFields
+  }
+  owner {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<WarehouseReceiptsQuery, WarehouseReceiptsQueryVariables>;
+export const IssueReceiptDocument = new TypedDocumentString(`
+    mutation IssueReceipt($input: IssueReceiptInput!) {
+  issueReceipt(input: $input) {
+    projection
+    transactionId
+    blockNumber
+    warehouseReceipt {
+      ...WarehouseReceiptFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment WarehouseReceiptFields on WarehouseReceipt {
+  id
+  number
+  goods
+  quantity
+  unit
+  location
+  inspectionDocHash
+  status
+  issuedAt
+  financingId
+  releaseConsentBy
+  releaseConsentAt
+  releaseRequestedAt
+  releasedAt
+  keeper {
+    ...PartyFields
+  }
+  owner {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<IssueReceiptMutation, IssueReceiptMutationVariables>;
+export const PledgeReceiptDocument = new TypedDocumentString(`
+    mutation PledgeReceipt($id: ID!, $bankId: String!, $amount: Fen!, $maturityDate: Date!) {
+  pledgeReceipt(
+    id: $id
+    bankId: $bankId
+    amount: $amount
+    maturityDate: $maturityDate
+  ) {
+    projection
+    transactionId
+    blockNumber
+    financing {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PledgeReceiptMutation, PledgeReceiptMutationVariables>;
+export const RequestReceiptReleaseDocument = new TypedDocumentString(`
+    mutation RequestReceiptRelease($id: ID!) {
+  requestReceiptRelease(id: $id) {
+    projection
+    transactionId
+    blockNumber
+    warehouseReceipt {
+      ...WarehouseReceiptFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment WarehouseReceiptFields on WarehouseReceipt {
+  id
+  number
+  goods
+  quantity
+  unit
+  location
+  inspectionDocHash
+  status
+  issuedAt
+  financingId
+  releaseConsentBy
+  releaseConsentAt
+  releaseRequestedAt
+  releasedAt
+  keeper {
+    ...PartyFields
+  }
+  owner {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<RequestReceiptReleaseMutation, RequestReceiptReleaseMutationVariables>;
+export const ConsentReceiptReleaseDocument = new TypedDocumentString(`
+    mutation ConsentReceiptRelease($id: ID!) {
+  consentReceiptRelease(id: $id) {
+    projection
+    transactionId
+    blockNumber
+    warehouseReceipt {
+      ...WarehouseReceiptFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment WarehouseReceiptFields on WarehouseReceipt {
+  id
+  number
+  goods
+  quantity
+  unit
+  location
+  inspectionDocHash
+  status
+  issuedAt
+  financingId
+  releaseConsentBy
+  releaseConsentAt
+  releaseRequestedAt
+  releasedAt
+  keeper {
+    ...PartyFields
+  }
+  owner {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<ConsentReceiptReleaseMutation, ConsentReceiptReleaseMutationVariables>;
+export const ConfirmGoodsOutDocument = new TypedDocumentString(`
+    mutation ConfirmGoodsOut($id: ID!) {
+  confirmGoodsOut(id: $id) {
+    projection
+    transactionId
+    blockNumber
+    warehouseReceipt {
+      ...WarehouseReceiptFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment WarehouseReceiptFields on WarehouseReceipt {
+  id
+  number
+  goods
+  quantity
+  unit
+  location
+  inspectionDocHash
+  status
+  issuedAt
+  financingId
+  releaseConsentBy
+  releaseConsentAt
+  releaseRequestedAt
+  releasedAt
+  keeper {
+    ...PartyFields
+  }
+  owner {
+    ...PartyFields
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<ConfirmGoodsOutMutation, ConfirmGoodsOutMutationVariables>;
+export const RecordReceiptRepaymentDocument = new TypedDocumentString(`
+    mutation RecordReceiptRepayment($financingId: ID!, $paymentReference: String!) {
+  recordReceiptRepayment(
+    financingId: $financingId
+    paymentReference: $paymentReference
+  ) {
+    projection
+    transactionId
+    blockNumber
+    financing {
+      ...FinancingFields
+    }
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment OfferTermsFields on OfferTerms {
+  faceAmount
+  advanceRateBps
+  financedAmount
+  lprTenor
+  lprBps
+  spreadBps
+  annualRateBps
+  days
+  discountInterest
+  fees
+  netProceeds
+  validUntil
+  termsHash
+}
+fragment FinancingFields on Financing {
+  id
+  amount
+  status
+  maturityDate
+  offerValidUntil
+  paymentReference
+  rejectionReason
+  termsHash
+  createdAt
+  updatedAt
+  voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
+  applicant {
+    ...PartyFields
+  }
+  bank {
+    ...PartyFields
+  }
+  debtor {
+    ...PartyFields
+  }
+  terms {
+    ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
+  proof {
+    ...ProofFields
+  }
+}`) as unknown as TypedDocumentString<RecordReceiptRepaymentMutation, RecordReceiptRepaymentMutationVariables>;
 export const WriteDownsDocument = new TypedDocumentString(`
     query WriteDowns {
   dashboard {

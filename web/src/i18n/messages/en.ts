@@ -22,6 +22,7 @@ export const en: MessageSchema = {
     risk: 'Risk warnings',
     rates: 'Loan prime rates',
     shipments: 'Shipments',
+    warehouseReceipts: 'Warehouse receipts',
     notifications: 'Notifications',
     audit: 'Audit trail',
     enterprises: 'Enterprises',
@@ -96,6 +97,10 @@ export const en: MessageSchema = {
     WRITTEN_OFF: 'Written off',
     PENDING: 'Awaiting approval',
     APPROVED: 'Approved',
+    ISSUED: 'Issued',
+    PLEDGED: 'Pledged',
+    RELEASE_REQUESTED: 'Release requested',
+    RELEASED: 'Released',
   },
   objectType: {
     invoice: 'Invoice',
@@ -110,6 +115,7 @@ export const en: MessageSchema = {
     earlypayoffer: 'Early-payment offer',
     creditnote: 'Credit note',
     dilutionclaim: 'Dilution claim',
+    warehousereceipt: 'Warehouse receipt',
   },
   bucket: {
     OVERDUE: 'Overdue',
@@ -160,6 +166,8 @@ export const en: MessageSchema = {
         'The early-payment budget left does not cover this voucher; nothing was paid',
       NO_RECOURSE:
         'This financing is without recourse: the bank bears the default and cannot demand a buy-back',
+      RELEASE_CONSENT_REQUIRED:
+        'The warehouse receipt is pledged for a financing not yet settled: its bank must consent to the release first',
       FOUR_EYES_SAME_IDENTITY:
         'You prepared this yourself: another approver of your enterprise must approve it',
       REGISTRY_UNAVAILABLE:
@@ -871,6 +879,46 @@ export const en: MessageSchema = {
       waybill: 'At most {documentNumberMax} characters: letters, digits and - _ /',
       place: 'Enter a place (at most {placeMax} characters)',
       document: 'Upload the document first',
+    },
+  },
+  receipt: {
+    number: 'Receipt number',
+    owner: 'Owner',
+    goods: 'Goods',
+    quantity: 'Quantity',
+    unit: 'Unit',
+    location: 'Location',
+    inspection: 'Inspection report',
+    status: 'Status',
+    issue: 'Issue receipt',
+    pledge: 'Pledge to a bank',
+    pledged: 'Pledged warehouse receipt',
+    pledgeNote:
+      'Until the financing is settled the receipt cannot be pledged again or transferred, and its goods leave only with the bank’s consent.',
+    loanAmount: 'Amount to borrow',
+    requestRelease: 'Request release',
+    consent: 'Consent to release',
+    confirmOut: 'Confirm goods out',
+    repayment: 'Repayment',
+    repaymentHelp:
+      'When the owner has repaid, record the payment: the financing is settled and receipt {number} is free again.',
+    recordRepayment: 'Record repayment',
+    empty: 'No warehouse receipts',
+    done: {
+      issue: 'Receipt issued',
+      pledge: 'Applied to the bank; the receipt is pledged',
+      release: 'Release requested',
+      consent: 'Release consented',
+      out: 'Goods out confirmed',
+      repay: 'Repayment recorded; the financing is settled',
+    },
+    problem: {
+      number: 'At most {documentNumberMax} characters: letters, digits and - _ /',
+      owner: 'Choose the owner of the goods',
+      goods: 'Name the goods (at most {goodsMax} characters)',
+      unit: 'Name the unit (at most {unitMax} characters)',
+      location: 'Give the location (at most {placeMax} characters)',
+      document: 'Upload the inspection report first',
     },
   },
   user: {
