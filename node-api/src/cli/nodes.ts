@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_ROLES, demoEnterprise } from '../demo/demo-consortium.ts';
 import { NodeClient } from '../demo/graphql-client.ts';
 import { seedDilution } from '../demo/dilution-seed.ts';
+import { seedQuoteRequest } from '../demo/quote-request-seed.ts';
 import { seedDispute } from '../demo/dispute-seed.ts';
 import { seedEarlyPayment } from '../demo/early-payment-seed.ts';
 import { seedFourEyes } from '../demo/four-eyes-seed.ts';
@@ -60,6 +61,7 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   const writeOff = await seedWriteOffs(urls);
   const recourse = await seedRecourse(urls);
   const dilution = await seedDilution(urls);
+  const quotes = await seedQuoteRequest(urls);
   const fourEyes = await seedFourEyes(urls);
   const seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(marker, JSON.stringify({ ...summary, seconds, at: new Date().toISOString() }, null, 2));
@@ -73,7 +75,8 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
       `${writeOff.stages} write-off stages and ${writeOff.financingId === undefined ? 'no' : 'one'} financing written off, ` +
       `bank B's buy-back demanded of ${recourse === undefined ? 'no' : 'one'} overdue financing with recourse, ` +
       `${dilution.acceptedId === undefined ? 'no' : 'one'} credit note diluting a financed voucher and ` +
-      `${dilution.pendingId === undefined ? 'none' : 'one'} pending`,
+      `${dilution.pendingId === undefined ? 'none' : 'one'} pending, ` +
+      `${quotes === undefined ? 'no' : 'one'} request for quotes with offers from banks A and B`,
   );
 }
 

@@ -30,6 +30,8 @@ export const ACTIONS = {
   declineTransfer: { kinds: ['SUPPLIER'], roles: APPROVERS },
   withdrawTransfer: { kinds: ['SUPPLIER', 'CORE'], roles: APPROVERS },
   applyFinancing: { kinds: ['SUPPLIER'] },
+  requestQuotes: { kinds: ['SUPPLIER'] },
+  withdrawQuoteRequest: { kinds: ['SUPPLIER'] },
   withdrawFinancing: { kinds: ['SUPPLIER'] },
   acceptOffer: { kinds: ['SUPPLIER'], roles: APPROVERS },
   declineOffer: { kinds: ['SUPPLIER'] },

@@ -13,6 +13,7 @@ export const ObjectTypes = {
   EarlyPaymentOffer: 'earlypayoffer',
   CreditNote: 'creditnote',
   DilutionClaim: 'dilutionclaim',
+  QuoteRequest: 'quoterequest',
 } as const;
 
 export type ObjectType = (typeof ObjectTypes)[keyof typeof ObjectTypes];
