@@ -8,6 +8,7 @@ import { ExposureContract } from './contracts/exposure-contract';
 import { FinancingContract } from './contracts/financing-contract';
 import { InvoiceContract } from './contracts/invoice-contract';
 import { LedgerContract } from './contracts/ledger-contract';
+import { QuoteRequestContract } from './contracts/quote-request-contract';
 import { RateContract } from './contracts/rate-contract';
 import { RecourseContract } from './contracts/recourse-contract';
 import { SettlementContract } from './contracts/settlement-contract';
@@ -31,6 +32,7 @@ export const contracts: (new () => object)[] = [
   CreditLineContract,
   RateContract,
   FinancingContract,
+  QuoteRequestContract,
   SettlementContract,
   RecourseContract,
   EarlyPaymentContract,

@@ -12,6 +12,7 @@ import { fourEyesOfferSuite } from './rules/four-eyes-offer.ts';
 import { earlyPaymentSuite } from './rules/early-payment.ts';
 import { fourEyesSuite } from './rules/four-eyes.ts';
 import { lateInterestSuite } from './rules/late-interest.ts';
+import { quoteRequestSuite } from './rules/quote-requests.ts';
 import { recourseSuite } from './rules/recourse.ts';
 import { registrationSuite } from './rules/registration.ts';
 import { startRulesNetwork, type SharedNetwork } from './rules/rules-network.ts';
@@ -26,7 +27,8 @@ import { stopTestNetwork } from './support/test-network.ts';
  * suite cost minutes of `npm test`). Order matters where a suite changes what the others share: the
  * history is checked first, before anyone else writes; hostile input next, as it checks that thousands
  * of bad requests write nothing; exposure's charter cap comes after registration's financings; four eyes
- * turns the core enterprise's and bank A's switches back off when it ends; early payment closes its
+ * turns the core enterprise's and bank A's switches back off when it ends; the request for quotes
+ * has banks A and B offer with four eyes off and leaves bank A's accepted, undisbursed; early payment closes its
  * offer; write-offs set bank A's stages and write off the history's overdue financing of bank A;
  * dilution finances a voucher below what the exposure cap leaves, with four eyes off again; recourse
  * demands and records the buy-back of the history's overdue financing of bank B, which the debtor then
@@ -61,6 +63,7 @@ exposureSuite(network);
 fourEyesSuite(network);
 fourEyesDisburseSuite(network);
 fourEyesOfferSuite(network);
+quoteRequestSuite(network);
 earlyPaymentSuite(network);
 writeOffSuite(network);
 dilutionSuite(network);

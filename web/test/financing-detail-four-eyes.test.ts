@@ -39,6 +39,7 @@ const ACCEPTED: NonNullable<FinancingQuery['financing']> = {
   registration: null,
   assignmentNotice: null,
   voucher: null,
+  quoteRequest: null,
   proof: { transactionId: 'tx0', blockNumber: '7', timestamp: '2026-12-01T02:00:00Z', submittedBy: 'x' },
 };
 

@@ -22,6 +22,7 @@ const DISBURSED: NonNullable<FinancingQuery['financing']> = {
   updatedAt: '2026-01-05T02:00:00Z',
   voucherId: null,
   receiptId: 'R',
+  quoteRequest: null,
   repaymentReference: null,
   receipt: { id: 'R', number: 'WR-2026-001', goods: 'Copper' },
   applicant: party('TIER1', 'SUPPLIER'),

@@ -41,6 +41,7 @@ const HELD: NonNullable<VoucherQuery['voucher']> = {
   lineage: [],
   invoice: null,
   financing: null,
+  quoteRequest: null,
 };
 const PIECES: VoucherPieceInput[] = [
   { amount: '400000' },

@@ -54,8 +54,14 @@ import { saveVoucher } from '../repositories/vouchers';
 import { requireCredit } from './credit-line-contract';
 import { requireExposureRoom } from './exposure-contract';
 import { currentRate } from './rate-contract';
-import { refuseDisputed } from './payment-dispute';
-import { refuseAwaitingConsent } from './voucher-consent';
+import { newFinancing, requireFinanceableVoucher } from './financing-application';
+import {
+  acceptQuote,
+  closeQuote,
+  isOpenQuote,
+  openRequestOf,
+  requireWithinRequest,
+} from './quote-request-offers';
 import { BaseContract } from './base-contract';
 
 /** Discounting prices off the one-year LPR. */
@@ -165,7 +171,10 @@ async function heldVoucher(ctx: Context, financing: Financing): Promise<Voucher>
   return voucher;
 }
 
-/** Closes a financing that was never disbursed and frees its voucher for another application. */
+/**
+ * Closes a financing that was never disbursed and frees its voucher for another application; one of a
+ * request for quotes that was not accepted closes alone, the voucher staying with the request.
+ */
 async function release(
   ctx: Context,
   financing: Financing,
@@ -173,6 +182,7 @@ async function release(
   event: EventName,
 ): Promise<string> {
   if (financing.receiptId !== undefined) return closeReceiptFinancing(ctx, financing, changes, event);
+  if (isOpenQuote(financing)) return marshal(await closeQuote(ctx, financing, changes, event));
   const voucher = await heldVoucher(ctx, financing);
   const owners = await voucherOwners(ctx, voucher);
   const now = txTime(ctx);
@@ -198,36 +208,12 @@ export class FinancingContract extends BaseContract {
   @Transaction()
   @Returns('string')
   async Apply(ctx: Context, voucherId: string, bankId: string): Promise<string> {
-    const voucher = await getRecord<Voucher>(ctx, ObjectTypes.Voucher, voucherId);
-    const actor = await requireActor(ctx, { roles: ANY_ROLE, kinds: ['SUPPLIER'] });
-    refuseAwaitingConsent(voucher, 'financed');
-    refuseDisputed(voucher, 'financed');
-    requireParty(actor, voucher.holderId, `apply for financing of voucher ${voucherId}`);
-    if (voucher.status !== 'ACTIVE') {
-      throw invalidState(`voucher ${voucherId} is ${voucher.status}; only an ACTIVE voucher can be financed`);
-    }
-    const today = businessDate(ctx);
-    if (voucher.maturityDate <= today) {
-      throw invalidState(`voucher ${voucherId} matures on ${voucher.maturityDate}, not after ${today}`);
-    }
+    const { voucher, actor } = await requireFinanceableVoucher(ctx, voucherId);
     const bank = await requireEnterprise(ctx, bankId, ['BANK'], 'bank');
     const owners = await voucherOwners(ctx, voucher);
     const now = txTime(ctx);
-    const financing: Financing = {
-      docType: ObjectTypes.Financing,
-      id: `${voucherId}:${ctx.stub.getTxID().slice(0, 16)}`,
-      voucherId,
-      applicantId: actor.enterprise.id,
-      bankId: bank.id,
-      debtorId: voucher.debtorId,
-      amount: voucher.amount,
-      maturityDate: voucher.maturityDate,
-      status: 'APPLIED',
-      createdAt: now,
-      updatedAt: '',
-      txId: '',
-      updatedBy: '',
-    };
+    const id = `${voucherId}:${ctx.stub.getTxID().slice(0, 16)}`;
+    const financing = newFinancing(id, voucher, actor.enterprise.id, bank.id, now);
     const saved = await saveFinancing(ctx, financing, now);
     const locked = await saveVoucher(
       ctx,
@@ -262,6 +248,7 @@ export class FinancingContract extends BaseContract {
     if (input.validUntil < today || input.validUntil >= financing.maturityDate) {
       throw invalid(`terms.validUntil must be from ${today} and before maturity ${financing.maturityDate}`);
     }
+    await requireWithinRequest(ctx, financing, input.validUntil);
     const lpr = await currentRate(ctx, LPR_TENOR, today);
     const terms = priceOffer(financing, input, lpr, today);
     if (financing.voucherId !== undefined) {
@@ -291,6 +278,7 @@ export class FinancingContract extends BaseContract {
   async Accept(ctx: Context, financingId: string): Promise<string> {
     const { financing } = await requireFinancingParty(ctx, financingId, 'applicantId', APPROVERS, 'accept');
     requireStatus(financing, ['OFFERED'], 'accept');
+    const request = await openRequestOf(ctx, financing, 'accept');
     const today = businessDate(ctx);
     if (financing.offerValidUntil === undefined || today > financing.offerValidUntil) {
       throw new ContractError(
@@ -298,6 +286,7 @@ export class FinancingContract extends BaseContract {
         `the offer on financing ${financingId} was valid until ${String(financing.offerValidUntil)}`,
       );
     }
+    if (request) return marshal(await acceptQuote(ctx, financing, request));
     const saved = await saveFinancing(ctx, { ...financing, status: 'ACCEPTED' }, txTime(ctx), financing);
     emit(ctx, Events.FinancingAccepted, [saved]);
     return marshal(saved);

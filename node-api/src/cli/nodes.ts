@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_ROLES, demoEnterprise } from '../demo/demo-consortium.ts';
 import { NodeClient } from '../demo/graphql-client.ts';
 import { seedDilution } from '../demo/dilution-seed.ts';
+import { seedQuoteRequest } from '../demo/quote-request-seed.ts';
 import { seedDispute } from '../demo/dispute-seed.ts';
 import { seedEarlyPayment } from '../demo/early-payment-seed.ts';
 import { seedFourEyes } from '../demo/four-eyes-seed.ts';
@@ -62,6 +63,7 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
   const recourse = await seedRecourse(urls);
   const dilution = await seedDilution(urls);
   const warehouse = await seedWarehouseReceipts(urls);
+  const quotes = await seedQuoteRequest(urls);
   const fourEyes = await seedFourEyes(urls);
   const seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(marker, JSON.stringify({ ...summary, seconds, at: new Date().toISOString() }, null, 2));
@@ -77,7 +79,8 @@ async function seed(ctx: NetworkContext, invoices: number): Promise<void> {
       `${dilution.acceptedId === undefined ? 'no' : 'one'} credit note diluting a financed voucher and ` +
       `${dilution.pendingId === undefined ? 'none' : 'one'} pending, ` +
       `${warehouse.financingId === undefined ? 'no' : 'one'} warehouse receipt financed at bank B and ` +
-      `${warehouse.releasedId === undefined ? 'none' : 'one'} released`,
+      `${warehouse.releasedId === undefined ? 'none' : 'one'} released, ` +
+      `${quotes === undefined ? 'no' : 'one'} request for quotes with offers from banks A and B`,
   );
 }
 

@@ -13,6 +13,7 @@ import type {
   LedgerRecord,
   ObjectType,
   OfferTerms,
+  QuoteRequest,
   Shipment,
   Voucher,
   WarehouseReceipt,
@@ -97,6 +98,7 @@ interface LedgerRecords {
   // A rate written before the quorum rule has neither: it was in force on one bank's word.
   rate: Omit<BenchmarkRate, 'status' | 'attestations'> & Partial<BenchmarkRate>;
   financing: Financing;
+  quoterequest: QuoteRequest;
   charter: Charter;
   charterproposal: CharterProposal;
   approval: Approval;
@@ -173,6 +175,7 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       status: r.status,
       invoiceId: r.invoiceId,
       financingId: r.financingId ?? null,
+      quoteRequestId: r.quoteRequestId ?? null,
       paidTo: r.settlement?.paidTo ?? null,
       paymentReference: r.settlement?.paymentReference ?? null,
       paidAt: r.settlement ? new Date(r.settlement.paidAt) : null,
@@ -239,6 +242,21 @@ const ROWS: { [T in ObjectType]: (record: LedgerRecords[T], blockNumber: bigint)
       boughtBackAt: optionalInstant(r.buyBack?.recordedAt),
       boughtBackBy: r.buyBack?.recordedBy ?? null,
       buyBackReference: r.buyBack?.paymentReference ?? null,
+      quoteRequestId: r.quoteRequestId ?? null,
+      ...proof(r, blockNumber),
+    }),
+    quoterequest: (r, blockNumber) => ({
+      id: r.id,
+      voucherId: r.voucherId,
+      applicantId: r.applicantId,
+      debtorId: r.debtorId,
+      amount: BigInt(r.amount),
+      maturityDate: day(r.maturityDate),
+      bankIds: [...r.bankIds],
+      financingIds: [...r.financingIds],
+      validUntil: day(r.validUntil),
+      status: r.status,
+      acceptedFinancingId: r.acceptedFinancingId ?? null,
       ...proof(r, blockNumber),
     }),
     charter: (r, blockNumber) => ({

@@ -12,6 +12,7 @@ import type {
   Financing,
   Invoice,
   Prisma,
+  QuoteRequest,
   Shipment,
   Voucher,
   WarehouseReceipt,
@@ -35,6 +36,11 @@ export const ENTITY_KINDS = {
     graphqlType: 'BenchmarkRate',
   },
   [ObjectTypes.Financing]: { entity: 'financing', table: 'financings', graphqlType: 'Financing' },
+  [ObjectTypes.QuoteRequest]: {
+    entity: 'quoteRequest',
+    table: 'quote_requests',
+    graphqlType: 'QuoteRequest',
+  },
   [ObjectTypes.Charter]: { entity: 'charter', table: 'charters', graphqlType: 'Charter' },
   [ObjectTypes.CharterProposal]: {
     entity: 'charterProposal',
@@ -84,6 +90,7 @@ export interface ReadRows extends Record<ReadEntity, object> {
   shipment: Shipment;
   voucher: Voucher;
   financing: Financing;
+  quoteRequest: QuoteRequest;
   creditLine: CreditLine;
   benchmarkRate: BenchmarkRate;
   charter: Charter;
@@ -102,6 +109,7 @@ export interface WriteRows extends Record<ReadEntity, object> {
   shipment: Prisma.ShipmentUncheckedCreateInput;
   voucher: Prisma.VoucherUncheckedCreateInput;
   financing: Prisma.FinancingUncheckedCreateInput;
+  quoteRequest: Prisma.QuoteRequestUncheckedCreateInput;
   creditLine: Prisma.CreditLineUncheckedCreateInput;
   benchmarkRate: Prisma.BenchmarkRateUncheckedCreateInput;
   charter: Prisma.CharterUncheckedCreateInput;

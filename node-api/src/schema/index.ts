@@ -21,6 +21,7 @@ import './node-info.ts';
 import './payment-dispute.ts';
 import './prepared-offer.ts';
 import './proof.ts';
+import './quote-request.ts';
 import './shipment.ts';
 import './transaction-status.ts';
 import './transfer-consent.ts';

@@ -59,6 +59,12 @@ const RULES: { [E in ReadEntity]: 'public' | readonly Sight<E>[] } = {
     { entity: 'financing', via: { from: 'id', to: 'voucherId' }, parties: ['bankId'], kinds: ['BANK'] },
   ],
   financing: [{ entity: 'financing', parties: ['applicantId', 'bankId', 'debtorId'] }],
+  // Its applicant, and each bank asked (through its own financing of it; which other banks were
+  // asked is for the applicant only, see schema/quote-request.ts).
+  quoteRequest: [
+    { entity: 'quoteRequest', parties: ['applicantId'] },
+    { entity: 'financing', via: { from: 'id', to: 'quoteRequestId' }, parties: ['bankId'], kinds: ['BANK'] },
+  ],
   creditLine: [{ entity: 'creditLine', parties: ['bankId', 'debtorId'] }],
   // Only the enterprise whose action it is: its preparer and approvers.
   approval: [{ entity: 'approval', parties: ['enterpriseId'] }],

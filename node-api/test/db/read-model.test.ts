@@ -116,6 +116,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         status: 'SETTLED',
         invoiceId: 'f'.repeat(64),
         financingId: null,
+        quoteRequestId: null,
         paidTo: 'S',
         paymentReference: 'PAY-1',
         paidAt: new Date('2026-04-02T03:00:00.000Z'),
@@ -313,6 +314,21 @@ describe('read model on a freshly migrated PostgreSQL', () => {
         boughtBackAt: new Date('2026-04-12T02:00:00.000Z'),
         boughtBackBy: 'x509::/CN=bank-approver::/CN=ca',
         buyBackReference: 'BUYBACK-1',
+        quoteRequestId: 'v:q',
+        ...proof(7),
+      },
+      quoteRequest: {
+        id: 'v:q',
+        voucherId: 'v',
+        applicantId: 'S',
+        debtorId: 'B',
+        amount: 100n,
+        maturityDate: day('2026-04-02'),
+        bankIds: ['BANK', 'BANK2'],
+        financingIds: ['v:q:1', 'v:q:2'],
+        validUntil: day('2026-01-10'),
+        status: 'ACCEPTED',
+        acceptedFinancingId: 'v:q:1',
         ...proof(7),
       },
       offerTerms: {
@@ -397,6 +413,7 @@ describe('read model on a freshly migrated PostgreSQL', () => {
     await db.warehouseReceipt.create({ data: rows.warehouseReceipt });
     await db.exposureDelta.create({ data: rows.exposureDelta });
     await db.financing.create({ data: rows.financing });
+    await db.quoteRequest.create({ data: rows.quoteRequest });
     await db.offerTerms.create({ data: rows.offerTerms });
     await db.user.create({ data: rows.user });
     await db.session.create({ data: rows.session });
@@ -432,6 +449,9 @@ describe('read model on a freshly migrated PostgreSQL', () => {
       await db.exposureDelta.findUnique({ where: { debtorId_measure_txId: { debtorId, measure, txId } } }),
     ).toEqual(rows.exposureDelta);
     expect(await db.financing.findUnique({ where: { id: rows.financing.id } })).toEqual(rows.financing);
+    expect(await db.quoteRequest.findUnique({ where: { id: rows.quoteRequest.id } })).toEqual(
+      rows.quoteRequest,
+    );
     expect(await db.offerTerms.findUnique({ where: { financingId: rows.offerTerms.financingId } })).toEqual(
       rows.offerTerms,
     );

@@ -5,8 +5,10 @@ import { dataOf } from '../support/graphql-data.ts';
 import { day, E, financing, seedEnterprises, terms, userOf, voucher } from '../support/read-model-seed.ts';
 
 const STATUSES = FinancingStatuses;
+/** Day `index + 1` of a month, two digits. */
+const dayOf = (index: number): string => String(index + 1).padStart(2, '0');
 
-/** Nine financings of tier-1's vouchers, one per status, alternating banks, applied a day apart. */
+/** One financing of tier-1's vouchers per status, alternating banks, applied a day apart. */
 const APPLIED = STATUSES.map((status, index) =>
   financing(
     {
@@ -17,10 +19,10 @@ const APPLIED = STATUSES.map((status, index) =>
       debtorId: E.core,
       status,
       amount: BigInt(10 - index) * 1000n,
-      maturityDate: day(`2026-09-0${String(index + 1)}`),
+      maturityDate: day(`2026-09-${dayOf(index)}`),
       ...(index === 1 ? { termsHash: 'e'.repeat(64), offerValidUntil: day('2026-04-01') } : {}),
     },
-    `2026-03-0${String(index + 1)}T02:00:00.000Z`,
+    `2026-03-${dayOf(index)}T02:00:00.000Z`,
   ),
 );
 
@@ -58,8 +60,9 @@ describe('financings', () => {
   });
 
   it('lists newest application first, and sorts by amount or maturity on request', async () => {
-    expect(await ids({})).toEqual(['f8', 'f7', 'f6', 'f5', 'f4', 'f3', 'f2', 'f1', 'f0']);
+    expect(await ids({})).toEqual(['f9', 'f8', 'f7', 'f6', 'f5', 'f4', 'f3', 'f2', 'f1', 'f0']);
     expect(await ids({ orderBy: { field: 'AMOUNT', direction: 'ASC' } })).toEqual([
+      'f9',
       'f8',
       'f7',
       'f6',
@@ -80,17 +83,18 @@ describe('financings', () => {
       'f6',
       'f7',
       'f8',
+      'f9',
     ]);
   });
 
   it('filters by status, bank, maturity and amount; a bank sees only its own', async () => {
     expect(await ids({ filter: { statuses: ['ACCEPTED', 'DISBURSED'] } })).toEqual(['f3', 'f2']);
-    expect(await ids({ filter: { bankId: E.bankB } })).toEqual(['f7', 'f5', 'f3', 'f1']);
+    expect(await ids({ filter: { bankId: E.bankB } })).toEqual(['f9', 'f7', 'f5', 'f3', 'f1']);
     expect(await ids({ filter: { maturityDate: { from: '2026-09-03', to: '2026-09-04' } } })).toEqual([
       'f3',
       'f2',
     ]);
-    expect(await ids({ filter: { amount: { max: '5000' } } })).toEqual(['f8', 'f7', 'f6', 'f5']);
+    expect(await ids({ filter: { amount: { max: '5000' } } })).toEqual(['f9', 'f8', 'f7', 'f6', 'f5']);
     expect(await ids({}, 'bankA')).toEqual(['f8', 'f6', 'f4', 'f2', 'f0']);
     expect(await ids({ filter: { bankId: E.bankB } }, 'bankA')).toEqual([]);
     expect(await ids({ filter: { applicantId: E.tier1, statuses: ['APPLIED'] } }, 'core')).toEqual(['f0']);

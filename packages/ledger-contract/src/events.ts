@@ -30,6 +30,14 @@ export const Events = {
   FinancingRejected: 'FinancingRejected',
   FinancingWithdrawn: 'FinancingWithdrawn',
   FinancingExpired: 'FinancingExpired',
+  /** A request for quotes opened: the request, one financing per bank, the locked voucher. */
+  QuotesRequested: 'QuotesRequested',
+  /** A request's offer accepted: the financing, its lapsed siblings, the request and the voucher. */
+  QuoteAccepted: 'QuoteAccepted',
+  /** A request withdrawn by its applicant: its open financings, the request and the freed voucher. */
+  QuoteRequestWithdrawn: 'QuoteRequestWithdrawn',
+  /** A request closed after its deadline: its lapsed financings, the request and the freed voucher. */
+  QuoteRequestExpired: 'QuoteRequestExpired',
   RecourseDemanded: 'RecourseDemanded',
   FinancingBoughtBack: 'FinancingBoughtBack',
   VoucherSettled: 'VoucherSettled',

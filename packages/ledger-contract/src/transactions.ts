@@ -13,6 +13,7 @@ import type { IsoDate } from './dates.ts';
 import type { LateInterestRate } from './late-interest.ts';
 import type { Fen } from './money.ts';
 import type { Note, RawEventMark } from './model/note.ts';
+import type { QuoteRequest } from './model/quote-request.ts';
 import type { RegistrationInput } from './registration.ts';
 import type { LedgerRecord, ObjectType } from './model/record.ts';
 import type { Shipment } from './model/shipment.ts';
@@ -259,6 +260,22 @@ export const Transactions = {
     /** This org's copy of the terms, for an org admin identity (the read-model projector). */
     GetOrgTerms: read<OfferTerms>()('GetOrgTerms', { financingId: str }),
     Get: read<Financing>()('Get', { id: str }),
+  },
+  quotes: {
+    /**
+     * The voucher's holder asks 2 to 8 banks at once for offers until `validUntil`: one financing per
+     * bank (offered, accepted, rejected through `financing:*` as any other), the voucher locked to the request.
+     */
+    RequestQuotes: write<QuoteRequest>()('RequestQuotes', {
+      voucherId: str,
+      bankIdsJson: json<string[]>(),
+      validUntil: str,
+    }),
+    /** The applicant withdraws an open request: its open financings WITHDRAWN, the voucher free. */
+    WithdrawQuoteRequest: write<QuoteRequest>()('WithdrawQuoteRequest', { requestId: str }),
+    /** Anyone closes an open request past its deadline: its open financings LAPSED, the voucher free. */
+    ExpireQuoteRequest: write<QuoteRequest>()('ExpireQuoteRequest', { requestId: str }),
+    GetQuoteRequest: read<QuoteRequest>()('GetQuoteRequest', { id: str }),
   },
   recourse: {
     /**

@@ -36,6 +36,8 @@ export const ACTIONS = {
   declineTransfer: { kinds: ['SUPPLIER'], roles: APPROVERS },
   withdrawTransfer: { kinds: ['SUPPLIER', 'CORE'], roles: APPROVERS },
   applyFinancing: { kinds: ['SUPPLIER'] },
+  requestQuotes: { kinds: ['SUPPLIER'] },
+  withdrawQuoteRequest: { kinds: ['SUPPLIER'] },
   withdrawFinancing: { kinds: ['SUPPLIER', 'CORE'] },
   acceptOffer: { kinds: ['SUPPLIER', 'CORE'], roles: APPROVERS },
   declineOffer: { kinds: ['SUPPLIER', 'CORE'] },

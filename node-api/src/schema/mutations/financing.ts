@@ -10,6 +10,7 @@ import { NodeErrorCodes, userError } from '../errors.ts';
 import { FinancingNode } from '../financing.ts';
 import { TEXT } from './limits.ts';
 import { nodePayload } from './payload.ts';
+import { acceptEndorsers } from './quote-request.ts';
 import { signedIn, submitAs, withNode } from './submit.ts';
 import { offerSalt, type LedgerClient } from '../../ledger/scf-ledger.ts';
 import { registerReceivable } from '../../registry/register-receivable.ts';
@@ -175,15 +176,17 @@ builder.mutationFields((t) => ({
   }),
   acceptOffer: t.field({
     type: Payload,
-    description: 'The applicant accepts the offer; the credit line is drawn.',
+    description:
+      'The applicant accepts the offer; the credit line is drawn. For an offer of a request for quotes, ' +
+      'every other open offer of the request lapses.',
     authScopes: { $all: { roles: [...APPLICANT_APPROVER.roles], kinds: [...APPLICANT_APPROVER.kinds] } },
     ledgerWrite: true,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const id = args.id;
-      return withNode(await submitAs(ctx, (ledger) => ledger.financing.Accept({ financingId: id })), () =>
-        load(ctx, id),
-      );
+      const options = await acceptEndorsers(ctx, id);
+      const done = await submitAs(ctx, (ledger) => ledger.financing.Accept({ financingId: id }, options));
+      return withNode(done, () => load(ctx, id));
     },
   }),
   disburseFinancing: t.field({

@@ -8,6 +8,7 @@ import './enterprise.ts';
 import './financing.ts';
 import './invoice.ts';
 import './rate.ts';
+import './quote-request.ts';
 import './recourse.ts';
 import './payment-dispute.ts';
 import './settlement.ts';

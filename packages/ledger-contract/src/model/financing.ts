@@ -13,6 +13,8 @@ export const FinancingStatuses = [
   'REJECTED',
   'WITHDRAWN',
   'EXPIRED',
+  /** One of a request for quotes whose request closed otherwise: another offer accepted, or the request withdrawn or expired. */
+  'LAPSED',
 ] as const;
 export type FinancingStatus = (typeof FinancingStatuses)[number];
 
@@ -35,6 +37,8 @@ export interface Financing extends LedgerRecord {
   /** SHA-256 of the offer terms as stored privately; the terms themselves are not public. */
   termsHash?: string;
   offerValidUntil?: IsoDate;
+  /** The request for quotes this financing answers, when the applicant asked several banks at once. */
+  quoteRequestId?: string;
   paymentReference?: string;
   rejectionReason?: string;
   /** A receipt financing's repayment, as the bank recorded it: its payment reference and time. */

@@ -14,6 +14,7 @@ export const ObjectTypes = {
   CreditNote: 'creditnote',
   DilutionClaim: 'dilutionclaim',
   WarehouseReceipt: 'warehousereceipt',
+  QuoteRequest: 'quoterequest',
 } as const;
 
 export type ObjectType = (typeof ObjectTypes)[keyof typeof ObjectTypes];

@@ -105,6 +105,8 @@ export interface Voucher extends LedgerRecord {
   childIds: string[];
   /** The open or last financing of this voucher. */
   financingId?: string;
+  /** The OPEN request for quotes the voucher is locked (FINANCING) to, until one of its offers is accepted. */
+  quoteRequestId?: string;
   settlement?: Settlement;
   /**
    * Maturity more than 6 months after the confirmation (银发〔2025〕77号 allows up to a year): set on

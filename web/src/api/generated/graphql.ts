@@ -368,6 +368,7 @@ export const FinancingStatus = {
   BoughtBack: 'BOUGHT_BACK',
   Disbursed: 'DISBURSED',
   Expired: 'EXPIRED',
+  Lapsed: 'LAPSED',
   Offered: 'OFFERED',
   Rejected: 'REJECTED',
   Settled: 'SETTLED',
@@ -440,6 +441,7 @@ export const LedgerObjectType = {
   Enterprise: 'enterprise',
   Financing: 'financing',
   Invoice: 'invoice',
+  Quoterequest: 'quoterequest',
   Rate: 'rate',
   Shipment: 'shipment',
   Voucher: 'voucher',
@@ -516,6 +518,14 @@ export type PublishEarlyPaymentOfferInput = {
   validUntil?: string | null | undefined;
 };
 
+export const QuoteRequestStatus = {
+  Accepted: 'ACCEPTED',
+  Expired: 'EXPIRED',
+  Open: 'OPEN',
+  Withdrawn: 'WITHDRAWN'
+} as const;
+
+export type QuoteRequestStatus = typeof QuoteRequestStatus[keyof typeof QuoteRequestStatus];
 /** PROPOSED: attested by fewer publisher orgs than the charter’s quorum. PUBLISHED: in force; only published rates price offers. */
 export const RateStatus = {
   Proposed: 'PROPOSED',
@@ -985,7 +995,7 @@ export type FinancingQueryVariables = Exact<{
 }>;
 
 
-export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type FinancingQuery = { financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, quoteRequest: { id: string } | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type ApplyFinancingMutationVariables = Exact<{
   voucherId: string;
@@ -1160,6 +1170,31 @@ export type ResolveDisputeMutationVariables = Exact<{
 
 export type ResolveDisputeMutation = { resolveDispute: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, voucher: { id: string, status: VoucherStatus } | null } };
 
+export type QuoteRequestFieldsFragment = { id: string, status: QuoteRequestStatus, amount: string, maturityDate: string, validUntil: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, offers: Array<{ id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, acceptedFinancing: { id: string } | null };
+
+export type QuoteRequestQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type QuoteRequestQuery = { quoteRequest: { id: string, status: QuoteRequestStatus, amount: string, maturityDate: string, validUntil: string, voucherId: string, applicant: { id: string, name: string, kind: EnterpriseKind }, offers: Array<{ id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, acceptedFinancing: { id: string } | null } | null };
+
+export type RequestQuotesMutationVariables = Exact<{
+  voucherId: string;
+  bankIds: Array<string> | string;
+  validUntil: string;
+}>;
+
+
+export type RequestQuotesMutation = { requestQuotes: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, quoteRequest: { id: string } | null } };
+
+export type WithdrawQuoteRequestMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WithdrawQuoteRequestMutation = { withdrawQuoteRequest: { projection: ProjectionStatus, transactionId: string, blockNumber: string | null, quoteRequest: { id: string } | null } };
+
 export type BenchmarkRatesQueryVariables = Exact<{
   filter?: BenchmarkRateFilter | null | undefined;
   orderBy?: BenchmarkRateOrder | null | undefined;
@@ -1273,7 +1308,7 @@ export type VoucherQueryVariables = Exact<{
 }>;
 
 
-export type VoucherQuery = { voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
+export type VoucherQuery = { voucher: { id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, lineage: Array<{ id: string, number: string | null, amount: string, currency: string, maturityDate: string, status: VoucherStatus, tier: number, rootId: string, parentId: string | null, invoiceId: string, financingId: string | null, paidAt: string | null, paymentReference: string | null, createdAt: string, longTerm: boolean, returnOfId: string | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } }>, invoice: { id: string, number: string, amount: string, currency: string, issueDate: string, dueDate: string, status: InvoiceStatus, documentHash: string, purchaseOrderNumber: string | null, rejectionReason: string | null, deliveryWaived: boolean, deliveredOn: string | null, paymentTermDays: number, paymentTermExceeded: boolean, paidAmount: string, unpaidAmount: string, createdAt: string, voucherId: string | null, seller: { id: string, name: string, kind: EnterpriseKind }, buyer: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, financing: { id: string, amount: string, status: FinancingStatus, maturityDate: string, offerValidUntil: string | null, paymentReference: string | null, rejectionReason: string | null, termsHash: string | null, createdAt: string, updatedAt: string, voucherId: string | null, receiptId: string | null, repaymentReference: string | null, recourse: boolean | null, receipt: { id: string, number: string, goods: string } | null, applicant: { id: string, name: string, kind: EnterpriseKind }, bank: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, terms: { faceAmount: string, advanceRateBps: number, financedAmount: string, lprTenor: RateTenor, lprBps: number, spreadBps: number, annualRateBps: number, days: number, discountInterest: string, fees: string, netProceeds: string, validUntil: string, termsHash: string } | null, recourseDemand: { demandedAt: string, amount: string } | null, buyBack: { recordedAt: string, paymentReference: string } | null, registration: { registrationNumber: string, registeredAt: string, registrantMsp: string | null, searchedAt: string | null, registrant: { id: string, name: string, kind: EnterpriseKind }, searchResult: Array<{ registrationNumber: string, registeredAt: string, registrantId: string }> } | null, assignmentNotice: { noticedAt: string, registrationNumber: string, assignor: { id: string, name: string, kind: EnterpriseKind }, assignee: { id: string, name: string, kind: EnterpriseKind } } | null, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null, quoteRequest: { id: string } | null, consent: { status: TransferConsentStatus, decidedAt: string | null, reason: string | null, returnedAsId: string | null, sender: { id: string, name: string, kind: EnterpriseKind } } | null, holder: { id: string, name: string, kind: EnterpriseKind }, debtor: { id: string, name: string, kind: EnterpriseKind }, proof: { transactionId: string, blockNumber: string, timestamp: string, submittedBy: string } } | null };
 
 export type SplitTransferMutationVariables = Exact<{
   voucherId: string;
@@ -1731,118 +1766,6 @@ fragment ConsentFields on TransferConsent {
     ...PartyFields
   }
 }`, {"fragmentName":"VoucherFields"}) as unknown as TypedDocumentString<VoucherFieldsFragment, unknown>;
-export const OfferTermsFieldsFragmentDoc = new TypedDocumentString(`
-    fragment OfferTermsFields on OfferTerms {
-  faceAmount
-  advanceRateBps
-  financedAmount
-  lprTenor
-  lprBps
-  spreadBps
-  annualRateBps
-  days
-  discountInterest
-  fees
-  netProceeds
-  validUntil
-  termsHash
-}
-    `, {"fragmentName":"OfferTermsFields"}) as unknown as TypedDocumentString<OfferTermsFieldsFragment, unknown>;
-export const FinancingFieldsFragmentDoc = new TypedDocumentString(`
-    fragment FinancingFields on Financing {
-  id
-  amount
-  status
-  maturityDate
-  offerValidUntil
-  paymentReference
-  rejectionReason
-  termsHash
-  createdAt
-  updatedAt
-  voucherId
-  receiptId
-  repaymentReference
-  receipt {
-    id
-    number
-    goods
-  }
-  applicant {
-    ...PartyFields
-  }
-  bank {
-    ...PartyFields
-  }
-  debtor {
-    ...PartyFields
-  }
-  terms {
-    ...OfferTermsFields
-  }
-  recourse
-  recourseDemand {
-    demandedAt
-    amount
-  }
-  buyBack {
-    recordedAt
-    paymentReference
-  }
-  registration {
-    registrationNumber
-    registeredAt
-    registrantMsp
-    searchedAt
-    registrant {
-      ...PartyFields
-    }
-    searchResult {
-      registrationNumber
-      registeredAt
-      registrantId
-    }
-  }
-  assignmentNotice {
-    noticedAt
-    registrationNumber
-    assignor {
-      ...PartyFields
-    }
-    assignee {
-      ...PartyFields
-    }
-  }
-  proof {
-    ...ProofFields
-  }
-}
-    fragment ProofFields on LedgerProof {
-  transactionId
-  blockNumber
-  timestamp
-  submittedBy
-}
-fragment PartyFields on Enterprise {
-  id
-  name
-  kind
-}
-fragment OfferTermsFields on OfferTerms {
-  faceAmount
-  advanceRateBps
-  financedAmount
-  lprTenor
-  lprBps
-  spreadBps
-  annualRateBps
-  days
-  discountInterest
-  fees
-  netProceeds
-  validUntil
-  termsHash
-}`, {"fragmentName":"FinancingFields"}) as unknown as TypedDocumentString<FinancingFieldsFragment, unknown>;
 export const ShipmentFieldsFragmentDoc = new TypedDocumentString(`
     fragment ShipmentFields on Shipment {
   id
@@ -2075,6 +1998,230 @@ fragment PartyFields on Enterprise {
   name
   kind
 }`, {"fragmentName":"WarehouseReceiptFields"}) as unknown as TypedDocumentString<WarehouseReceiptFieldsFragment, unknown>;
+export const OfferTermsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OfferTermsFields on OfferTerms {
+  faceAmount
+  advanceRateBps
+  financedAmount
+  lprTenor
+  lprBps
+  spreadBps
+  annualRateBps
+  days
+  discountInterest
+  fees
+  netProceeds
+  validUntil
+  termsHash
+}
+    `, {"fragmentName":"OfferTermsFields"}) as unknown as TypedDocumentString<OfferTermsFieldsFragment, unknown>;
+export const FinancingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FinancingFields on Financing {
+  id
+  amount
+  status
+  maturityDate
+  offerValidUntil
+  paymentReference
+  rejectionReason
+  termsHash
+  createdAt
+  updatedAt
+  voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
+  applicant {
+    ...PartyFields
+  }
+  bank {
+    ...PartyFields
+  }
+  debtor {
+    ...PartyFields
+  }
+  terms {
+    ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
+  proof {
+    ...ProofFields
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment OfferTermsFields on OfferTerms {
+  faceAmount
+  advanceRateBps
+  financedAmount
+  lprTenor
+  lprBps
+  spreadBps
+  annualRateBps
+  days
+  discountInterest
+  fees
+  netProceeds
+  validUntil
+  termsHash
+}`, {"fragmentName":"FinancingFields"}) as unknown as TypedDocumentString<FinancingFieldsFragment, unknown>;
+export const QuoteRequestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment QuoteRequestFields on QuoteRequest {
+  id
+  status
+  amount
+  maturityDate
+  validUntil
+  voucherId
+  applicant {
+    ...PartyFields
+  }
+  offers {
+    ...FinancingFields
+  }
+  acceptedFinancing {
+    id
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment OfferTermsFields on OfferTerms {
+  faceAmount
+  advanceRateBps
+  financedAmount
+  lprTenor
+  lprBps
+  spreadBps
+  annualRateBps
+  days
+  discountInterest
+  fees
+  netProceeds
+  validUntil
+  termsHash
+}
+fragment FinancingFields on Financing {
+  id
+  amount
+  status
+  maturityDate
+  offerValidUntil
+  paymentReference
+  rejectionReason
+  termsHash
+  createdAt
+  updatedAt
+  voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
+  applicant {
+    ...PartyFields
+  }
+  bank {
+    ...PartyFields
+  }
+  debtor {
+    ...PartyFields
+  }
+  terms {
+    ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
+  proof {
+    ...ProofFields
+  }
+}`, {"fragmentName":"QuoteRequestFields"}) as unknown as TypedDocumentString<QuoteRequestFieldsFragment, unknown>;
 export const WriteDownFiguresFieldsFragmentDoc = new TypedDocumentString(`
     fragment WriteDownFiguresFields on WriteDownFigures {
   count
@@ -3572,6 +3719,9 @@ export const FinancingDocument = new TypedDocumentString(`
     voucher {
       ...VoucherFields
     }
+    quoteRequest {
+      id
+    }
   }
 }
     fragment ProofFields on LedgerProof {
@@ -4931,6 +5081,147 @@ export const ResolveDisputeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResolveDisputeMutation, ResolveDisputeMutationVariables>;
+export const QuoteRequestDocument = new TypedDocumentString(`
+    query QuoteRequest($id: ID!) {
+  quoteRequest(id: $id) {
+    ...QuoteRequestFields
+  }
+}
+    fragment ProofFields on LedgerProof {
+  transactionId
+  blockNumber
+  timestamp
+  submittedBy
+}
+fragment PartyFields on Enterprise {
+  id
+  name
+  kind
+}
+fragment OfferTermsFields on OfferTerms {
+  faceAmount
+  advanceRateBps
+  financedAmount
+  lprTenor
+  lprBps
+  spreadBps
+  annualRateBps
+  days
+  discountInterest
+  fees
+  netProceeds
+  validUntil
+  termsHash
+}
+fragment FinancingFields on Financing {
+  id
+  amount
+  status
+  maturityDate
+  offerValidUntil
+  paymentReference
+  rejectionReason
+  termsHash
+  createdAt
+  updatedAt
+  voucherId
+  receiptId
+  repaymentReference
+  receipt {
+    id
+    number
+    goods
+  }
+  applicant {
+    ...PartyFields
+  }
+  bank {
+    ...PartyFields
+  }
+  debtor {
+    ...PartyFields
+  }
+  terms {
+    ...OfferTermsFields
+  }
+  recourse
+  recourseDemand {
+    demandedAt
+    amount
+  }
+  buyBack {
+    recordedAt
+    paymentReference
+  }
+  registration {
+    registrationNumber
+    registeredAt
+    registrantMsp
+    searchedAt
+    registrant {
+      ...PartyFields
+    }
+    searchResult {
+      registrationNumber
+      registeredAt
+      registrantId
+    }
+  }
+  assignmentNotice {
+    noticedAt
+    registrationNumber
+    assignor {
+      ...PartyFields
+    }
+    assignee {
+      ...PartyFields
+    }
+  }
+  proof {
+    ...ProofFields
+  }
+}
+fragment QuoteRequestFields on QuoteRequest {
+  id
+  status
+  amount
+  maturityDate
+  validUntil
+  voucherId
+  applicant {
+    ...PartyFields
+  }
+  offers {
+    ...FinancingFields
+  }
+  acceptedFinancing {
+    id
+  }
+}`) as unknown as TypedDocumentString<QuoteRequestQuery, QuoteRequestQueryVariables>;
+export const RequestQuotesDocument = new TypedDocumentString(`
+    mutation RequestQuotes($voucherId: ID!, $bankIds: [ID!]!, $validUntil: Date!) {
+  requestQuotes(voucherId: $voucherId, bankIds: $bankIds, validUntil: $validUntil) {
+    projection
+    transactionId
+    blockNumber
+    quoteRequest {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestQuotesMutation, RequestQuotesMutationVariables>;
+export const WithdrawQuoteRequestDocument = new TypedDocumentString(`
+    mutation WithdrawQuoteRequest($id: ID!) {
+  withdrawQuoteRequest(id: $id) {
+    projection
+    transactionId
+    blockNumber
+    quoteRequest {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawQuoteRequestMutation, WithdrawQuoteRequestMutationVariables>;
 export const BenchmarkRatesDocument = new TypedDocumentString(`
     query BenchmarkRates($filter: BenchmarkRateFilter, $orderBy: BenchmarkRateOrder, $first: Int, $after: String) {
   benchmarkRates(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -5528,6 +5819,9 @@ export const VoucherDocument = new TypedDocumentString(`
     }
     financing {
       ...FinancingFields
+    }
+    quoteRequest {
+      id
     }
   }
 }
