@@ -1,16 +1,31 @@
-import type { NetworkContext } from '@scf/network';
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { demoEnterprise } from '../../node-api/src/demo/demo-consortium.ts';
-import { Flow, type NodeClient } from '../../node-api/src/demo/graphql-client.ts';
-import { confirmByCore, registerCoreInvoice } from '../../node-api/test/rules/core-invoice.ts';
+import { Flow } from '../../node-api/src/demo/graphql-client.ts';
 import { loginAs } from '../../node-api/test/support/node-apis.ts';
-import { cstDate } from '../../node-api/test/support/values.ts';
 import { zhCN as text } from '../src/i18n/messages/zh-CN.ts';
 import { restartNodeWithClock } from './support/consortium.ts';
-import type { Actor } from './support/portal.ts';
+import {
+  ACCEPT,
+  confirmedVoucher,
+  DISBURSE,
+  financingPath,
+  inputOf,
+  invoicePath,
+  offeredAt,
+  setNumber,
+  textAreaOf,
+  voucherPath,
+  type MarketStoryHooks,
+} from './support/market.ts';
 import { visit } from './support/portal.ts';
 import { expectToast, glance, pick, rowsOf, statusIn, uploadDocument, yuan } from './support/ui.ts';
+
+const CORE = demoEnterprise('core');
+const TIER1 = demoEnterprise('tier1');
+const BANK_A = demoEnterprise('bankA');
+
+/** Bank A's offer in these steps: the demo's 1-year LPR (3.10 %) + 80 bp, 90 % advanced, ¥500 fees. */
+const TERMS = { advanceRateBps: 9_000, spreadBps: 80, fees: '50000', recourse: false } as const;
 
 /**
  * The market around a voucher (issue 13), in Chromium: each step through the portal of the member who
@@ -18,77 +33,6 @@ import { expectToast, glance, pick, rowsOf, statusIn, uploadDocument, yuan } fro
  * in the rules suites. Early payment beats a bank's offer; a credit note shrinks a voucher; a bank stages
  * its write-downs and writes off an overdue financing (last: it moves bank A's clock on).
  */
-export interface MarketStoryHooks {
-  ctx(): NetworkContext;
-  open(org: string, username: string, clockShiftDays?: number): Promise<Actor>;
-  shot(actor: Actor, name: string): Promise<void>;
-  stepTimeoutMs: number;
-}
-
-const CORE = demoEnterprise('core');
-const TIER1 = demoEnterprise('tier1');
-const BANK_A = demoEnterprise('bankA');
-
-const APPLY = `mutation($v: ID!, $b: String!) { applyFinancing(voucherId: $v, bankId: $b) {
-  transactionId blockNumber financing { id } } }`;
-const OFFER = `mutation($id: ID!, $t: OfferInput!) { offerFinancing(id: $id, terms: $t) { transactionId blockNumber } }`;
-const ACCEPT = `mutation($id: ID!) { acceptOffer(id: $id) { transactionId blockNumber } }`;
-const DISBURSE = `mutation($id: ID!, $r: String!) { disburseFinancing(id: $id, paymentReference: $r) {
-  transactionId blockNumber } }`;
-
-/** Bank A's offer in these steps: the demo's 1-year LPR (3.10 %) + 80 bp, 90 % advanced, ¥500 fees. */
-const TERMS = { advanceRateBps: 9_000, spreadBps: 80, fees: '50000', recourse: false } as const;
-
-/** The input of an Element Plus input or input-number carrying `testId` (on itself or its wrapper). */
-function inputOf(page: Page, testId: string) {
-  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-}
-
-/** The text area of an Element Plus textarea input carrying `testId`. */
-function textAreaOf(page: Page, testId: string) {
-  return page.locator(`textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`).first();
-}
-
-/** Types into an Element Plus number input and commits the value (it takes it on change). */
-async function setNumber(page: Page, testId: string, value: number): Promise<void> {
-  const input = inputOf(page, testId);
-  await input.fill(String(value));
-  await input.press('Tab');
-}
-
-/** A confirmed invoice of tier 1 to the core enterprise; returns its id and its voucher's. */
-async function confirmedVoucher(
-  flow: Flow,
-  ctx: NetworkContext,
-  invoice: { number: string; amount: bigint; days: number },
-): Promise<{ invoiceId: string; voucherId: string }> {
-  const clerk = await loginAs(ctx, 'tier1', 'clerk');
-  const core = await loginAs(ctx, 'core', 'approver');
-  const invoiceId = await registerCoreInvoice(flow, clerk, {
-    number: invoice.number,
-    amount: invoice.amount.toString(),
-    dueDate: cstDate(invoice.days),
-  });
-  return { invoiceId, voucherId: await confirmByCore(flow, core, invoiceId) };
-}
-
-/** Tier 1 applies to bank A, which offers TERMS; returns the financing's id. */
-async function offeredAtBankA(flow: Flow, ctx: NetworkContext, voucherId: string): Promise<string> {
-  const applicant: NodeClient = await loginAs(ctx, 'tier1', 'clerk');
-  const bank = await loginAs(ctx, 'bankA', 'approver');
-  const applied = await flow.run<{ applyFinancing: { financing: { id: string } } }>(applicant, APPLY, {
-    v: voucherId,
-    b: BANK_A.id,
-  });
-  const financingId = applied.applyFinancing.financing.id;
-  await flow.run(bank, OFFER, { id: financingId, t: { ...TERMS, validUntil: cstDate(10) } });
-  return financingId;
-}
-
-const voucherPath = (id: string): string => `/vouchers/${encodeURIComponent(id)}`;
-const invoicePath = (id: string): string => `/invoices/${encodeURIComponent(id)}`;
-const financingPath = (id: string): string => `/financings/${encodeURIComponent(id)}`;
-
 export function marketStory(hooks: MarketStoryHooks): void {
   it(
     'early payment: the core approver offers 6 % a year; tier 1 compares it with bank A’s offer on the voucher page, withdraws the application and takes the cash now',
@@ -100,7 +44,7 @@ export function marketStory(hooks: MarketStoryHooks): void {
         amount: face,
         days: 90,
       });
-      const financingId = await offeredAtBankA(flow, hooks.ctx(), voucherId);
+      const financingId = await offeredAt(flow, hooks.ctx(), voucherId, 'bankA', TERMS);
       // Worked by hand. Early: 1,000,000 × 6 % × 90 / 360 = 15,000 of discount. Bank A: 900,000 financed,
       // 900,000 × 3.90 % × 90 / 360 = 8,775 of interest, ¥500 fees.
       const earlyPaid = face - 1_500_000n;
@@ -209,7 +153,7 @@ export function marketStory(hooks: MarketStoryHooks): void {
         amount: face,
         days: maturityDays,
       });
-      const financingId = await offeredAtBankA(flow, hooks.ctx(), voucherId);
+      const financingId = await offeredAt(flow, hooks.ctx(), voucherId, 'bankA', TERMS);
       await flow.run(await loginAs(hooks.ctx(), 'tier1', 'approver'), ACCEPT, { id: financingId });
       await flow.run(await loginAs(hooks.ctx(), 'bankA', 'approver'), DISBURSE, {
         id: financingId,
