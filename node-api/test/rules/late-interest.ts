@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findMember, stopProcess, type NetworkContext } from '@scf/network';
 import { ensureNode, nodeProcessName } from '../../src/cli/node-processes.ts';
 import { Flow, type NodeClient } from '../../src/demo/graphql-client.ts';
+import { daysBetween } from '@scf/ledger-contract';
 import { loginAs } from '../support/node-apis.ts';
 import { refusal } from './refusal.ts';
 import { cstDate } from '../support/values.ts';
@@ -86,6 +87,7 @@ export function lateInterestSuite(network: () => NetworkContext): void {
     let rootId = '';
     let undisputedId = '';
     let disputedId = '';
+    const dayZero = cstDate(0);
     const maturity = cstDate(MATURITY_IN_DAYS);
 
     const seen = async (client: NodeClient, id: string, asOf?: string): Promise<Seen> => {
@@ -94,7 +96,8 @@ export function lateInterestSuite(network: () => NetworkContext): void {
       return answer.voucher;
     };
     /**
-     * Restarts the core enterprise's node with its clock `days` ahead, and logs its approver in again.
+     * Restarts the core enterprise's node with its clock `days` after the suite's first day (China time:
+     * a run that crosses midnight there shifts one day less), and logs its approver in again.
      * The node must hold the flow's last write first: after a restart it counts a transaction of its
      * checkpoint's block as applied only once a later block arrives, so the flow starts afresh.
      */
@@ -102,7 +105,9 @@ export function lateInterestSuite(network: () => NetworkContext): void {
       await flow.settle([core]);
       const name = nodeProcessName('core');
       if (!(await stopProcess(network().paths, name))) throw new Error(`${name} is not running`);
-      await ensureNode(network(), findMember(network().topology, 'core'), { clockShiftDays: days });
+      await ensureNode(network(), findMember(network().topology, 'core'), {
+        clockShiftDays: days - daysBetween(dayZero, cstDate(0)),
+      });
       flow = new Flow();
       return loginAs(network(), 'core', 'approver');
     };
