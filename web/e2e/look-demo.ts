@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     for (const person of lookPeople((key) => demoEnterprise(key).login)) {
       const portal = portalUrl(findMember(ctx.topology, person.org));
       process.stdout.write(`looking at ${person.role} (${person.username}) on ${portal}\n`);
-      found.push(...(await lookAt(browser, errors, portal, person, out)));
+      found.push(...(await lookAt(browser, errors, portal, person, { dir: out })));
     }
   } finally {
     await browser.close();

@@ -7,7 +7,7 @@ import { stopTestNetwork } from '../../node-api/test/support/test-network.ts';
 import { zhCN as text } from '../src/i18n/messages/zh-CN.ts';
 import { launchChromium, PHONE_VIEWPORT, VIEWPORT } from './support/browser.ts';
 import { ConsoleErrors } from './support/console-errors.ts';
-import { LOOK_DIR, lookAt, lookPeople } from './support/look.ts';
+import { LOOK_DIR, lookAt, lookPeople, screenInTurn } from './support/look.ts';
 import { marketStory } from './market-story.ts';
 import { moreMarketStory } from './market-story-more.ts';
 import { portalOf, restartNodeWithClock, startConsortium } from './support/consortium.ts';
@@ -40,6 +40,8 @@ import {
  */
 
 const STEP_TIMEOUT_MS = 240_000;
+/** Page loads per dashboard in the first-paint step (the median is printed): one in npm test. */
+const FIRST_PAINT_RUNS = Math.max(1, Number(process.env.SCF_FIRST_PAINT_RUNS ?? 1) || 1);
 const DAY_MS = 86_400_000;
 
 const CORE = demoEnterprise('core');
@@ -648,13 +650,14 @@ describe('member portal end to end: a voucher from invoice to settlement, across
   );
 
   it(
-    'looks right: each role’s home page and queue at 390, 1280 and 1920 px (and 390 px in English) do not scroll sideways, cut text off, break amounts mid-number or overlap chart labels',
+    'looks right: each role’s home page and queue, on the screens in turn (390, 1280 and 1920 px, 390 px in English; `npm run look` takes every role on every screen), does not scroll sideways, cut text off, break amounts mid-number or overlap chart labels',
     async () => {
       if (!ctx || !browser) throw new Error('the consortium did not start');
       const started = Date.now();
       const found: string[] = [];
-      for (const person of lookPeople((key) => demoEnterprise(key).login)) {
-        found.push(...(await lookAt(browser, errors, portalOf(ctx, person.org), person)));
+      for (const [index, person] of lookPeople((key) => demoEnterprise(key).login).entries()) {
+        const screens = screenInTurn(index);
+        found.push(...(await lookAt(browser, errors, portalOf(ctx, person.org), person, { screens })));
       }
       console.log(`look: ${String(Date.now() - started)} ms; screenshots in ${LOOK_DIR}`);
       expect(found, 'what looks broken').toEqual([]);
@@ -663,7 +666,7 @@ describe('member portal end to end: a voucher from invoice to settlement, across
   );
 
   it(
-    'prints the first contentful paint of each kind of dashboard (production build, after login)',
+    'prints the first contentful paint of each kind of dashboard (production build, after login; SCF_FIRST_PAINT_RUNS loads each, 1 unless told)',
     async () => {
       const dashboards = [
         {
@@ -699,7 +702,7 @@ describe('member portal end to end: a voucher from invoice to settlement, across
       for (const dashboard of dashboards) {
         const actor = await open(dashboard.org, dashboard.username);
         const samples: { fcp: number; ready: number }[] = [];
-        for (let run = 0; run < 3; run += 1) {
+        for (let run = 0; run < FIRST_PAINT_RUNS; run += 1) {
           await actor.page.goto('about:blank');
           await visit(actor, dashboard.path);
           await actor.page.getByTestId(dashboard.ready).waitFor();
@@ -718,10 +721,11 @@ describe('member portal end to end: a voucher from invoice to settlement, across
         for (const sample of samples) expect(sample.fcp).toBeGreaterThan(0);
         const fcps = samples.map((sample) => sample.fcp).sort((a, b) => a - b);
         const readies = samples.map((sample) => sample.ready).sort((a, b) => a - b);
+        const middle = Math.floor(samples.length / 2);
         lines.push(
           `  ${dashboard.kind.padEnd(10)} ${dashboard.path.padEnd(11)} first-contentful-paint median ` +
-            `${(fcps[1] ?? Number.NaN).toFixed(0)} ms (runs ${fcps.map((ms) => ms.toFixed(0)).join(', ')}); ` +
-            `figures shown at ${(readies[1] ?? Number.NaN).toFixed(0)} ms`,
+            `${(fcps[middle] ?? Number.NaN).toFixed(0)} ms (runs ${fcps.map((ms) => ms.toFixed(0)).join(', ')}); ` +
+            `figures shown at ${(readies[middle] ?? Number.NaN).toFixed(0)} ms`,
         );
         if (dashboard.kind !== 'logistics') await shot(actor, `dashboard-first-paint-${dashboard.kind}`);
       }

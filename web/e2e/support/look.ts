@@ -136,23 +136,36 @@ async function lookOnScreen(
 }
 
 /**
- * Opens each of the person's pages on each screen (the screens side by side, each in a browser
- * context of its own), saves full-page screenshots and returns what looks broken, each line naming
- * role, page and screen. Screenshots go to `dir` (reports/look/ unless told).
+ * Opens each of the person's pages on each of `screens` (all four unless told; side by side, each in a
+ * browser context of its own), saves full-page screenshots and returns what looks broken, each line
+ * naming role, page and screen. Screenshots go to `dir` (reports/look/ unless told).
  */
 export async function lookAt(
   browser: Browser,
   errors: ConsoleErrors,
   portal: string,
   person: LookPerson,
-  dir: string = LOOK_DIR,
+  options: { dir?: string; screens?: readonly Screen[] } = {},
 ): Promise<string[]> {
+  const dir = options.dir ?? LOOK_DIR;
   mkdirSync(dir, { recursive: true });
   const session = await sessionOf(browser, portal, person.username);
   const found = await Promise.all(
-    SCREENS.map((screen) => lookOnScreen(browser, errors, portal, person, screen, dir, session)),
+    (options.screens ?? SCREENS).map((screen) =>
+      lookOnScreen(browser, errors, portal, person, screen, dir, session),
+    ),
   );
   return found.flat();
+}
+
+/**
+ * npm test's short look: the `index`-th person on one screen, the screens taken in turn, so that five
+ * people cover all four (`npm run look` puts everyone on every screen).
+ */
+export function screenInTurn(index: number): readonly Screen[] {
+  const screen = SCREENS[index % SCREENS.length];
+  if (!screen) throw new Error('no screens to look at');
+  return [screen];
 }
 
 /**
