@@ -12,7 +12,7 @@ import {
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StatePaths } from './paths.ts';
-import { isRunning } from './process-table.ts';
+import { isRunning, startTicksOf } from './process-table.ts';
 
 /** A long-running node of the network, started detached with its output in logs/<name>.log. */
 export interface ProcessSpec {
@@ -32,6 +32,8 @@ interface PidRecord {
   pid: number;
   command: string;
   startedAt: string;
+  /** The kernel's start time of the process (startTicksOf): a later process under the same pid differs. */
+  startTicks?: number;
 }
 
 /** A start refused because `down` was asked to stop this state folder (and `up` has not run since). */
@@ -71,7 +73,12 @@ export function startProcess(paths: StatePaths, spec: ProcessSpec): number {
     });
     if (child.pid === undefined) throw new Error(`could not start ${spec.name} (${spec.command})`);
     child.unref();
-    const record: PidRecord = { pid: child.pid, command: spec.command, startedAt: new Date().toISOString() };
+    const record: PidRecord = {
+      pid: child.pid,
+      command: spec.command,
+      startedAt: new Date().toISOString(),
+      startTicks: startTicksOf(child.pid),
+    };
     writeFileSync(paths.pid(spec.name), JSON.stringify(record));
     return child.pid;
   } finally {
@@ -98,6 +105,10 @@ export function runningPid(paths: StatePaths, name: string): number | undefined 
   } catch {
     return undefined;
   }
+  // Another process under a pid that came round again: never ours to stop (it may be another
+  // network's node, started by a test beside this one).
+  const startTicks = record.startTicks === undefined ? undefined : startTicksOf(record.pid);
+  if (startTicks !== undefined && startTicks !== record.startTicks) return undefined;
   const cmdline = `/proc/${record.pid}/cmdline`;
   if (existsSync(cmdline)) {
     const argv = readFileSync(cmdline, 'utf8')

@@ -1,5 +1,5 @@
-import { groupMembers } from '../scripts/process-table.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { groupMembers, startTicksOf } from '../scripts/process-table.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,24 @@ describe('processes', () => {
       JSON.stringify({ pid: process.pid, command: '/usr/bin/orderer', startedAt: '' }),
     );
     expect(runningPid(state, 'ghost')).toBeUndefined();
+  });
+
+  it('leaves alone a process of the same command that came later under a recorded pid', async () => {
+    const state = paths();
+    const other = paths();
+    // Another network's node of the same kind, now holding the pid an old record names.
+    const pid = startProcess(other, { name: 'ca', command: '/bin/sleep', args: ['30'], env: {} });
+    const ticks = startTicksOf(pid);
+    expect(ticks).toBeGreaterThan(0);
+    mkdirSync(state.pids, { recursive: true });
+    writeFileSync(
+      state.pid('ca'),
+      JSON.stringify({ pid, command: '/bin/sleep', startedAt: '', startTicks: (ticks ?? 0) - 1 }),
+    );
+    expect(runningPid(state, 'ca')).toBeUndefined();
+    await expect(stopProcess(state, 'ca', 500)).resolves.toBe(false);
+    expect(runningPid(other, 'ca')).toBe(pid);
+    await expect(stopProcess(other, 'ca')).resolves.toBe(true);
   });
 
   it('reports nothing to stop for an unknown process', async () => {
