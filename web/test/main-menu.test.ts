@@ -18,10 +18,14 @@ describe('MainMenu', () => {
     });
     await wrapper.find('[data-testid="menu-payables"] a').trigger('click');
     await settle();
-    // The page is a lazy route: the navigation ends once its code is loaded.
-    await vi.waitFor(() => {
-      expect(router.currentRoute.value.path).toBe('/payables');
-    });
+    // The page is a lazy route: the navigation ends once its code is loaded, which can take seconds
+    // beside npm test's networks (an outcome to wait for, not a timing goal).
+    await vi.waitFor(
+      () => {
+        expect(router.currentRoute.value.path).toBe('/payables');
+      },
+      { timeout: 15_000 },
+    );
     expect(wrapper.emitted('navigate')).toHaveLength(1);
   });
 });
