@@ -19,7 +19,7 @@ export interface FabricSample {
   pid: number | undefined;
   /** Its health endpoint answers ok (a chaincode server: its port accepts connections). */
   answers: boolean;
-  /** A peer's or orderer's Prometheus metrics, when they answered. */
+  /** A peer's or orderer's Prometheus metrics; undefined when they did not answer (METRICS_TIMEOUT_MS). */
   metrics?: string | undefined;
 }
 
@@ -94,6 +94,9 @@ export function reportFabric(samples: readonly FabricSample[], channel: string):
     if (!sample.answers) {
       const what = kind === 'chaincode' ? 'its port is closed' : 'its health endpoint does not answer';
       return { ...base, state: 'UNHEALTHY', detail: what };
+    }
+    if ((kind === 'peer' || kind === 'orderer') && sample.metrics === undefined) {
+      return { ...base, state: 'UNHEALTHY', detail: 'its metrics do not answer' };
     }
     if (kind === 'peer') return peerReport(base, peerHeights.get(name), highest, channel);
     if (kind === 'orderer') return ordererReport(base, views.get(name), leaders, highest, channel);

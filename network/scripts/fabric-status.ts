@@ -5,13 +5,20 @@ import type { ProcessReport } from './process-report.ts';
 import { runningPid } from './processes.ts';
 import { fabricProbes } from './status.ts';
 
+/**
+ * How long a peer's or orderer's metrics page may take: it runs to hundreds of kilobytes, and on a
+ * loaded 2-core machine a second was not always enough (npm test's drill saw every node "not joined").
+ */
+export const METRICS_TIMEOUT_MS = 5_000;
+
 /** One round of looking at every Fabric process at once: pid, health endpoint, metrics. */
 export async function sampleFabric(ctx: NetworkContext): Promise<FabricSample[]> {
   return Promise.all(
     fabricProbes(ctx).map(async (probe): Promise<FabricSample> => {
       const pid = runningPid(ctx.paths, probe.name);
       const answers = pid !== undefined && (await probe.check());
-      const metrics = answers && probe.metricsUrl ? await httpGet(probe.metricsUrl) : undefined;
+      const metrics =
+        answers && probe.metricsUrl ? await httpGet(probe.metricsUrl, METRICS_TIMEOUT_MS) : undefined;
       return {
         name: probe.name,
         kind: probe.kind,

@@ -118,6 +118,19 @@ describe('Fabric status', () => {
     expect(reports.find((report) => report.name === 'orderer1')?.raft?.height).toBe(12);
   });
 
+  it('tells a node whose metrics did not answer from one that has not joined the channel', () => {
+    const samples = healthyNetwork();
+    samples[1] = sample('orderer0', 'orderer', { metrics: undefined });
+    samples[5] = sample('peer0.banka', 'peer', { org: 'banka', metrics: undefined });
+    const reports = reportFabric(samples, 'scf');
+    for (const name of ['orderer0', 'peer0.banka']) {
+      expect(reports.find((report) => report.name === name)).toMatchObject({
+        state: 'UNHEALTHY',
+        detail: 'its metrics do not answer',
+      });
+    }
+  });
+
   it('says nothing runs with exit code 1', () => {
     expect(statusExitCode([])).toBe(1);
   });

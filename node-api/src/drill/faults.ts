@@ -6,6 +6,7 @@ import {
   type NetworkContext,
   type ProcessReport,
 } from '@scf/network';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { nodeProcessName } from '../cli/node-processes.ts';
 import { killGroup, killProcess, postmasterOf } from './process-kill.ts';
 
@@ -92,12 +93,28 @@ function killing(name: string, description: string, victims: () => Promise<Victi
   };
 }
 
-/** The orderers of the channel, the Raft leader first (as their metrics say). */
+/** How long the drill looks for the Raft leader before it gives up on an orderer fault. */
+const LEADER_WAIT_MS = 30_000;
+
+/**
+ * The orderers of the channel, the Raft leader first (as their metrics say). One look may find none
+ * (an election under way, or metrics slow to answer on a loaded machine): it looks again, a second
+ * apart, for up to LEADER_WAIT_MS.
+ */
 async function orderersLeaderFirst(scene: FaultScene): Promise<string[]> {
-  const orderers = (await scene.reports()).filter((report) => report.kind === 'orderer');
-  const leader = orderers.find((report) => report.raft?.isLeader === true);
-  if (!leader) throw new FaultError('no orderer leads the Raft cluster: nothing to kill');
-  return [leader, ...orderers.filter((report) => report !== leader)].map((report) => report.name);
+  const deadline = Date.now() + LEADER_WAIT_MS;
+  for (;;) {
+    const orderers = (await scene.reports()).filter((report) => report.kind === 'orderer');
+    const leader = orderers.find((report) => report.raft?.isLeader === true);
+    if (leader) {
+      return [leader, ...orderers.filter((report) => report !== leader)].map((report) => report.name);
+    }
+    if (Date.now() >= deadline) {
+      const seen = orderers.map((report) => `${report.name}: ${report.detail}`).join('; ');
+      throw new FaultError(`no orderer led the Raft cluster for ${String(LEADER_WAIT_MS / 1000)} s: ${seen}`);
+    }
+    await sleep(1_000);
+  }
 }
 
 /** The org whose node API takes the drill's load (its SMEs register the invoices). */
