@@ -32,7 +32,7 @@ export {
   stopRequested,
   type ProcessSpec,
 } from './scripts/processes.ts';
-export { httpGet, httpOk, waitFor } from './scripts/health.ts';
+export { httpGet, httpOk, TimeoutError, waitFor } from './scripts/health.ts';
 export { fabricRestarters } from './scripts/fabric-restarters.ts';
 export { fabricReports } from './scripts/fabric-status.ts';
 export { fabricUnits } from './scripts/fabric-units.ts';

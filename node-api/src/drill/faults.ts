@@ -3,10 +3,11 @@ import {
   findMember,
   peerProcessName,
   runningPid,
+  TimeoutError,
+  waitFor,
   type NetworkContext,
   type ProcessReport,
 } from '@scf/network';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { nodeProcessName } from '../cli/node-processes.ts';
 import { killGroup, killProcess, postmasterOf } from './process-kill.ts';
 
@@ -98,23 +99,30 @@ const LEADER_WAIT_MS = 30_000;
 
 /**
  * The orderers of the channel, the Raft leader first (as their metrics say). One look may find none
- * (an election under way, or metrics slow to answer on a loaded machine): it looks again, a second
- * apart, for up to LEADER_WAIT_MS.
+ * (an election under way, or metrics slow to answer on a loaded machine): it looks again for up to
+ * LEADER_WAIT_MS.
  */
 async function orderersLeaderFirst(scene: FaultScene): Promise<string[]> {
-  const deadline = Date.now() + LEADER_WAIT_MS;
-  for (;;) {
-    const orderers = (await scene.reports()).filter((report) => report.kind === 'orderer');
-    const leader = orderers.find((report) => report.raft?.isLeader === true);
-    if (leader) {
-      return [leader, ...orderers.filter((report) => report !== leader)].map((report) => report.name);
-    }
-    if (Date.now() >= deadline) {
-      const seen = orderers.map((report) => `${report.name}: ${report.detail}`).join('; ');
-      throw new FaultError(`no orderer led the Raft cluster for ${String(LEADER_WAIT_MS / 1000)} s: ${seen}`);
-    }
-    await sleep(1_000);
+  let orderers: ProcessReport[] = [];
+  const leaderOf = (): ProcessReport | undefined => orderers.find((report) => report.raft?.isLeader === true);
+  try {
+    await waitFor(
+      'a Raft leader among the orderers',
+      async () => {
+        orderers = (await scene.reports()).filter((report) => report.kind === 'orderer');
+        return leaderOf() !== undefined;
+      },
+      LEADER_WAIT_MS,
+      () => orderers.map((report) => `${report.name}: ${report.detail}`).join('; '),
+    );
+  } catch (error) {
+    if (error instanceof TimeoutError) throw new FaultError(error.message);
+    throw error;
   }
+  const leader = leaderOf();
+  return [leader, ...orderers.filter((report) => report !== leader)].flatMap((report) =>
+    report ? [report.name] : [],
+  );
 }
 
 /** The org whose node API takes the drill's load (its SMEs register the invoices). */
