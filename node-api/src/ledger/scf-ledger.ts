@@ -10,7 +10,7 @@ import {
   type TransactionSpec,
   type TransientOf,
 } from '@scf/ledger-contract';
-import { LEDGER_UNAVAILABLE, LedgerError } from './errors.ts';
+import { waitForBlock } from './peer-commit.ts';
 import { evaluate, submit, type Seal, type SubmitHooks } from './submit.ts';
 
 /** A committed write: what the chaincode returned, and where it sits in the ledger. */
@@ -159,27 +159,4 @@ export function scfLedger(gateway: Gateway, channel: string, chaincode: string, 
     waitForBlock: (blockNumber, timeoutMs = 30_000) => waitForBlock(gateway, channel, blockNumber, timeoutMs),
     tracked: (tracking) => ledgerClient(contractOf, seal ? { seal, ...tracking } : tracking),
   };
-}
-
-async function waitForBlock(
-  gateway: Gateway,
-  channel: string,
-  blockNumber: bigint,
-  timeoutMs: number,
-): Promise<void> {
-  const events = await gateway.getNetwork(channel).getBlockEvents({ startBlock: blockNumber });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(
-        new LedgerError(LEDGER_UNAVAILABLE, `block ${blockNumber} not committed within ${timeoutMs} ms`),
-      );
-    }, timeoutMs);
-  });
-  try {
-    await Promise.race([events[Symbol.asyncIterator]().next(), timeout]);
-  } finally {
-    clearTimeout(timer);
-    events.close();
-  }
 }
