@@ -17,12 +17,34 @@ export function recordKey(ctx: Context, type: ObjectType, id: string): string {
   return ctx.stub.createCompositeKey(type, [requireCleanString(id, `${type} id`)]);
 }
 
+/**
+ * What each transaction (its stub) has read, by key. A transaction reads committed state only, never
+ * its own writes, so a second read of a key gives the first one's bytes: keeping them spares the peer
+ * a round trip when several checks of one transaction read the same record (the charter, the
+ * caller's enterprise). Bytes, not records, so that no caller can change what another one reads.
+ */
+const readsOf = new WeakMap<object, Map<string, Uint8Array>>();
+
+async function readState(ctx: Context, key: string): Promise<Uint8Array> {
+  let reads = readsOf.get(ctx.stub);
+  if (!reads) {
+    reads = new Map();
+    readsOf.set(ctx.stub, reads);
+  }
+  let bytes = reads.get(key);
+  if (!bytes) {
+    bytes = await ctx.stub.getState(key);
+    reads.set(key, bytes);
+  }
+  return bytes;
+}
+
 export async function findRecord<T extends LedgerRecord>(
   ctx: Context,
   type: ObjectType,
   id: string,
 ): Promise<T | undefined> {
-  const bytes = await ctx.stub.getState(recordKey(ctx, type, id));
+  const bytes = await readState(ctx, recordKey(ctx, type, id));
   return bytes.length === 0 ? undefined : unmarshal<T>(bytes);
 }
 
