@@ -73,6 +73,7 @@ async function sweep(
             `${workload} × ${String(clients)} clients, run ${String(run)}: ` +
               `${(round.transactions / round.seconds).toFixed(1)} tx/s (${String(round.failures)} failed)`,
           );
+          for (const [what, count] of round.failuresBy) log(`  ${String(count)} × ${what}`);
           rounds.push(round);
         }
       }

@@ -1,10 +1,14 @@
 import { enrollUser, type EnrolledUser, type NetworkContext } from '@scf/network';
 import { creditCodeCheckChar, type Financing } from '@scf/ledger-contract';
 import { offerSalt, type Committed, type ScfLedger } from '../src/ledger/index.ts';
+import { waitForCommit } from '../src/ledger/peer-commit.ts';
 import { connectAs, PARTIES, type Consortium, type Party, type Session } from '../test/support/consortium.ts';
 import { directRegistration } from '../test/support/registration.ts';
 import { cstDate, sha } from '../test/support/values.ts';
 import type { Iteration } from './steady-round.ts';
+
+/** How long a client waits for its peer to commit the step before, before the cycle counts as failed. */
+const WAIT_MS = 30_000;
 
 /** Who acts in a step: a party's user, or the voucher's own debtor (a core enterprise per client). */
 type Actor = `${Party}/${'clerk' | 'approver'}` | 'debtor';
@@ -28,11 +32,11 @@ interface Voucher {
   financing?: Financing;
 }
 
-/** Where a client's cycle stands: its voucher, the next step and the block of the last one. */
+/** Where a client's cycle stands: its voucher, the next step and the transaction of the last one. */
 interface Progress {
   voucher: Voucher;
   next: number;
-  last: bigint;
+  last?: string;
 }
 
 interface Step {
@@ -214,6 +218,7 @@ interface Debtor {
 /** The life cycle's parties, their debtors and each client's own connections. */
 export class LifeCycle {
   private readonly ctx: NetworkContext;
+  private readonly channel: string;
   private readonly users = new Map<Actor, EnrolledUser>();
   private readonly debtors: Debtor[] = [];
   private readonly open: Session[] = [];
@@ -221,6 +226,7 @@ export class LifeCycle {
 
   private constructor(ctx: NetworkContext) {
     this.ctx = ctx;
+    this.channel = ctx.topology.config.channel;
   }
 
   /** Enrolls the actors and sets up `clients` debtors with credit lines, a few at a time. */
@@ -265,15 +271,16 @@ export class LifeCycle {
 
   /**
    * Whole cycles, one after another per client. Each actor works from its own org's peer, so it first
-   * waits for the block of the step before it. A cycle cut by a round's end goes on in the next round
-   * at this client count, so that every round sees all steps, not mostly the first ones.
+   * waits for that peer to have committed the step before it (its commit status: one call, no block
+   * stream to open). A cycle cut by a round's end goes on in the next round at this client count, so
+   * that every round sees all steps, not mostly the first ones.
    */
   iteration(clients: number): Iteration {
     const sessions = this.connect(clients);
     const progress: (Progress | undefined)[] = [];
     return async (client, control) => {
       const as = sessions[client] as (actor: Actor) => Session;
-      const current = progress[client] ?? { voucher: this.voucher(client), next: 0, last: 0n };
+      const current = progress[client] ?? { voucher: this.voucher(client), next: 0 };
       // Cleared while a step runs: a failed step abandons its cycle and the next call starts afresh.
       progress[client] = undefined;
       for (let step = STEPS[current.next]; step !== undefined; step = STEPS[current.next]) {
@@ -281,10 +288,10 @@ export class LifeCycle {
           progress[client] = current;
           return;
         }
-        const { ledger } = as(step.actor);
-        if (current.last > 0n) await ledger.waitForBlock(current.last);
+        const { ledger, connection } = as(step.actor);
+        if (current.last) await waitForCommit(connection.gateway, this.channel, current.last, WAIT_MS);
         const started = performance.now();
-        current.last = (await step.run(ledger, current.voucher)).blockNumber;
+        current.last = (await step.run(ledger, current.voucher)).transactionId;
         control.committed(step.name, started);
         current.next += 1;
       }

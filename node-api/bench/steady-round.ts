@@ -33,9 +33,22 @@ export interface RoundResult {
   transactions: number;
   cycles: number;
   failures: number;
+  /** The failures by what they said (an error's code, else its first line), for the log. */
+  failuresBy: Map<string, number>;
   /** Submit→commit latency of the transactions committed inside the window, by kind. */
   latency: Map<string, Samples>;
   cpuMs: Map<string, number>;
+}
+
+/** What a failed iteration said: its error's code if it has one, else the first line of its message. */
+function failureOf(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string'
+      ? `${code}: ${error.message.split('\n')[0] ?? ''}`
+      : (error.message.split('\n')[0] ?? '');
+  }
+  return String(error);
 }
 
 /** More failed iterations than this in one round end the benchmark: it would measure errors. */
@@ -53,6 +66,7 @@ export async function steadyRound(plan: RoundPlan): Promise<RoundResult> {
   let transactions = 0;
   let cycles = 0;
   let failures = 0;
+  const failuresBy = new Map<string, number>();
   let window = { from: 0, to: 0 };
   let cpu = new Map<string, number>();
   const control: RoundControl = {
@@ -86,6 +100,8 @@ export async function steadyRound(plan: RoundPlan): Promise<RoundResult> {
         await plan.iteration(client, control);
       } catch (error) {
         failures += 1;
+        const what = failureOf(error);
+        failuresBy.set(what, (failuresBy.get(what) ?? 0) + 1);
         if (failures > MAX_FAILURES) {
           stopped = true;
           throw error;
@@ -101,5 +117,5 @@ export async function steadyRound(plan: RoundPlan): Promise<RoundResult> {
   }
   const { workload, clients, run } = plan;
   const seconds = (window.to - window.from) / 1000;
-  return { workload, clients, run, seconds, transactions, cycles, failures, latency, cpuMs: cpu };
+  return { workload, clients, run, seconds, transactions, cycles, failures, failuresBy, latency, cpuMs: cpu };
 }
