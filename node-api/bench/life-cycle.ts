@@ -1,6 +1,7 @@
 import { enrollUser, type EnrolledUser, type NetworkContext } from '@scf/network';
 import { creditCodeCheckChar, type Financing } from '@scf/ledger-contract';
 import { offerSalt, type Committed, type ScfLedger } from '../src/ledger/index.ts';
+import { whenVisible } from '../src/demo/history-actors.ts';
 import { waitForCommit } from '../src/ledger/peer-commit.ts';
 import { connectAs, PARTIES, type Consortium, type Party, type Session } from '../test/support/consortium.ts';
 import { directRegistration } from '../test/support/registration.ts';
@@ -291,7 +292,9 @@ export class LifeCycle {
         const { ledger, connection } = as(step.actor);
         if (current.last) await waitForCommit(connection.gateway, this.channel, current.last, WAIT_MS);
         const started = performance.now();
-        current.last = (await step.run(ledger, current.voucher)).transactionId;
+        // Its own peer has the step before, another org's endorsing peer may not yet: a refusal for
+        // that (NOT_FOUND, INVALID_STATE) is tried again shortly, as the demo's history does.
+        current.last = (await whenVisible(() => step.run(ledger, current.voucher))).transactionId;
         control.committed(step.name, started);
         current.next += 1;
       }
