@@ -29,20 +29,18 @@ export class FileDocumentStore implements DocumentStore {
     const { enterpriseId, ...meta } = upload;
     const uploadedAt = new Date();
     // The first upload's name and uploader stay: a later upload of the same bytes is the same document,
-    // which then also belongs to the later uploader's enterprise.
-    const [document] = await this.#db.$transaction([
-      this.#db.document.upsert({
-        where: { sha256 },
-        create: { sha256, ...meta, size: content.byteLength, uploadedAt },
-        update: {},
-      }),
-      this.#db.documentOwner.upsert({
-        where: { sha256_enterpriseId: { sha256, enterpriseId } },
-        create: { sha256, enterpriseId, uploadedBy: meta.uploadedBy, uploadedAt },
-        update: {},
+    // which then also belongs to the later uploader's enterprise. Inserts that skip a row already there
+    // (ON CONFLICT DO NOTHING), not upserts: Prisma's upsert reads, then inserts, so two uploads of the
+    // same bytes at once both tried to insert and one failed on the key.
+    const size = content.byteLength;
+    await this.#db.$transaction([
+      this.#db.document.createMany({ data: [{ sha256, ...meta, size, uploadedAt }], skipDuplicates: true }),
+      this.#db.documentOwner.createMany({
+        data: [{ sha256, enterpriseId, uploadedBy: meta.uploadedBy, uploadedAt }],
+        skipDuplicates: true,
       }),
     ]);
-    return document;
+    return this.#db.document.findUniqueOrThrow({ where: { sha256 } });
   };
 
   get = async (sha256: string): Promise<{ document: StoredDocument; content: Uint8Array }> => {

@@ -86,6 +86,37 @@ describe('documents over HTTP', () => {
     expect(await harness.db.document.count({ where: { sha256: first.sha256 } })).toBe(1);
   });
 
+  it('stores the same bytes uploaded by many users at once as one document, answering each of them', async () => {
+    // Clerks of two enterprises, 16 at once for each of three files: each enterprise then owns each file.
+    const enterprises = ['91310000MA1FL0001A', '91310000MA1FL0002A'];
+    const users = Array.from({ length: 16 }, (_, index) => ({
+      ...clerk(`user${String(index)}`),
+      enterpriseId: enterprises[index % 2] ?? '',
+    }));
+    const texts = ['delivery note', 'packing list', 'bill of lading'].map((name) =>
+      new TextEncoder().encode(name),
+    );
+    const responses = await Promise.all(
+      texts.flatMap((text) =>
+        users.map((user, index) =>
+          upload(fileForm(text, `copy-${String(index)}.txt`, 'text/plain'), {
+            authorization: harness.bearer(user),
+          }),
+        ),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(responses.map(() => 201));
+    for (const text of texts) {
+      const sha256 = sha256Hex(text);
+      expect(await harness.db.document.count({ where: { sha256 } })).toBe(1);
+      const owners = await harness.db.documentOwner.findMany({
+        where: { sha256 },
+        orderBy: { enterpriseId: 'asc' },
+      });
+      expect(owners.map((owner) => owner.enterpriseId)).toEqual(enterprises);
+    }
+  });
+
   it('answers metadata through GraphQL', async () => {
     const result = await harness.graphql<{ document: Record<string, unknown> | null }>(
       'query ($sha256: String!) { document(sha256: $sha256) { sha256 fileName size uploadedBy downloadPath } }',
