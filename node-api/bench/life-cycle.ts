@@ -2,7 +2,7 @@ import { enrollUser, type EnrolledUser, type NetworkContext } from '@scf/network
 import { creditCodeCheckChar, type Financing } from '@scf/ledger-contract';
 import { offerSalt, type Committed, type ScfLedger } from '../src/ledger/index.ts';
 import { whenVisible } from '../src/demo/history-actors.ts';
-import { waitForCommit } from '../src/ledger/peer-commit.ts';
+import { waitForCommit } from './commit-status.ts';
 import { connectAs, PARTIES, type Consortium, type Party, type Session } from '../test/support/consortium.ts';
 import { directRegistration } from '../test/support/registration.ts';
 import { cstDate, sha } from '../test/support/values.ts';

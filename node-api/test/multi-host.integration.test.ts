@@ -192,29 +192,35 @@ describe('a consortium whose orgs run on separate hosts', () => {
     expect(readdirSync(join(stateDir('o1'), 'orgs', 'orderer'))).not.toContain('registrar');
   });
 
-  it('joins each founding member’s peer and deploys the chaincode org by org', async () => {
-    const others = (org: string): string[] =>
-      [...FOUNDERS, 'orderer'].filter((name) => name !== org).map((name) => publicFile(`${name}.json`));
-    await Promise.all(FOUNDERS.map((org) => network(org, ['import', ...others(org)])));
-    await Promise.all(FOUNDERS.map((org) => network(org, ['join', '--org', org])));
-    await Promise.all(FOUNDERS.map((org) => network(org, ['chaincode', 'install', '--org', org])));
-    await Promise.all(FOUNDERS.map((org) => network(org, ['chaincode', 'approve', '--org', org])));
-    await network('core', ['chaincode', 'commit', '--org', 'core']);
-    await Promise.all(FOUNDERS.map((org) => network(org, ['chaincode', 'run', '--org', org])));
-    expect(await network('core', ['charter', 'establish', '--org', 'core'])).toContain(
-      'the founding charter is on the ledger',
-    );
-    const charter = JSON.parse(await network('banka', ['charter', 'show', '--org', 'banka'])) as {
-      members: { mspId: string }[];
-    };
-    expect(charter.members.map((member) => member.mspId).sort()).toEqual([
-      'BankAMSP',
-      'BankBMSP',
-      'CoreFirmMSP',
-      'LogisticsMSP',
-      'SupplierMSP',
-    ]);
-  });
+  // Six rounds of CLI runs on every host: minutes beside npm test's other lane (a wait for work, not a
+  // timing goal).
+  it(
+    'joins each founding member’s peer and deploys the chaincode org by org',
+    { timeout: 360_000 },
+    async () => {
+      const others = (org: string): string[] =>
+        [...FOUNDERS, 'orderer'].filter((name) => name !== org).map((name) => publicFile(`${name}.json`));
+      await Promise.all(FOUNDERS.map((org) => network(org, ['import', ...others(org)])));
+      await Promise.all(FOUNDERS.map((org) => network(org, ['join', '--org', org])));
+      await Promise.all(FOUNDERS.map((org) => network(org, ['chaincode', 'install', '--org', org])));
+      await Promise.all(FOUNDERS.map((org) => network(org, ['chaincode', 'approve', '--org', org])));
+      await network('core', ['chaincode', 'commit', '--org', 'core']);
+      await Promise.all(FOUNDERS.map((org) => network(org, ['chaincode', 'run', '--org', org])));
+      expect(await network('core', ['charter', 'establish', '--org', 'core'])).toContain(
+        'the founding charter is on the ledger',
+      );
+      const charter = JSON.parse(await network('banka', ['charter', 'show', '--org', 'banka'])) as {
+        members: { mspId: string }[];
+      };
+      expect(charter.members.map((member) => member.mspId).sort()).toEqual([
+        'BankAMSP',
+        'BankBMSP',
+        'CoreFirmMSP',
+        'LogisticsMSP',
+        'SupplierMSP',
+      ]);
+    },
+  );
 
   it('runs the business story across the hosts: register, deliver, confirm, split, finance', async () => {
     for (const party of ['core', 'tier1', 'tier2', 'bankA', 'bankB', 'carrier'] as const) {

@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { status } from '@grpc/grpc-js';
 import type { Contract } from '@hyperledger/fabric-gateway';
 import {
   clean,
@@ -36,6 +37,10 @@ const CLI = fileURLToPath(new URL('../../network/scripts/cli.ts', import.meta.ur
 /** One transaction per block, so that a minute of writes grows the ledger by thousands of blocks. */
 const BLOCKS = Number(process.env.SCF_RESTART_TEST_BLOCKS ?? 2000);
 const WRITERS = 64;
+/** How often a filling write is sent when the orderers do not take it within the submit deadline. */
+const FILL_ATTEMPTS = 3;
+const isDeadline = (error: unknown): boolean =>
+  (error as { code?: unknown }).code === status.DEADLINE_EXCEEDED;
 const NODES = { ca: 6, orderer: 3, peer: 5, chaincode: 5 };
 const ALL_NODES = Object.values(NODES).reduce((sum, count) => sum + count, 0);
 
@@ -193,7 +198,16 @@ describe('a consortium holding thousands of blocks comes back after stop, crash 
       if (!contract) return;
       while (next < BLOCKS) {
         const index = next++;
-        await contract.submitTransaction('test:PutNote', `fill-${index % 500}`, `block ${index}`);
+        // Filling, not under test: a write the loaded orderers did not take within the submit deadline
+        // is sent again (the same note: one more block at most).
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            await contract.submitTransaction('test:PutNote', `fill-${index % 500}`, `block ${index}`);
+            break;
+          } catch (error) {
+            if (attempt >= FILL_ATTEMPTS || !isDeadline(error)) throw error;
+          }
+        }
       }
     };
     await Promise.all(Array.from({ length: WRITERS }, (_, worker) => writerLoop(worker)));

@@ -10,7 +10,7 @@ import {
   type TransactionSpec,
   type TransientOf,
 } from '@scf/ledger-contract';
-import { waitForBlock } from './peer-commit.ts';
+import { waitForBlock } from './block-wait.ts';
 import { evaluate, submit, type Seal, type SubmitHooks } from './submit.ts';
 
 /** A committed write: what the chaincode returned, and where it sits in the ledger. */
