@@ -8,7 +8,8 @@ import type { Database } from '../db/client.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
 import { settleApplied } from '../requests/client-requests.ts';
 import type { Change } from '../services/change-feed.ts';
-import { prepareEvent, writeEvent } from './event-writer.ts';
+import { EventBatches } from './event-batches.ts';
+import { prepareEvent, writeEvent, type PreparedEvent } from './event-writer.ts';
 import { describeFailure, isTransient } from './failures.ts';
 import { quarantine } from './quarantine.ts';
 
@@ -33,7 +34,7 @@ export interface ProjectorOptions {
   /** Names this projector's checkpoint row (one per channel and chaincode). */
   checkpointId: string;
   log?: (message: string) => void;
-  /** Called after each event's SQL transaction committed, with the objects it changed. */
+  /** Called for each event once the SQL transaction holding it committed, with the objects it changed. */
   onApplied?: (applied: AppliedEvent) => void;
   /** Called after an event was quarantined (and the checkpoint moved past it). */
   onQuarantined?: (position: { transactionId: string; blockNumber: bigint }) => void;
@@ -62,9 +63,10 @@ async function resumeFrom(db: Database, id: string): Promise<ChaincodeEventsOpti
 }
 
 /**
- * Follows the chaincode's events into the read model. Each event is applied in one SQL transaction
- * together with the checkpoint that names it, so a crash at any moment loses nothing and applies
- * nothing twice; the event stream resumes right after the checkpoint. A broken stream (a restarted
+ * Follows the chaincode's events into the read model. The events that arrived while the last ones were
+ * written (event-batches.ts) are applied in one SQL transaction together with the checkpoint that names
+ * the last of them, so a crash at any moment loses nothing and applies nothing twice; the event stream
+ * resumes right after the checkpoint. A broken stream (a restarted
  * peer, say) is reopened from the checkpoint with backoff until `stop`. An event that fails for its
  * own reasons (failures.ts) is tried `retry.attempts` times, then quarantined (quarantine.ts) in the
  * SQL transaction that moves the checkpoint past it: one bad event never stops the read model.
@@ -126,20 +128,59 @@ export class Projector {
     }
   }
 
+  /**
+   * Applies events in order, all in one SQL transaction with the checkpoint after the last. When the
+   * batch fails for a reason of its own (one bad event), each event is applied by itself instead, so
+   * that only the bad one is retried and quarantined. Rejects only for transient failures.
+   */
+  async applyBatch(events: readonly ChaincodeEvent[]): Promise<void> {
+    if (events.length === 1 && events[0]) return this.apply(events[0]);
+    let applied: AppliedEvent[];
+    try {
+      applied = await this.applyAll(events);
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      for (const event of events) await this.apply(event);
+      return;
+    }
+    for (const each of applied) this.options.onApplied?.(each);
+  }
+
   private async applyOnce(event: ChaincodeEvent): Promise<Change[]> {
+    const [applied] = await this.applyAll([event]);
+    return applied?.changes ?? [];
+  }
+
+  private async applyAll(events: readonly ChaincodeEvent[]): Promise<AppliedEvent[]> {
     const { db, ledger, checkpointId } = this.options;
-    const prepared = await prepareEvent(db, ledger, event.payload);
-    const position = { transactionId: event.transactionId, blockNumber: event.blockNumber };
+    const prepared: { position: AppliedEvent; event: PreparedEvent }[] = [];
+    for (const event of events) {
+      const position = { transactionId: event.transactionId, blockNumber: event.blockNumber, changes: [] };
+      prepared.push({ position, event: await prepareEvent(db, ledger, event.payload) });
+    }
+    const last = prepared.at(-1)?.position;
+    if (!last) return [];
     return db.$transaction(async (tx) => {
-      const changes = await writeEvent(tx, prepared, position);
-      await settleApplied(tx, position);
-      const checkpoint = { ...position, updatedAt: new Date() };
+      const applied: AppliedEvent[] = [];
+      for (const { position, event } of prepared) {
+        const { transactionId, blockNumber } = position;
+        applied.push({ ...position, changes: await writeEvent(tx, event, { transactionId, blockNumber }) });
+      }
+      await settleApplied(
+        tx,
+        prepared.map(({ position }) => position),
+      );
+      const checkpoint = {
+        transactionId: last.transactionId,
+        blockNumber: last.blockNumber,
+        updatedAt: new Date(),
+      };
       await tx.checkpoint.upsert({
         where: { id: checkpointId },
         create: { id: checkpointId, ...checkpoint },
         update: checkpoint,
       });
-      return changes;
+      return applied;
     });
   }
 
@@ -157,8 +198,9 @@ export class Projector {
         const events = await network.getChaincodeEvents(chaincode, await resumeFrom(db, checkpointId));
         this.events = events;
         try {
-          for await (const event of events) {
-            await this.apply(event);
+          const batches = new EventBatches(events);
+          for (let batch = await batches.next(); batch; batch = await batches.next()) {
+            await this.applyBatch(batch);
             delay = RETRY_MIN_MS;
           }
         } finally {

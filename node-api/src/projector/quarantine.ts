@@ -39,7 +39,7 @@ export async function quarantine(
       update: failure,
     });
     // The read model lacks its writes, but the transaction is valid on the ledger all the same.
-    await settleApplied(tx, { transactionId, blockNumber });
+    await settleApplied(tx, [{ transactionId, blockNumber }]);
     const checkpoint = { blockNumber, transactionId, updatedAt: now };
     await tx.checkpoint.upsert({
       where: { id: checkpointId },

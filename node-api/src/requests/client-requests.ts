@@ -237,22 +237,23 @@ export class LostClaim extends Error {
 }
 
 /**
- * Marks the requests whose transaction the projector just applied as VALID, in the projector's own SQL
+ * Marks the requests whose transactions the projector just applied as VALID, in the projector's own SQL
  * transaction: chaincode events come only from valid transactions. A FAILED row counts too: a failure
- * seen on the way (a connection lost after the orderers took it) does not undo a commit.
+ * seen on the way (a connection lost after the orderers took it) does not undo a commit. One statement
+ * per block the transactions are in.
  */
 export async function settleApplied(
   tx: Tx,
-  position: { transactionId: string; blockNumber: bigint },
+  applied: readonly { transactionId: string; blockNumber: bigint }[],
 ): Promise<void> {
-  await tx.clientRequest.updateMany({
-    where: { transactionId: position.transactionId, state: { in: ['PENDING', 'FAILED'] } },
-    data: {
-      state: 'VALID',
-      reason: null,
-      blockNumber: position.blockNumber,
-      ...SETTLED,
-      updatedAt: new Date(),
-    },
-  });
+  const byBlock = new Map<bigint, string[]>();
+  for (const { transactionId, blockNumber } of applied) {
+    byBlock.set(blockNumber, [...(byBlock.get(blockNumber) ?? []), transactionId]);
+  }
+  for (const [blockNumber, transactionIds] of byBlock) {
+    await tx.clientRequest.updateMany({
+      where: { transactionId: { in: transactionIds }, state: { in: ['PENDING', 'FAILED'] } },
+      data: { state: 'VALID', reason: null, blockNumber, ...SETTLED, updatedAt: new Date() },
+    });
+  }
 }

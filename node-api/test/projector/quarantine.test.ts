@@ -211,4 +211,58 @@ describe('projector quarantine: one event it cannot apply never stops the read m
       blockNumber: 10n,
     });
   });
+
+  it('applies a batch in one SQL transaction, and only its bad event is quarantined', async () => {
+    const tx = (n: number): string => `9${String(n)}`.padEnd(64, '0');
+    const applied: string[] = [];
+    const batching = new Projector({
+      db: harness.db,
+      network: {} as Network,
+      ledger: fakeLedger(peer),
+      chaincode: 'scf',
+      checkpointId: CHECKPOINT,
+      retry: { attempts: 2, backoffMs: 1 },
+      onApplied: (each) => applied.push(each.transactionId),
+    });
+    const good = (n: number, block: bigint): ChaincodeEvent =>
+      event(block, tx(n), [invoiceRecord(`INV-BATCH-${String(n)}`, `INV-BATCH-${String(n)}`, tx(n))]);
+    await harness.db.clientRequest.createMany({
+      data: [1, 2].map((n) => ({
+        userId: 'U-1',
+        key: `batch-${String(n)}`,
+        operation: 'registerInvoice',
+        argsHash: 'h',
+        state: 'PENDING',
+        attempt: 'a',
+        transactionId: tx(n),
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      })),
+    });
+
+    await batching.applyBatch([good(1, 11n), good(2, 12n), good(3, 12n)]);
+    expect(applied).toEqual([tx(1), tx(2), tx(3)]);
+    expect(await harness.db.invoice.count({ where: { id: { startsWith: 'INV-BATCH-' } } })).toBe(3);
+    const settled = await harness.db.clientRequest.findMany({ where: { key: { startsWith: 'batch-' } } });
+    expect(settled.map((row) => [row.key, row.state, row.blockNumber])).toEqual([
+      ['batch-1', 'VALID', 11n],
+      ['batch-2', 'VALID', 12n],
+    ]);
+    expect(await harness.db.checkpoint.findUnique({ where: { id: CHECKPOINT } })).toMatchObject({
+      blockNumber: 12n,
+      transactionId: tx(3),
+    });
+
+    const bad = event(13n, tx(5), [invoiceRecord('INV-BATCH-5', 'NUL\u0000INSIDE', tx(5))]);
+    await batching.applyBatch([good(4, 13n), bad, good(6, 14n)]);
+    expect(applied).toEqual([tx(1), tx(2), tx(3), tx(4), tx(6)]);
+    expect(await harness.db.invoice.count({ where: { id: { startsWith: 'INV-BATCH-' } } })).toBe(5);
+    expect(await harness.db.quarantinedEvent.findUnique({ where: { transactionId: tx(5) } })).toMatchObject({
+      attempts: 2,
+    });
+    expect(await harness.db.checkpoint.findUnique({ where: { id: CHECKPOINT } })).toMatchObject({
+      blockNumber: 14n,
+      transactionId: tx(6),
+    });
+  });
 });

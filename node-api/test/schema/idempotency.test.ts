@@ -338,7 +338,7 @@ describe('idempotent ledger writes', () => {
   it('settles a PENDING request VALID once the projector applies its transaction', async () => {
     ledger.state.outcomes.push('unknown');
     const transactionId = (await confirm('INV-11', 'key-11')).data?.confirmInvoice.transactionId ?? '';
-    await harness.db.$transaction((tx) => settleApplied(tx, { transactionId, blockNumber: 555n }));
+    await harness.db.$transaction((tx) => settleApplied(tx, [{ transactionId, blockNumber: 555n }]));
     expect(await statusBy({ k: 'key-11' })).toMatchObject({ state: 'VALID', blockNumber: '555' });
     expect((await confirm('INV-11', 'key-11')).data?.confirmInvoice).toMatchObject({
       transactionId,
