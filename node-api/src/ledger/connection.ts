@@ -1,13 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import {
-  connect,
-  hash,
-  signers,
-  type ConnectOptions,
-  type Gateway,
-  type Signer,
-} from '@hyperledger/fabric-gateway';
+import { connect, hash, type ConnectOptions, type Gateway, type Signer } from '@hyperledger/fabric-gateway';
+import { newNativeSigner } from './native-signer.ts';
 
 /** A user's Fabric identity: the enrollment certificate and private key its CA issued. */
 export interface LedgerIdentity {
@@ -51,12 +45,13 @@ export function connectLedger(peer: PeerEndpoint, identity: LedgerIdentity): Led
     grpc.credentials.createSsl(Buffer.from(peer.tlsRootCertPem)),
     options,
   );
-  const sign = signers.newPrivateKeySigner(createPrivateKey(Buffer.from(identity.privateKeyPem)));
+  const sign = newNativeSigner(createPrivateKey(Buffer.from(identity.privateKeyPem)));
   const connectOptions: ConnectOptions = {
     client,
     identity: { mspId: identity.mspId, credentials: identity.certificatePem },
     signer: sign,
-    hash: hash.sha256,
+    // The signer hashes as it signs (native-signer.ts).
+    hash: hash.none,
     evaluateOptions: deadline(DEADLINES.evaluate),
     endorseOptions: deadline(DEADLINES.endorse),
     submitOptions: deadline(DEADLINES.submit),
