@@ -6,12 +6,14 @@
  *   2. during the direct run, how long after commit the supplier node announced each transaction on
  *      the `changes` subscription, and the highest scf_projector_lag_blocks its /metrics showed;
  *   3. read latency once the supplier's and the core enterprise's read models hold ~100,000 vouchers
- *      (written straight into their databases): voucher and invoice lists, and the dashboard.
+ *      (written straight into their databases): voucher and invoice lists, and the dashboard, both as
+ *      read again (its figures kept) and as the first read after the database changed (recomputed).
  * Prints progress on stderr and the results as Markdown tables on stdout.
  * The write runs take turns, BENCH_WRITE_ROUNDS rounds of each, so that noise falls on both alike.
  * Settings: BENCH_CLIENTS (16), BENCH_WRITES (400, each way), BENCH_WRITE_ROUNDS (4), BENCH_VOUCHERS
  * (100000), BENCH_READS (100), BENCH_READ_WARMUP (10), BENCH_ORDERERS (3).
  */
+import pg from 'pg';
 import { BATCH, enrollUser, findMember, type NetworkContext } from '@scf/network';
 import { connectMember, scfLedger, type LedgerConnection, type ScfLedger } from '../src/ledger/index.ts';
 import { DEMO_PASSWORD, demoEnterprise, type DemoKey } from '../src/demo/demo-consortium.ts';
@@ -323,6 +325,11 @@ interface ReadCase {
   who: [DemoKey, 'clerk' | 'approver'];
   query: string;
   variables: Record<string, unknown>;
+  /**
+   * Before each timed read, an (untimed) write to the node's database: the dashboard's kept figures
+   * are then all recomputed, as for the first view after the read model changed.
+   */
+  afterWrite?: boolean;
 }
 
 const READ_CASES: ReadCase[] = [
@@ -366,6 +373,20 @@ const READ_CASES: ReadCase[] = [
     query: DASHBOARD,
     variables: { from: monthStart(11), to: cstDate(0) },
   },
+  {
+    name: 'dashboard, each read after a write',
+    who: ['tier1', 'approver'],
+    query: DASHBOARD,
+    variables: { from: monthStart(11), to: cstDate(0) },
+    afterWrite: true,
+  },
+  {
+    name: 'dashboard, each read after a write',
+    who: ['core', 'approver'],
+    query: DASHBOARD,
+    variables: { from: monthStart(11), to: cstDate(0) },
+    afterWrite: true,
+  },
 ];
 
 /** One request, repeated (untimed) after the node's rate limit asked the caller to wait. */
@@ -397,15 +418,40 @@ function matchingOf(data: ReadData): string {
   return ladder ? `${String(ladder.reduce((sum, step) => sum + step.count, 0))} unpaid` : '';
 }
 
+/** A write to a node's database that changes nothing the node reads (a table of the benchmark's own). */
+async function databaseWriter(
+  url: string,
+): Promise<{ write: () => Promise<void>; end: () => Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('CREATE TABLE IF NOT EXISTS "bench_writes" ("at" timestamptz NOT NULL)');
+  return {
+    write: async () => {
+      await client.query('INSERT INTO "bench_writes" VALUES (now())');
+    },
+    end: () => client.end(),
+  };
+}
+
 async function readCase(ctx: NetworkContext, readCase: ReadCase): Promise<ReadResult> {
   const client = await loginAs(ctx, ...readCase.who);
-  const first = await ask<ReadData>(client, readCase.query, readCase.variables);
-  for (let round = 1; round < READ_WARMUP; round += 1) await ask(client, readCase.query, readCase.variables);
-  const samples = new Samples(readCase.name);
-  for (let round = 0; round < READS; round += 1) {
-    await timed(samples, () => ask(client, readCase.query, readCase.variables));
+  const org = demoEnterprise(readCase.who[0]).org;
+  const writer = readCase.afterWrite
+    ? await databaseWriter(nodeDatabaseUrl(ctx, findMember(ctx.topology, org)))
+    : undefined;
+  try {
+    const first = await ask<ReadData>(client, readCase.query, readCase.variables);
+    for (let round = 1; round < READ_WARMUP; round += 1)
+      await ask(client, readCase.query, readCase.variables);
+    const samples = new Samples(readCase.name);
+    for (let round = 0; round < READS; round += 1) {
+      await writer?.write();
+      await timed(samples, () => ask(client, readCase.query, readCase.variables));
+    }
+    return { readCase, org, matching: matchingOf(first), samples };
+  } finally {
+    await writer?.end();
   }
-  return { readCase, org: demoEnterprise(readCase.who[0]).org, matching: matchingOf(first), samples };
 }
 
 async function readBench(ctx: NetworkContext): Promise<ReadResult[]> {

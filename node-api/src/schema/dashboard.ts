@@ -5,7 +5,8 @@ import { CreditLineNode } from './credit-line.ts';
 import { businessToday } from './dashboard/business-day.ts';
 import { creditLineUsage, type LineUsage } from './dashboard/credit-usage.ts';
 import { exposureByDebtor, type DebtorExposure } from './dashboard/exposure.ts';
-import { MATURITY_BUCKETS, maturityLadder, overdue, type LadderStep } from './dashboard/maturity.ts';
+import { cachedFigure } from './dashboard/figures-cache.ts';
+import { MATURITY_BUCKETS, maturityLadder, type LadderStep } from './dashboard/maturity.ts';
 import { countWaiting, WAITING, type WaitingItem } from './dashboard/needs-me.ts';
 import { longPaymentTerms } from './dashboard/payment-terms.ts';
 import { volumes, type MonthVolume } from './dashboard/volumes.ts';
@@ -73,13 +74,38 @@ const Month = builder.objectRef<MonthVolume>('MonthVolume').implement({
   }),
 });
 
+/** A figure for the caller's enterprise, recomputed only after the read model changed (figures-cache.ts). */
+function figure<T>(
+  ctx: Context,
+  user: SessionUser,
+  name: string,
+  args: readonly string[],
+  compute: () => Promise<T>,
+): Promise<T> {
+  return cachedFigure(ctx, [name, user.enterpriseId, user.enterpriseKind, ...args], compute);
+}
+
+const ladderOf = (ctx: Context, user: SessionUser, asOf: string): Promise<LadderStep[]> =>
+  figure(ctx, user, 'maturityLadder', [asOf], () => maturityLadder(ctx.db, user, asOf));
+
+/** Vouchers unpaid after maturity: the ladder's first step. */
+async function overdueOf(ctx: Context, user: SessionUser, asOf: string): Promise<Total> {
+  const step = (await ladderOf(ctx, user, asOf)).find((each) => each.bucket === 'OVERDUE');
+  return { count: step?.count ?? 0, amount: step?.amount ?? 0n };
+}
+
 const NeedsMe = builder.objectRef<SessionUser>('NeedsMe').implement({
   description: 'What waits for your enterprise to act; items not your kind’s to do are 0.',
   fields: (t) =>
     Object.fromEntries(
       (Object.keys(WAITING) as WaitingItem[]).map((item) => [
         item,
-        t.int({ resolve: (user, _args, ctx) => countWaiting(ctx.db, user, item, businessToday()) }),
+        t.int({
+          resolve: (user, _args, ctx) => {
+            const today = businessToday();
+            return figure(ctx, user, item, [today], () => countWaiting(ctx.db, user, item, today));
+          },
+        }),
       ]),
     ),
 });
@@ -95,26 +121,32 @@ const Dashboard = builder.objectRef<SessionUser>('Dashboard').implement({
     exposureByDebtor: t.field({
       type: [Exposure],
       description: 'A bank: accepted or disbursed, unsettled financings. Others: unpaid vouchers held.',
-      resolve: (user, _args, ctx) => exposureByDebtor(ctx.db, user),
+      resolve: (user, _args, ctx) =>
+        figure(ctx, user, 'exposureByDebtor', [], () => exposureByDebtor(ctx.db, user)),
     }),
-    creditLineUsage: t.field({ type: [Usage], resolve: (user, _args, ctx) => creditLineUsage(ctx.db, user) }),
+    creditLineUsage: t.field({
+      type: [Usage],
+      resolve: (user, _args, ctx) =>
+        figure(ctx, user, 'creditLineUsage', [], () => creditLineUsage(ctx.db, user)),
+    }),
     maturityLadder: t.field({
       type: [Step],
       description: 'Unpaid vouchers you may see, by days to maturity.',
       args: { asOf: t.arg({ type: 'Date', description: 'Default: today.' }) },
-      resolve: (user, args, ctx) => maturityLadder(ctx.db, user, args.asOf ?? businessToday()),
+      resolve: (user, args, ctx) => ladderOf(ctx, user, args.asOf ?? businessToday()),
     }),
     overdue: t.field({
       type: VoucherTotal,
       description: 'Vouchers you may see that are unpaid after maturity.',
       args: { asOf: t.arg({ type: 'Date', description: 'Default: today.' }) },
-      resolve: (user, args, ctx) => overdue(ctx.db, user, args.asOf ?? businessToday()),
+      resolve: (user, args, ctx) => overdueOf(ctx, user, args.asOf ?? businessToday()),
     }),
     volumes: t.field({
       type: [Month],
       description: 'Business per calendar month, from one day to another (both included).',
       args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
-      resolve: (user, args, ctx) => volumes(ctx.db, user, args.from, args.to),
+      resolve: (user, args, ctx) =>
+        figure(ctx, user, 'volumes', [args.from, args.to], () => volumes(ctx.db, user, args.from, args.to)),
     }),
     longPaymentTerms: t.field({
       type: InvoiceTotal,
@@ -122,7 +154,8 @@ const Dashboard = builder.objectRef<SessionUser>('Dashboard').implement({
         'Registered or confirmed invoices a core enterprise owes a supplier on a payment term over 60 ' +
         'days from delivery (保障中小企业款项支付条例 Art. 9): what a core enterprise owes on such ' +
         'terms, or what a supplier is owed. Face amounts.',
-      resolve: (user, _args, ctx) => longPaymentTerms(ctx.db, user),
+      resolve: (user, _args, ctx) =>
+        figure(ctx, user, 'longPaymentTerms', [], () => longPaymentTerms(ctx.db, user)),
     }),
     needsMe: t.field({ type: NeedsMe, resolve: (user) => user }),
     writeDowns: t.field({

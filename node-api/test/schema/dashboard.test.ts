@@ -1,5 +1,8 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/auth/session-user.ts';
+import type { Context } from '../../src/schema/context.ts';
+import { cachedFigure } from '../../src/schema/dashboard/figures-cache.ts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
 import { codesOf, dataOf } from '../support/graphql-data.ts';
 import {
@@ -318,5 +321,38 @@ describe('dashboard', () => {
     expect(await codes({ from: '2026-04-01', to: '2026-03-31' })).toEqual(['INVALID_ARGUMENT']);
     expect(await codes({ from: '2023-01-01', to: '2026-01-31' })).toEqual(['INVALID_ARGUMENT']);
     expect(await codes({ from: '2023-02-01', to: '2026-01-31' })).toEqual([]);
+  });
+
+  it('reuses a figure until the database changes, whoever writes', async () => {
+    let computed = 0;
+    const count = (): Promise<number> => {
+      computed += 1;
+      return Promise.resolve(computed);
+    };
+    // Each request has a context of its own.
+    const request = (): Context => ({ db: harness.db }) as Context;
+    expect(await cachedFigure(request(), ['figure', 'a'], count)).toBe(1);
+    expect(await cachedFigure(request(), ['figure', 'a'], count)).toBe(1);
+    expect(await cachedFigure(request(), ['figure', 'b'], count)).toBe(2);
+    await harness.db.benchmarkRate.count(); // a read changes nothing
+    expect(await cachedFigure(request(), ['figure', 'a'], count)).toBe(1);
+    await expect(
+      cachedFigure(request(), ['failing'], () => Promise.reject(new Error('down'))),
+    ).rejects.toThrow();
+    expect(await cachedFigure(request(), ['failing'], count)).toBe(3);
+
+    const before = await dashboardOf(userOf('core'));
+    const other = new pg.Client({ connectionString: harness.url });
+    await other.connect();
+    try {
+      await other.query(`UPDATE "vouchers" SET "amount" = "amount" + 1 WHERE "id" = 'd9'`);
+      expect(await cachedFigure(request(), ['figure', 'a'], count)).toBe(4);
+      const after = await dashboardOf(userOf('core'));
+      expect(after.maturityLadder[5]).toEqual({ bucket: 'DAYS_OVER_180', count: 1, amount: '9001' });
+      await other.query(`UPDATE "vouchers" SET "amount" = "amount" - 1 WHERE "id" = 'd9'`);
+    } finally {
+      await other.end();
+    }
+    expect(await dashboardOf(userOf('core'))).toEqual(before);
   });
 });

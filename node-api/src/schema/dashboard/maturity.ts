@@ -4,7 +4,10 @@ import { fenOf } from '../sql.ts';
 import { visibleWhere } from '../visibility.ts';
 import { UNPAID, type Total } from './unpaid.ts';
 
-/** Buckets of days to maturity, in ladder order; OVERDUE also takes vouchers the sweep has not marked yet. */
+/**
+ * Buckets of days to maturity, in ladder order. OVERDUE: unpaid after maturity, marked so or past the
+ * as-of day and not swept yet (the dashboard's `overdue` figure).
+ */
 export const MATURITY_BUCKETS = [
   'OVERDUE',
   'DAYS_0_30',
@@ -44,14 +47,4 @@ export async function maturityLadder(db: Database, user: SessionUser, asOf: stri
     const row = found.get(bucket);
     return { bucket, count: row?.count ?? 0, amount: fenOf(row?.amount ?? null) };
   });
-}
-
-/** Visible vouchers unpaid after maturity: marked OVERDUE, or past `asOf` and not swept yet. */
-export async function overdue(db: Database, user: SessionUser, asOf: string): Promise<Total> {
-  const [row] = await db.$queryRaw<{ count: number; amount: string | null }[]>`
-    SELECT count(*)::int AS count, sum("amount")::text AS amount
-    FROM "vouchers"
-    WHERE ${visibleWhere(user, 'voucher')} AND "status" = ANY(${UNPAID})
-      AND ("status" = 'OVERDUE' OR "maturity_date" < ${asOf}::date)`;
-  return { count: row?.count ?? 0, amount: fenOf(row?.amount ?? null) };
 }
