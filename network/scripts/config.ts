@@ -88,6 +88,8 @@ export interface ConfigOverrides {
   basePort?: number | undefined;
   orderers?: number | undefined;
   host?: string | undefined;
+  /** Merged over the file's `batch`. */
+  batch?: BatchConfig | undefined;
 }
 
 export function loadConfig(file = DEFAULT_CONFIG_FILE, overrides: ConfigOverrides = {}): ConsortiumConfig {
@@ -103,6 +105,7 @@ export function loadConfig(file = DEFAULT_CONFIG_FILE, overrides: ConfigOverride
     basePort: overrides.basePort ?? config.basePort,
     orderers: overrides.orderers ?? config.orderers,
     host: overrides.host ?? config.host,
+    ...(overrides.batch ? { batch: { ...config.batch, ...overrides.batch } } : {}),
   });
 }
 

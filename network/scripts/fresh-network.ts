@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, portSpan } from './config.ts';
+import { loadConfig, portSpan, type BatchConfig } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { clean, openNetwork, up } from './network.ts';
 import { findFreeBasePort } from './ports.ts';
@@ -14,6 +14,8 @@ export interface FreshNetworkOptions {
   testContracts?: boolean;
   /** The temporary state folder's name starts with `scf-<prefix>-`. */
   prefix?: string;
+  /** Block cutting of its channel, over the defaults (channel-config.ts BATCH). */
+  batch?: BatchConfig;
   log?: (message: string) => void;
 }
 
@@ -29,7 +31,7 @@ export async function startFreshNetwork(options: FreshNetworkOptions = {}): Prom
   chmodSync(stateDir, 0o755);
   const ctx = openNetwork({
     stateDir,
-    overrides: { basePort, orderers: options.orderers ?? 3 },
+    overrides: { basePort, orderers: options.orderers ?? 3, batch: options.batch },
     log: options.log ?? (() => undefined),
     testContracts: options.testContracts ?? false,
   });

@@ -213,6 +213,10 @@ describe('channel settings', () => {
     const profile = profileOf(orgsOf(), { ...loadConfig(), batch: { maxMessageCount: 1 } });
     expect(profile.Orderer.BatchSize.MaxMessageCount).toBe(1);
     expect(profile.Orderer.BatchTimeout).toBe('250ms');
+    const quick = profileOf(orgsOf(), loadConfig(undefined, { batch: { timeout: '100ms' } }));
+    expect(quick.Orderer.BatchTimeout).toBe('100ms');
+    expect(quick.Orderer.BatchSize.MaxMessageCount).toBe(500);
+    expect(() => loadConfig(undefined, { batch: { timeout: 'soon' } })).toThrow(/batch.timeout/);
   });
 
   it('refuses batching Fabric would not understand', () => {

@@ -568,7 +568,7 @@ async function main(): Promise<void> {
     process.exit(130);
   });
   log(`starting a network with ${ORDERERS} orderer(s)`);
-  const ctx = await startTestNetwork(ORDERERS);
+  const ctx = await startTestNetwork(ORDERERS, { batchTimeout: BATCH.timeout });
   try {
     log('starting a node API per org');
     const urls = await startNodeApis(ctx);

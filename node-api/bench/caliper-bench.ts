@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EnrolledUser, NetworkContext } from '@scf/network';
+import { BATCH, type EnrolledUser, type NetworkContext } from '@scf/network';
 import { Consortium, PARTIES, type Party } from '../test/support/consortium.ts';
 import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
 import { cstDate } from '../test/support/values.ts';
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
   const folder = join(settings.reportDir, 'caliper');
   mkdirSync(folder, { recursive: true });
   log(`starting a network with ${String(settings.orderers)} orderer(s); files in ${folder}`);
-  const ctx = await startTestNetwork(settings.orderers);
+  const ctx = await startTestNetwork(settings.orderers, { batchTimeout: BATCH.timeout });
   const consortium = new Consortium(ctx);
   try {
     await consortium.registerParties();

@@ -126,7 +126,7 @@ async function main(): Promise<void> {
       `${String(settings.roundMs / 1000)} s after ${String(settings.warmupMs / 1000)} s warm-up; report in ${settings.reportDir}`,
   );
   log(`starting a network with ${String(settings.orderers)} orderer(s)`);
-  const ctx = await startTestNetwork(settings.orderers);
+  const ctx = await startTestNetwork(settings.orderers, { batchTimeout: BATCH.timeout });
   const consortium = new Consortium(ctx);
   let lifeCycle: LifeCycle | undefined;
   try {

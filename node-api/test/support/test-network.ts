@@ -2,14 +2,25 @@ import { clean, startFreshNetwork, type EnrolledUser, type NetworkContext } from
 import { connectMember, scfLedger, type LedgerConnection, type ScfLedger } from '../../src/ledger/index.ts';
 
 /**
+ * How long a test network's orderers wait for more transactions before they cut a block: tests send
+ * one write after another and wait for each, so the people's default (250 ms, channel-config.ts BATCH)
+ * would be most of their time. Benchmarks pass BATCH.timeout, to measure what `npm start` runs.
+ */
+export const TEST_BATCH_TIMEOUT = '100ms';
+
+/**
  * A whole consortium network of its own, on free ports in a temporary state folder. Its chaincode
  * servers also serve the test-only contract (`test:PutNote`, `test:EmitRaw`) unless told not to.
  */
 export function startTestNetwork(
   orderers = 3,
-  options: { testContracts?: boolean } = {},
+  options: { testContracts?: boolean; batchTimeout?: string } = {},
 ): Promise<NetworkContext> {
-  return startFreshNetwork({ orderers, testContracts: options.testContracts ?? true });
+  return startFreshNetwork({
+    orderers,
+    testContracts: options.testContracts ?? true,
+    batch: { timeout: options.batchTimeout ?? TEST_BATCH_TIMEOUT },
+  });
 }
 
 export async function stopTestNetwork(ctx: NetworkContext | undefined): Promise<void> {
