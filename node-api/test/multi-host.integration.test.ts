@@ -347,30 +347,35 @@ describe('a consortium whose orgs run on separate hosts', () => {
     expect(Number(caught?.[1])).toBeGreaterThan(Number(last));
   });
 
-  it('runs the chaincode on bank C’s node and enters it into the policy and the charter by majority', async () => {
-    await network('bankc', ['chaincode', 'install', '--org', 'bankc']);
-    await network('bankc', ['chaincode', 'approve', '--current', '--org', 'bankc']);
-    const members = [...FOUNDERS, 'bankc' as const];
-    await Promise.all(members.map((org) => network(org, ['chaincode', 'approve', '--org', org])));
-    await network('bankc', ['chaincode', 'commit', '--org', 'bankc']);
-    await Promise.all(members.map((org) => network(org, ['chaincode', 'run', '--org', org])));
-    const proposed = await network('core', [
-      'charter',
-      'propose',
-      '--org',
-      'core',
-      '--add-member',
-      'BankCMSP',
-      '--kinds',
-      'BANK',
-    ]);
-    const id = /proposal (\S+) \(amends/.exec(proposed)?.[1];
-    expect(id).toBeDefined();
-    await network('banka', ['charter', 'approve', '--org', 'banka', '--proposal', id ?? '']);
-    expect(
-      await network('bankb', ['charter', 'approve', '--org', 'bankb', '--proposal', id ?? '']),
-    ).toContain('ADOPTED');
-  });
+  // Five rounds of CLI runs, on every member's host: as the founders' deployment above.
+  it(
+    'runs the chaincode on bank C’s node and enters it into the policy and the charter by majority',
+    { timeout: 360_000 },
+    async () => {
+      await network('bankc', ['chaincode', 'install', '--org', 'bankc']);
+      await network('bankc', ['chaincode', 'approve', '--current', '--org', 'bankc']);
+      const members = [...FOUNDERS, 'bankc' as const];
+      await Promise.all(members.map((org) => network(org, ['chaincode', 'approve', '--org', org])));
+      await network('bankc', ['chaincode', 'commit', '--org', 'bankc']);
+      await Promise.all(members.map((org) => network(org, ['chaincode', 'run', '--org', org])));
+      const proposed = await network('core', [
+        'charter',
+        'propose',
+        '--org',
+        'core',
+        '--add-member',
+        'BankCMSP',
+        '--kinds',
+        'BANK',
+      ]);
+      const id = /proposal (\S+) \(amends/.exec(proposed)?.[1];
+      expect(id).toBeDefined();
+      await network('banka', ['charter', 'approve', '--org', 'banka', '--proposal', id ?? '']);
+      expect(
+        await network('bankb', ['charter', 'approve', '--org', 'bankb', '--proposal', id ?? '']),
+      ).toContain('ADOPTED');
+    },
+  );
 
   it('lets bank C, admitted, grant a credit line and finance a voucher from its own host', async () => {
     const { id, name, kind } = PARTIES.bankC;
