@@ -66,10 +66,10 @@ async function resumeFrom(db: Database, id: string): Promise<ChaincodeEventsOpti
  * Follows the chaincode's events into the read model. The events that arrived while the last ones were
  * written (event-batches.ts) are applied in one SQL transaction together with the checkpoint that names
  * the last of them, so a crash at any moment loses nothing and applies nothing twice; the event stream
- * resumes right after the checkpoint. A broken stream (a restarted
- * peer, say) is reopened from the checkpoint with backoff until `stop`. An event that fails for its
- * own reasons (failures.ts) is tried `retry.attempts` times, then quarantined (quarantine.ts) in the
- * SQL transaction that moves the checkpoint past it: one bad event never stops the read model.
+ * resumes right after the checkpoint. A broken stream (a restarted peer, say) is reopened from the
+ * checkpoint with backoff until `stop`. An event that fails for its own reasons (failures.ts) is tried
+ * `retry.attempts` times, then quarantined (quarantine.ts) in the SQL transaction that moves the
+ * checkpoint past it: one bad event never stops the read model.
  */
 export class Projector {
   private readonly options: ProjectorOptions;
