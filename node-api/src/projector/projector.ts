@@ -153,28 +153,19 @@ export class Projector {
 
   private async applyAll(events: readonly ChaincodeEvent[]): Promise<AppliedEvent[]> {
     const { db, ledger, checkpointId } = this.options;
-    const prepared: { position: AppliedEvent; event: PreparedEvent }[] = [];
-    for (const event of events) {
-      const position = { transactionId: event.transactionId, blockNumber: event.blockNumber, changes: [] };
-      prepared.push({ position, event: await prepareEvent(db, ledger, event.payload) });
-    }
-    const last = prepared.at(-1)?.position;
+    const positions = events.map(({ transactionId, blockNumber }) => ({ transactionId, blockNumber }));
+    const last = positions.at(-1);
     if (!last) return [];
+    const prepared: PreparedEvent[] = [];
+    for (const event of events) prepared.push(await prepareEvent(db, ledger, event.payload));
     return db.$transaction(async (tx) => {
       const applied: AppliedEvent[] = [];
-      for (const { position, event } of prepared) {
-        const { transactionId, blockNumber } = position;
-        applied.push({ ...position, changes: await writeEvent(tx, event, { transactionId, blockNumber }) });
+      for (const [index, position] of positions.entries()) {
+        const event = prepared[index] as PreparedEvent;
+        applied.push({ ...position, changes: await writeEvent(tx, event, position) });
       }
-      await settleApplied(
-        tx,
-        prepared.map(({ position }) => position),
-      );
-      const checkpoint = {
-        transactionId: last.transactionId,
-        blockNumber: last.blockNumber,
-        updatedAt: new Date(),
-      };
+      await settleApplied(tx, positions);
+      const checkpoint = { ...last, updatedAt: new Date() };
       await tx.checkpoint.upsert({
         where: { id: checkpointId },
         create: { id: checkpointId, ...checkpoint },

@@ -248,7 +248,9 @@ export async function settleApplied(
 ): Promise<void> {
   const byBlock = new Map<bigint, string[]>();
   for (const { transactionId, blockNumber } of applied) {
-    byBlock.set(blockNumber, [...(byBlock.get(blockNumber) ?? []), transactionId]);
+    const ids = byBlock.get(blockNumber) ?? [];
+    ids.push(transactionId);
+    byBlock.set(blockNumber, ids);
   }
   for (const [blockNumber, transactionIds] of byBlock) {
     await tx.clientRequest.updateMany({
