@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/auth/session-user.ts';
 import type { Context } from '../../src/schema/context.ts';
-import { cachedFigure } from '../../src/schema/dashboard/figures-cache.ts';
+import { cachedFigure, MAX_ENTRIES } from '../../src/schema/dashboard/figures-cache.ts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
 import { codesOf, dataOf } from '../support/graphql-data.ts';
 import {
@@ -265,6 +265,7 @@ describe('dashboard', () => {
     ]);
   });
 
+  // Bank B asks right after bank A, with nothing written between: figures are kept per enterprise.
   it('bank: outstanding accepted and disbursed financings per debtor, its lines, its inbox', async () => {
     const bankA = await dashboardOf(userOf('bankA'));
     expect(bankA.exposureByDebtor).toEqual([
@@ -354,5 +355,21 @@ describe('dashboard', () => {
       await other.end();
     }
     expect(await dashboardOf(userOf('core'))).toEqual(before);
+  });
+
+  it('keeps a bounded number of figures however many arguments a caller cycles through', async () => {
+    const request = { db: harness.db } as Context;
+    let computed = 0;
+    const count = (): Promise<number> => {
+      computed += 1;
+      return Promise.resolve(computed);
+    };
+    for (let n = 0; n <= MAX_ENTRIES; n += 1) await cachedFigure(request, ['cycled', String(n)], count);
+    expect(computed).toBe(MAX_ENTRIES + 1);
+    // The oldest was let go (computed again), the newest is kept.
+    await cachedFigure(request, ['cycled', String(MAX_ENTRIES)], count);
+    expect(computed).toBe(MAX_ENTRIES + 1);
+    await cachedFigure(request, ['cycled', '0'], count);
+    expect(computed).toBe(MAX_ENTRIES + 2);
   });
 });

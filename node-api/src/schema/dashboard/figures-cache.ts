@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.ts';
 import type { Context } from '../context.ts';
 
 /** Figures kept per database: enough for every enterprise's dashboard with a few argument sets each. */
-const MAX_ENTRIES = 2_000;
+export const MAX_ENTRIES = 2_000;
 
 interface Entry {
   /** The database's WAL insert position read before the figure was computed. */
