@@ -5,7 +5,13 @@ SCF_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCF_TOOLS="${SCF_TOOLS_DIR:-$SCF_ROOT/.tools}"
 export SCF_ROOT SCF_TOOLS
 
-scf_log() { printf '[scf] %s\n' "$*" >&2; }
+# Each line says how long the command (the first script that sourced this file) has run: m:ss.
+SCF_STARTED="${SCF_STARTED:-$(date +%s)}"
+export SCF_STARTED
+scf_log() {
+  local elapsed=$(($(date +%s) - SCF_STARTED))
+  printf '[scf %d:%02d] %s\n' $((elapsed / 60)) $((elapsed % 60)) "$*" >&2
+}
 scf_die() {
   printf '[scf] error: %s\n' "$*" >&2
   exit 1

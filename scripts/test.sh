@@ -14,6 +14,11 @@ npx eslint --max-warnings 0 .
 scf_log "format check"
 npx prettier --check . >/dev/null || { npx prettier --check . || true; scf_die "files need formatting: npm run format"; }
 
+# Each test network's process logs are kept here when it stops (node-api/test/support/test-network.ts),
+# to read after a failure: the networks' own folders are removed.
+export SCF_TEST_LOGS_DIR="${SCF_TEST_LOGS_DIR:-$SCF_ROOT/reports/network-logs}"
+rm -rf "$SCF_TEST_LOGS_DIR"
+
 results="$SCF_ROOT/coverage/test-results.json"
 status=0
 if [ "$#" -gt 0 ]; then

@@ -135,13 +135,16 @@ async function assertPortsFree(ctx: NetworkContext): Promise<void> {
  */
 async function enrollNodes(ctx: NetworkContext): Promise<void> {
   const { ordererOrg } = ctx.topology;
-  if (ctx.local.ordererOrg) {
+  // Each org has a CA of its own: the orgs enroll side by side, each one identity after another.
+  const ordering = async (): Promise<void> => {
+    if (!ctx.local.ordererOrg) return;
     await enrollOrdererAdmin(ctx);
     for (const node of ordererOrg.orderers) await enrollOrderer(ctx, node);
-  }
-  await Promise.all(
-    ctx.local.members.map(async (org) => [await enrollPeer(ctx, org), await enrollOrgAdmin(ctx, org)]),
-  );
+  };
+  await Promise.all([
+    ordering(),
+    ...ctx.local.members.map(async (org) => [await enrollPeer(ctx, org), await enrollOrgAdmin(ctx, org)]),
+  ]);
 }
 
 /**

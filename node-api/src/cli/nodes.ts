@@ -16,7 +16,7 @@ import { seedWarehouseReceipts } from '../demo/warehouse-seed.ts';
 import { seedWriteOffs } from '../demo/write-off-seed.ts';
 import { nodeUrl, portalUrl } from './node-env.ts';
 import { writeHistory } from './history-process.ts';
-import { ensureNode, ensurePortal } from './node-processes.ts';
+import { ensureNodes, ensurePortals } from './node-processes.ts';
 import { ensureRegistry, registryUrl } from './registry-process.ts';
 
 const USAGE = `usage: node node-api/src/cli/nodes.ts <command> [--state-dir DIR]
@@ -125,9 +125,8 @@ async function main(): Promise<number> {
       // Banks register at it before they disburse: up before the node APIs that use it. An org's own
       // host names its real registry access instead (SCF_REGISTRY_URL), and runs no test registry.
       if (process.env.SCF_REGISTRY_URL === undefined) await ensureRegistry(ctx);
-      // One at a time: each starts a PostgreSQL and enrolls identities; the machine has two cores.
-      for (const member of ctx.local.members) await ensureNode(ctx, member);
-      for (const member of ctx.local.members) await ensurePortal(ctx, member);
+      await ensureNodes(ctx, ctx.local.members);
+      await ensurePortals(ctx, ctx.local.members);
       ctx.log(`node APIs and portals up in ${Math.round((Date.now() - started) / 1000)}s`);
       return 0;
     }

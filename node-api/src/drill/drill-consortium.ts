@@ -1,6 +1,6 @@
 import { clean, findMember, startFreshNetwork, type MemberPlan, type NetworkContext } from '@scf/network';
 import { nodeUrl } from '../cli/node-env.ts';
-import { ensureNode } from '../cli/node-processes.ts';
+import { ensureNodes } from '../cli/node-processes.ts';
 import { DEMO_PASSWORD, demoEnterprise } from '../demo/demo-consortium.ts';
 import { NodeClient } from '../demo/graphql-client.ts';
 import { WRITER_ORG } from './faults.ts';
@@ -33,7 +33,7 @@ export async function startDrillConsortium(options: {
   options.log(`starting a fresh consortium (${String(options.orderers)} orderers)`);
   const ctx = await startFreshNetwork({ orderers: options.orderers, prefix: 'drill' });
   try {
-    for (const member of ctx.topology.members) await ensureNode(ctx, member);
+    await ensureNodes(ctx, ctx.topology.members);
     const writer = findMember(ctx.topology, seller.org);
     options.log(`node APIs up; the load goes through ${nodeUrl(writer)}`);
     const admin = await new NodeClient(nodeUrl(writer)).login('admin', DEMO_PASSWORD);

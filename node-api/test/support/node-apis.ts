@@ -1,6 +1,6 @@
 import { findMember, type NetworkContext } from '@scf/network';
 import { nodeUrl } from '../../src/cli/node-env.ts';
-import { ensureNode } from '../../src/cli/node-processes.ts';
+import { ensureNodes } from '../../src/cli/node-processes.ts';
 import { ensureRegistry } from '../../src/cli/registry-process.ts';
 import { DEMO_PASSWORD, demoEnterprise, type DemoKey } from '../../src/demo/demo-consortium.ts';
 import { NodeClient } from '../../src/demo/graphql-client.ts';
@@ -13,13 +13,9 @@ export async function startNodeApis(
   ctx: NetworkContext,
   options: { env?: Record<string, string> } = {},
 ): Promise<Record<string, string>> {
-  const urls: Record<string, string> = {};
   await ensureRegistry(ctx);
-  for (const member of ctx.topology.members) {
-    await ensureNode(ctx, member, options);
-    urls[member.name] = nodeUrl(member);
-  }
-  return urls;
+  await ensureNodes(ctx, ctx.topology.members, options);
+  return Object.fromEntries(ctx.topology.members.map((member) => [member.name, nodeUrl(member)]));
 }
 
 /** A demo user's client of its own org's node API. */

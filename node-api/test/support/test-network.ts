@@ -1,3 +1,5 @@
+import { cpSync, existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { clean, startFreshNetwork, type EnrolledUser, type NetworkContext } from '@scf/network';
 import { connectMember, scfLedger, type LedgerConnection, type ScfLedger } from '../../src/ledger/index.ts';
 
@@ -23,8 +25,17 @@ export function startTestNetwork(
   });
 }
 
+/**
+ * Stops the network and removes its state folder; with SCF_TEST_LOGS_DIR set, its processes' logs are
+ * kept there first (a folder per network), to read after a failed run.
+ */
 export async function stopTestNetwork(ctx: NetworkContext | undefined): Promise<void> {
-  if (ctx) await clean(ctx);
+  if (!ctx) return;
+  const keep = process.env.SCF_TEST_LOGS_DIR;
+  if (keep && existsSync(ctx.paths.logs)) {
+    cpSync(ctx.paths.logs, join(keep, basename(ctx.paths.root)), { recursive: true });
+  }
+  await clean(ctx);
 }
 
 export interface UserSession {

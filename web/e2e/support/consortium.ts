@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findMember, stopProcess, type NetworkContext } from '@scf/network';
 import { portalUrl } from '../../../node-api/src/cli/node-env.ts';
-import { ensureNode, ensurePortal, nodeProcessName } from '../../../node-api/src/cli/node-processes.ts';
+import { ensureNode, ensurePortals, nodeProcessName } from '../../../node-api/src/cli/node-processes.ts';
 import { seedDemo } from '../../../node-api/src/demo/seed.ts';
 import { startNodeApis } from '../../../node-api/test/support/node-apis.ts';
 import { startTestNetwork, stopTestNetwork } from '../../../node-api/test/support/test-network.ts';
@@ -60,7 +60,7 @@ export async function startConsortium(): Promise<NetworkContext> {
   try {
     const urls = await startNodeApis(ctx);
     await seedDemo({ urls, invoices: 0, log: () => undefined });
-    for (const member of ctx.topology.members) await ensurePortal(ctx, member);
+    await ensurePortals(ctx, ctx.topology.members);
   } catch (error) {
     await stopTestNetwork(ctx);
     throw error;

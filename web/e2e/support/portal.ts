@@ -35,6 +35,8 @@ export async function openPortalAs(
     viewport: VIEWPORT,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // Charts then draw at once (PortalChart): a screenshot need not wait for their bars to grow in.
+    reducedMotion: 'reduce',
   });
   if (options.clockShiftDays) {
     // The page's clock runs on from there (timers too): the portal computes "today" from it.
@@ -62,9 +64,10 @@ export async function visit(actor: Actor, path: string): Promise<void> {
  */
 export async function reloadUntilVisible(page: Page, target: Locator, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  // Mostly the write is there within a second: look briefly first, then longer between reloads.
+  for (let look = 1_000; ; look = Math.min(look * 2, 4_000)) {
     try {
-      await target.first().waitFor({ state: 'visible', timeout: 3_000 });
+      await target.first().waitFor({ state: 'visible', timeout: look });
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
@@ -82,8 +85,11 @@ const CHART_ANIMATION_MS = 1_500;
 /** Saves a screenshot of the page as screenshots/<name>.png; returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  // Only for the picture: charts have no state to wait for while their bars grow in.
-  if ((await page.locator('.portal-chart').count()) > 0) await page.waitForTimeout(CHART_ANIMATION_MS);
+  // Only for the picture: charts have no state to wait for while their bars grow in (unless the
+  // context asked for reduced motion, as openPortalAs does: then they draw at once).
+  const animated = await page.evaluate(() => !matchMedia('(prefers-reduced-motion: reduce)').matches);
+  if (animated && (await page.locator('.portal-chart').count()) > 0)
+    await page.waitForTimeout(CHART_ANIMATION_MS);
   const path = `${SCREENSHOT_DIR}${name}.png`;
   await page.screenshot({ path, fullPage: true, animations: 'disabled', style: HIDE_TOASTS });
   return path;
