@@ -7,12 +7,27 @@ scf_setup
 scf_ensure_chromium
 cd "$SCF_ROOT"
 
-scf_log "type check"
-npm run --silent typecheck
-scf_log "lint"
-npx eslint --max-warnings 0 .
-scf_log "format check"
-npx prettier --check . >/dev/null || { npx prettier --check . || true; scf_die "files need formatting: npm run format"; }
+# Each check uses one core: the type check runs beside the lint and format checks (minutes apart, not
+# twice the wait). Its output is shown once it ends; any failing check stops npm test here.
+scf_log "type check, and beside it lint, then format check"
+typecheck_log=$(mktemp)
+npm run --silent typecheck >"$typecheck_log" 2>&1 &
+typecheck=$!
+checks_ok=true
+npx eslint --max-warnings 0 . || { checks_ok=false; scf_log "lint failed (npx eslint .)"; }
+npx prettier --check . >/dev/null || {
+  npx prettier --check . || true
+  checks_ok=false
+  scf_log "files need formatting: npm run format"
+}
+if ! wait "$typecheck"; then
+  cat "$typecheck_log" >&2
+  checks_ok=false
+  scf_log "type check failed (npm run typecheck)"
+fi
+rm -f "$typecheck_log"
+$checks_ok || scf_die "checks failed (above)"
+scf_log "checks passed"
 
 # Each test network's process logs are kept here when it stops (node-api/test/support/test-network.ts),
 # to read after a failure: the networks' own folders are removed.

@@ -114,11 +114,17 @@ export async function runChaincode(
   ctx: NetworkContext,
   orgOrName: MemberPlan | string,
   label = chaincodeLabel(ctx.topology.config.chaincode.name),
+  known: KnownState = {},
 ): Promise<string | undefined> {
   const org = member(ctx, orgOrName);
-  const committed = await queryCommitted(ctx, org);
+  const committed = 'committed' in known ? known.committed : await queryCommitted(ctx, org);
   const approved = committed && (await queryApproved(ctx, org, committed.sequence));
-  const id = approved?.packageId ?? (await installedPackage(ctx, org, committed ? committed.version : label));
+  const version = committed ? committed.version : label;
+  const id =
+    approved?.packageId ??
+    (known.installed?.label === version
+      ? known.installed.packageId
+      : await installedPackage(ctx, org, version));
   if (id === undefined) {
     ctx.log(`${org.name}: no installed package of ${committed?.version ?? label} to run`);
     return undefined;
@@ -127,11 +133,24 @@ export async function runChaincode(
   return id;
 }
 
-/** Builds the org's chaincode-as-a-service package of `label`, installs it on its peer, runs its server. */
+/**
+ * What a caller already asked the org's peer, so that a step need not ask again: the committed
+ * definition (undefined: none), the package of a label it installed.
+ */
+export interface KnownState {
+  committed?: CommittedDefinition | undefined;
+  installed?: { label: string; packageId: string };
+}
+
+/**
+ * Builds the org's chaincode-as-a-service package of `label`, installs it on its peer, runs its server.
+ * `known.committed` is the channel's committed definition if the caller has asked for it already.
+ */
 export async function installChaincode(
   ctx: NetworkContext,
   orgOrName: MemberPlan | string,
   label = chaincodeLabel(ctx.topology.config.chaincode.name),
+  known: Pick<KnownState, 'committed'> = {},
 ): Promise<Installed> {
   const org = member(ctx, orgOrName);
   const file = await buildPackage(ctx, org, label);
@@ -141,7 +160,8 @@ export async function installChaincode(
     await peerCli(ctx, org, ['lifecycle', 'chaincode', 'install', file]);
     ctx.log(`chaincode ${label} installed on ${org.peer.name}`);
   }
-  return { label, packageId: id, installed: fresh, running: await runChaincode(ctx, org, label) };
+  const running = await runChaincode(ctx, org, label, { ...known, installed: { label, packageId: id } });
+  return { label, packageId: id, installed: fresh, running };
 }
 
 /**
@@ -163,6 +183,8 @@ export interface ApproveOptions {
   /** Approve the committed definition as it is, at its sequence (an org that just joined). */
   current?: boolean;
   label?: string;
+  /** What the caller already asked the org's peer (the committed definition, the package it installed). */
+  known?: KnownState;
 }
 
 /**
@@ -178,8 +200,9 @@ export async function approveChaincode(
 ): Promise<Approval> {
   const org = member(ctx, orgOrName);
   const { config } = ctx.topology;
+  const known = options.known ?? {};
   return withMemberChannel(ctx, org.name, async (channel) => {
-    const committed = await queryCommitted(ctx, org);
+    const committed = 'committed' in known ? known.committed : await queryCommitted(ctx, org);
     let definition: ChaincodeDefinition;
     if (options.current === true) {
       if (!committed) throw new NothingCommittedError(config.channel, config.chaincode.name);
@@ -189,7 +212,10 @@ export async function approveChaincode(
       const members = channel.members.map((item) => item.mspId);
       definition = wantedDefinition(committed, label, members, config.chaincode.endorsingOrgs);
     }
-    const id = await installedPackage(ctx, org, definition.version);
+    const id =
+      known.installed?.label === definition.version
+        ? known.installed.packageId
+        : await installedPackage(ctx, org, definition.version);
     if (id === undefined) throw new ChaincodeNotInstalledError(org, definition.version);
     const already = await queryApproved(ctx, org, definition.sequence);
     if (already && sameDefinition(already, definition) && already.packageId === id) {

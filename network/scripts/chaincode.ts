@@ -1,8 +1,8 @@
 import { isFounding } from './config.ts';
-import { approveChaincode, commitChaincode, installChaincode, runChaincode } from './chaincode-lifecycle.ts';
+import { approveChaincode, commitChaincode, installChaincode } from './chaincode-lifecycle.ts';
 import { chaincodeLabel } from './chaincode-package.ts';
 import { queryCommitted } from './chaincode-queries.ts';
-import { chaincodeServerExpected, waitForChaincode } from './chaincode-server.ts';
+import { chaincodeServerExpected, runServer, waitForChaincode } from './chaincode-server.ts';
 import type { NetworkContext } from './context.ts';
 import { endpoint } from './hosts.ts';
 import type { MemberPlan } from './topology.ts';
@@ -45,14 +45,26 @@ export async function deployChaincode(
   const orgs = chaincodeOrgs(ctx);
   const [first] = orgs;
   if (!first) throw new Error('no member org');
-  await Promise.all(orgs.map((org) => installChaincode(ctx, org, label)));
+  // One box: every org's peer has the same channel, so the first org's answer on what is committed
+  // is each org's; what a step learnt is handed to the next instead of asked of the peers again.
   const before = await queryCommitted(ctx, first);
-  const approvals = await Promise.all(orgs.map((org) => approveChaincode(ctx, org, { label })));
+  const steps = await Promise.all(
+    orgs.map(async (org) => ({
+      org,
+      installed: await installChaincode(ctx, org, label, { committed: before }),
+    })),
+  );
+  const approvals = await Promise.all(
+    steps.map(({ org, installed }) =>
+      approveChaincode(ctx, org, { label, known: { committed: before, installed } }),
+    ),
+  );
   const sequence = approvals[0]?.definition.sequence ?? 0;
   const committed = sequence !== before?.sequence;
   if (committed) await commitChaincode(ctx, first);
   // Servers switch to the new package only now: until the commit, peers still expect the old one.
-  await Promise.all(orgs.map((org) => runChaincode(ctx, org, label)));
+  // Each org approved the committed definition with the package it just installed.
+  await Promise.all(steps.map(({ org, installed }) => runServer(ctx, org, installed.packageId)));
   await Promise.all(orgs.map((org) => waitForChaincode(ctx, org)));
   return { label, sequence, committed };
 }
