@@ -112,8 +112,8 @@ export async function ensureNode(
 }
 
 /**
- * Starts every given org's node API at once (each `ensureNode`): most of a start is waiting (its
- * PostgreSQL, its identities, the peer), so five side by side take about a third of five in turn.
+ * Starts every given org's node API at once (each `ensureNode`): much of a start is waiting (its
+ * PostgreSQL, its identities, the peer), so five side by side took 19 s where five in turn took 28 s.
  * Waits for all of them; then fails with the first failure, if any.
  */
 export async function ensureNodes(
