@@ -13,7 +13,7 @@ scf_log() {
   printf '[scf %d:%02d] %s\n' $((elapsed / 60)) $((elapsed % 60)) "$*" >&2
 }
 scf_die() {
-  printf '[scf] error: %s\n' "$*" >&2
+  scf_log "error: $*"
   exit 1
 }
 
