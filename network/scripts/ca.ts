@@ -57,18 +57,36 @@ export function startCa(ctx: NetworkContext, node: CaNode): Promise<boolean> {
   );
 }
 
-/** Runs fabric-ca-client against the org's CA over TLS. */
-export function caClient(ctx: NetworkContext, node: CaNode, args: string[]): Promise<string> {
+/**
+ * Runs fabric-ca-client against the org's CA over TLS, in `home` (the registrar's by default). Every
+ * `enroll` rewrites its home's config file: an enrollment runs in a home of its own, or a register
+ * beside it could read the registrar's config half-written (and then ask http://localhost:7054).
+ */
+export function caClient(
+  ctx: NetworkContext,
+  node: CaNode,
+  args: string[],
+  home = ctx.paths.registrar(node.org),
+): Promise<string> {
   const tlsArgs = ['--caname', node.name, '--tls.certfiles', ctx.paths.caCert(node.org)];
-  // The client writes its config file into its home; keep it in the state folder, not in $HOME.
-  const env = { FABRIC_CA_CLIENT_HOME: ctx.paths.registrar(node.org) };
-  return run(fabricBin(ctx.tools, 'fabric-ca-client'), [...args, ...tlsArgs], { env });
+  return run(fabricBin(ctx.tools, 'fabric-ca-client'), [...args, ...tlsArgs], {
+    env: { FABRIC_CA_CLIENT_HOME: home },
+  });
 }
 
 /** The CA as the org's own tools on its host enroll at it (others use `https://host:port`). */
 export function caUrl(node: CaNode, user: string, secret: string): string {
   const credentials = `${encodeURIComponent(user)}:${encodeURIComponent(secret)}`;
-  return `https://${credentials}@${endpoint(localAddress(node.listenHost), node.port)}`;
+  return `https://${credentials}@${caAddress(node)}`;
+}
+
+/** The CA's base URL without credentials, as a registrar's commands name it. */
+export function caBaseUrl(node: CaNode): string {
+  return `https://${caAddress(node)}`;
+}
+
+function caAddress(node: CaNode): string {
+  return endpoint(localAddress(node.listenHost), node.port);
 }
 
 /** Enrolls the CA's bootstrap identity once; it registers every other identity of the org. */

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caClient, caUrl, ensureRegistrar } from './ca.ts';
+import { caBaseUrl, caClient, caUrl, ensureRegistrar } from './ca.ts';
 import type { NetworkContext } from './context.ts';
 import { CommandError } from './exec.ts';
 import { identitySecret } from './secrets.ts';
@@ -89,7 +89,9 @@ async function register(
   secret: string,
 ): Promise<void> {
   const registrar = await ensureRegistrar(ctx, ca);
-  const args = ['register', '-H', registrar, '--id.name', request.name, '--id.secret', secret];
+  // The CA named here, not read from the registrar's config file: enrollments beside it rewrite theirs.
+  const args = ['register', '-H', registrar, '-u', caBaseUrl(ca), '--id.name', request.name];
+  args.push('--id.secret', secret);
   args.push('--id.type', request.type);
   if (request.attrs && Object.keys(request.attrs).length > 0)
     args.push('--id.attrs', attrsArg(request.attrs));
@@ -114,31 +116,31 @@ export async function enrollIdentity(
   const secret = identitySecret(join(ctx.paths.org(ca.org), 'secrets.json'), request.name);
   await register(ctx, ca, request, secret);
   const url = caUrl(ca, request.name, secret);
-  if (request.tlsHosts) {
-    const tlsDir = join(dir, 'tls');
-    const hosts = request.tlsHosts.join(',');
-    await caClient(ctx, ca, [
-      'enroll',
-      '-u',
-      url,
-      '-M',
-      tlsDir,
-      '--enrollment.profile',
-      'tls',
-      '--csr.hosts',
-      hosts,
-    ]);
-    normalizeTls(tlsDir, files);
+  // A home of its own, gone afterwards: the client writes its config file (with this URL) there.
+  const home = join(dir, 'client-home');
+  try {
+    if (request.tlsHosts) {
+      const tlsDir = join(dir, 'tls');
+      const hosts = request.tlsHosts.join(',');
+      const tlsArgs = [
+        'enroll',
+        '-u',
+        url,
+        '-M',
+        tlsDir,
+        '--enrollment.profile',
+        'tls',
+        '--csr.hosts',
+        hosts,
+      ];
+      await caClient(ctx, ca, tlsArgs, home);
+      normalizeTls(tlsDir, files);
+    }
+    const hosts = request.tlsHosts?.join(',') ?? request.name;
+    await caClient(ctx, ca, ['enroll', '-u', url, '-M', files.msp, '--csr.hosts', hosts], home);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
   }
-  await caClient(ctx, ca, [
-    'enroll',
-    '-u',
-    url,
-    '-M',
-    files.msp,
-    '--csr.hosts',
-    request.tlsHosts?.join(',') ?? request.name,
-  ]);
   normalizeMsp(ctx, ca.org, files);
   return files;
 }

@@ -1,7 +1,8 @@
 import { randomBytes, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fabricBin, findMember, type MemberPlan, type NetworkContext } from '@scf/network';
+import { enrollUser, fabricBin, findMember, type MemberPlan, type NetworkContext } from '@scf/network';
 import { creditCodeCheckChar } from '@scf/ledger-contract';
 import { ensureAdmin } from '../../src/auth/bootstrap-admin.ts';
 import { CaError, CaErrorCodes } from '../../src/auth/ca-registrar.ts';
@@ -136,6 +137,24 @@ export function usersSuite(shared: () => SharedLedger): void {
         kind: 'SUPPLIER',
       });
       expect(registered.value).toMatchObject({ id: enterpriseId, hostMsp: org.mspId, status: 'ACTIVE' });
+    });
+
+    it('enrolls eight identities side by side at one CA, each with its own certificate', async () => {
+      if (!ctx) throw new Error('no network');
+      const network = ctx;
+      const registrarConfig = join(network.paths.registrar(ORG), 'fabric-ca-client-config.yaml');
+      const before = statSync(registrarConfig).mtimeMs;
+      const names = Array.from({ length: 8 }, (_, index) => `side-by-side-${String(index)}`);
+      const users = await Promise.all(
+        names.map((name) =>
+          enrollUser(network, { org: ORG, name, enterpriseId: PARTIES.tier1.id, role: 'clerk' }),
+        ),
+      );
+      const subjects = users.map((user) => new X509Certificate(readFileSync(user.cert)).subject);
+      for (const [index, name] of names.entries()) expect(subjects[index]).toContain(`CN=${name}`);
+      // Each enrollment rewrites its home's client config (fabric-ca-client does), so each has a home of
+      // its own: a register beside it would read the registrar's config half-written.
+      expect(statSync(registrarConfig).mtimeMs).toBe(before);
     });
 
     it('stores nothing when the CA refuses', async () => {
