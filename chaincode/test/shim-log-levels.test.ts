@@ -1,0 +1,56 @@
+import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+import { skipDisabledLogLevels } from '../src/lib/shim-log-levels';
+
+interface Logger {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+/** A logger of the winston fabric-shim loads, at `level`, whose format counts what it is handed. */
+function countingLogger(level: string): { logger: Logger; formatted: string[] } {
+  const fromShim = createRequire(require.resolve('fabric-shim'));
+  const winston = fromShim('winston') as {
+    createLogger(options: object): Logger;
+    transports: { Stream: new (options: object) => object };
+  };
+  const formatted: string[] = [];
+  const format = {
+    transform: vi.fn((info: { message: string }) => {
+      formatted.push(info.message);
+      return info;
+    }),
+  };
+  const sink = new Writable({
+    objectMode: true,
+    write: (_info, _encoding, done) => {
+      done();
+    },
+  });
+  const logger = winston.createLogger({
+    level,
+    format,
+    transports: [new winston.transports.Stream({ stream: sink })],
+  });
+  return { logger, formatted };
+}
+
+describe('fabric-shim log levels', () => {
+  it('formats only the messages of levels the logger writes', () => {
+    skipDisabledLogLevels();
+    skipDisabledLogLevels();
+    const { logger, formatted } = countingLogger('warn');
+    logger.debug('per transaction detail');
+    logger.warn('worth a look');
+    expect(formatted).toEqual(['worth a look']);
+  });
+
+  it('still formats every level a debug logger writes', () => {
+    skipDisabledLogLevels();
+    const { logger, formatted } = countingLogger('debug');
+    logger.debug('per transaction detail');
+    logger.warn('worth a look');
+    expect(formatted).toEqual(['per transaction detail', 'worth a look']);
+  });
+});
