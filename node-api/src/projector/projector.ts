@@ -8,6 +8,7 @@ import type { Database } from '../db/client.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
 import { settleApplied } from '../requests/client-requests.ts';
 import type { Change } from '../services/change-feed.ts';
+import { moveCheckpoint } from './checkpoint.ts';
 import { EventBatches } from './event-batches.ts';
 import { prepareEvent, writeEvent, type PreparedEvent } from './event-writer.ts';
 import { describeFailure, isTransient } from './failures.ts';
@@ -165,12 +166,7 @@ export class Projector {
         applied.push({ ...position, changes: await writeEvent(tx, event, position) });
       }
       await settleApplied(tx, positions);
-      const checkpoint = { ...last, updatedAt: new Date() };
-      await tx.checkpoint.upsert({
-        where: { id: checkpointId },
-        create: { id: checkpointId, ...checkpoint },
-        update: checkpoint,
-      });
+      await moveCheckpoint(tx, checkpointId, last);
       return applied;
     });
   }

@@ -2,6 +2,7 @@ import type { ChaincodeEvent } from '@hyperledger/fabric-gateway';
 import type { Database } from '../db/client.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
 import { settleApplied } from '../requests/client-requests.ts';
+import { moveCheckpoint } from './checkpoint.ts';
 import { describeFailure, isTransient } from './failures.ts';
 import { prepareEvent, writeEvent } from './event-writer.ts';
 
@@ -40,12 +41,7 @@ export async function quarantine(
     });
     // The read model lacks its writes, but the transaction is valid on the ledger all the same.
     await settleApplied(tx, [{ transactionId, blockNumber }]);
-    const checkpoint = { blockNumber, transactionId, updatedAt: now };
-    await tx.checkpoint.upsert({
-      where: { id: checkpointId },
-      create: { id: checkpointId, ...checkpoint },
-      update: checkpoint,
-    });
+    await moveCheckpoint(tx, checkpointId, { transactionId, blockNumber });
   });
 }
 

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../src/auth/session-user.ts';
 import type { UserDirectory } from '../../src/auth/user-directory.ts';
 import type { Database } from '../../src/db/client.ts';
 import { FileDocumentStore } from '../../src/documents/file-document-store.ts';
+import { settleApplied } from '../../src/requests/client-requests.ts';
 import { PendingWrites } from '../../src/requests/pending-writes.ts';
 import { ChangeFeed } from '../../src/services/change-feed.ts';
 import type { Services } from '../../src/services/services.ts';
@@ -117,7 +118,12 @@ export async function startApiHarness(
     pendingWrites: new PendingWrites(database.db, noLedger, timing, () => undefined),
     appliedBlock: () => -1n,
     hasApplied: () => true,
-    awaitProjection: () => Promise.resolve(true),
+    // Every write counts as projected (the test seeds the read model itself), and, as a projector does
+    // in the SQL transaction that applies it, its request is settled VALID.
+    awaitProjection: async (position) => {
+      await database.db.$transaction((tx) => settleApplied(tx, [position]));
+      return true;
+    },
     changes: new ChangeFeed(),
     log: () => undefined,
     ...(typeof overrides === 'function' ? overrides(database.db) : overrides),

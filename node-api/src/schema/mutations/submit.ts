@@ -77,7 +77,10 @@ export async function submitAs<T>(
   const tracked = ledger.tracked({
     commitWaitMs: ctx.services.config.SCF_COMMIT_WAIT_MS,
     hooks: {
-      endorsing: (transactionId) => requests.endorsing(claimed, transactionId),
+      // The claimed row says ENDORSING with nothing kept, which holds for the first attempt as it is:
+      // only a fresh attempt after a read conflict must clear what the one before it sent.
+      endorsing: (transactionId) =>
+        sent === undefined ? Promise.resolve() : requests.endorsing(claimed, transactionId),
       ordering: async (transactionId, bytes, envelope) => {
         const result = decoder.decode(bytes);
         await requests.ordering(claimed, transactionId, result, envelope);
@@ -104,15 +107,26 @@ export async function submitAs<T>(
     }
     throw fromLedger(error);
   }
+  const done = await projected(ctx, committed.value, committed.transactionId, committed.blockNumber);
+  // Applied: the projector marked the request VALID in the SQL transaction that applied it.
+  if (done.projection === 'PENDING') await recordCommit(ctx, requests, claimed, committed);
+  return done;
+}
+
+/** Marks a request VALID that the projector has not reached yet (it does the same when it does). */
+async function recordCommit(
+  ctx: Context,
+  requests: ClientRequests,
+  claimed: Claimed,
+  committed: Committed<unknown>,
+): Promise<void> {
   try {
     await requests.committed(claimed, committed.blockNumber);
   } catch (error) {
     // Committed all the same: the projector marks the request VALID when it applies the transaction.
-    ctx.services.log(
-      `${request.operation}: commit of ${committed.transactionId} not recorded: ${String(error)}`,
-    );
+    const operation = ctx.ledgerWrite?.operation ?? 'write';
+    ctx.services.log(`${operation}: commit of ${committed.transactionId} not recorded: ${String(error)}`);
   }
-  return projected(ctx, committed.value, committed.transactionId, committed.blockNumber);
 }
 
 /** A committed write, once this node's projector applied it (or its wait ran out: PENDING). */
