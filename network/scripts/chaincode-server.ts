@@ -63,12 +63,12 @@ function serverCommand(ctx: NetworkContext, org: MemberPlan, id: string): Server
     '--chaincode-id',
     id,
   ];
-  // getMspID() in the chaincode reads the peer's MSP from CORE_PEER_LOCALMSPID. fabric-shim logs
-  // every transaction at INFO (its formatting was ~8 % of a server's CPU): warnings and errors only.
+  // getMspID() in the chaincode reads the peer's MSP from CORE_PEER_LOCALMSPID. fabric-shim logs each
+  // transaction at INFO and DEBUG: warnings and errors only, unless SCF_CHAINCODE_LOG_LEVEL says more.
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     CORE_PEER_LOCALMSPID: org.mspId,
-    CORE_CHAINCODE_LOGGING_LEVEL: 'WARNING',
+    CORE_CHAINCODE_LOGGING_LEVEL: process.env.SCF_CHAINCODE_LOG_LEVEL ?? 'WARNING',
   };
   if (ctx.testContracts === true) env.SCF_CHAINCODE_TEST_CONTRACTS = '1';
   return { args, env };

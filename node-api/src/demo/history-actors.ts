@@ -48,16 +48,24 @@ export class Actors {
 }
 
 /**
- * Runs a write once the writer's peer shows what it builds on. Not `waitForBlock`: block delivery
- * refuses a client whose clock is this far off, while proposals and commit status accept it. Until
- * then the peer answers NOT_FOUND (a record another org just wrote) or INVALID_STATE (its old status).
+ * What an endorsing peer that has not yet committed the write before answers: NOT_FOUND (a record
+ * another org just wrote), INVALID_STATE (its old status), DELIVERY_NOT_CONFIRMED (a delivery the
+ * carrier just confirmed, when the debtor confirms the invoice).
+ */
+const LAGGING: readonly string[] = ['NOT_FOUND', 'INVALID_STATE', 'DELIVERY_NOT_CONFIRMED'];
+
+/**
+ * Runs a write once the peers that endorse it show what it builds on: tried again while they answer
+ * as a peer still behind does (LAGGING). Not `waitForBlock`: block delivery refuses a client whose
+ * clock is this far off, while proposals and commit status accept it; and the writer's own peer
+ * having the block says nothing of the other endorsing org's.
  */
 export async function whenVisible<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await write();
     } catch (error) {
-      const lagging = error instanceof LedgerError && ['NOT_FOUND', 'INVALID_STATE'].includes(error.code);
+      const lagging = error instanceof LedgerError && LAGGING.includes(error.code);
       if (!lagging || attempt >= VISIBLE_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, VISIBLE_PAUSE_MS));
     }
