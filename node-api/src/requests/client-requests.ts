@@ -59,8 +59,9 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * The `client_requests` table: every ledger write a user made through this node. Each step of a write
- * is recorded before it happens (the transaction id before endorsement, PENDING before the orderers get
- * it), and only by the request holding the row's `attempt` token, so that a crash never leaves a
+ * is recorded before it happens (the claim before the first endorsement, PENDING with the transaction
+ * id and its signed envelope before the orderers get it, ENDORSING again before an attempt that follows
+ * one sent), and only by the request holding the row's `attempt` token, so that a crash never leaves a
  * transaction the node does not know and one key never sends two transactions.
  */
 export class ClientRequests {
@@ -124,7 +125,7 @@ export class ClientRequests {
     return this.db.clientRequest.findUnique({ where: { id: row.id } });
   }
 
-  /** A new attempt, as transaction `transactionId`, is about to be endorsed. */
+  /** A fresh attempt, as transaction `transactionId`, is about to be endorsed after one that was sent. */
   endorsing(claimed: Claimed, transactionId: string): Promise<void> {
     return this.step(claimed, { state: 'ENDORSING', transactionId, result: null, ...NOTHING_SENT });
   }
