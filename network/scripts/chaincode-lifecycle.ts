@@ -117,14 +117,9 @@ export async function runChaincode(
   known: KnownState = {},
 ): Promise<string | undefined> {
   const org = member(ctx, orgOrName);
-  const committed = 'committed' in known ? known.committed : await queryCommitted(ctx, org);
+  const committed = await committedOf(ctx, org, known);
   const approved = committed && (await queryApproved(ctx, org, committed.sequence));
-  const version = committed ? committed.version : label;
-  const id =
-    approved?.packageId ??
-    (known.installed?.label === version
-      ? known.installed.packageId
-      : await installedPackage(ctx, org, version));
+  const id = approved?.packageId ?? (await packageOf(ctx, org, committed ? committed.version : label, known));
   if (id === undefined) {
     ctx.log(`${org.name}: no installed package of ${committed?.version ?? label} to run`);
     return undefined;
@@ -140,6 +135,25 @@ export async function runChaincode(
 export interface KnownState {
   committed?: CommittedDefinition | undefined;
   installed?: { label: string; packageId: string };
+}
+
+/** The channel's committed definition: as the caller knows it, or as the org's peer says. */
+async function committedOf(
+  ctx: NetworkContext,
+  org: MemberPlan,
+  known: KnownState,
+): Promise<CommittedDefinition | undefined> {
+  return 'committed' in known ? known.committed : queryCommitted(ctx, org);
+}
+
+/** The id of the package of `version` on the org's peer: the one the caller installed, or the peer's. */
+async function packageOf(
+  ctx: NetworkContext,
+  org: MemberPlan,
+  version: string,
+  known: KnownState,
+): Promise<string | undefined> {
+  return known.installed?.label === version ? known.installed.packageId : installedPackage(ctx, org, version);
 }
 
 /**
@@ -202,7 +216,7 @@ export async function approveChaincode(
   const { config } = ctx.topology;
   const known = options.known ?? {};
   return withMemberChannel(ctx, org.name, async (channel) => {
-    const committed = 'committed' in known ? known.committed : await queryCommitted(ctx, org);
+    const committed = await committedOf(ctx, org, known);
     let definition: ChaincodeDefinition;
     if (options.current === true) {
       if (!committed) throw new NothingCommittedError(config.channel, config.chaincode.name);
@@ -212,10 +226,7 @@ export async function approveChaincode(
       const members = channel.members.map((item) => item.mspId);
       definition = wantedDefinition(committed, label, members, config.chaincode.endorsingOrgs);
     }
-    const id =
-      known.installed?.label === definition.version
-        ? known.installed.packageId
-        : await installedPackage(ctx, org, definition.version);
+    const id = await packageOf(ctx, org, definition.version, known);
     if (id === undefined) throw new ChaincodeNotInstalledError(org, definition.version);
     const already = await queryApproved(ctx, org, definition.sequence);
     if (already && sameDefinition(already, definition) && already.packageId === id) {
