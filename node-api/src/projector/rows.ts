@@ -21,13 +21,8 @@ import type {
 import { lateInterestRateOf } from '@scf/ledger-contract';
 import type { Database } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
-import {
-  delegateOf,
-  ENTITY_KINDS,
-  type EntityOf,
-  type ReadEntity,
-  type WriteRows,
-} from '../read-model/entity-kinds.ts';
+import { upsertRow } from './row-upsert.ts';
+import { ENTITY_KINDS, type EntityOf, type ReadEntity, type WriteRows } from '../read-model/entity-kinds.ts';
 
 /** The interactive-transaction client Prisma passes to `$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Database['$transaction']>[0]>[0];
@@ -374,9 +369,7 @@ export function toRow(record: LedgerRecord, blockNumber: bigint): Row {
  * upsert keeps a replay after a crash between commit and acknowledgement harmless too.
  */
 export async function projectRecord(tx: Tx, record: LedgerRecord, blockNumber: bigint): Promise<void> {
-  const row = toRow(record, blockNumber);
-  const rows = delegateOf<ReadEntity>(tx, ENTITY_KINDS[record.docType].entity);
-  await rows.upsert({ where: { id: row.id }, create: row, update: row });
+  await upsertRow(tx, ENTITY_KINDS[record.docType].entity, toRow(record, blockNumber));
 }
 
 /** The private offer terms this org holds, as a row of `offer_terms`. */

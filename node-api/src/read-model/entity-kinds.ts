@@ -80,6 +80,11 @@ export type ReadEntity = (typeof ENTITY_KINDS)[ObjectType]['entity'];
 /** The read-model entity that holds objects of a ledger type. */
 export type EntityOf<T extends ObjectType> = (typeof ENTITY_KINDS)[T]['entity'];
 
+/** Each entity's table in SQL. */
+export const TABLES = Object.fromEntries(
+  Object.values(ENTITY_KINDS).map((kind) => [kind.entity, kind.table]),
+) as Record<ReadEntity, string>;
+
 /** Every ledger object type, in the order of the table above. */
 export const OBJECT_TYPES = Object.keys(ENTITY_KINDS) as ObjectType[];
 

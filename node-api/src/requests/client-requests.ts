@@ -237,6 +237,13 @@ export class LostClaim extends Error {
   }
 }
 
+// Fixed text (Prisma's tagged templates render their fragments anew on every call).
+const SETTLE_APPLIED = `UPDATE "client_requests" AS r
+  SET "state" = 'VALID', "reason" = NULL, "block_number" = a."block_number", "envelope" = NULL,
+    "updated_at" = CURRENT_TIMESTAMP AT TIME ZONE 'UTC'
+  FROM unnest($1::text[], $2::bigint[]) AS a("transaction_id", "block_number")
+  WHERE r."transaction_id" = a."transaction_id" AND r."state" IN ('PENDING', 'FAILED')`;
+
 /**
  * Marks the requests whose transactions the projector just applied as VALID, in the projector's own SQL
  * transaction: chaincode events come only from valid transactions. A FAILED row counts too: a failure
@@ -250,10 +257,5 @@ export async function settleApplied(
   if (applied.length === 0) return;
   const transactionIds = applied.map((each) => each.transactionId);
   const blockNumbers = applied.map((each) => each.blockNumber.toString());
-  await tx.$executeRaw`
-    UPDATE "client_requests" AS r
-    SET "state" = 'VALID', "reason" = NULL, "block_number" = a."block_number", "envelope" = NULL,
-      "updated_at" = CURRENT_TIMESTAMP AT TIME ZONE 'UTC'
-    FROM unnest(${transactionIds}::text[], ${blockNumbers}::bigint[]) AS a("transaction_id", "block_number")
-    WHERE r."transaction_id" = a."transaction_id" AND r."state" IN ('PENDING', 'FAILED')`;
+  await tx.$executeRawUnsafe(SETTLE_APPLIED, transactionIds, blockNumbers);
 }

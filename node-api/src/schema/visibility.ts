@@ -1,7 +1,8 @@
 import type { ObjectType } from '@scf/ledger-contract';
 import type { EnterpriseKind, SessionUser } from '../auth/session-user.ts';
 import { Prisma } from '../db/generated/client.ts';
-import { ENTITY_KINDS, type ReadEntity, type ReadRows } from '../read-model/entity-kinds.ts';
+import { columnOf } from '../read-model/columns.ts';
+import { ENTITY_KINDS, TABLES, type ReadEntity, type ReadRows } from '../read-model/entity-kinds.ts';
 
 export type { ReadEntity } from '../read-model/entity-kinds.ts';
 
@@ -83,14 +84,10 @@ export function isPublic(type: ObjectType): boolean {
   return RULES[ENTITY_KINDS[type].entity] === 'public';
 }
 
-const TABLES = Object.fromEntries(
-  Object.values(ENTITY_KINDS).map((kind) => [kind.entity, kind.table]),
-) as Record<ReadEntity, string>;
-
-/** A column's SQL name: the read model maps each camelCase field to snake_case. */
-const sqlColumn = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const quoted = (name: string): Prisma.Sql => Prisma.raw(`"${name}"`);
-const columnOf = (alias: string, field: string): Prisma.Sql => Prisma.raw(`${alias}."${sqlColumn(field)}"`);
+/** `alias."column"` of an entity's field. */
+const columnSql = (alias: string, entity: ReadEntity, field: string): Prisma.Sql =>
+  Prisma.raw(`${alias}."${columnOf(entity, field)}"`);
 const anyOf = (conditions: readonly Prisma.Sql[]): Prisma.Sql =>
   Prisma.sql`(${Prisma.join(conditions, ' OR ')})`;
 
@@ -102,15 +99,15 @@ export function tableOf(entity: ReadEntity): Prisma.Sql {
 /** The sight's `while` condition on the row aliased `alias` (TRUE without one). */
 function whileSql(sight: Sight<ReadEntity>, alias: string): Prisma.Sql {
   if (!sight.while) return Prisma.sql`TRUE`;
-  return Prisma.sql`${columnOf(alias, sight.while.column)} = ANY(${[...sight.while.values]})`;
+  return Prisma.sql`${columnSql(alias, sight.entity, sight.while.column)} = ANY(${[...sight.while.values]})`;
 }
 
 function sightSql(entity: ReadEntity, sight: Sight<ReadEntity>, me: string): Prisma.Sql {
   const named = (alias: string): Prisma.Sql =>
-    Prisma.sql`${anyOf(sight.parties.map((party) => Prisma.sql`${columnOf(alias, party)} = ${me}`))} AND ${whileSql(sight, alias)}`;
+    Prisma.sql`${anyOf(sight.parties.map((party) => Prisma.sql`${columnSql(alias, sight.entity, party)} = ${me}`))} AND ${whileSql(sight, alias)}`;
   if (!sight.via) return named(`"${TABLES[entity]}"`);
-  return Prisma.sql`${columnOf(`"${TABLES[entity]}"`, sight.via.from)} IN (
-    SELECT ${columnOf('o', sight.via.to)} FROM ${tableOf(sight.entity)} o WHERE ${named('o')})`;
+  return Prisma.sql`${columnSql(`"${TABLES[entity]}"`, entity, sight.via.from)} IN (
+    SELECT ${columnSql('o', sight.entity, sight.via.to)} FROM ${tableOf(sight.entity)} o WHERE ${named('o')})`;
 }
 
 /**
@@ -138,7 +135,27 @@ export type Audience = 'everyone' | readonly Party[];
 
 /** Anything that runs raw SQL: the client, or a transaction's client. */
 interface SqlRunner {
-  $queryRaw<T>(query: Prisma.Sql): Prisma.PrismaPromise<T>;
+  $queryRawUnsafe<T>(query: string, ...values: unknown[]): Prisma.PrismaPromise<T>;
+}
+
+/**
+ * The query that finds, for a row's id ($1), the enterprises a sight names: its text made once per
+ * entity and sight (the projector asks for every change it writes, on every node).
+ */
+const sightQueries = new Map<Sight<ReadEntity>, string>();
+
+function sightQuery(entity: ReadEntity, sight: Sight<ReadEntity>): string {
+  const known = sightQueries.get(sight);
+  if (known) return known;
+  const via = sight.via ?? { from: 'id', to: 'id' };
+  const column = (alias: string, of: ReadEntity, field: string): string =>
+    `${alias}."${columnOf(of, field)}"`;
+  const columns = sight.parties.map((party) => column('o', sight.entity, party)).join(', ');
+  const during = sight.while ? `${column('o', sight.entity, sight.while.column)} = ANY($2::text[])` : 'TRUE';
+  const query = `SELECT ${columns} FROM "${TABLES[sight.entity]}" o WHERE ${during} AND ${column('o', sight.entity, via.to)} IN (
+    SELECT ${column('t', entity, via.from)} FROM "${TABLES[entity]}" t WHERE t."id" = $1)`;
+  sightQueries.set(sight, query);
+  return query;
 }
 
 /** The audience of one row, by the rule, as it stands in the read model (read in the caller's transaction). */
@@ -147,11 +164,11 @@ export async function audienceOf(db: SqlRunner, entity: ReadEntity, id: string):
   if (rule === 'public') return 'everyone';
   const parties: Party[] = [];
   for (const sight of rule) {
-    const via = sight.via ?? { from: 'id', to: 'id' };
-    const columns = Prisma.join(sight.parties.map((party) => columnOf('o', party)));
-    const rows = await db.$queryRaw<Record<string, string | null>[]>(Prisma.sql`
-      SELECT ${columns} FROM ${tableOf(sight.entity)} o WHERE ${whileSql(sight, 'o')} AND ${columnOf('o', via.to)} IN (
-        SELECT ${columnOf('t', via.from)} FROM ${tableOf(entity)} t WHERE t."id" = ${id})`);
+    const values: unknown[] = sight.while ? [id, [...sight.while.values]] : [id];
+    const rows = await db.$queryRawUnsafe<Record<string, string | null>[]>(
+      sightQuery(entity, sight),
+      ...values,
+    );
     for (const enterpriseId of rows.flatMap((row) => Object.values(row))) {
       if (enterpriseId !== null) parties.push({ enterpriseId, ...(sight.kinds && { kinds: sight.kinds }) });
     }
