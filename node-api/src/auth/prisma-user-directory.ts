@@ -71,6 +71,24 @@ function failureOf(row: User | null, passwordMatches: boolean): LoginFailureReas
 const alreadyExists = (username: string) =>
   userError(NodeErrorCodes.AlreadyExists, `a user named ${username} already exists`);
 
+/** A session's user as `authenticate` reads it, and whether the session has expired at `now`. */
+interface SessionRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  enterpriseId: string;
+  enterpriseKind: string;
+  status: string;
+  expired: boolean;
+}
+
+// Every request with a token runs it: one statement of fixed text ($1 token hash, $2 now).
+const SESSION_OF = `SELECT u."id", u."username", u."display_name" AS "displayName", u."role",
+    u."enterprise_id" AS "enterpriseId", u."enterprise_kind" AS "enterpriseKind", u."status",
+    s."expires_at" <= $2::timestamp(3) AS "expired"
+  FROM "sessions" s JOIN "users" u ON u."id" = s."user_id" WHERE s."token_hash" = $1`;
+
 /** The org's users in its PostgreSQL; identities from its Fabric CA; private keys sealed by the KeyVault. */
 export class PrismaUserDirectory implements UserDirectory {
   private readonly db: Database;
@@ -157,13 +175,17 @@ export class PrismaUserDirectory implements UserDirectory {
 
   async authenticate(token: string): Promise<SessionUser | null> {
     const tokenHash = hashSessionToken(token);
-    const session = await this.db.session.findUnique({ where: { tokenHash }, include: { user: true } });
+    const [session] = await this.db.$queryRawUnsafe<SessionRow[]>(
+      SESSION_OF,
+      tokenHash,
+      this.now().toISOString(),
+    );
     if (!session) return null;
-    if (session.expiresAt <= this.now()) {
+    if (session.expired) {
       await this.db.session.deleteMany({ where: { tokenHash } });
       return null;
     }
-    return session.user.status === 'ACTIVE' ? toSessionUser(session.user) : null;
+    return session.status === 'ACTIVE' ? toSessionUser(session) : null;
   }
 
   /** A user of an enterprise this org hosts, active in the read model. */

@@ -22,7 +22,9 @@ function isRole(value: string): value is Role {
 }
 
 /** The public face of a stored user; a row with a role or kind this code does not know is corrupt. */
-export function toSessionUser(row: User): SessionUser {
+export function toSessionUser(
+  row: Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'enterpriseId' | 'enterpriseKind'>,
+): SessionUser {
   const { role, enterpriseKind } = row;
   if (!isRole(role) || !isEnterpriseKind(enterpriseKind)) {
     throw new Error(`user ${row.id} has an unknown role ${role} or enterprise kind ${enterpriseKind}`);

@@ -8,11 +8,13 @@ import { visibleWhere } from '../schema/visibility.ts';
  * in a transaction: a hash is on the shared ledger, so knowing one must not be enough.
  */
 export async function ownsDocument(db: Database, enterpriseId: string, sha256: string): Promise<boolean> {
-  const owner = await db.documentOwner.findUnique({
-    where: { sha256_enterpriseId: { sha256, enterpriseId } },
-    select: { sha256: true },
-  });
-  return owner !== null;
+  // Fixed text: every write that cites a document asks.
+  const rows = await db.$queryRawUnsafe<unknown[]>(
+    'SELECT 1 FROM "document_owners" WHERE "sha256" = $1 AND "enterprise_id" = $2',
+    sha256,
+    enterpriseId,
+  );
+  return rows.length > 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/client.ts';
-import { Prisma, type ClientRequest } from '../db/generated/client.ts';
+import type { ClientRequest } from '../db/generated/client.ts';
 import { DEADLINES } from '../ledger/connection.ts';
 import type { Tx } from '../projector/rows.ts';
 
@@ -53,8 +53,48 @@ export function inFlight(row: RequestRow, commitWaitMs: number, now: number): bo
   return false;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+// The claim and each step run for every write: fixed SQL text, not a Prisma model query rendered anew.
+// A taken key (user and key unique) inserts nothing and returns no row.
+const CLAIM = `INSERT INTO "client_requests"
+    ("user_id", "key", "operation", "args_hash", "state", "attempt", "created_at", "updated_at")
+  VALUES ($1, $2, $3, $4, 'ENDORSING', $5, $6::timestamp(3), $6::timestamp(3))
+  ON CONFLICT DO NOTHING RETURNING "id"`;
+
+/** The columns a step may set, with their SQL types. */
+const STEP_COLUMNS = {
+  state: ['state', 'text'],
+  transactionId: ['transaction_id', 'text'],
+  reason: ['reason', 'text'],
+  blockNumber: ['block_number', 'bigint'],
+  result: ['result', 'text'],
+  envelope: ['envelope', 'bytea'],
+  sentAt: ['sent_at', 'timestamp(3)'],
+  resends: ['resends', 'integer'],
+} as const;
+
+type StepField = keyof typeof STEP_COLUMNS;
+
+const stepStatements = new Map<string, string>();
+
+/** `UPDATE … SET` the fields (from $4 on) and `updated_at` ($3) of the row with id $1 and attempt $2. */
+function stepStatement(fields: readonly StepField[]): string {
+  const key = fields.join(',');
+  const known = stepStatements.get(key);
+  if (known) return known;
+  const sets = fields.map((field, index) => {
+    const [column, type] = STEP_COLUMNS[field];
+    return `"${column}" = $${String(index + 4)}::${type}`;
+  });
+  const statement = `UPDATE "client_requests" SET ${[...sets, '"updated_at" = $3::timestamp(3)'].join(', ')}
+    WHERE "id" = $1::bigint AND "attempt" = $2`;
+  stepStatements.set(key, statement);
+  return statement;
+}
+
+function stepValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  return value ?? null;
 }
 
 /**
@@ -76,16 +116,18 @@ export class ClientRequests {
    * without a key always gets a row of its own.
    */
   async claim(userId: string, request: WriteRequest): Promise<Claimed | { existing: RequestRow }> {
-    const now = new Date();
     const attempt = randomUUID();
-    try {
-      const row = await this.db.clientRequest.create({
-        data: { userId, ...request, state: 'ENDORSING', attempt, createdAt: now, updatedAt: now },
-      });
-      return { id: row.id, attempt };
-    } catch (error) {
-      if (request.key === null || !isUniqueViolation(error)) throw error;
-    }
+    const [row] = await this.db.$queryRawUnsafe<{ id: bigint | number | string }[]>(
+      CLAIM,
+      userId,
+      request.key,
+      request.operation,
+      request.argsHash,
+      attempt,
+      new Date().toISOString(),
+    );
+    if (row) return { id: BigInt(row.id), attempt };
+    if (request.key === null) throw new Error('a request without a key found its row taken');
     const existing = await this.byKey(userId, request.key);
     if (!existing) throw new Error('a claimed idempotency key vanished');
     return { existing };
@@ -221,10 +263,14 @@ export class ClientRequests {
       state: RequestState;
     },
   ): Promise<void> {
-    const { count } = await this.db.clientRequest.updateMany({
-      where: { id: claimed.id, attempt: claimed.attempt },
-      data: { ...data, updatedAt: new Date() },
-    });
+    const fields = Object.keys(data) as StepField[];
+    const count = await this.db.$executeRawUnsafe(
+      stepStatement(fields),
+      claimed.id.toString(),
+      claimed.attempt,
+      new Date().toISOString(),
+      ...fields.map((field) => stepValue(data[field])),
+    );
     if (count !== 1) throw new LostClaim();
   }
 }
