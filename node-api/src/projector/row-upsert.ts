@@ -10,17 +10,16 @@ import type { Tx } from './rows.ts';
  */
 
 /** How a value goes into SQL: by its column's type, read from the database's catalogue. */
-type ValueKind = 'json' | 'array' | 'bigint' | 'time' | 'plain';
+type ValueKind = 'json' | 'bigint' | 'time' | 'plain';
 
 function kindOf(sqlType: string): ValueKind {
   if (sqlType === 'jsonb' || sqlType === 'json') return 'json';
-  if (sqlType.endsWith('[]')) return 'array';
   if (sqlType === 'bigint') return 'bigint';
   if (sqlType === 'date' || sqlType.startsWith('timestamp')) return 'time';
   return 'plain';
 }
 
-/** Dates go as ISO text (UTC, as Prisma stores them), whatever the process' time zone. */
+/** Dates go as ISO text (UTC, as Prisma stores them), whatever the process' time zone; lists as they are. */
 function sqlValue(value: unknown, kind: ValueKind): unknown {
   if (value === null || value === undefined) return null;
   switch (kind) {
