@@ -21,6 +21,7 @@ import {
 } from './support/market.ts';
 import { reloadUntilVisible, visit } from './support/portal.ts';
 import { expectToast, pick, rowsOf, statusIn, typeDate, uploadDocument, yuan } from './support/ui.ts';
+import { advanceOf, interestOn, offerDays } from './support/worked-figures.ts';
 
 const TIER1 = demoEnterprise('tier1');
 const BANK_A = demoEnterprise('bankA');
@@ -32,19 +33,26 @@ const PLEDGE = `mutation($id: ID!, $bankId: String!, $amount: Fen!, $maturityDat
   pledgeReceipt(id: $id, bankId: $bankId, amount: $amount, maturityDate: $maturityDate) {
   transactionId blockNumber } }`;
 
-/** A bank's approver prices an application in its portal's offer form (LPR + spread, 90 % advanced). */
+/**
+ * A bank's approver prices an application for `face` in its portal's offer form (LPR 3.10 % + spread,
+ * 90 % advanced); returns its interest and net proceeds, worked out by hand for the days the form shows.
+ */
 async function offerInPortal(
   page: Page,
-  offer: { spreadBps: number; feesYuan: string; recourse: boolean; net: bigint },
-): Promise<void> {
+  offer: { face: bigint; term: number; spreadBps: number; feesFen: bigint; recourse: boolean },
+): Promise<{ interest: bigint; net: bigint }> {
   await expect.poll(() => page.getByTestId('offer-lpr').innerText()).toContain('3.10%');
   await setNumber(page, 'offer-spread', offer.spreadBps);
-  await page.getByTestId('offer-fees').fill(offer.feesYuan);
+  await page.getByTestId('offer-fees').fill((offer.feesFen / 100n).toString());
   await page.getByTestId(offer.recourse ? 'offer-recourse-with' : 'offer-recourse-without').click();
-  await expect.poll(() => page.getByTestId('offer-net').innerText()).toBe(yuan(offer.net));
+  const financed = advanceOf(offer.face, 9_000n);
+  const interest = interestOn(financed, 310n + BigInt(offer.spreadBps), await offerDays(page, offer.term));
+  const net = financed - interest - offer.feesFen;
+  await expect.poll(() => page.getByTestId('offer-net').innerText()).toBe(yuan(net));
   await page.getByTestId('offer-submit').click();
   await expectToast(page, text.financing.offered);
-  await expect.poll(() => page.getByTestId('financing-terms').innerText()).toContain(yuan(offer.net));
+  await expect.poll(() => page.getByTestId('financing-terms').innerText()).toContain(yuan(net));
+  return { interest, net };
 }
 
 /** The financing a row of the quote comparison links to, by its bank's name. */
@@ -73,11 +81,10 @@ export function moreMarketStory(hooks: MarketStoryHooks): void {
         amount: face,
         days: 120,
       });
-      // Worked by hand: both advance 90 % (¥900,000) for 120 days. Bank A at 3.10 % + 80 bp: interest
-      // 900,000 × 3.90 % × 120 / 360 = 11,700, ¥500 fees. Bank B at + 120 bp: 900,000 × 4.30 % × 120 / 360
-      // = 12,900, ¥800 fees.
-      const netA = 90_000_000n - 1_170_000n - 50_000n;
-      const netB = 90_000_000n - 1_290_000n - 80_000n;
+      // Both advance 90 % (¥900,000) for 120 days. Bank A at 3.10 % + 80 bp: interest 900,000 × 3.90 % ×
+      // 120 / 360 = 11,700, ¥500 fees. Bank B at + 120 bp: 900,000 × 4.30 % × 120 / 360 = 12,900, ¥800.
+      const offerA = { face, term: 120, spreadBps: 80, feesFen: 50_000n, recourse: false };
+      const offerB = { face, term: 120, spreadBps: 120, feesFen: 80_000n, recourse: true };
 
       const tier1 = await hooks.open('supplier', `${TIER1.login}.approver`);
       await visit(tier1, voucherPath(voucherId));
@@ -94,17 +101,18 @@ export function moreMarketStory(hooks: MarketStoryHooks): void {
       const bankA = await hooks.open('banka', `${BANK_A.login}.approver`);
       await visit(bankA, atA);
       await reloadUntilVisible(bankA.page, bankA.page.getByTestId('offer-calculator'));
-      await offerInPortal(bankA.page, { spreadBps: 80, feesYuan: '500', recourse: false, net: netA });
+      const pricedA = await offerInPortal(bankA.page, offerA);
 
       const bankB = await hooks.open('bankb', `${BANK_B.login}.approver`);
       await visit(bankB, atB);
       await reloadUntilVisible(bankB.page, bankB.page.getByTestId('offer-calculator'));
-      await offerInPortal(bankB.page, { spreadBps: 120, feesYuan: '800', recourse: true, net: netB });
+      const netB = (await offerInPortal(bankB.page, offerB)).net;
       // Bank B's view of the request: its own row only, nothing of bank A's offer.
       const seenByB = bankB.page.getByTestId('quote-offers');
       await expect.poll(() => seenByB.locator('.el-table__row').count()).toBe(1);
       const pageOfB = await bankB.page.locator('body').innerText();
-      for (const secret of [BANK_A.name, yuan(netA), yuan(1_170_000n)]) expect(pageOfB).not.toContain(secret);
+      for (const secret of [BANK_A.name, yuan(pricedA.net), yuan(pricedA.interest)])
+        expect(pageOfB).not.toContain(secret);
       await visit(bankB, atA);
       await bankB.page.getByText(text.financing.notFound).waitFor();
 
@@ -122,7 +130,7 @@ export function moreMarketStory(hooks: MarketStoryHooks): void {
       const rowB = rowsOf(tier1.page, 'quote-offers', BANK_B.name);
       await statusIn(rowB, 'OFFERED').waitFor();
       const shownA = await rowA.innerText();
-      for (const cell of [yuan(netA), '3.90%', yuan(50_000n), text.recourse.without])
+      for (const cell of [yuan(pricedA.net), '3.90%', yuan(50_000n), text.recourse.without])
         expect(shownA).toContain(cell);
       const shownB = await rowB.innerText();
       for (const cell of [yuan(netB), '4.30%', yuan(80_000n), text.recourse.with])
@@ -221,10 +229,6 @@ export function moreMarketStory(hooks: MarketStoryHooks): void {
     'warehouse receipt: the carrier issues one to tier 1, tier 1 pledges it to bank A, which finances it; a second pledge is refused; bank A consents to the release, records the repayment, and the carrier lets the goods out',
     async () => {
       const number = 'WR-E2E-0001';
-      // Worked by hand: ¥300,000 for 90 days, 90 % advanced (¥270,000) at 3.10 % + 100 bp:
-      // 270,000 × 4.10 % × 90 / 360 = 2,767.50 of interest, ¥100 fees.
-      const net = 27_000_000n - 276_750n - 10_000n;
-
       const carrier = await hooks.open('logistics', `${CARRIER.login}.clerk`);
       await visit(carrier, '/warehouse-receipts');
       await carrier.page.getByTestId('receipt-issue-open').click();
@@ -278,7 +282,15 @@ export function moreMarketStory(hooks: MarketStoryHooks): void {
       await hooks.shot(bank, 'warehouse-receipt-pledged-bank');
       await visit(bank, financing);
       expect(await bank.page.getByTestId('financing-receipt').innerText()).toBe(`${number} · 电解铜`);
-      await offerInPortal(bank.page, { spreadBps: 100, feesYuan: '100', recourse: false, net });
+      // ¥300,000 for 90 days, 90 % advanced (¥270,000) at 3.10 % + 100 bp: 270,000 × 4.10 % × 90 / 360 =
+      // 2,767.50 of interest, ¥100 fees.
+      await offerInPortal(bank.page, {
+        face: 30_000_000n,
+        term: 90,
+        spreadBps: 100,
+        feesFen: 10_000n,
+        recourse: false,
+      });
 
       await visit(owner, financing);
       await reloadUntilVisible(owner.page, owner.page.getByTestId('financing-accept'));

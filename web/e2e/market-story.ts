@@ -19,6 +19,7 @@ import {
 } from './support/market.ts';
 import { visit } from './support/portal.ts';
 import { expectToast, glance, pick, rowsOf, statusIn, uploadDocument, yuan } from './support/ui.ts';
+import { advanceOf, daysShown, interestOn, termDays } from './support/worked-figures.ts';
 
 const CORE = demoEnterprise('core');
 const TIER1 = demoEnterprise('tier1');
@@ -44,11 +45,13 @@ export function marketStory(hooks: MarketStoryHooks): void {
         amount: face,
         days: 90,
       });
-      const financingId = await offeredAt(flow, hooks.ctx(), voucherId, 'bankA', TERMS);
+      const offered = await offeredAt(flow, hooks.ctx(), voucherId, 'bankA', TERMS);
+      const { financingId } = offered;
       // Worked by hand. Early: 1,000,000 × 6 % × 90 / 360 = 15,000 of discount. Bank A: 900,000 financed,
       // 900,000 × 3.90 % × 90 / 360 = 8,775 of interest, ¥500 fees.
-      const earlyPaid = face - 1_500_000n;
-      const bankNet = 90_000_000n - 877_500n - 50_000n;
+      const paidEarlyFor = (days: number): bigint => face - interestOn(face, 600n, days);
+      const financed = advanceOf(face, 9_000n);
+      const bankNet = financed - interestOn(financed, 390n, termDays(offered.days, 90)) - 50_000n;
 
       const core = await hooks.open('core', `${CORE.login}.approver`);
       await visit(core, '/early-payment');
@@ -62,7 +65,8 @@ export function marketStory(hooks: MarketStoryHooks): void {
       const tier1 = await hooks.open('supplier', `${TIER1.login}.approver`);
       await visit(tier1, voucherPath(voucherId));
       const card = tier1.page.getByTestId('early-payment-card');
-      await expect.poll(() => card.getByTestId('early-quote-paid').innerText()).toBe(yuan(earlyPaid));
+      const quoted = paidEarlyFor(await daysShown(card.getByTestId('early-quote-terms'), 90));
+      await expect.poll(() => card.getByTestId('early-quote-paid').innerText()).toBe(yuan(quoted));
       await expect.poll(() => card.getByTestId('early-bank-net').innerText()).toBe(yuan(bankNet));
       expect(await card.getByTestId('early-choice').innerText()).toBe(text.earlyPayment.choice.EARLY_PAYMENT);
       // In financing, the voucher cannot be paid early: the card says why.
@@ -76,7 +80,10 @@ export function marketStory(hooks: MarketStoryHooks): void {
       await tier1.page.getByTestId('early-take').click();
       await tier1.page.getByTestId('early-confirm-take').click();
       await expectToast(tier1.page, text.earlyPayment.taken);
-      await expect.poll(() => tier1.page.getByTestId('early-paid').innerText()).toBe(yuan(earlyPaid));
+      const paid = tier1.page.getByTestId('early-paid');
+      await paid.waitFor();
+      const earlyPaid = paidEarlyFor(await daysShown(tier1.page.getByTestId('early-paid-terms'), 90));
+      expect(await paid.innerText()).toBe(yuan(earlyPaid));
       await statusIn(tier1.page.locator('main'), 'SETTLED').first().waitFor();
 
       await core.page.reload();
@@ -153,7 +160,7 @@ export function marketStory(hooks: MarketStoryHooks): void {
         amount: face,
         days: maturityDays,
       });
-      const financingId = await offeredAt(flow, hooks.ctx(), voucherId, 'bankA', TERMS);
+      const { financingId } = await offeredAt(flow, hooks.ctx(), voucherId, 'bankA', TERMS);
       await flow.run(await loginAs(hooks.ctx(), 'tier1', 'approver'), ACCEPT, { id: financingId });
       await flow.run(await loginAs(hooks.ctx(), 'bankA', 'approver'), DISBURSE, {
         id: financingId,

@@ -31,6 +31,7 @@ import {
   uploadDocument,
   yuan,
 } from './support/ui.ts';
+import { advanceOf, interestOn, offerDays } from './support/worked-figures.ts';
 
 /**
  * The member portal end to end, in Chromium, on a real five-org network: each actor at its own org's
@@ -42,7 +43,6 @@ import {
 const STEP_TIMEOUT_MS = 240_000;
 /** Page loads per dashboard in the first-paint step (the median is printed): one in npm test. */
 const FIRST_PAINT_RUNS = Math.max(1, Number(process.env.SCF_FIRST_PAINT_RUNS ?? 1) || 1);
-const DAY_MS = 86_400_000;
 
 const CORE = demoEnterprise('core');
 const TIER1 = demoEnterprise('tier1');
@@ -61,22 +61,11 @@ const PAY_DAY_SHIFT = MATURITY_DAYS + 1;
 
 /** The offer: the demo's 1-year LPR (3.10%) + 80 bp, 90% advanced, ¥500 fees. */
 const OFFER = { lprBps: 310n, spreadBps: 80n, advanceBps: 9_000n, feesFen: 50_000n } as const;
-const BPS = 10_000n;
-
-function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
-  return (numerator * 2n + denominator) / (denominator * 2n);
-}
-
 /** The offer worked out by hand: financed = face × advance; interest = financed × rate × days / 360. */
 function expectedOffer(days: number): { financed: bigint; interest: bigint; net: bigint } {
-  const financed = divideHalfUp(PIECE_FEN * OFFER.advanceBps, BPS);
-  const rate = OFFER.lprBps + OFFER.spreadBps;
-  const interest = divideHalfUp(financed * rate * BigInt(days), BPS * 360n);
+  const financed = advanceOf(PIECE_FEN, OFFER.advanceBps);
+  const interest = interestOn(financed, OFFER.lprBps + OFFER.spreadBps, days);
   return { financed, interest, net: financed - interest - OFFER.feesFen };
-}
-
-function daysUntil(day: string): number {
-  return Math.round((Date.parse(day) - Date.parse(cstDay(0))) / DAY_MS);
 }
 
 interface Story {
@@ -385,10 +374,8 @@ describe('member portal end to end: a voucher from invoice to settlement, across
       await spread.fill(OFFER.spreadBps.toString());
       await spread.press('Tab');
       await page.getByTestId('offer-fees').fill('500');
-      const days = daysUntil(known('maturity'));
-      const expected = expectedOffer(days);
       await expect.poll(() => page.getByTestId('offer-annual-rate').innerText()).toBe('3.90%');
-      expect(await page.getByTestId('offer-days').innerText()).toBe(String(days));
+      const expected = expectedOffer(await offerDays(page, MATURITY_DAYS));
       expect(await page.getByTestId('offer-financed').innerText()).toBe(yuan(expected.financed));
       expect(await page.getByTestId('offer-interest').innerText()).toBe(yuan(expected.interest));
       expect(await page.getByTestId('offer-net').innerText()).toBe(yuan(expected.net));

@@ -71,14 +71,19 @@ export async function confirmedVoucher(
   return { invoiceId, voucherId: await confirmByCore(flow, core, invoiceId) };
 }
 
-/** Tier 1 applies to `bank`, whose approver offers `terms` for 10 days; returns the financing's id. */
+const OFFERED_DAYS = `query($id: ID!) { financing(id: $id) { terms { days } } }`;
+
+/**
+ * Tier 1 applies to `bank`, whose approver offers `terms` for 10 days; returns the financing's id and
+ * the days to maturity the ledger priced the offer on.
+ */
 export async function offeredAt(
   flow: Flow,
   ctx: NetworkContext,
   voucherId: string,
   bank: 'bankA' | 'bankB',
   terms: OfferTerms,
-): Promise<string> {
+): Promise<{ financingId: string; days: number }> {
   const applicant = await loginAs(ctx, 'tier1', 'clerk');
   const approver = await loginAs(ctx, bank, 'approver');
   const applied = await flow.run<{ applyFinancing: { financing: { id: string } } }>(applicant, APPLY, {
@@ -87,5 +92,12 @@ export async function offeredAt(
   });
   const financingId = applied.applyFinancing.financing.id;
   await flow.run(approver, OFFER, { id: financingId, t: { ...terms, validUntil: cstDate(10) } });
-  return financingId;
+  const offered = await flow.run<{ financing: { terms: { days: number } | null } | null }>(
+    approver,
+    OFFERED_DAYS,
+    { id: financingId },
+  );
+  const days = offered.financing?.terms?.days;
+  if (days === undefined) throw new Error(`bank ${bank}'s node holds no terms of ${financingId}`);
+  return { financingId, days };
 }
