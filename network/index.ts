@@ -20,6 +20,7 @@ export { exportOrgDefinition } from './scripts/org-export.ts';
 export { findFreeBasePort } from './scripts/ports.ts';
 export { startFreshNetwork, type FreshNetworkOptions } from './scripts/fresh-network.ts';
 export { peerProcessName } from './scripts/peer.ts';
+export { peerMetricSamples } from './scripts/peer-metrics.ts';
 export { ordererProcessName } from './scripts/orderer.ts';
 export { caProcessName } from './scripts/ca.ts';
 export {

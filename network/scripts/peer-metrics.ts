@@ -1,4 +1,5 @@
 import { endpoint, localAddress } from './hosts.ts';
+import { samplesOf, type Sample } from './prometheus-text.ts';
 import type { MemberPlan } from './topology.ts';
 
 /**
@@ -12,13 +13,18 @@ export async function peerMetric(
   metric: string,
   channel: string,
 ): Promise<number | undefined> {
+  const samples = await peerMetricSamples(org, metric);
+  return samples.find((sample) => sample.labels.size === 1 && sample.labels.get('channel') === channel)
+    ?.value;
+}
+
+/** Every sample of a metric on the org's peer (its operations endpoint); none if the peer does not answer. */
+export async function peerMetricSamples(org: MemberPlan, metric: string): Promise<Sample[]> {
   try {
     const ops = endpoint(localAddress(org.peer.listenHost), org.peer.opsPort);
     const response = await fetch(`http://${ops}/metrics`, { signal: AbortSignal.timeout(1000) });
-    const text = await response.text();
-    const line = text.split('\n').find((row) => row.startsWith(`${metric}{channel="${channel}"}`));
-    return line === undefined ? undefined : Number(line.split(' ').pop());
+    return samplesOf(await response.text(), metric);
   } catch {
-    return undefined;
+    return [];
   }
 }

@@ -17,6 +17,25 @@ function labelsOf(text: string): Map<string, string> {
   return labels;
 }
 
+/** One sample of a metric: its labels and its value. */
+export interface Sample {
+  labels: Map<string, string>;
+  value: number;
+}
+
+/** Every sample of `name` whose value is a number, in the order the text gives them. */
+export function samplesOf(text: string, name: string): Sample[] {
+  const samples: Sample[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(name)) continue;
+    const match = SAMPLE.exec(line);
+    if (match?.[1] !== name) continue;
+    const value = Number(match[3]);
+    if (!Number.isNaN(value)) samples.push({ labels: labelsOf(match[2] ?? ''), value });
+  }
+  return samples;
+}
+
 /**
  * The value of the first sample of `name` that carries every label of `labels` (others may be
  * present), or undefined when there is none or it is not a number.
@@ -26,15 +45,7 @@ export function sampleValue(
   name: string,
   labels: Record<string, string> = {},
 ): number | undefined {
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(name)) continue;
-    const match = SAMPLE.exec(line);
-    if (match?.[1] !== name) continue;
-    const found = labelsOf(match[2] ?? '');
-    if (Object.entries(labels).every(([key, value]) => found.get(key) === value)) {
-      const value = Number(match[3]);
-      return Number.isNaN(value) ? undefined : value;
-    }
-  }
-  return undefined;
+  return samplesOf(text, name).find((sample) =>
+    Object.entries(labels).every(([key, value]) => sample.labels.get(key) === value),
+  )?.value;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleValue } from '../scripts/prometheus-text.ts';
+import { samplesOf, sampleValue } from '../scripts/prometheus-text.ts';
 import { knowsLeader, raftViewOf } from '../scripts/raft-view.ts';
 
 const ORDERER = `# HELP consensus_etcdraft_is_leader The leadership status of the current node.
@@ -30,6 +30,35 @@ describe('Prometheus text', () => {
     expect(sampleValue(text, 'scf_projector_lag_blocks')).toBe(4);
     expect(sampleValue(text, 'weird', { path: 'a"b\\c' })).toBe(2.5);
     expect(sampleValue(text, 'bad')).toBeUndefined();
+  });
+
+  it('lists every sample of a metric with its labels, skipping other metrics and values that are not numbers', () => {
+    const text = [
+      '# TYPE chaincode_shim_requests_received counter',
+      'chaincode_shim_requests_received{chaincode="scf:1.0",channel="scf",type="GET_STATE"} 12',
+      'chaincode_shim_requests_received{chaincode="scf:1.0",channel="scf",type="PUT_STATE"} 5',
+      'chaincode_shim_requests_received_total 99',
+      'chaincode_shim_requests_received{type="BAD"} NaN',
+    ].join('\n');
+    expect(samplesOf(text, 'chaincode_shim_requests_received')).toEqual([
+      {
+        labels: new Map([
+          ['chaincode', 'scf:1.0'],
+          ['channel', 'scf'],
+          ['type', 'GET_STATE'],
+        ]),
+        value: 12,
+      },
+      {
+        labels: new Map([
+          ['chaincode', 'scf:1.0'],
+          ['channel', 'scf'],
+          ['type', 'PUT_STATE'],
+        ]),
+        value: 5,
+      },
+    ]);
+    expect(samplesOf(text, 'absent')).toEqual([]);
   });
 
   it("makes an orderer's Raft view of a channel, or none when it does not serve the channel", () => {

@@ -27,6 +27,7 @@ import {
 import { throughputChart } from './chart-svg.ts';
 import { cpuBetween, cpuSnapshot, LOAD_CLIENT, networkComponents, type Component } from './cpu-meter.ts';
 import { profileSummaries } from './profile-report.ts';
+import { peerCounters, peerWorkPerTransaction } from './peer-counters.ts';
 import { LifeCycle, STEP_NAMES } from './life-cycle.ts';
 import { noOp, oneWrite, type ClientPool } from './one-write.ts';
 import { steadyRound, type Iteration, type RoundResult } from './steady-round.ts';
@@ -86,6 +87,7 @@ async function sweep(
 
 /** The life cycle one step at a time, for CPU and throughput per step. */
 async function staged(
+  ctx: NetworkContext,
   lifeCycle: LifeCycle,
   settings: BenchSettings,
   components: readonly Component[],
@@ -94,12 +96,14 @@ async function staged(
   const rates: (string | number)[][] = [];
   const clients = Math.max(...settings.clients);
   await lifeCycle.staged(clients, settings.stagedVouchers, async (step, work) => {
+    const countedBefore = await peerCounters(ctx);
     const before = cpuSnapshot(components);
     const started = performance.now();
     const transactions = await work();
     const seconds = (performance.now() - started) / 1000;
     cpu.push({ name: `step ${step}`, transactions, cpuMs: cpuBetween(before, cpuSnapshot(components)) });
-    rates.push([step, transactions, (transactions / seconds).toFixed(1)]);
+    const peers = peerWorkPerTransaction(countedBefore, await peerCounters(ctx), transactions);
+    rates.push([step, transactions, (transactions / seconds).toFixed(1), peers.endorsements, peers.shim]);
   });
   return { cpu, rates };
 }
@@ -141,7 +145,7 @@ async function main(): Promise<void> {
     const stages =
       lifeCycle && settings.stagedVouchers > 0
         ? (log(`life cycle step by step: ${String(settings.stagedVouchers)} vouchers`),
-          await staged(lifeCycle, settings, components))
+          await staged(ctx, lifeCycle, settings, components))
         : { cpu: [], rates: [] };
     const rows = throughputRows(rounds);
     const names = components.map((component) => component.name);
@@ -152,7 +156,7 @@ async function main(): Promise<void> {
       `## CPU-ms per committed transaction (/proc utime+stime)\n\n${table(['workload', 'tx', ...names, 'total'], cpuPerTransaction(cpuRows, names))}`,
       ...(stages.rates.length > 0
         ? [
-            `## Life cycle step by step (${String(Math.max(...settings.clients))} clients)\n\n${table(['step', 'tx', 'tx/s'], stages.rates)}`,
+            `## Life cycle step by step (${String(Math.max(...settings.clients))} clients)\n\n${table(['step', 'tx', 'tx/s', 'endorsing peers', 'chaincode requests to them'], stages.rates)}`,
           ]
         : []),
       ...(lifeCycle

@@ -6,6 +6,7 @@ import { niceCeiling, throughputChart } from '../../bench/chart-svg.ts';
 import { topSelfTime } from '../../bench/cpu-profile-summary.ts';
 import { cpuBetween } from '../../bench/cpu-meter.ts';
 import { cpuMsOf, parseProcStat, totalTicks } from '../../bench/proc-stat.ts';
+import { peerWorkPerTransaction } from '../../bench/peer-counters.ts';
 import type { RoundResult } from '../../bench/steady-round.ts';
 import { ratio, Samples, spread } from '../../bench/stats.ts';
 
@@ -109,6 +110,32 @@ describe('bench summary', () => {
       ['peers', 'orderers'],
     );
     expect(rows).toEqual([['one-write', 200, '25.00', '0.00', '25.00']]);
+  });
+});
+
+describe('peer work per transaction', () => {
+  it('divides what the peers counted between two readings by the transactions, requests largest first', () => {
+    const before = {
+      endorsements: 40,
+      shim: new Map([
+        ['GET_STATE', 100],
+        ['PUT_STATE', 40],
+        ['GET_STATE_BY_RANGE', 3],
+      ]),
+    };
+    const after = {
+      endorsements: 65,
+      shim: new Map([
+        ['GET_STATE', 160],
+        ['PUT_STATE', 55],
+        ['GET_STATE_BY_RANGE', 3],
+        ['PUT_STATE_METADATA', 10],
+      ]),
+    };
+    expect(peerWorkPerTransaction(before, after, 10)).toEqual({
+      endorsements: '2.5',
+      shim: 'GET_STATE 6.0, PUT_STATE 1.5, PUT_STATE_METADATA 1.0',
+    });
   });
 });
 
