@@ -46,7 +46,10 @@ export default defineConfig({
           // chaincode once per file instead was half of the project's time. Files leave no state behind
           // (each has its own database, its own servers on free ports).
           isolate: false,
-          setupFiles: ['node-api/test/support/pothos-reload.setup.ts'],
+          setupFiles: [
+            'node-api/test/support/pothos-reload.setup.ts',
+            'node-api/test/support/temp-dir.setup.ts',
+          ],
           include: [
             'packages/*/test/**/*.test.ts',
             'chaincode/test/**/*.test.ts',
