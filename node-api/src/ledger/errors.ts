@@ -141,11 +141,18 @@ const ABORTED: number = GrpcStatus.ABORTED;
 
 /**
  * For a failure of `Transaction.submit` (a SubmitError): whether the orderers refused it or none could
- * be reached (the gateway answers UNAVAILABLE or ABORTED then), so the transaction is not ordered. Any
- * other failure there (a deadline, a cancelled call) leaves its fate unknown.
+ * be reached, so the transaction is not ordered. The gateway says so itself: UNAVAILABLE or ABORTED,
+ * naming the orderers (in its message or in what each one it tried answered). The same codes from the
+ * connection to the gateway peer (it died or dropped the call) say nothing of orderers, and the peer
+ * may have handed the transaction on already: that, and any other failure there (a deadline, a
+ * cancelled call), leaves its fate unknown.
  */
 export function isOrderingRefusal(error: unknown): boolean {
-  return error instanceof GatewayError && (error.code === UNAVAILABLE || error.code === ABORTED);
+  return (
+    error instanceof GatewayError &&
+    (error.code === UNAVAILABLE || error.code === ABORTED) &&
+    (error.details.length > 0 || /\borderers?\b/i.test(error.message))
+  );
 }
 
 /** A failure of `Transaction.submit` the orderers certainly did not take, as the client's error. */

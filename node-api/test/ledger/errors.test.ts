@@ -188,6 +188,19 @@ describe('failures after endorsement', () => {
     expectNoAddress(mapped);
   });
 
+  it('leaves a submit unknown whose connection to the gateway peer dropped (the peer may have sent it on)', () => {
+    for (const message of ['14 UNAVAILABLE: Connection dropped', '10 ABORTED: read ECONNRESET']) {
+      const dropped = new SubmitError({
+        code: message.startsWith('14') ? status.UNAVAILABLE : status.ABORTED,
+        details: [],
+        cause,
+        transactionId: 'tx6b',
+        message,
+      });
+      expect(isOrderingRefusal(dropped)).toBe(false);
+    }
+  });
+
   it('leaves a submit that timed out unknown, not refused', () => {
     const timedOut = new SubmitError({
       code: status.DEADLINE_EXCEEDED,
