@@ -73,6 +73,8 @@ export function registrationSuite(network: () => NetworkContext): void {
       await flow.run(tier1, 'mutation($id: ID!) { acceptOffer(id: $id) { transactionId blockNumber } }', {
         id: financingId,
       });
+      // Bank A's node refuses a disbursement until its own read model holds the acceptance.
+      await flow.settle([bankA]);
       financingIds.push(financingId);
       return financingId;
     }
