@@ -335,6 +335,8 @@ export function graphqlNodesSuite(network: () => NetworkContext, seed: () => See
         consent: { status: 'ACCEPTED' },
         lineage: [{ id: rootId }, { id: returnedId }, { id: againId }],
       });
+      // Reconcile compares each org's peer with its read model: the core's must have applied the last write.
+      await flow.settle([core]);
       for (const org of ['supplier', 'core']) expect(await reconcile(org)).toMatchObject({ status: 0 });
     });
 

@@ -141,6 +141,8 @@ export function fourEyesDisburseSuite(network: () => NetworkContext): void {
       const before = await registered();
       const prepared = await prepare();
       expect(await refusal(bankClerk.request(APPROVE, { id: prepared.id }))).toBe('FOUR_EYES_SAME_IDENTITY');
+      // Bank B's peer answers NOT_FOUND, not FORBIDDEN, until it holds the prepared approval.
+      await flow.settle([bankB]);
       expect(await refusal(bankB.request(APPROVE, { id: prepared.id }))).toBe('FORBIDDEN');
       expect(await registered()).toEqual(before);
       const done = await flow.run<{ approveAction: { approval: Approved } }>(bankApprover, APPROVE, {

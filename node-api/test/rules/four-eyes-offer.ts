@@ -130,6 +130,8 @@ export function fourEyesOfferSuite(network: () => NetworkContext): void {
       );
       for (const key of ['bankB', 'tier1', 'core'] as const) {
         const other = await loginAs(network(), key, 'approver');
+        // Its org's peer answers NOT_FOUND, not FORBIDDEN, until it holds the prepared approval.
+        await flow.settle([other]);
         expect(
           (await other.request<{ approval: unknown }>(PREPARED, { id: prepared.id })).approval,
         ).toBeNull();

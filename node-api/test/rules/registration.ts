@@ -236,6 +236,8 @@ export function registrationSuite(network: () => NetworkContext): void {
         const other = await loginAs(network(), key, role);
         expect(await seen(other, financingId)).toBeNull();
       }
+      // Bank B's peer must hold the disbursement: else its refusal would be NOT_FOUND, not FORBIDDEN.
+      await flow.settle([await loginAs(network(), 'bankB', 'approver')]);
       const bankB = sessionFor(
         network(),
         await enrollUser(network(), {
