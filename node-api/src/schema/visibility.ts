@@ -124,6 +124,31 @@ export function visibleWhere(user: SessionUser | null, entity: ReadEntity): Pris
   return anyOf(sights.map((sight) => sightSql(entity, sight, user.enterpriseId)));
 }
 
+/**
+ * `visibleWhere` in two parts that never overlap, for totals that keep a row's own columns but not
+ * its links to other tables: `own`, the rows seen through their own columns (a total keeping those
+ * columns answers it), and `linkedOnly`, the rows seen only through another table (absent when the
+ * user sees none that way). A NULL column makes a condition NULL, not FALSE: hence the COALESCE.
+ */
+export function visibleParts(
+  user: SessionUser,
+  entity: ReadEntity,
+): { own: Prisma.Sql; linkedOnly: Prisma.Sql | undefined } {
+  const rule = RULES[entity] as 'public' | readonly Sight<ReadEntity>[];
+  if (rule === 'public') return { own: Prisma.sql`TRUE`, linkedOnly: undefined };
+  const sights = rule.filter((sight) => !sight.kinds || sight.kinds.includes(user.enterpriseKind));
+  const sql = (some: readonly Sight<ReadEntity>[]): Prisma.Sql =>
+    some.length === 0
+      ? Prisma.sql`FALSE`
+      : anyOf(some.map((sight) => sightSql(entity, sight, user.enterpriseId)));
+  const own = sql(sights.filter((sight) => !sight.via));
+  const linked = sights.filter((sight) => sight.via);
+  return {
+    own,
+    linkedOnly: linked.length === 0 ? undefined : Prisma.sql`${sql(linked)} AND NOT COALESCE(${own}, FALSE)`,
+  };
+}
+
 /** An enterprise that may see a row (only if it is of one of `kinds`, when given). */
 export interface Party {
   enterpriseId: string;

@@ -2,6 +2,7 @@ import type { SessionUser } from '../../auth/session-user.ts';
 import type { Database } from '../../db/client.ts';
 import { fenOf } from '../sql.ts';
 import { visibleWhere } from '../visibility.ts';
+import { visibleMaturityTotals } from './kept-totals.ts';
 import { HELD } from './unpaid.ts';
 
 /** What one debtor owes, from where the user stands. */
@@ -32,13 +33,13 @@ function bankExposure(db: Database, user: SessionUser): Promise<Row[]> {
     GROUP BY 1 ORDER BY sum("financings"."amount") DESC, 1`;
 }
 
-/** Unpaid vouchers the enterprise holds, by debtor. */
+/** Unpaid vouchers the enterprise holds, by debtor (from the kept totals, kept-totals.ts). */
 function heldExposure(db: Database, user: SessionUser): Promise<Row[]> {
   return db.$queryRaw<Row[]>`
-    SELECT "debtor_id" AS "debtorId", count(*)::int AS count, sum("amount")::text AS amount, NULL AS financed
-    FROM "vouchers"
-    WHERE ${visibleWhere(user, 'voucher')} AND "holder_id" = ${user.enterpriseId} AND "status" = ANY(${HELD})
-    GROUP BY 1 ORDER BY sum("amount") DESC, 1`;
+    SELECT "debtor_id" AS "debtorId", sum("count")::int AS count, sum("amount")::text AS amount, NULL AS financed
+    FROM (${visibleMaturityTotals(user)}) AS v
+    WHERE "holder_id" = ${user.enterpriseId} AND "status" = ANY(${HELD})
+    GROUP BY 1 HAVING sum("count") > 0 ORDER BY sum("amount") DESC, 1`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SessionUser } from '../../auth/session-user.ts';
 import type { Database } from '../../db/client.ts';
 import { fenOf } from '../sql.ts';
-import { visibleWhere } from '../visibility.ts';
+import { visibleMaturityTotals } from './kept-totals.ts';
 import { UNPAID, type Total } from './unpaid.ts';
 
 /**
@@ -28,7 +28,10 @@ interface Row {
   amount: string | null;
 }
 
-/** The visible unpaid vouchers by days from `asOf` to maturity: every bucket, empty ones as zero. */
+/**
+ * The visible unpaid vouchers by days from `asOf` to maturity: every bucket, empty ones as zero. Summed
+ * from the kept totals (kept-totals.ts), so the first ladder after a write does not read every voucher.
+ */
 export async function maturityLadder(db: Database, user: SessionUser, asOf: string): Promise<LadderStep[]> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT CASE
@@ -38,9 +41,9 @@ export async function maturityLadder(db: Database, user: SessionUser, asOf: stri
         WHEN "maturity_date" <= ${asOf}::date + 90 THEN 'DAYS_61_90'
         WHEN "maturity_date" <= ${asOf}::date + 180 THEN 'DAYS_91_180'
         ELSE 'DAYS_OVER_180' END AS bucket,
-      count(*)::int AS count, sum("amount")::text AS amount
-    FROM "vouchers"
-    WHERE ${visibleWhere(user, 'voucher')} AND "status" = ANY(${UNPAID})
+      sum("count")::int AS count, sum("amount")::text AS amount
+    FROM (${visibleMaturityTotals(user)}) AS v
+    WHERE "status" = ANY(${UNPAID})
     GROUP BY 1`;
   const found = new Map(rows.map((row) => [row.bucket, row]));
   return MATURITY_BUCKETS.map((bucket) => {

@@ -3,12 +3,15 @@ import type { Database } from '../../db/client.ts';
 import { Prisma } from '../../db/generated/client.ts';
 import { countVisible } from '../read-rows.ts';
 import type { ReadEntity } from '../visibility.ts';
+import { visibleMaturityTotals } from './kept-totals.ts';
 
 interface Waiting {
   /** The enterprise kinds whose users this concerns. */
   kinds: readonly EnterpriseKind[];
   entity: ReadEntity;
   where: (enterpriseId: string, today: string) => Prisma.Sql;
+  /** Counted from the vouchers' kept maturity totals (kept-totals.ts): `where` names only their columns. */
+  fromTotals?: true;
 }
 
 /** What waits for an enterprise to act, by what the portal calls it. */
@@ -23,6 +26,7 @@ export const WAITING = {
     entity: 'voucher',
     where: (me, today) => Prisma.sql`"debtor_id" = ${me} AND "status" IN ('ACTIVE', 'FINANCED', 'OVERDUE')
       AND "maturity_date" <= ${today}::date`,
+    fromTotals: true,
   },
   shipmentsToDeliver: {
     kinds: ['LOGISTICS'],
@@ -68,5 +72,13 @@ export function countWaiting(
 ): Promise<number> {
   const waiting: Waiting = WAITING[item];
   if (!waiting.kinds.includes(user.enterpriseKind)) return Promise.resolve(0);
-  return countVisible(db, user, waiting.entity, [waiting.where(user.enterpriseId, today)]);
+  const where = waiting.where(user.enterpriseId, today);
+  if (waiting.fromTotals) return countFromTotals(db, user, where);
+  return countVisible(db, user, waiting.entity, [where]);
+}
+
+async function countFromTotals(db: Database, user: SessionUser, where: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number | null }[]>`
+    SELECT sum("count")::int AS n FROM (${visibleMaturityTotals(user)}) AS v WHERE ${where}`;
+  return row?.n ?? 0;
 }

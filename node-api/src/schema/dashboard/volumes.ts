@@ -4,6 +4,7 @@ import { NodeErrorCodes, userError } from '../errors.ts';
 import { Prisma } from '../../db/generated/client.ts';
 import { fenOf } from '../sql.ts';
 import { visibleWhere } from '../visibility.ts';
+import { visibleInvoiceTotals, visibleIssueTotals } from './kept-totals.ts';
 
 /** Longest span `volumes` answers, in calendar months. */
 export const MAX_VOLUME_MONTHS = 36;
@@ -33,7 +34,7 @@ function monthsBetween(from: string, to: string): number {
  * Per month from `from` to `to` (days, both included, CST): face amount of invoices registered, of
  * root vouchers issued (pieces split off later are not new debt) and of financings that were
  * disbursed. The read model keeps no disbursement date, so a financing counts in the month it was
- * applied for.
+ * applied for. Invoices and vouchers are summed from the totals kept per day (kept-totals.ts).
  */
 export async function volumes(
   db: Database,
@@ -51,16 +52,17 @@ export async function volumes(
   const start = Prisma.sql`(${from}::date::timestamp - interval '8 hours')`;
   const end = Prisma.sql`((${to}::date + 1)::timestamp - interval '8 hours')`;
   const month = Prisma.sql`date_trunc('month', "created_at" + interval '8 hours')::date`;
+  const dayMonth = Prisma.sql`date_trunc('month', "created_day")::date`;
   const rows = await db.$queryRaw<Row[]>`
     WITH months AS (
       SELECT generate_series(date_trunc('month', ${from}::date), date_trunc('month', ${to}::date), interval '1 month')::date AS month
     ), invoiced AS (
-      SELECT ${month} AS month, sum("amount") AS amount FROM "invoices"
-      WHERE ${visibleWhere(user, 'invoice')} AND "created_at" >= ${start} AND "created_at" < ${end}
+      SELECT ${dayMonth} AS month, sum("amount") AS amount FROM (${visibleInvoiceTotals(user)}) AS i
+      WHERE "created_day" BETWEEN ${from}::date AND ${to}::date
       GROUP BY 1
     ), issued AS (
-      SELECT ${month} AS month, sum("amount") AS amount FROM "vouchers"
-      WHERE ${visibleWhere(user, 'voucher')} AND "tier" = 0 AND "created_at" >= ${start} AND "created_at" < ${end}
+      SELECT ${dayMonth} AS month, sum("amount") AS amount FROM (${visibleIssueTotals(user)}) AS v
+      WHERE "created_day" BETWEEN ${from}::date AND ${to}::date
       GROUP BY 1
     ), financed AS (
       SELECT ${month} AS month, sum("amount") AS amount FROM "financings"
