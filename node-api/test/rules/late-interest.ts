@@ -6,6 +6,7 @@ import { daysBetween } from '@scf/ledger-contract';
 import { loginAs } from '../support/node-apis.ts';
 import { refusal } from './refusal.ts';
 import { cstDate } from '../support/values.ts';
+import { interestOn } from '../support/worked-interest.ts';
 import { registerCoreInvoice } from './core-invoice.ts';
 
 /** 1,234,567.89 yuan, of which 234,567.89 disputed: amounts that make the rounding matter. */
@@ -49,8 +50,7 @@ interface Seen {
 
 /**
  * Decree 802 Art. 17, computed here without the ledger contract's code: whole calendar days from
- * maturity to payment, principal × annual bps × days over 10,000 × 360, rounded half up by comparing
- * the remainder with half the divisor.
+ * maturity to payment, then interest worked by hand (support/worked-interest.ts).
  */
 function expectedInterest(
   principal: bigint,
@@ -61,11 +61,7 @@ function expectedInterest(
   const days = Math.round(
     (Date.parse(`${paidOn}T00:00:00Z`) - Date.parse(`${maturity}T00:00:00Z`)) / 86_400_000,
   );
-  const numerator = principal * BigInt(annualBps) * BigInt(days);
-  const divisor = 10_000n * 360n;
-  const quotient = numerator / divisor;
-  const remainder = numerator % divisor;
-  return { days, fen: remainder * 2n >= divisor ? quotient + 1n : quotient };
+  return { days, fen: interestOn(principal, BigInt(annualBps), days) };
 }
 
 /** The business date (China Standard Time) of an instant. */

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { divideHalfUp, interestOn } from '../../../node-api/test/support/worked-interest.ts';
 
 /**
  * The portal stories' figures worked by hand, apart from the product's own pricing code: interest is
@@ -11,14 +12,7 @@ import { expect } from 'vitest';
 
 const BPS = 10_000n;
 
-export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
-  return (numerator * 2n + denominator) / (denominator * 2n);
-}
-
-/** `principal` × `rateBps` a year for `days`, actual/360, to the fen. */
-export function interestOn(principal: bigint, rateBps: bigint, days: number): bigint {
-  return divideHalfUp(principal * rateBps * BigInt(days), BPS * 360n);
-}
+export { interestOn };
 
 /** `face` × `advanceBps`, to the fen. */
 export function advanceOf(face: bigint, advanceBps: bigint): bigint {
