@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { Prisma } from '../../src/db/generated/client.ts';
-import {
-  visibleInvoiceTotals,
-  visibleIssueTotals,
-  visibleMaturityTotals,
-} from '../../src/schema/dashboard/kept-totals.ts';
+import { visibleDayTotals, visibleMaturityTotals } from '../../src/schema/dashboard/kept-totals.ts';
 import { visibleWhere } from '../../src/schema/visibility.ts';
 import { startFreshDatabase, type FreshDatabase } from '../support/fresh-database.ts';
 import { E, financing, invoice, seedEnterprises, userOf, voucher } from '../support/read-model-seed.ts';
@@ -92,7 +88,7 @@ async function seenBy(db: Database, who: keyof typeof E): Promise<[Row[], Row[]]
       ),
     ],
     [
-      await summed(visibleIssueTotals(user), '"created_day"'),
+      await summed(visibleDayTotals(user, 'voucher'), '"created_day"'),
       await rows(
         db,
         Prisma.sql`SELECT ${day} AS "created_day", count(*)::text AS n, sum("amount")::text AS amount
@@ -100,7 +96,7 @@ async function seenBy(db: Database, who: keyof typeof E): Promise<[Row[], Row[]]
       ),
     ],
     [
-      await summed(visibleInvoiceTotals(user), '"created_day"'),
+      await summed(visibleDayTotals(user, 'invoice'), '"created_day"'),
       await rows(
         db,
         Prisma.sql`SELECT ${day} AS "created_day", count(*)::text AS n, sum("amount")::text AS amount

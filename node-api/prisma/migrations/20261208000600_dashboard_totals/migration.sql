@@ -55,22 +55,6 @@ BEGIN
   END IF;
 END $$;
 
-CREATE FUNCTION "voucher_totals_change"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'UPDATE' AND (OLD."holder_id", OLD."debtor_id", OLD."transferred_from", OLD."status",
-      OLD."maturity_date", OLD."tier", OLD."created_at", OLD."amount") IS NOT DISTINCT FROM
-      (NEW."holder_id", NEW."debtor_id", NEW."transferred_from", NEW."status",
-      NEW."maturity_date", NEW."tier", NEW."created_at", NEW."amount") THEN
-    RETURN NULL;
-  END IF;
-  IF TG_OP <> 'INSERT' THEN PERFORM "voucher_totals_add"(OLD, -1); END IF;
-  IF TG_OP <> 'DELETE' THEN PERFORM "voucher_totals_add"(NEW, 1); END IF;
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER "vouchers_totals" AFTER INSERT OR UPDATE OR DELETE ON "vouchers"
-  FOR EACH ROW EXECUTE FUNCTION "voucher_totals_change"();
-
 CREATE FUNCTION "invoice_totals_add"(i "invoices", sign INTEGER) RETURNS VOID LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "invoice_issue_totals" AS t
@@ -79,19 +63,29 @@ BEGIN
     DO UPDATE SET "count" = t."count" + EXCLUDED."count", "amount" = t."amount" + EXCLUDED."amount";
 END $$;
 
-CREATE FUNCTION "invoice_totals_change"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+-- A trigger's row taken away (OLD, when updated or deleted) and added (NEW, when inserted or updated),
+-- by the add function its argument names.
+CREATE FUNCTION "totals_change"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND (OLD."seller_id", OLD."buyer_id", OLD."created_at", OLD."amount") IS NOT DISTINCT FROM
-      (NEW."seller_id", NEW."buyer_id", NEW."created_at", NEW."amount") THEN
-    RETURN NULL;
-  END IF;
-  IF TG_OP <> 'INSERT' THEN PERFORM "invoice_totals_add"(OLD, -1); END IF;
-  IF TG_OP <> 'DELETE' THEN PERFORM "invoice_totals_add"(NEW, 1); END IF;
+  IF TG_OP <> 'INSERT' THEN EXECUTE format('SELECT %I($1, -1)', TG_ARGV[0]) USING OLD; END IF;
+  IF TG_OP <> 'DELETE' THEN EXECUTE format('SELECT %I($1, 1)', TG_ARGV[0]) USING NEW; END IF;
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "invoices_totals" AFTER INSERT OR UPDATE OR DELETE ON "invoices"
-  FOR EACH ROW EXECUTE FUNCTION "invoice_totals_change"();
+-- An update that changes nothing a total keeps (most do: a timestamp, a paid amount) does nothing.
+CREATE TRIGGER "vouchers_totals" AFTER INSERT OR DELETE ON "vouchers"
+  FOR EACH ROW EXECUTE FUNCTION "totals_change"('voucher_totals_add');
+CREATE TRIGGER "vouchers_totals_update" AFTER UPDATE ON "vouchers" FOR EACH ROW
+  WHEN ((OLD."holder_id", OLD."debtor_id", OLD."transferred_from", OLD."status", OLD."maturity_date",
+    OLD."tier", OLD."created_at", OLD."amount") IS DISTINCT FROM (NEW."holder_id", NEW."debtor_id",
+    NEW."transferred_from", NEW."status", NEW."maturity_date", NEW."tier", NEW."created_at", NEW."amount"))
+  EXECUTE FUNCTION "totals_change"('voucher_totals_add');
+CREATE TRIGGER "invoices_totals" AFTER INSERT OR DELETE ON "invoices"
+  FOR EACH ROW EXECUTE FUNCTION "totals_change"('invoice_totals_add');
+CREATE TRIGGER "invoices_totals_update" AFTER UPDATE ON "invoices" FOR EACH ROW
+  WHEN ((OLD."seller_id", OLD."buyer_id", OLD."created_at", OLD."amount") IS DISTINCT FROM
+    (NEW."seller_id", NEW."buyer_id", NEW."created_at", NEW."amount"))
+  EXECUTE FUNCTION "totals_change"('invoice_totals_add');
 
 -- What a node already holds.
 INSERT INTO "voucher_maturity_totals"

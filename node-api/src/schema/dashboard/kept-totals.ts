@@ -21,24 +21,20 @@ export function visibleMaturityTotals(user: SessionUser): Prisma.Sql {
     FROM "vouchers" WHERE ${linkedOnly}`;
 }
 
-/** Visible root vouchers (tier 0) as (created_day, count, amount), the day CST. */
-export function visibleIssueTotals(user: SessionUser): Prisma.Sql {
-  const { own, linkedOnly } = visibleParts(user, 'voucher');
-  const kept = Prisma.sql`SELECT "created_day", "count", "amount"
-    FROM "voucher_issue_totals" AS "vouchers" WHERE ${own}`;
-  if (!linkedOnly) return kept;
-  return Prisma.sql`${kept} UNION ALL
-    SELECT ("created_at" + interval '8 hours')::date, 1::bigint, "amount"::numeric
-    FROM "vouchers" WHERE "tier" = 0 AND ${linkedOnly}`;
-}
+/** Per day kept: root vouchers (tier 0, "vouchers issued") and invoices ("invoices registered"). */
+const DAY_TOTALS = {
+  voucher: { kept: 'voucher_issue_totals', rows: 'vouchers', only: Prisma.sql`"tier" = 0` },
+  invoice: { kept: 'invoice_issue_totals', rows: 'invoices', only: Prisma.sql`TRUE` },
+} as const;
 
-/** Visible invoices as (created_day, count, amount), the day CST. */
-export function visibleInvoiceTotals(user: SessionUser): Prisma.Sql {
-  const { own, linkedOnly } = visibleParts(user, 'invoice');
-  const kept = Prisma.sql`SELECT "created_day", "count", "amount"
-    FROM "invoice_issue_totals" AS "invoices" WHERE ${own}`;
-  if (!linkedOnly) return kept;
-  return Prisma.sql`${kept} UNION ALL
+/** Visible root vouchers or invoices as (created_day, count, amount), the day CST. */
+export function visibleDayTotals(user: SessionUser, entity: keyof typeof DAY_TOTALS): Prisma.Sql {
+  const { kept, rows, only } = DAY_TOTALS[entity];
+  const { own, linkedOnly } = visibleParts(user, entity);
+  const keptRows = Prisma.sql`SELECT "created_day", "count", "amount"
+    FROM ${Prisma.raw(`"${kept}" AS "${rows}"`)} WHERE ${own}`;
+  if (!linkedOnly) return keptRows;
+  return Prisma.sql`${keptRows} UNION ALL
     SELECT ("created_at" + interval '8 hours')::date, 1::bigint, "amount"::numeric
-    FROM "invoices" WHERE ${linkedOnly}`;
+    FROM ${Prisma.raw(`"${rows}"`)} WHERE ${only} AND ${linkedOnly}`;
 }

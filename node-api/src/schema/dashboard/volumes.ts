@@ -4,7 +4,7 @@ import { NodeErrorCodes, userError } from '../errors.ts';
 import { Prisma } from '../../db/generated/client.ts';
 import { fenOf } from '../sql.ts';
 import { visibleWhere } from '../visibility.ts';
-import { visibleInvoiceTotals, visibleIssueTotals } from './kept-totals.ts';
+import { visibleDayTotals } from './kept-totals.ts';
 
 /** Longest span `volumes` answers, in calendar months. */
 export const MAX_VOLUME_MONTHS = 36;
@@ -57,11 +57,11 @@ export async function volumes(
     WITH months AS (
       SELECT generate_series(date_trunc('month', ${from}::date), date_trunc('month', ${to}::date), interval '1 month')::date AS month
     ), invoiced AS (
-      SELECT ${dayMonth} AS month, sum("amount") AS amount FROM (${visibleInvoiceTotals(user)}) AS i
+      SELECT ${dayMonth} AS month, sum("amount") AS amount FROM (${visibleDayTotals(user, 'invoice')}) AS i
       WHERE "created_day" BETWEEN ${from}::date AND ${to}::date
       GROUP BY 1
     ), issued AS (
-      SELECT ${dayMonth} AS month, sum("amount") AS amount FROM (${visibleIssueTotals(user)}) AS v
+      SELECT ${dayMonth} AS month, sum("amount") AS amount FROM (${visibleDayTotals(user, 'voucher')}) AS v
       WHERE "created_day" BETWEEN ${from}::date AND ${to}::date
       GROUP BY 1
     ), financed AS (
