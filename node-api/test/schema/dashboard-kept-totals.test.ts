@@ -4,6 +4,7 @@ import { Prisma } from '../../src/db/generated/client.ts';
 import { visibleDayTotals, visibleMaturityTotals } from '../../src/schema/dashboard/kept-totals.ts';
 import { visibleWhere } from '../../src/schema/visibility.ts';
 import { startFreshDatabase, type FreshDatabase } from '../support/fresh-database.ts';
+import { keptAndCounted, rows, type Row } from '../support/kept-totals-check.ts';
 import { E, financing, invoice, seedEnterprises, userOf, voucher } from '../support/read-model-seed.ts';
 
 /** A small deterministic generator (a test run must be repeatable). */
@@ -17,54 +18,6 @@ function generator(seed: number): () => number {
 
 const WHO = Object.keys(E) as (keyof typeof E)[];
 const STATUSES = ['PENDING_ACCEPTANCE', 'ACTIVE', 'FINANCING', 'FINANCED', 'OVERDUE', 'SETTLED', 'RETURNED'];
-
-type Row = Record<string, string>;
-const rows = (db: Database, sql: Prisma.Sql): Promise<Row[]> => db.$queryRaw<Row[]>(sql);
-
-/** What the kept totals say, and what the rows they sum say, in one comparable form. */
-async function keptAndCounted(db: Database): Promise<[Row[], Row[]][]> {
-  const kept = (table: string, keys: string): Promise<Row[]> =>
-    rows(
-      db,
-      Prisma.sql`SELECT ${Prisma.raw(keys)}, sum("count")::text AS n, sum("amount")::text AS amount
-        FROM ${Prisma.raw(`"${table}"`)} GROUP BY ${Prisma.raw(keys)}
-        HAVING sum("count") <> 0 OR sum("amount") <> 0 ORDER BY ${Prisma.raw(keys)}`,
-    );
-  const day = `("created_at" + interval '8 hours')::date`;
-  return [
-    [
-      await kept(
-        'voucher_maturity_totals',
-        '"holder_id", "debtor_id", "transferred_from", "status", "maturity_date"',
-      ),
-      await rows(
-        db,
-        Prisma.sql`SELECT "holder_id", "debtor_id", "transferred_from", "status", "maturity_date",
-          count(*)::text AS n, sum("amount")::text AS amount FROM "vouchers" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-      ),
-    ],
-    [
-      await kept(
-        'voucher_issue_totals',
-        '"holder_id", "debtor_id", "transferred_from", "status", "created_day"',
-      ),
-      await rows(
-        db,
-        Prisma.sql`SELECT "holder_id", "debtor_id", "transferred_from", "status", ${Prisma.raw(day)} AS "created_day",
-          count(*)::text AS n, sum("amount")::text AS amount FROM "vouchers" WHERE "tier" = 0
-          GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-      ),
-    ],
-    [
-      await kept('invoice_issue_totals', '"seller_id", "buyer_id", "created_day"'),
-      await rows(
-        db,
-        Prisma.sql`SELECT "seller_id", "buyer_id", ${Prisma.raw(day)} AS "created_day",
-          count(*)::text AS n, sum("amount")::text AS amount FROM "invoices" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-      ),
-    ],
-  ];
-}
 
 /** For one user: the visible totals summed, and the visible rows counted, by the same keys. */
 async function seenBy(db: Database, who: keyof typeof E): Promise<[Row[], Row[]][]> {
