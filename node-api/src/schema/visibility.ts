@@ -118,10 +118,16 @@ function sightSql(entity: ReadEntity, sight: Sight<ReadEntity>, me: string): Pri
  */
 export function visibleWhere(user: SessionUser | null, entity: ReadEntity): Prisma.Sql {
   if (!user) return Prisma.sql`FALSE`;
-  const rule = RULES[entity] as 'public' | readonly Sight<ReadEntity>[];
-  if (rule === 'public') return Prisma.sql`TRUE`;
-  const sights = rule.filter((sight) => !sight.kinds || sight.kinds.includes(user.enterpriseKind));
+  const sights = sightsOf(user, entity);
+  if (sights === 'public') return Prisma.sql`TRUE`;
   return anyOf(sights.map((sight) => sightSql(entity, sight, user.enterpriseId)));
+}
+
+/** The ways `user` may see rows of `entity`: its rule's sights for the user's kind of enterprise. */
+function sightsOf(user: SessionUser, entity: ReadEntity): 'public' | readonly Sight<ReadEntity>[] {
+  const rule = RULES[entity] as 'public' | readonly Sight<ReadEntity>[];
+  if (rule === 'public') return rule;
+  return rule.filter((sight) => !sight.kinds || sight.kinds.includes(user.enterpriseKind));
 }
 
 /**
@@ -134,9 +140,8 @@ export function visibleParts(
   user: SessionUser,
   entity: ReadEntity,
 ): { own: Prisma.Sql; linkedOnly: Prisma.Sql | undefined } {
-  const rule = RULES[entity] as 'public' | readonly Sight<ReadEntity>[];
-  if (rule === 'public') return { own: Prisma.sql`TRUE`, linkedOnly: undefined };
-  const sights = rule.filter((sight) => !sight.kinds || sight.kinds.includes(user.enterpriseKind));
+  const sights = sightsOf(user, entity);
+  if (sights === 'public') return { own: Prisma.sql`TRUE`, linkedOnly: undefined };
   const sql = (some: readonly Sight<ReadEntity>[]): Prisma.Sql =>
     some.length === 0
       ? Prisma.sql`FALSE`
