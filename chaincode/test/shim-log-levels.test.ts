@@ -6,6 +6,7 @@ import { skipDisabledLogLevels } from '../src/lib/shim-log-levels';
 interface Logger {
   debug(message: string): void;
   warn(message: string): void;
+  _transform(...args: unknown[]): void;
 }
 
 /** A logger of the winston fabric-shim loads, at `level`, whose format counts what it is handed. */
@@ -37,12 +38,15 @@ function countingLogger(level: string): { logger: Logger; formatted: string[] } 
 }
 
 describe('fabric-shim log levels', () => {
-  it('formats only the messages of levels the logger writes', () => {
+  it('formats only the messages of levels the logger writes, and streams no other', () => {
     skipDisabledLogLevels();
     skipDisabledLogLevels();
     const { logger, formatted } = countingLogger('warn');
+    const streamed = vi.spyOn(logger, '_transform');
     logger.debug('per transaction detail');
+    expect(streamed).not.toHaveBeenCalled();
     logger.warn('worth a look');
+    expect(streamed).toHaveBeenCalledTimes(1);
     expect(formatted).toEqual(['worth a look']);
   });
 

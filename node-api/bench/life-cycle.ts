@@ -2,7 +2,7 @@ import { enrollUser, type EnrolledUser, type NetworkContext } from '@scf/network
 import { creditCodeCheckChar, type Financing } from '@scf/ledger-contract';
 import { offerSalt, type Committed, type ScfLedger } from '../src/ledger/index.ts';
 import { whenVisible } from '../src/demo/history-actors.ts';
-import { waitForCommit } from './commit-status.ts';
+import { BlockFollower } from './block-follower.ts';
 import { connectAs, PARTIES, type Consortium, type Party, type Session } from '../test/support/consortium.ts';
 import { directRegistration } from '../test/support/registration.ts';
 import { cstDate, sha } from '../test/support/values.ts';
@@ -33,11 +33,11 @@ interface Voucher {
   financing?: Financing;
 }
 
-/** Where a client's cycle stands: its voucher, the next step and the transaction of the last one. */
+/** Where a client's cycle stands: its voucher, the next step and the block of the last one. */
 interface Progress {
   voucher: Voucher;
   next: number;
-  last?: string;
+  lastBlock?: bigint;
 }
 
 interface Step {
@@ -45,6 +45,10 @@ interface Step {
   actor: Actor;
   run: (ledger: ScfLedger, voucher: Voucher) => Promise<Committed<unknown>>;
 }
+
+/** The org whose peer an actor works from. */
+const orgOf = (actor: Actor): string =>
+  actor === 'debtor' ? PARTIES.core.org : PARTIES[actor.split('/')[0] as Party].org;
 
 const need = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw new Error(`life cycle out of order: no ${what} yet`);
@@ -223,6 +227,7 @@ export class LifeCycle {
   private readonly users = new Map<Actor, EnrolledUser>();
   private readonly debtors: Debtor[] = [];
   private readonly open: Session[] = [];
+  private readonly followers = new Map<string, Promise<BlockFollower>>();
   private cycles = 0;
 
   private constructor(ctx: NetworkContext) {
@@ -264,6 +269,17 @@ export class LifeCycle {
     });
   }
 
+  /** The block follower of an org's peer, opened on first use over `session`. */
+  private follower(actor: Actor, session: Session): Promise<BlockFollower> {
+    const org = orgOf(actor);
+    let follower = this.followers.get(org);
+    if (!follower) {
+      follower = BlockFollower.open(session.connection.gateway, this.channel);
+      this.followers.set(org, follower);
+    }
+    return follower;
+  }
+
   private voucher(client: number): Voucher {
     this.cycles += 1;
     const debtor = this.debtors[client % this.debtors.length] as Debtor;
@@ -272,9 +288,10 @@ export class LifeCycle {
 
   /**
    * Whole cycles, one after another per client. Each actor works from its own org's peer, so it first
-   * waits for that peer to have committed the step before it (its commit status: one call, no block
-   * stream to open). A cycle cut by a round's end goes on in the next round at this client count, so
-   * that every round sees all steps, not mostly the first ones.
+   * waits for that peer to have committed the step before it, as its org's node would: one block
+   * stream per org's peer, shared by all clients (see BlockFollower). A cycle cut by a round's end
+   * goes on in the next round at this client count, so that every round sees all steps, not mostly
+   * the first ones.
    */
   iteration(clients: number): Iteration {
     const sessions = this.connect(clients);
@@ -289,12 +306,14 @@ export class LifeCycle {
           progress[client] = current;
           return;
         }
-        const { ledger, connection } = as(step.actor);
-        if (current.last) await waitForCommit(connection.gateway, this.channel, current.last, WAIT_MS);
+        const session = as(step.actor);
+        if (current.lastBlock !== undefined) {
+          await (await this.follower(step.actor, session)).committed(current.lastBlock, WAIT_MS);
+        }
         const started = performance.now();
         // Its own peer has the step before, another org's endorsing peer may not yet: a refusal for
         // that (NOT_FOUND, INVALID_STATE) is tried again shortly, as the demo's history does.
-        current.last = (await whenVisible(() => step.run(ledger, current.voucher))).transactionId;
+        current.lastBlock = (await whenVisible(() => step.run(session.ledger, current.voucher))).blockNumber;
         control.committed(step.name, started);
         current.next += 1;
       }
@@ -335,6 +354,16 @@ export class LifeCycle {
   }
 
   close(): void {
+    for (const follower of this.followers.values()) {
+      // One that failed to open has nothing to close.
+      void follower.then(
+        (opened) => {
+          opened.close();
+        },
+        () => undefined,
+      );
+    }
+    this.followers.clear();
     for (const session of this.open.splice(0)) session.connection.close();
   }
 }

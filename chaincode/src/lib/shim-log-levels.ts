@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 
+type Info = Record<string | symbol, unknown> | undefined;
+
 interface WinstonLogger {
   isLevelEnabled(level: string): boolean;
-  _transform: (info: Record<string | symbol, unknown>, encoding: string, done: () => void) => void;
+  write: (info: Info, ...rest: unknown[]) => boolean;
 }
 
 /** The symbol under which winston (through triple-beam) keeps a message's level. */
@@ -11,10 +13,11 @@ const LEVEL = Symbol.for('level');
 let installed = false;
 
 /**
- * fabric-shim logs through winston, which formats every message (timestamp, metadata, text) before
- * its transport drops those below the level set by CORE_CHAINCODE_LOGGING_LEVEL: the shim's DEBUG
- * lines of each transaction cost about a fifth of a chaincode server's CPU, to be thrown away. This
- * makes winston's loggers drop a message of a level they do not log before formatting it. It patches
+ * fabric-shim logs through winston, which writes every message into the logger's stream and formats
+ * it (timestamp, metadata, text) before its transport drops those below the level set by
+ * CORE_CHAINCODE_LOGGING_LEVEL: the shim's DEBUG lines, several for each state read, cost about a
+ * fifth of a chaincode server's CPU, to be thrown away. This makes winston's loggers drop a message
+ * of a level they do not log as it is written, before the stream or the format sees it. It patches
  * the winston that fabric-shim itself loads; a second call changes nothing.
  */
 export function skipDisabledLogLevels(): void {
@@ -22,14 +25,12 @@ export function skipDisabledLogLevels(): void {
   const fromShim = createRequire(require.resolve('fabric-shim'));
   const { Logger } = fromShim('winston') as { Logger: { prototype: WinstonLogger } };
   const prototype = Logger.prototype;
-  const { _transform: format } = prototype;
-  prototype._transform = function (this: WinstonLogger, info, encoding, done) {
-    const level = info[LEVEL] ?? info.level;
-    if (typeof level === 'string' && !this.isLevelEnabled(level)) {
-      done();
-      return;
-    }
-    format.call(this, info, encoding, done);
+  // The stream's own write, which Logger inherits.
+  const { write } = prototype;
+  prototype.write = function (this: WinstonLogger, info, ...rest) {
+    const level = info?.[LEVEL] ?? info?.level;
+    if (typeof level === 'string' && !this.isLevelEnabled(level)) return true;
+    return write.call(this, info, ...rest);
   };
   installed = true;
 }
