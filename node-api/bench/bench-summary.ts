@@ -14,6 +14,7 @@ export interface ThroughputRow {
   p50Ms: number;
   p95Ms: number;
   failures: number;
+  retries: number;
 }
 
 /** CPU of one measured stretch: a workload's rounds together, or one life-cycle step on its own. */
@@ -45,6 +46,7 @@ export function throughputRows(rounds: readonly RoundResult[]): ThroughputRow[] 
       p50Ms: latency.quantile(0.5),
       p95Ms: latency.quantile(0.95),
       failures: group.reduce((sum, round) => sum + round.failures, 0),
+      retries: group.reduce((sum, round) => sum + round.retries, 0),
     };
   });
 }
@@ -105,7 +107,18 @@ const range = (value: Spread): string =>
 
 export function throughputTable(rows: readonly ThroughputRow[]): string {
   return table(
-    ['workload', 'clients', 'runs', 'tx/s median (min–max)', 'IQR', 'cycles/s', 'p50 ms', 'p95 ms', 'failed'],
+    [
+      'workload',
+      'clients',
+      'runs',
+      'tx/s median (min–max)',
+      'IQR',
+      'cycles/s',
+      'p50 ms',
+      'p95 ms',
+      'failed',
+      'retried',
+    ],
     rows.map((row) => [
       row.workload,
       row.clients,
@@ -116,6 +129,7 @@ export function throughputTable(rows: readonly ThroughputRow[]): string {
       row.p50Ms.toFixed(0),
       row.p95Ms.toFixed(0),
       row.failures,
+      row.retries,
     ]),
   );
 }

@@ -72,7 +72,8 @@ async function sweep(
           });
           log(
             `${workload} × ${String(clients)} clients, run ${String(run)}: ` +
-              `${(round.transactions / round.seconds).toFixed(1)} tx/s (${String(round.failures)} failed)`,
+              `${(round.transactions / round.seconds).toFixed(1)} tx/s ` +
+              `(${String(round.failures)} failed, ${String(round.retries)} retried)`,
           );
           for (const [what, count] of round.failuresBy) log(`  ${String(count)} × ${what}`);
           rounds.push(round);

@@ -313,7 +313,13 @@ export class LifeCycle {
         const started = performance.now();
         // Its own peer has the step before, another org's endorsing peer may not yet: a refusal for
         // that (NOT_FOUND, INVALID_STATE) is tried again shortly, as the demo's history does.
-        current.lastBlock = (await whenVisible(() => step.run(session.ledger, current.voucher))).blockNumber;
+        const committed = await whenVisible(
+          () => step.run(session.ledger, current.voucher),
+          () => {
+            control.retried();
+          },
+        );
+        current.lastBlock = committed.blockNumber;
         control.committed(step.name, started);
         current.next += 1;
       }

@@ -9,6 +9,8 @@ export interface RoundControl {
   committed: (kind: string, startedAt: number) => void;
   /** Records a completed multi-transaction cycle (the life cycle's eleven steps). */
   cycleDone: () => void;
+  /** Records a write refused and tried again (an endorsing peer still behind): endorsed, never committed. */
+  retried: () => void;
 }
 
 /** One iteration of a workload on one client: a transaction, or a cycle of them. */
@@ -33,6 +35,8 @@ export interface RoundResult {
   transactions: number;
   cycles: number;
   failures: number;
+  /** Writes tried again inside the window: their endorsements cost CPU that no committed one shows. */
+  retries: number;
   /** The failures by what they said (an error's code, else its first line), for the log. */
   failuresBy: Map<string, number>;
   /** Submit→commit latency of the transactions committed inside the window, by kind. */
@@ -66,6 +70,7 @@ export async function steadyRound(plan: RoundPlan): Promise<RoundResult> {
   let transactions = 0;
   let cycles = 0;
   let failures = 0;
+  let retries = 0;
   const failuresBy = new Map<string, number>();
   let window = { from: 0, to: 0 };
   let cpu = new Map<string, number>();
@@ -80,6 +85,9 @@ export async function steadyRound(plan: RoundPlan): Promise<RoundResult> {
     },
     cycleDone: () => {
       if (measuring) cycles += 1;
+    },
+    retried: () => {
+      if (measuring) retries += 1;
     },
   };
   let before = cpuSnapshot(plan.components);
@@ -117,5 +125,17 @@ export async function steadyRound(plan: RoundPlan): Promise<RoundResult> {
   }
   const { workload, clients, run } = plan;
   const seconds = (window.to - window.from) / 1000;
-  return { workload, clients, run, seconds, transactions, cycles, failures, failuresBy, latency, cpuMs: cpu };
+  return {
+    workload,
+    clients,
+    run,
+    seconds,
+    transactions,
+    cycles,
+    failures,
+    retries,
+    failuresBy,
+    latency,
+    cpuMs: cpu,
+  };
 }

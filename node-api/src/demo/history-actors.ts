@@ -58,15 +58,17 @@ const LAGGING: readonly string[] = ['NOT_FOUND', 'INVALID_STATE', 'DELIVERY_NOT_
  * Runs a write once the peers that endorse it show what it builds on: tried again while they answer
  * as a peer still behind does (LAGGING). Not `waitForBlock`: block delivery refuses a client whose
  * clock is this far off, while proposals and commit status accept it; and the writer's own peer
- * having the block says nothing of the other endorsing org's.
+ * having the block says nothing of the other endorsing org's. `onRetry` hears of each refusal tried
+ * again.
  */
-export async function whenVisible<T>(write: () => Promise<T>): Promise<T> {
+export async function whenVisible<T>(write: () => Promise<T>, onRetry?: () => void): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await write();
     } catch (error) {
       const lagging = error instanceof LedgerError && LAGGING.includes(error.code);
       if (!lagging || attempt >= VISIBLE_ATTEMPTS) throw error;
+      onRetry?.();
       await new Promise((resolve) => setTimeout(resolve, VISIBLE_PAUSE_MS));
     }
   }

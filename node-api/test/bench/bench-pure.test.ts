@@ -21,6 +21,7 @@ function round(workload: string, clients: number, transactions: number, seconds 
     transactions,
     cycles: 0,
     failures: 0,
+    retries: 0,
     failuresBy: new Map(),
     latency: new Map([[workload, latency]]),
     cpuMs: new Map([['peers', transactions * 20]]),
