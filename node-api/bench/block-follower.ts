@@ -13,8 +13,9 @@ interface Waiter {
  * One peer's committed height, followed on one filtered block stream, as an org's node follows its
  * peer: any number of clients wait on it for a block without a request of their own to the peer
  * (a commit-status call per step costs the peer an access check with a signature verification).
- * The stream starts at the next block the peer delivers: the first one, F, says every block before
- * F is committed there too.
+ * The stream starts at a block the peer is known to get (one a client waits for), never at "the next
+ * one", which would not come while every client waits; each block it delivers says the blocks before
+ * it are committed there too.
  */
 export class BlockFollower {
   private height = -1n;
@@ -27,8 +28,8 @@ export class BlockFollower {
     void this.follow();
   }
 
-  static async open(gateway: Gateway, channel: string): Promise<BlockFollower> {
-    return new BlockFollower(await gateway.getNetwork(channel).getFilteredBlockEvents());
+  static async open(gateway: Gateway, channel: string, startBlock: bigint): Promise<BlockFollower> {
+    return new BlockFollower(await gateway.getNetwork(channel).getFilteredBlockEvents({ startBlock }));
   }
 
   /** Resolves once the peer has committed block `block`; rejects after `timeoutMs`. */

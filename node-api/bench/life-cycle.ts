@@ -269,12 +269,12 @@ export class LifeCycle {
     });
   }
 
-  /** The block follower of an org's peer, opened on first use over `session`. */
-  private follower(actor: Actor, session: Session): Promise<BlockFollower> {
+  /** The block follower of an org's peer, opened over `session` from the first block waited for. */
+  private follower(actor: Actor, session: Session, block: bigint): Promise<BlockFollower> {
     const org = orgOf(actor);
     let follower = this.followers.get(org);
     if (!follower) {
-      follower = BlockFollower.open(session.connection.gateway, this.channel);
+      follower = BlockFollower.open(session.connection.gateway, this.channel, block);
       this.followers.set(org, follower);
     }
     return follower;
@@ -308,7 +308,8 @@ export class LifeCycle {
         }
         const session = as(step.actor);
         if (current.lastBlock !== undefined) {
-          await (await this.follower(step.actor, session)).committed(current.lastBlock, WAIT_MS);
+          const follower = await this.follower(step.actor, session, current.lastBlock);
+          await follower.committed(current.lastBlock, WAIT_MS);
         }
         const started = performance.now();
         // Its own peer has the step before, another org's endorsing peer may not yet: a refusal for
