@@ -50,6 +50,11 @@ export class BlockFollower {
     });
   }
 
+  /** Whether its stream ended or failed: it will not see another block. */
+  broken(): boolean {
+    return this.failure !== undefined;
+  }
+
   close(): void {
     this.events.close();
   }

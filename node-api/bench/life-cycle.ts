@@ -280,6 +280,21 @@ export class LifeCycle {
     return follower;
   }
 
+  /**
+   * Waits until the actor's org's peer has committed `block`. A follower whose stream failed (or did
+   * not open) is dropped, so that the next wait opens a new one rather than failing every cycle after.
+   */
+  private async committed(actor: Actor, session: Session, block: bigint): Promise<void> {
+    const follower = this.follower(actor, session, block);
+    try {
+      await (await follower).committed(block, WAIT_MS);
+    } catch (error) {
+      const opened = await follower.catch(() => undefined);
+      if (!opened || opened.broken()) this.followers.delete(orgOf(actor));
+      throw error;
+    }
+  }
+
   private voucher(client: number): Voucher {
     this.cycles += 1;
     const debtor = this.debtors[client % this.debtors.length] as Debtor;
@@ -307,10 +322,7 @@ export class LifeCycle {
           return;
         }
         const session = as(step.actor);
-        if (current.lastBlock !== undefined) {
-          const follower = await this.follower(step.actor, session, current.lastBlock);
-          await follower.committed(current.lastBlock, WAIT_MS);
-        }
+        if (current.lastBlock !== undefined) await this.committed(step.actor, session, current.lastBlock);
         const started = performance.now();
         // Its own peer has the step before, another org's endorsing peer may not yet: a refusal for
         // that (NOT_FOUND, INVALID_STATE) is tried again shortly, as the demo's history does.
