@@ -21,6 +21,7 @@ export { findFreeBasePort } from './scripts/ports.ts';
 export { startFreshNetwork, type FreshNetworkOptions } from './scripts/fresh-network.ts';
 export { peerProcessName } from './scripts/peer.ts';
 export { peerMetricSamples } from './scripts/peer-metrics.ts';
+export { fetchPeerProfile } from './scripts/peer-profile.ts';
 export { ordererProcessName } from './scripts/orderer.ts';
 export { caProcessName } from './scripts/ca.ts';
 export {

@@ -8,6 +8,7 @@ import { healthUrl, httpOk } from './health.ts';
 import { endpoint, localAddress, tlsHostNames } from './hosts.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
 import { BUILDERS_DIR } from './paths.ts';
+import { peerProfilingEnv } from './peer-profile.ts';
 import { ensureRunning, whenAnswering } from './launch.ts';
 import type { ProcessSpec } from './processes.ts';
 import type { MemberPlan } from './topology.ts';
@@ -84,6 +85,7 @@ function peerEnv(ctx: NetworkContext, org: MemberPlan, configDir: string): Recor
     // How far a client's clock may be off for block delivery (event streams). Fabric's default is
     // 15m; tests that play a client days ahead (paying a voucher at maturity) widen it.
     CORE_PEER_AUTHENTICATION_TIMEWINDOW: process.env.SCF_PEER_AUTH_TIMEWINDOW ?? '15m',
+    ...peerProfilingEnv(peer),
   };
 }
 

@@ -35,6 +35,11 @@ export interface PeerNode extends NodeAddress {
   opsPort: number;
   /** The org's chaincode-as-a-service server. */
   chaincodeServerPort: number;
+  /**
+   * Go's pprof server of the peer, listening only while a benchmark profiles peers (peer-profile.ts).
+   * The first block's +9 is also the registry's (npm start), which benchmark networks do not run.
+   */
+  profilePort: number;
 }
 
 export interface OrdererNode extends NodeAddress {
@@ -83,6 +88,7 @@ export function planTopology(config: ConsortiumConfig): Topology {
         chaincodePort: base + 3,
         opsPort: base + 4,
         chaincodeServerPort: base + 5,
+        profilePort: base + 9,
       },
       reserved: { nodeApi: base + 6, portal: base + 7, database: base + 8 },
     };

@@ -20,6 +20,8 @@ export interface BenchSettings {
   orderers: number;
   /** Profile the chaincode servers (node --cpu-prof) into the report folder. */
   cpuProfile: boolean;
+  /** Profile every peer (Go pprof) through each measured window into the report folder. */
+  peerProfile: boolean;
   reportDir: string;
 }
 
@@ -77,6 +79,7 @@ export function benchSettings(argv: readonly string[], env: NodeJS.ProcessEnv, n
     stagedVouchers: positiveInt(env, 'BENCH_STAGED_VOUCHERS', quick ? 16 : 64, true),
     orderers: positiveInt(env, 'BENCH_ORDERERS', 3),
     cpuProfile: argv.includes('--cpu-prof'),
+    peerProfile: argv.includes('--peer-prof'),
     reportDir: env.BENCH_REPORT_DIR ?? join(REPO_ROOT, 'reports', 'bench', timestampFolder(now)),
   };
 }

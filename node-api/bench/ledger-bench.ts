@@ -1,5 +1,5 @@
 /**
- * npm run bench:ledger [-- --quick] [-- --cpu-prof] — steady-state throughput of one fresh network:
+ * npm run bench:ledger [-- --quick] [-- --cpu-prof] [-- --peer-prof] — steady-state throughput of one fresh network:
  * the no-op ceiling (`smoke:WhoAmI` submitted), the one-write baseline (`test:PutNote`) and the voucher
  * life cycle, each in fixed-duration rounds after a warm-up, over a client-count sweep, several runs
  * interleaved (no-op, one-write, life cycle, again) so that machine noise falls on all three alike.
@@ -28,6 +28,7 @@ import { throughputChart } from './chart-svg.ts';
 import { cpuBetween, cpuSnapshot, LOAD_CLIENT, networkComponents, type Component } from './cpu-meter.ts';
 import { profileSummaries } from './profile-report.ts';
 import { peerCounters, peerWorkPerTransaction } from './peer-counters.ts';
+import { peerProfileSummaries, profilePeers } from './peer-profiles.ts';
 import { LifeCycle, STEP_NAMES } from './life-cycle.ts';
 import { noOp, oneWrite, type ClientPool } from './one-write.ts';
 import { steadyRound, type Iteration, type RoundResult } from './steady-round.ts';
@@ -69,6 +70,15 @@ async function sweep(
             roundMs: settings.roundMs,
             components,
             iteration,
+            alongside: settings.peerProfile
+              ? () =>
+                  profilePeers(
+                    ctx,
+                    peerProfileDir(settings),
+                    `${workload}-${String(clients)}-${String(run)}`,
+                    settings.roundMs / 1000,
+                  )
+              : undefined,
           });
           log(
             `${workload} × ${String(clients)} clients, run ${String(run)}: ` +
@@ -117,6 +127,19 @@ async function profiles(ctx: NetworkContext, folder: string): Promise<string> {
   return profileSummaries(folder, 15);
 }
 
+function peerProfileDir(settings: BenchSettings): string {
+  return join(settings.reportDir, 'peer-prof');
+}
+
+/** Committed transactions by workload over all its rounds. */
+function committedBy(rounds: readonly RoundResult[]): Map<string, number> {
+  const committed = new Map<string, number>();
+  for (const round of rounds) {
+    committed.set(round.workload, (committed.get(round.workload) ?? 0) + round.transactions);
+  }
+  return committed;
+}
+
 function jsonReplacer(_key: string, value: unknown): unknown {
   return value instanceof Map ? Object.fromEntries(value) : value;
 }
@@ -126,6 +149,7 @@ async function main(): Promise<void> {
   mkdirSync(settings.reportDir, { recursive: true });
   const profileDir = join(settings.reportDir, 'cpu-prof');
   if (settings.cpuProfile) process.env.SCF_CHAINCODE_CPU_PROF = profileDir;
+  if (settings.peerProfile) process.env.SCF_PEER_PROFILE = '1';
   log(
     `${settings.quick ? 'quick run: ' : ''}clients ${settings.clients.join(',')}, ${String(settings.runs)} runs of ` +
       `${String(settings.roundMs / 1000)} s after ${String(settings.warmupMs / 1000)} s warm-up; report in ${settings.reportDir}`,
@@ -164,6 +188,12 @@ async function main(): Promise<void> {
         ? [`## Life-cycle step latency (steady rounds)\n\n${stepLatencyTable(rounds, STEP_NAMES)}`]
         : []),
     ];
+    if (settings.peerProfile) {
+      sections.push(
+        `## Peer CPU profiles: top functions by self time, all peers of all rounds\n\n` +
+          (await peerProfileSummaries(peerProfileDir(settings), committedBy(rounds))),
+      );
+    }
     if (settings.cpuProfile) {
       sections.push(
         `## Chaincode CPU profile: top functions by self time\n\n${await profiles(ctx, profileDir)}`,

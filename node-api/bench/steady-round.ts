@@ -24,6 +24,8 @@ export interface RoundPlan {
   roundMs: number;
   components: readonly Component[];
   iteration: Iteration;
+  /** Work that runs alongside the measured window from its start (a peer profile), awaited at the end. */
+  alongside?: () => Promise<void>;
 }
 
 export interface RoundResult {
@@ -91,10 +93,16 @@ export async function steadyRound(plan: RoundPlan): Promise<RoundResult> {
     },
   };
   let before = cpuSnapshot(plan.components);
+  let alongside: Promise<void> = Promise.resolve();
   const opening = setTimeout(() => {
     before = cpuSnapshot(plan.components);
     window = { from: performance.now(), to: 0 };
     measuring = true;
+    if (plan.alongside) {
+      alongside = plan.alongside();
+      // Awaited (and its failure thrown) once the workers are done; not an unhandled rejection before.
+      alongside.catch(() => undefined);
+    }
   }, plan.warmupMs);
   const closing = setTimeout(() => {
     measuring = false;
@@ -122,6 +130,7 @@ export async function steadyRound(plan: RoundPlan): Promise<RoundResult> {
   } finally {
     clearTimeout(opening);
     clearTimeout(closing);
+    await alongside;
   }
   const { workload, clients, run } = plan;
   const seconds = (window.to - window.from) / 1000;

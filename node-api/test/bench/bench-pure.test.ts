@@ -220,8 +220,15 @@ describe('bench settings', () => {
   it('has a quick variant and reads the sweep from the environment', () => {
     expect(benchSettings(['--quick'], {}, now)).toMatchObject({ quick: true, clients: [16], runs: 2 });
     const full = benchSettings([], { BENCH_CLIENTS: '2, 8', BENCH_ROUND_S: '20' }, now);
-    expect(full).toMatchObject({ quick: false, clients: [2, 8], roundMs: 20_000, cpuProfile: false });
+    expect(full).toMatchObject({
+      quick: false,
+      clients: [2, 8],
+      roundMs: 20_000,
+      cpuProfile: false,
+      peerProfile: false,
+    });
     expect(full.reportDir.endsWith('reports/bench/2026-11-30T20-54-39Z')).toBe(true);
+    expect(benchSettings(['--peer-prof'], {}, now)).toMatchObject({ cpuProfile: false, peerProfile: true });
   });
 
   it('refuses bad values by name', () => {
