@@ -18,9 +18,11 @@ import { TestContract } from './contracts/test-contract';
 import { VoucherContract } from './contracts/voucher-contract';
 import { WarehouseContract } from './contracts/warehouse-contract';
 import { WriteOffContract } from './contracts/write-off-contract';
+import { reuseParsedCertificates } from './lib/creator-certificates';
 import { skipDisabledLogLevels } from './lib/shim-log-levels';
 
 skipDisabledLogLevels();
+reuseParsedCertificates();
 
 /** Read once, when the chaincode server loads: `1` also serves the test-only contract (`test:*`). */
 const withTestContracts = process.env.SCF_CHAINCODE_TEST_CONTRACTS === '1';

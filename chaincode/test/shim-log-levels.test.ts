@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { skipDisabledLogLevels } from '../src/lib/shim-log-levels';
 
 interface Logger {
-  debug(message: string): void;
-  warn(message: string): void;
+  debug(message: string, ...splat: unknown[]): void;
+  warn(message: string, ...splat: unknown[]): void;
   _transform(...args: unknown[]): void;
 }
 
@@ -56,5 +56,18 @@ describe('fabric-shim log levels', () => {
     logger.debug('per transaction detail');
     logger.warn('worth a look');
     expect(formatted).toEqual(['per transaction detail', 'worth a look']);
+  });
+});
+
+describe('fabric-shim log levels, messages with arguments', () => {
+  it('drops a disabled level before its record is built, and logs an enabled one', () => {
+    skipDisabledLogLevels();
+    const { logger, formatted } = countingLogger('info');
+    const written = vi.spyOn(logger as unknown as { write: (info: object) => boolean }, 'write');
+    logger.debug('read %s of %s', 'key', 'tx');
+    expect(written).not.toHaveBeenCalled();
+    logger.warn('slow %s', 'peer');
+    expect(written).toHaveBeenCalledTimes(1);
+    expect(formatted).toEqual(['slow %s']);
   });
 });
