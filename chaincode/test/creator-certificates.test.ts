@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import { ClientIdentity, type ChaincodeStub } from 'fabric-shim';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KEPT_CERTIFICATES, reuseParsedCertificates } from '../src/lib/creator-certificates';
 import { ADMIN_OU_CERT, CLIENT_OU_CERT, NO_OU_CERT } from './support/certificates';
 
 interface CertificateClass {
-  fromPEM(data: Buffer | string): { subject: { commonName: string } };
+  fromPEM: (data: Buffer | string) => { subject: { commonName: string } };
 }
 
 /** The @fidm/x509 that fabric-shim parses creators with. */
@@ -34,6 +34,18 @@ describe('creator certificates', () => {
     expect(other).not.toBe(first);
     expect(other.subject.commonName).toBe('coreadmin');
     expect(first.subject.commonName).toBe('user1');
+  });
+
+  it('is not wrapped again by a second copy of the module (as test files sharing a process load it)', async () => {
+    reuseParsedCertificates();
+    const patched = shimCertificates().fromPEM;
+    vi.resetModules();
+    const copy = await vi.importActual<{ reuseParsedCertificates: () => void }>(
+      '../src/lib/creator-certificates',
+    );
+    expect(copy.reuseParsedCertificates).not.toBe(reuseParsedCertificates);
+    copy.reuseParsedCertificates();
+    expect(shimCertificates().fromPEM).toBe(patched);
   });
 
   it('still gives each transaction its own creator’s identity', () => {

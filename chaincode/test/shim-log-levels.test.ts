@@ -71,3 +71,18 @@ describe('fabric-shim log levels, messages with arguments', () => {
     expect(formatted).toEqual(['slow %s']);
   });
 });
+
+describe('fabric-shim log levels, patched once', () => {
+  it('is not patched again by a second copy of the module', async () => {
+    skipDisabledLogLevels();
+    const fromShim = createRequire(require.resolve('fabric-shim'));
+    const { Logger } = fromShim('winston') as { Logger: { prototype: { write: unknown; log: unknown } } };
+    const { write, log } = Logger.prototype;
+    vi.resetModules();
+    const copy = await vi.importActual<{ skipDisabledLogLevels: () => void }>('../src/lib/shim-log-levels');
+    expect(copy.skipDisabledLogLevels).not.toBe(skipDisabledLogLevels);
+    copy.skipDisabledLogLevels();
+    expect(Logger.prototype.write).toBe(write);
+    expect(Logger.prototype.log).toBe(log);
+  });
+});

@@ -3,11 +3,16 @@ import { createRequire } from 'node:module';
 /** How many parsed certificates are kept: a node's users, several times over. */
 export const KEPT_CERTIFICATES = 256;
 
+/**
+ * Set on the patched class itself, not in this module: a second copy of this module (a bundle and
+ * its tests, or test files sharing one process) must not wrap the cache in another one.
+ */
+const PATCHED: unique symbol = Symbol.for('scf.reuseParsedCertificates');
+
 interface CertificateClass {
   fromPEM(data: Buffer | string): object;
+  [PATCHED]?: true;
 }
-
-let installed = false;
 
 /**
  * fabric-shim builds each transaction's client identity by parsing the creator's certificate with
@@ -19,9 +24,9 @@ let installed = false;
  * extensions). It patches the @fidm/x509 that fabric-shim loads; a second call changes nothing.
  */
 export function reuseParsedCertificates(): void {
-  if (installed) return;
   const fromShim = createRequire(require.resolve('fabric-shim'));
   const { Certificate } = fromShim('@fidm/x509') as { Certificate: CertificateClass };
+  if (Certificate[PATCHED]) return;
   const parse = Certificate.fromPEM.bind(Certificate);
   const kept = new Map<string, object>();
   Certificate.fromPEM = (data) => {
@@ -36,5 +41,5 @@ export function reuseParsedCertificates(): void {
     kept.set(pem, certificate);
     return certificate;
   };
-  installed = true;
+  Certificate[PATCHED] = true;
 }

@@ -2,16 +2,18 @@ import { createRequire } from 'node:module';
 
 type Info = Record<string | symbol, unknown> | undefined;
 
+/** Set on the patched prototype itself, so that a second copy of this module does not patch it again. */
+const PATCHED: unique symbol = Symbol.for('scf.skipDisabledLogLevels');
+
 interface WinstonLogger {
   isLevelEnabled(level: string): boolean;
   write: (info: Info, ...rest: unknown[]) => boolean;
   log: (level: unknown, ...rest: unknown[]) => WinstonLogger;
+  [PATCHED]?: true;
 }
 
 /** The symbol under which winston (through triple-beam) keeps a message's level. */
 const LEVEL = Symbol.for('level');
-
-let installed = false;
 
 /**
  * fabric-shim logs through winston, which writes every message into the logger's stream and formats
@@ -22,10 +24,10 @@ let installed = false;
  * format sees it. It patches the winston that fabric-shim itself loads; a second call changes nothing.
  */
 export function skipDisabledLogLevels(): void {
-  if (installed) return;
   const fromShim = createRequire(require.resolve('fabric-shim'));
   const { Logger } = fromShim('winston') as { Logger: { prototype: WinstonLogger } };
   const prototype = Logger.prototype;
+  if (prototype[PATCHED]) return;
   // The stream's own write, which Logger inherits.
   const { write } = prototype;
   prototype.write = function (this: WinstonLogger, info, ...rest) {
@@ -40,5 +42,5 @@ export function skipDisabledLogLevels(): void {
     if (typeof level === 'string' && !this.isLevelEnabled(level)) return this;
     return log.call(this, level, ...rest);
   };
-  installed = true;
+  prototype[PATCHED] = true;
 }
