@@ -131,15 +131,6 @@ function peerProfileDir(settings: BenchSettings): string {
   return join(settings.reportDir, 'peer-prof');
 }
 
-/** Committed transactions by workload over all its rounds. */
-function committedBy(rounds: readonly RoundResult[]): Map<string, number> {
-  const committed = new Map<string, number>();
-  for (const round of rounds) {
-    committed.set(round.workload, (committed.get(round.workload) ?? 0) + round.transactions);
-  }
-  return committed;
-}
-
 function jsonReplacer(_key: string, value: unknown): unknown {
   return value instanceof Map ? Object.fromEntries(value) : value;
 }
@@ -191,7 +182,10 @@ async function main(): Promise<void> {
     if (settings.peerProfile) {
       sections.push(
         `## Peer CPU profiles: top functions by self time, all peers of all rounds\n\n` +
-          (await peerProfileSummaries(peerProfileDir(settings), committedBy(rounds))),
+          (await peerProfileSummaries(
+            peerProfileDir(settings),
+            new Map(cpuOfRounds(rounds).map((row) => [row.name, row.transactions])),
+          )),
       );
     }
     if (settings.cpuProfile) {

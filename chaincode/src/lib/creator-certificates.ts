@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { loadedByShim } from './shim-dependency';
 
 /** How many parsed certificates are kept: a node's users, several times over. */
 export const KEPT_CERTIFICATES = 256;
@@ -24,8 +24,7 @@ interface CertificateClass {
  * extensions). It patches the @fidm/x509 that fabric-shim loads; a second call changes nothing.
  */
 export function reuseParsedCertificates(): void {
-  const fromShim = createRequire(require.resolve('fabric-shim'));
-  const { Certificate } = fromShim('@fidm/x509') as { Certificate: CertificateClass };
+  const { Certificate } = loadedByShim<{ Certificate: CertificateClass }>('@fidm/x509');
   if (Certificate[PATCHED]) return;
   const parse = Certificate.fromPEM.bind(Certificate);
   const kept = new Map<string, object>();

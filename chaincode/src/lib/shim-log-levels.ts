@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { loadedByShim } from './shim-dependency';
 
 type Info = Record<string | symbol, unknown> | undefined;
 
@@ -24,8 +24,7 @@ const LEVEL = Symbol.for('level');
  * format sees it. It patches the winston that fabric-shim itself loads; a second call changes nothing.
  */
 export function skipDisabledLogLevels(): void {
-  const fromShim = createRequire(require.resolve('fabric-shim'));
-  const { Logger } = fromShim('winston') as { Logger: { prototype: WinstonLogger } };
+  const { Logger } = loadedByShim<{ Logger: { prototype: WinstonLogger } }>('winston');
   const prototype = Logger.prototype;
   if (prototype[PATCHED]) return;
   // The stream's own write, which Logger inherits.
