@@ -24,7 +24,8 @@ import {
 import { runServer } from './chaincode-server.ts';
 import type { NetworkContext } from './context.ts';
 import { withMemberChannel } from './member-channel.ts';
-import { peerCli, WAIT_FOR_COMMIT } from './peer.ts';
+import { WAIT_FOR_COMMIT, writeWaitingForCommit } from './commit-wait.ts';
+import { peerCli } from './peer.ts';
 import { findMember, type MemberPlan } from './topology.ts';
 
 /** The org's peer lacks the package a definition names: install this build first. */
@@ -228,19 +229,24 @@ export async function approveChaincode(
     }
     const id = await packageOf(ctx, org, definition.version, known);
     if (id === undefined) throw new ChaincodeNotInstalledError(org, definition.version);
-    const already = await queryApproved(ctx, org, definition.sequence);
-    if (already && sameDefinition(already, definition) && already.packageId === id) {
-      return { definition, approved: false };
-    }
-    await channel.viaOrderer([
-      'lifecycle',
-      'chaincode',
-      'approveformyorg',
-      ...definitionArgs(ctx, definition),
-      '--package-id',
-      id,
-      ...WAIT_FOR_COMMIT,
-    ]);
+    const isApproved = async (): Promise<boolean> => {
+      const approved = await queryApproved(ctx, org, definition.sequence);
+      return approved !== undefined && sameDefinition(approved, definition) && approved.packageId === id;
+    };
+    if (await isApproved()) return { definition, approved: false };
+    await writeWaitingForCommit(
+      () =>
+        channel.viaOrderer([
+          'lifecycle',
+          'chaincode',
+          'approveformyorg',
+          ...definitionArgs(ctx, definition),
+          '--package-id',
+          id,
+          ...WAIT_FOR_COMMIT,
+        ]),
+      isApproved,
+    );
     ctx.log(`${org.mspId} approved ${definition.version} (sequence ${String(definition.sequence)})`);
     return { definition, approved: true };
   });
@@ -265,14 +271,18 @@ export async function commitChaincode(ctx: NetworkContext, orgOrName: MemberPlan
     const approvedBy = members.filter((mspId) => readiness[mspId] === true);
     const needed = ruleThreshold('MAJORITY', members.length);
     if (approvedBy.length < needed) throw new CommitNotReadyError(definition, approvedBy, members, needed);
-    await channel.viaOrderer([
-      'lifecycle',
-      'chaincode',
-      'commit',
-      ...definitionArgs(ctx, definition),
-      ...peerTargets(channel.members, approvedBy, channel.dir),
-      ...WAIT_FOR_COMMIT,
-    ]);
+    await writeWaitingForCommit(
+      () =>
+        channel.viaOrderer([
+          'lifecycle',
+          'chaincode',
+          'commit',
+          ...definitionArgs(ctx, definition),
+          ...peerTargets(channel.members, approvedBy, channel.dir),
+          ...WAIT_FOR_COMMIT,
+        ]),
+      async () => (await queryCommitted(ctx, org))?.sequence === sequence,
+    );
     ctx.log(
       `chaincode ${definition.version} committed on channel ${ctx.topology.config.channel} ` +
         `(sequence ${String(sequence)}, approved by ${approvedBy.join(', ')})`,

@@ -26,16 +26,6 @@ export async function charterAs(ctx: NetworkContext, orgName: string): Promise<L
   return JSON.parse(await evaluateAs(ctx, orgName, charterCall('Get'))) as LedgerCharter;
 }
 
-export async function charterProposalAs(
-  ctx: NetworkContext,
-  orgName: string,
-  id: string,
-): Promise<CharterProposalRecord> {
-  return JSON.parse(
-    await evaluateAs(ctx, orgName, charterCall('GetProposal', [id])),
-  ) as CharterProposalRecord;
-}
-
 /**
  * The orgs whose peers endorse a charter transaction: every member of the charter in force that is
  * a member org of the channel. Adopting an amendment rewrites the charter, whose key needs peers
@@ -52,18 +42,16 @@ async function charterEndorsers(ctx: NetworkContext, orgName: string): Promise<s
 }
 
 /**
- * Submits a charter transaction as the org's admin: first run on its own peer alone (which also
- * yields the proposal's id and any refusal before anything is sent), then endorsed by the
- * charter's member orgs and committed; returns the proposal as the ledger then holds it.
+ * Submits a charter transaction as the org's admin, endorsed by the charter's member orgs (a refusal
+ * comes back before anything is sent), and returns the proposal as the transaction wrote it.
  */
 async function submitCharterCall(
   ctx: NetworkContext,
   orgName: string,
   call: LedgerCall,
 ): Promise<CharterProposalRecord> {
-  const dryRun = JSON.parse(await evaluateAs(ctx, orgName, call)) as CharterProposalRecord;
-  await submitAs(ctx, orgName, call, await charterEndorsers(ctx, orgName));
-  return charterProposalAs(ctx, orgName, dryRun.id);
+  const written = await submitAs(ctx, orgName, call, await charterEndorsers(ctx, orgName));
+  return JSON.parse(written) as CharterProposalRecord;
 }
 
 /** `charter propose`: the org's admin proposes the charter in force with the change; its org approves it at once. */

@@ -4,7 +4,8 @@ import type { NetworkContext } from './context.ts';
 import { CommandError } from './exec.ts';
 import { ordererArgs } from './chaincode.ts';
 import { endpoint } from './hosts.ts';
-import { peerCli, WAIT_FOR_COMMIT } from './peer.ts';
+import { WAIT_FOR_COMMIT, writeWaitingForCommit } from './commit-wait.ts';
+import { peerCli } from './peer.ts';
 import { foundingMembers, type MemberPlan } from './topology.ts';
 import { tlsRootFile } from './trust-roots.ts';
 
@@ -94,19 +95,23 @@ export async function establishCharter(
       '--tlsRootCertFiles',
       tlsRootFile(ctx, org.name),
     ]);
-  await peerCli(ctx, by, [
-    'chaincode',
-    'invoke',
-    ...ordererArgs(ctx),
-    '-C',
-    config.channel,
-    '-n',
-    config.chaincode.name,
-    '-c',
-    call('Establish', [JSON.stringify(wanted)]),
-    ...endorsers,
-    ...WAIT_FOR_COMMIT,
-  ]);
+  await writeWaitingForCommit(
+    () =>
+      peerCli(ctx, by, [
+        'chaincode',
+        'invoke',
+        ...ordererArgs(ctx),
+        '-C',
+        config.channel,
+        '-n',
+        config.chaincode.name,
+        '-c',
+        call('Establish', [JSON.stringify(wanted)]),
+        ...endorsers,
+        ...WAIT_FOR_COMMIT,
+      ]),
+    async () => (await ledgerCharter(ctx, by)) !== undefined,
+  );
   ctx.log(`consortium charter established from network/config (${members.length} member orgs)`);
   return true;
 }

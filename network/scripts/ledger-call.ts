@@ -1,8 +1,8 @@
+import { GatewayError } from '@hyperledger/fabric-gateway';
+import { submitThroughGateway } from './admin-gateway.ts';
 import type { NetworkContext } from './context.ts';
-import { peerTargets } from './channel-members.ts';
 import { CommandError } from './exec.ts';
-import { withMemberChannel } from './member-channel.ts';
-import { peerCli, WAIT_FOR_COMMIT } from './peer.ts';
+import { peerCli } from './peer.ts';
 import { findMember } from './topology.ts';
 
 /** A chaincode function and its arguments: `charter:Propose` with the terms' JSON. */
@@ -22,12 +22,26 @@ export class LedgerRefusedError extends Error {
   }
 }
 
-/** The chaincode's typed error in the peer CLI's output (`message:"[CODE] text"`), if there is one. */
+/** The chaincode's typed error (`[CODE] text`) in a failure's words, if there is one. */
+function refusalIn(texts: string[]): LedgerRefusedError | undefined {
+  for (const text of texts) {
+    const match = /\[([A-Z][A-Z_]+)\] (.*)/s.exec(text);
+    if (match?.[1]) return new LedgerRefusedError(match[1], match[2] ?? '');
+  }
+  return undefined;
+}
+
+/**
+ * The chaincode's typed error in a failed call: in the peer CLI's output (`message:"[CODE] text"`,
+ * quoted) or in what the endorsing peers told the gateway (the error's details).
+ */
 export function refusalOf(error: unknown): LedgerRefusedError | undefined {
+  if (error instanceof GatewayError) {
+    return refusalIn([...error.details.map((detail) => detail.message), error.message]);
+  }
   if (!(error instanceof CommandError)) return undefined;
-  const match = /\[([A-Z][A-Z_]+)\] ((?:[^"\\]|\\.)*)/.exec(error.output);
-  if (!match?.[1]) return undefined;
-  return new LedgerRefusedError(match[1], (match[2] ?? '').replace(/\\(.)/g, '$1'));
+  const quoted = /\[[A-Z][A-Z_]+\] (?:[^"\\]|\\.)*/.exec(error.output);
+  return quoted ? refusalIn([quoted[0].replace(/\\(.)/g, '$1')]) : undefined;
 }
 
 async function refusing<T>(call: () => Promise<T>): Promise<T> {
@@ -54,24 +68,18 @@ export function evaluateAs(ctx: NetworkContext, orgName: string, call: LedgerCal
 }
 
 /**
- * Submits the call as the org's admin, endorsed by an anchor peer of each org in `endorsers` (from
- * the channel's config: addresses and TLS roots are public), and waits until it is committed.
+ * Submits the call as the org's admin through its own peer's gateway, endorsed by a peer of each org
+ * in `endorsers`, and waits until its peer committed it; returns the chaincode's answer. Not the peer
+ * CLI: its `--waitForEvent` opens a block stream at "newest" without waiting for the peer to place it,
+ * and misses a transaction whose block and one more committed first, reporting a timeout after a write
+ * that happened.
  */
 export function submitAs(
   ctx: NetworkContext,
   orgName: string,
   call: LedgerCall,
   endorsers: string[],
-): Promise<void> {
-  return withMemberChannel(ctx, orgName, (channel) =>
-    refusing(async () => {
-      await channel.viaOrderer([
-        'chaincode',
-        'invoke',
-        ...callArgs(ctx, call),
-        ...peerTargets(channel.members, endorsers, channel.dir),
-        ...WAIT_FOR_COMMIT,
-      ]);
-    }),
-  );
+): Promise<string> {
+  const org = findMember(ctx.topology, orgName);
+  return refusing(() => submitThroughGateway(ctx, org, call, endorsers));
 }

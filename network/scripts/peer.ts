@@ -157,10 +157,3 @@ export async function joinPeer(ctx: NetworkContext, org: MemberPlan, block: stri
   await peerCli(ctx, org, ['channel', 'join', '-b', block]);
   return true;
 }
-
-/**
- * What the peer CLI's `chaincode invoke` (and lifecycle commit) adds to wait until the transaction is
- * committed on every target peer: the CLI's own 30 s wait timed out on a busy two-core machine while
- * the commit was on its way, which failed a write that then committed.
- */
-export const WAIT_FOR_COMMIT = ['--waitForEvent', '--waitForEventTimeout', '120s'] as const;

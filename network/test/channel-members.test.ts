@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channelMembers, peerTargets, UnreachableMemberError } from '../scripts/channel-members.ts';
-import { CommandError } from '../scripts/exec.ts';
-import { LedgerRefusedError, refusalOf } from '../scripts/ledger-call.ts';
 import { channelConfig } from './support/config-json.ts';
 
 describe('the channel’s member orgs, from its config', () => {
@@ -36,19 +34,5 @@ describe('the channel’s member orgs, from its config', () => {
     ]);
     expect(readFileSync(join(dir, 'tls-roots-BankAMSP.pem'), 'utf8')).toBe('ROOT A');
     expect(() => peerTargets(channelMembers(config), ['BankCMSP'], dir)).toThrow(UnreachableMemberError);
-  });
-});
-
-describe('a chaincode refusal in the peer CLI’s output', () => {
-  it('becomes a typed error with the chaincode’s code', () => {
-    const output =
-      'Error: endorsement failure during invoke. response: status:500 message:"[FORBIDDEN] BankCMSP, host of 91110000MA0000C01Q, is not a member of the \\"charter\\""';
-    const refusal = refusalOf(new CommandError('peer chaincode invoke', output, new Error('exit 1')));
-    expect(refusal).toBeInstanceOf(LedgerRefusedError);
-    expect(refusal).toMatchObject({
-      code: 'FORBIDDEN',
-      message: '[FORBIDDEN] BankCMSP, host of 91110000MA0000C01Q, is not a member of the "charter"',
-    });
-    expect(refusalOf(new CommandError('peer', 'Error: connection refused', new Error('x')))).toBeUndefined();
   });
 });

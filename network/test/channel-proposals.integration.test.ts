@@ -291,7 +291,7 @@ describe('channel changes proposed, signed by each org, submitted once the polic
   }
 
   /** A note written through the orderers as core's admin, endorsed by core and supplier: it commits. */
-  function writeNote(key: string): Promise<void> {
+  function writeNote(key: string): Promise<string> {
     return submitAs(network(), 'core', { fn: 'test:PutNote', args: [key, 'by core'] }, [
       'CoreFirmMSP',
       'SupplierMSP',

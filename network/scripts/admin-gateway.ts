@@ -1,0 +1,142 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as grpc from '@grpc/grpc-js';
+import {
+  connect,
+  GatewayError,
+  signers,
+  StatusCode,
+  type Gateway,
+  type Proposal,
+  type Transaction,
+} from '@hyperledger/fabric-gateway';
+import type { NetworkContext } from './context.ts';
+import { endpoint, localAddress } from './hosts.ts';
+import { identityFiles } from './identities.ts';
+import type { LedgerCall } from './ledger-call.ts';
+import { ORG_ADMIN } from './peer.ts';
+import type { MemberPlan } from './topology.ts';
+
+/**
+ * Deadlines (ms) of an admin's write. The commit wait asks the peer for the status of the transaction's
+ * own id, which it answers from its ledger whenever the block committed: no block stream to miss.
+ */
+const DEADLINES = { endorse: 30_000, submit: 15_000, commitStatus: 120_000 } as const;
+
+/**
+ * How long a peer may take to learn another org's peers by gossip (it just joined or restarted),
+ * while the gateway answers that it knows none for an endorsing org. Nothing is ordered meanwhile.
+ */
+export const DISCOVERY_WAIT_MS = 30_000;
+
+/** The transaction reached a block, but the peers marked it invalid: it changed nothing. */
+export class TransactionInvalidError extends Error {
+  readonly transactionId: string;
+  /** Fabric's name of the validation code (ENDORSEMENT_POLICY_FAILURE, MVCC_READ_CONFLICT, …). */
+  readonly validation: string;
+
+  constructor(call: LedgerCall, transactionId: string, code: number) {
+    const validation = validationName(code);
+    super(`${call.fn} (transaction ${transactionId}) committed invalid: ${validation}; nothing was written`);
+    this.name = TransactionInvalidError.name;
+    this.transactionId = transactionId;
+    this.validation = validation;
+  }
+}
+
+const VALIDATION_NAMES = new Map<number, string>(
+  Object.entries(StatusCode).map(([name, code]) => [code, name]),
+);
+
+function validationName(code: number): string {
+  return VALIDATION_NAMES.get(code) ?? `VALIDATION_${String(code)}`;
+}
+
+/** The gateway's own words (internal/pkg/gateway/registry.go) when gossip has not yet shown it an org's peers. */
+const NO_PEERS_FOR_ORG = 'failed to find any endorsing peers for org';
+
+function peersNotYetKnown(error: unknown): boolean {
+  return (
+    error instanceof GatewayError &&
+    error.code === (grpc.status.UNAVAILABLE as number) &&
+    [error.message, ...error.details.map((detail) => detail.message)].some((text) =>
+      text.includes(NO_PEERS_FOR_ORG),
+    )
+  );
+}
+
+/**
+ * Endorses the proposal, again every `everyMs` while the gateway knows no peer yet of an endorsing
+ * org, until `deadline` (epoch ms); any other failure at once.
+ */
+export async function endorseOnceKnown(
+  proposal: Pick<Proposal, 'endorse'>,
+  deadline: number,
+  everyMs = 1_000,
+): Promise<Transaction> {
+  for (;;) {
+    try {
+      return await proposal.endorse();
+    } catch (error) {
+      if (!peersNotYetKnown(error) || Date.now() >= deadline) throw error;
+      await sleep(everyMs);
+    }
+  }
+}
+
+/** A gateway connection to the org's own peer as its admin, from the admin's identity folder. */
+function adminGateway(ctx: NetworkContext, org: MemberPlan): { gateway: Gateway; close: () => void } {
+  const admin = identityFiles(ctx.paths.identity(org.name, ORG_ADMIN));
+  // TLS server names must not be IP addresses; the peer's certificate also names the peer.
+  const client = new grpc.Client(
+    endpoint(localAddress(org.peer.listenHost), org.peer.port),
+    grpc.credentials.createSsl(readFileSync(ctx.paths.caCert(org.name))),
+    { 'grpc.ssl_target_name_override': org.peer.name },
+  );
+  const within = (ms: number) => (): grpc.CallOptions => ({ deadline: Date.now() + ms });
+  const gateway = connect({
+    client,
+    identity: { mspId: org.mspId, credentials: readFileSync(admin.cert) },
+    signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(admin.key))),
+    endorseOptions: within(DEADLINES.endorse),
+    submitOptions: within(DEADLINES.submit),
+    commitStatusOptions: within(DEADLINES.commitStatus),
+  });
+  return {
+    gateway,
+    close: () => {
+      gateway.close();
+      client.close();
+    },
+  };
+}
+
+/**
+ * Submits the call as the org's admin through its own peer's gateway, endorsed by one peer of each org
+ * in `endorsers` (found by gossip), and waits until the peer committed it. Returns the chaincode's
+ * answer. Throws the gateway's error when endorsement or ordering failed (nothing was written), and
+ * TransactionInvalidError when the block marked it invalid.
+ */
+export async function submitThroughGateway(
+  ctx: NetworkContext,
+  org: MemberPlan,
+  call: LedgerCall,
+  endorsers: string[],
+): Promise<string> {
+  const { channel, chaincode } = ctx.topology.config;
+  const { gateway, close } = adminGateway(ctx, org);
+  try {
+    const proposal = gateway
+      .getNetwork(channel)
+      .getContract(chaincode.name)
+      .newProposal(call.fn, { arguments: call.args, endorsingOrganizations: endorsers });
+    const transaction = await endorseOnceKnown(proposal, Date.now() + DISCOVERY_WAIT_MS);
+    const commit = await transaction.submit();
+    const status = await commit.getStatus();
+    if (!status.successful) throw new TransactionInvalidError(call, status.transactionId, status.code);
+    return new TextDecoder().decode(transaction.getResult());
+  } finally {
+    close();
+  }
+}
