@@ -28,7 +28,12 @@ const DEADLINES = { endorse: 30_000, submit: 15_000, commitStatus: 120_000 } as 
  * How long a peer may take to learn another org's peers by gossip (it just joined or restarted),
  * while the gateway answers that it knows none for an endorsing org. Nothing is ordered meanwhile.
  */
-export const DISCOVERY_WAIT_MS = 30_000;
+const DISCOVERY_WAIT_MS = 30_000;
+
+export interface GatewaySubmitOptions {
+  /** How long to wait for the peer to learn the endorsing orgs' peers (ms); 30 s by default. */
+  discoveryWaitMs?: number;
+}
 
 /** The transaction reached a block, but the peers marked it invalid: it changed nothing. */
 export class TransactionInvalidError extends Error {
@@ -56,14 +61,15 @@ function validationName(code: number): string {
 /** The gateway's own words (internal/pkg/gateway/registry.go) when gossip has not yet shown it an org's peers. */
 const NO_PEERS_FOR_ORG = 'failed to find any endorsing peers for org';
 
-function peersNotYetKnown(error: unknown): boolean {
-  return (
-    error instanceof GatewayError &&
-    error.code === (grpc.status.UNAVAILABLE as number) &&
-    [error.message, ...error.details.map((detail) => detail.message)].some((text) =>
-      text.includes(NO_PEERS_FOR_ORG),
-    )
-  );
+/** The endorsing orgs the gateway knows no peer of, as it names them; undefined for any other failure. */
+function orgsNotYetKnown(error: unknown): string[] | undefined {
+  if (!(error instanceof GatewayError) || error.code !== (grpc.status.UNAVAILABLE as number))
+    return undefined;
+  for (const text of [error.message, ...error.details.map((detail) => detail.message)]) {
+    const at = text.indexOf(NO_PEERS_FOR_ORG);
+    if (at >= 0) return (/: (.*)$/.exec(text.slice(at))?.[1] ?? '').split(', ').filter(Boolean);
+  }
+  return undefined;
 }
 
 /**
@@ -79,7 +85,7 @@ export async function endorseOnceKnown(
     try {
       return await proposal.endorse();
     } catch (error) {
-      if (!peersNotYetKnown(error) || Date.now() >= deadline) throw error;
+      if (orgsNotYetKnown(error) === undefined || Date.now() >= deadline) throw error;
       await sleep(everyMs);
     }
   }
@@ -123,15 +129,28 @@ export async function submitThroughGateway(
   org: MemberPlan,
   call: LedgerCall,
   endorsers: string[],
+  options: GatewaySubmitOptions = {},
 ): Promise<string> {
   const { channel, chaincode } = ctx.topology.config;
+  const discoveryWaitMs = options.discoveryWaitMs ?? DISCOVERY_WAIT_MS;
   const { gateway, close } = adminGateway(ctx, org);
   try {
     const proposal = gateway
       .getNetwork(channel)
       .getContract(chaincode.name)
       .newProposal(call.fn, { arguments: call.args, endorsingOrganizations: endorsers });
-    const transaction = await endorseOnceKnown(proposal, Date.now() + DISCOVERY_WAIT_MS);
+    const transaction = await endorseOnceKnown(proposal, Date.now() + discoveryWaitMs).catch(
+      (error: unknown) => {
+        const unknown = orgsNotYetKnown(error);
+        if (unknown === undefined) throw error;
+        const orgs = (unknown.length > 0 ? unknown : endorsers).join(', ');
+        throw new Error(
+          `${org.peer.name} knows no peer of ${orgs} after ${String(discoveryWaitMs / 1000)} s ` +
+            '(each endorsing org must be a member of the channel, with its peer running)',
+          { cause: error },
+        );
+      },
+    );
     const commit = await transaction.submit();
     const status = await commit.getStatus();
     if (!status.successful) throw new TransactionInvalidError(call, status.transactionId, status.code);

@@ -1,5 +1,5 @@
 import { GatewayError } from '@hyperledger/fabric-gateway';
-import { submitThroughGateway } from './admin-gateway.ts';
+import { submitThroughGateway, type GatewaySubmitOptions } from './admin-gateway.ts';
 import type { NetworkContext } from './context.ts';
 import { CommandError } from './exec.ts';
 import { peerCli } from './peer.ts';
@@ -44,11 +44,21 @@ export function refusalOf(error: unknown): LedgerRefusedError | undefined {
   return quoted ? refusalIn([quoted[0].replace(/\\(.)/g, '$1')]) : undefined;
 }
 
+/**
+ * A gateway failure with what each peer or orderer said, for the operator: the gateway's own message
+ * only says which step failed ("failed to endorse transaction, see attached details").
+ */
+export function withDetails(error: unknown): unknown {
+  if (!(error instanceof GatewayError) || error.details.length === 0) return error;
+  const said = error.details.map((detail) => `${detail.mspId} at ${detail.address}: ${detail.message}`);
+  return new Error(`${error.message}\n${said.join('\n')}`, { cause: error });
+}
+
 async function refusing<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw refusalOf(error) ?? error;
+    throw refusalOf(error) ?? withDetails(error);
   }
 }
 
@@ -79,7 +89,8 @@ export function submitAs(
   orgName: string,
   call: LedgerCall,
   endorsers: string[],
+  options: GatewaySubmitOptions = {},
 ): Promise<string> {
   const org = findMember(ctx.topology, orgName);
-  return refusing(() => submitThroughGateway(ctx, org, call, endorsers));
+  return refusing(() => submitThroughGateway(ctx, org, call, endorsers, options));
 }

@@ -155,6 +155,23 @@ describe('a new org joins a channel that holds data and is admitted by the chart
     expect(await peerHeight(network(), findMember(network().topology, 'core'))).toBeGreaterThan(NOTES);
   }, 360_000);
 
+  it('tells an admin who names an endorsing org the channel does not hold, and writes nothing', async () => {
+    const key = 'endorsed-by-nobody';
+    const write = submitAs(
+      network(),
+      'core',
+      { fn: 'test:PutNote', args: [key, 'by core'] },
+      ['CoreFirmMSP', 'BankCMSP'],
+      { discoveryWaitMs: 2_000 },
+    );
+    await expect(write).rejects.toThrow(
+      /^peer0\.core\S* knows no peer of BankCMSP after 2 s \(each endorsing org must be a member/,
+    );
+    await expect(evaluateAs(network(), 'core', { fn: 'test:GetNote', args: [key] })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
   it('joins once a majority of member admins adopted its add-org, and catches up with the orderers', async () => {
     const definition = join(files, 'bankc.json');
     writeOrgDefinition(definition, exportOrgDefinition(network(), 'bankc'));
