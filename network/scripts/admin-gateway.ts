@@ -14,9 +14,14 @@ import {
 import type { NetworkContext } from './context.ts';
 import { endpoint, localAddress } from './hosts.ts';
 import { identityFiles } from './identities.ts';
-import type { LedgerCall } from './ledger-call.ts';
 import { ORG_ADMIN } from './peer.ts';
 import type { MemberPlan } from './topology.ts';
+
+/** A chaincode function and its arguments: `charter:Propose` with the terms' JSON. */
+export interface LedgerCall {
+  fn: string;
+  args: string[];
+}
 
 /**
  * Deadlines (ms) of an admin's write. The commit wait asks the peer for the status of the transaction's

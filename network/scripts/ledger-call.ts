@@ -1,15 +1,11 @@
 import { GatewayError } from '@hyperledger/fabric-gateway';
-import { submitThroughGateway, type GatewaySubmitOptions } from './admin-gateway.ts';
+import { submitThroughGateway, type GatewaySubmitOptions, type LedgerCall } from './admin-gateway.ts';
 import type { NetworkContext } from './context.ts';
 import { CommandError } from './exec.ts';
 import { peerCli } from './peer.ts';
 import { findMember } from './topology.ts';
 
-/** A chaincode function and its arguments: `charter:Propose` with the terms' JSON. */
-export interface LedgerCall {
-  fn: string;
-  args: string[];
-}
+export type { LedgerCall } from './admin-gateway.ts';
 
 /** The chaincode refused the call with one of its typed errors (`[FORBIDDEN] …`): nothing was written. */
 export class LedgerRefusedError extends Error {
