@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { endpoint, type Listener } from './hosts.ts';
+import {
+  overlaps,
+  RESERVATIONS_DIR,
+  reserveBlock,
+  reservedBlocks,
+  withReservationLock,
+} from './port-reservations.ts';
 
 /** Undefined if `host:port` can be bound now, else why not (the error code: EADDRINUSE, EADDRNOTAVAIL…). */
 function bindProblem(host: string, port: number): Promise<string | undefined> {
@@ -51,19 +58,32 @@ export function ephemeralPortRange(file = '/proc/sys/net/ipv4/ip_local_port_rang
 }
 
 /**
- * A base port whose next `span` ports are all free, picked at random below the ephemeral range: a
- * port that is free when picked but inside that range may be handed to one of the network's own
- * outgoing connections before the server that wants it starts listening (seen as EADDRINUSE on a
- * chaincode server). Random, so that concurrent test runs rarely even try the same block.
+ * A base port whose next `span` ports are all free and reserved by no other live process of this
+ * machine, picked at random below the ephemeral range, and reserved for this process: a port that is
+ * free when picked but inside that range may be handed to one of the network's own outgoing
+ * connections before the server that wants it starts listening (seen as EADDRINUSE on a chaincode
+ * server); a port of a network that is stopped for a while is free, but not to be taken (seen as
+ * EADDRINUSE on a restarted orderer). Random, so that concurrent test runs rarely even try the same block.
  */
-export async function findFreeBasePort(span: number, host = '127.0.0.1', attempts = 50): Promise<number> {
+export async function findFreeBasePort(
+  span: number,
+  host = '127.0.0.1',
+  attempts = 50,
+  reservations = RESERVATIONS_DIR,
+): Promise<number> {
   const low = 10_000;
   const [ephemeralLow] = ephemeralPortRange();
   const high = Math.max(low + span, Math.min(ephemeralLow, 65_535) - span);
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const base = low + Math.floor(Math.random() * (high - low));
-    const ports = Array.from({ length: span }, (_, index) => base + index);
-    if ((await portsInUse(host, ports)).length === 0) return base;
-  }
-  throw new Error(`no block of ${span} free ports found on ${host} after ${attempts} attempts`);
+  return withReservationLock(async () => {
+    const reserved = reservedBlocks(reservations);
+    for (let attempt = 0; attempt < attempts; attempt += 1) {
+      const block = { base: low + Math.floor(Math.random() * (high - low)), span };
+      if (reserved.some((other) => overlaps(block, other))) continue;
+      const ports = Array.from({ length: span }, (_, index) => block.base + index);
+      if ((await portsInUse(host, ports)).length > 0) continue;
+      reserveBlock(block, reservations);
+      return block.base;
+    }
+    throw new Error(`no block of ${span} free ports found on ${host} after ${attempts} attempts`);
+  }, reservations);
 }

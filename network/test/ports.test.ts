@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { overlaps, reserveBlock, reservedBlocks } from '../scripts/port-reservations.ts';
 import { ephemeralPortRange, findFreeBasePort, listenersBlocked, portsInUse } from '../scripts/ports.ts';
 
 describe('ports', () => {
@@ -53,5 +56,44 @@ describe('ports', () => {
     writeFileSync(file, '40000\t50000\n');
     expect(ephemeralPortRange(file)).toEqual([40_000, 50_000]);
     expect(ephemeralPortRange(join(dir, 'missing'))).toEqual([32_768, 60_999]);
+  });
+});
+
+describe('port blocks reserved for a process’s lifetime', () => {
+  const reservations = (): string => mkdtempSync(join(tmpdir(), 'scf-reservations-'));
+
+  it('never hands out a block a live process reserved, though its ports are free', async () => {
+    const dir = reservations();
+    // Everything below the ephemeral range but [20000, 20100) is reserved by this (live) process.
+    const [ephemeralLow] = ephemeralPortRange();
+    reserveBlock({ base: 10_000, span: 10_000 }, dir);
+    reserveBlock({ base: 20_100, span: ephemeralLow - 20_100 }, dir);
+    const base = await findFreeBasePort(10, '127.0.0.1', 100_000, dir);
+    expect(base).toBeGreaterThanOrEqual(20_000);
+    expect(base + 10).toBeLessThanOrEqual(20_100);
+    expect(reservedBlocks(dir)).toContainEqual({ base, span: 10 });
+  });
+
+  it('gives blocks that never overlap to callers picking at once', async () => {
+    const dir = reservations();
+    const bases = await Promise.all(
+      Array.from({ length: 12 }, () => findFreeBasePort(40, '127.0.0.1', 50, dir)),
+    );
+    const blocks = bases.map((base) => ({ base, span: 40 }));
+    blocks.forEach((block, index) => {
+      expect(blocks.filter((other, at) => at !== index && overlaps(block, other))).toEqual([]);
+    });
+    expect(reservedBlocks(dir)).toHaveLength(12);
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
+  });
+
+  it('forgets the blocks of a process that has exited', () => {
+    const dir = reservations();
+    const exited = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    const deadPid = Number(exited.stdout.toString());
+    writeFileSync(join(dir, `15000-30-${String(deadPid)}`), '');
+    reserveBlock({ base: 16_000, span: 30 }, dir);
+    expect(reservedBlocks(dir)).toEqual([{ base: 16_000, span: 30 }]);
+    expect(readdirSync(dir)).toEqual([`16000-30-${String(process.pid)}`]);
   });
 });
