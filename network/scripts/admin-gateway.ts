@@ -157,7 +157,13 @@ export async function submitThroughGateway(
       },
     );
     const commit = await transaction.submit();
-    const status = await commit.getStatus();
+    const status = await commit.getStatus().catch((error: unknown) => {
+      throw new Error(
+        `${call.fn} (transaction ${transaction.getTransactionId()}) went to the orderers, but ${org.peer.name} ` +
+          'did not report its commit in time: it may still commit; look for that id before sending it again',
+        { cause: error },
+      );
+    });
     if (!status.successful) throw new TransactionInvalidError(call, status.transactionId, status.code);
     return new TextDecoder().decode(transaction.getResult());
   } finally {
