@@ -18,6 +18,7 @@ export {
 } from './scripts/org-definition.ts';
 export { exportOrgDefinition } from './scripts/org-export.ts';
 export { findFreeBasePort } from './scripts/ports.ts';
+export { validationName } from './scripts/validation-code.ts';
 export { startFreshNetwork, type FreshNetworkOptions } from './scripts/fresh-network.ts';
 export { peerProcessName } from './scripts/peer.ts';
 export { peerMetricSamples } from './scripts/peer-metrics.ts';

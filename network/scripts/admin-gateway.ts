@@ -6,7 +6,6 @@ import {
   connect,
   GatewayError,
   signers,
-  StatusCode,
   type Gateway,
   type Proposal,
   type Transaction,
@@ -16,6 +15,7 @@ import { endpoint, localAddress } from './hosts.ts';
 import { identityFiles } from './identities.ts';
 import { ORG_ADMIN } from './peer.ts';
 import type { MemberPlan } from './topology.ts';
+import { validationName } from './validation-code.ts';
 
 /** A chaincode function and its arguments: `charter:Propose` with the terms' JSON. */
 export interface LedgerCall {
@@ -53,14 +53,6 @@ export class TransactionInvalidError extends Error {
     this.transactionId = transactionId;
     this.validation = validation;
   }
-}
-
-const VALIDATION_NAMES = new Map<number, string>(
-  Object.entries(StatusCode).map(([name, code]) => [code, name]),
-);
-
-function validationName(code: number): string {
-  return VALIDATION_NAMES.get(code) ?? `VALIDATION_${String(code)}`;
 }
 
 /** The gateway's own words (internal/pkg/gateway/registry.go) when gossip has not yet shown it an org's peers. */

@@ -1,5 +1,6 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
-import { CommitError, EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
+import { CommitError, EndorseError, GatewayError } from '@hyperledger/fabric-gateway';
+import { validationName } from '@scf/network';
 import { errorCodeOf } from '@scf/ledger-contract';
 import { NodeErrorCodes, type ApiErrorCode } from '../errors/codes.ts';
 
@@ -77,15 +78,6 @@ export class OutcomeUnknown extends Error {
     this.name = OutcomeUnknown.name;
     this.transactionId = transactionId;
   }
-}
-
-const VALIDATION_NAMES = new Map<number, string>(
-  Object.entries(StatusCode).map(([name, code]) => [code, name]),
-);
-
-/** The name of a TxValidationCode (`VALIDATION_<n>` for one fabric-gateway does not know). */
-export function validationName(code: number): string {
-  return VALIDATION_NAMES.get(code) ?? `VALIDATION_${String(code)}`;
 }
 
 /** Codes that say the ledger was out of reach for a while, not that the request was wrong: try again. */

@@ -1,5 +1,6 @@
 import type { TransactionOutcome } from '../ledger/blocks.ts';
-import { describeLedgerFailure, VALIDATION, validationName } from '../ledger/errors.ts';
+import { validationName } from '@scf/network';
+import { describeLedgerFailure, VALIDATION } from '../ledger/errors.ts';
 import type { ClientRequests, RequestRow } from './client-requests.ts';
 
 /** What a client is told of a transaction: see `TransactionState` in schema/transaction-status.ts. */
