@@ -158,9 +158,11 @@ export function ledgerLifecycleSuite(network: () => NetworkContext): void {
       const first = serverPid();
       process.kill(Number(first), 'SIGKILL');
       // Until its supervisor reaps it, the killed server is still listed (a zombie) under its old pid.
-      await expect
-        .poll(() => (serverPid() === first ? '' : serverPid()), { timeout: 10_000 })
-        .toMatch(/^\d+$/);
+      const replacement = (): string => {
+        const pid = serverPid();
+        return pid === first ? '' : pid;
+      };
+      await expect.poll(replacement, { timeout: 10_000 }).toMatch(/^\d+$/);
       await expect
         .poll(
           () =>
