@@ -24,7 +24,7 @@ import {
 import { runServer } from './chaincode-server.ts';
 import type { NetworkContext } from './context.ts';
 import { withMemberChannel } from './member-channel.ts';
-import { WAIT_FOR_COMMIT, writeWaitingForCommit } from './commit-wait.ts';
+import { writeWaitingForCommit } from './commit-wait.ts';
 import { peerCli } from './peer.ts';
 import { findMember, type MemberPlan } from './topology.ts';
 
@@ -235,7 +235,7 @@ export async function approveChaincode(
     };
     if (await isApproved()) return { definition, approved: false };
     await writeWaitingForCommit(
-      () =>
+      (waitForCommit) =>
         channel.viaOrderer([
           'lifecycle',
           'chaincode',
@@ -243,7 +243,7 @@ export async function approveChaincode(
           ...definitionArgs(ctx, definition),
           '--package-id',
           id,
-          ...WAIT_FOR_COMMIT,
+          ...waitForCommit,
         ]),
       isApproved,
     );
@@ -272,14 +272,14 @@ export async function commitChaincode(ctx: NetworkContext, orgOrName: MemberPlan
     const needed = ruleThreshold('MAJORITY', members.length);
     if (approvedBy.length < needed) throw new CommitNotReadyError(definition, approvedBy, members, needed);
     await writeWaitingForCommit(
-      () =>
+      (waitForCommit) =>
         channel.viaOrderer([
           'lifecycle',
           'chaincode',
           'commit',
           ...definitionArgs(ctx, definition),
           ...peerTargets(channel.members, approvedBy, channel.dir),
-          ...WAIT_FOR_COMMIT,
+          ...waitForCommit,
         ]),
       async () => (await queryCommitted(ctx, org))?.sequence === sequence,
     );

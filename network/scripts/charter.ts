@@ -4,7 +4,7 @@ import type { NetworkContext } from './context.ts';
 import { CommandError } from './exec.ts';
 import { ordererArgs } from './chaincode.ts';
 import { endpoint } from './hosts.ts';
-import { WAIT_FOR_COMMIT, writeWaitingForCommit } from './commit-wait.ts';
+import { writeWaitingForCommit } from './commit-wait.ts';
 import { peerCli } from './peer.ts';
 import { foundingMembers, type MemberPlan } from './topology.ts';
 import { tlsRootFile } from './trust-roots.ts';
@@ -96,7 +96,7 @@ export async function establishCharter(
       tlsRootFile(ctx, org.name),
     ]);
   await writeWaitingForCommit(
-    () =>
+    (waitForCommit) =>
       peerCli(ctx, by, [
         'chaincode',
         'invoke',
@@ -108,7 +108,7 @@ export async function establishCharter(
         '-c',
         call('Establish', [JSON.stringify(wanted)]),
         ...endorsers,
-        ...WAIT_FOR_COMMIT,
+        ...waitForCommit,
       ]),
     async () => (await ledgerCharter(ctx, by)) !== undefined,
   );
