@@ -8,6 +8,13 @@ export {
 export { BATCH } from './scripts/channel-config.ts';
 export { loadConfig, portSpan, type ConsortiumConfig } from './scripts/config.ts';
 export type { NetworkContext } from './scripts/context.ts';
+export {
+  connectGateway,
+  type GatewayDeadlines,
+  type LedgerConnection,
+  type LedgerIdentity,
+  type PeerEndpoint,
+} from './scripts/gateway-connection.ts';
 export { identityFiles, type IdentityFiles } from './scripts/identities.ts';
 export { clean, down, openNetwork, up, type UpResult } from './scripts/network.ts';
 export {

@@ -1,16 +1,9 @@
-import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as grpc from '@grpc/grpc-js';
-import {
-  connect,
-  GatewayError,
-  signers,
-  type Gateway,
-  type Proposal,
-  type Transaction,
-} from '@hyperledger/fabric-gateway';
+import { GatewayError, type Proposal, type Transaction } from '@hyperledger/fabric-gateway';
 import type { NetworkContext } from './context.ts';
+import { connectGateway, type LedgerConnection } from './gateway-connection.ts';
 import { endpoint, localAddress } from './hosts.ts';
 import { identityFiles } from './identities.ts';
 import { ORG_ADMIN } from './peer.ts';
@@ -27,7 +20,7 @@ export interface LedgerCall {
  * Deadlines (ms) of an admin's write. The commit wait asks the peer for the status of the transaction's
  * own id, which it answers from its ledger whenever the block committed: no block stream to miss.
  */
-const DEADLINES = { endorse: 30_000, submit: 15_000, commitStatus: 120_000 } as const;
+const DEADLINES = { evaluate: 30_000, endorse: 30_000, submit: 15_000, commitStatus: 120_000 } as const;
 
 /**
  * How long a peer may take to learn another org's peers by gossip (it just joined or restarted),
@@ -89,30 +82,18 @@ export async function endorseOnceKnown(
 }
 
 /** A gateway connection to the org's own peer as its admin, from the admin's identity folder. */
-function adminGateway(ctx: NetworkContext, org: MemberPlan): { gateway: Gateway; close: () => void } {
+function adminGateway(ctx: NetworkContext, org: MemberPlan): LedgerConnection {
   const admin = identityFiles(ctx.paths.identity(org.name, ORG_ADMIN));
   // TLS server names must not be IP addresses; the peer's certificate also names the peer.
-  const client = new grpc.Client(
-    endpoint(localAddress(org.peer.listenHost), org.peer.port),
-    grpc.credentials.createSsl(readFileSync(ctx.paths.caCert(org.name))),
-    { 'grpc.ssl_target_name_override': org.peer.name },
-  );
-  const within = (ms: number) => (): grpc.CallOptions => ({ deadline: Date.now() + ms });
-  const gateway = connect({
-    client,
-    identity: { mspId: org.mspId, credentials: readFileSync(admin.cert) },
-    signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(admin.key))),
-    endorseOptions: within(DEADLINES.endorse),
-    submitOptions: within(DEADLINES.submit),
-    commitStatusOptions: within(DEADLINES.commitStatus),
-  });
-  return {
-    gateway,
-    close: () => {
-      gateway.close();
-      client.close();
+  return connectGateway(
+    {
+      address: endpoint(localAddress(org.peer.listenHost), org.peer.port),
+      tlsRootCertPem: readFileSync(ctx.paths.caCert(org.name)),
+      hostAlias: org.peer.name,
     },
-  };
+    { mspId: org.mspId, certificatePem: readFileSync(admin.cert), privateKeyPem: readFileSync(admin.key) },
+    DEADLINES,
+  );
 }
 
 /**

@@ -2,12 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { isFounding, type ConsortiumConfig, type EnterpriseKind } from './config.ts';
 import type { NetworkContext } from './context.ts';
 import { CommandError } from './exec.ts';
-import { ordererArgs } from './chaincode.ts';
-import { endpoint } from './hosts.ts';
-import { writeWaitingForCommit } from './commit-wait.ts';
+import { submitAs } from './ledger-call.ts';
 import { peerCli } from './peer.ts';
 import { foundingMembers, type MemberPlan } from './topology.ts';
-import { tlsRootFile } from './trust-roots.ts';
 
 /** The charter's terms as the chaincode takes them (`charter:Establish`, `charter:Propose`). */
 export interface CharterTerms {
@@ -65,8 +62,10 @@ async function ledgerCharter(
 /**
  * Writes the consortium charter from network/config when the channel has none yet: right after the
  * chaincode's first deployment, by a founding member's org admin (the first, in the one-box demo),
- * endorsed by as many orgs as the chaincode policy needs. A charter already on the ledger wins over the config file (it changes only
- * by majority-approved amendment); a difference is reported, not overwritten.
+ * endorsed by as many orgs as the chaincode policy needs, through the admin's own peer's gateway (which
+ * waits until that peer has met the other endorsers by gossip). A charter already on the ledger wins
+ * over the config file (it changes only by majority-approved amendment); a difference is reported, not
+ * overwritten.
  */
 export async function establishCharter(
   ctx: NetworkContext,
@@ -85,33 +84,9 @@ export async function establishCharter(
     }
     return false;
   }
-  const { config } = ctx.topology;
   const members = foundingMembers(ctx.topology);
-  const endorsers = members
-    .slice(0, config.chaincode.endorsingOrgs)
-    .flatMap((org) => [
-      '--peerAddresses',
-      endpoint(org.peer.host, org.peer.port),
-      '--tlsRootCertFiles',
-      tlsRootFile(ctx, org.name),
-    ]);
-  await writeWaitingForCommit(
-    (waitForCommit) =>
-      peerCli(ctx, by, [
-        'chaincode',
-        'invoke',
-        ...ordererArgs(ctx),
-        '-C',
-        config.channel,
-        '-n',
-        config.chaincode.name,
-        '-c',
-        call('Establish', [JSON.stringify(wanted)]),
-        ...endorsers,
-        ...waitForCommit,
-      ]),
-    async () => (await ledgerCharter(ctx, by)) !== undefined,
-  );
+  const endorsers = members.slice(0, ctx.topology.config.chaincode.endorsingOrgs).map((org) => org.mspId);
+  await submitAs(ctx, by.name, { fn: 'charter:Establish', args: [JSON.stringify(wanted)] }, endorsers);
   ctx.log(`consortium charter established from network/config (${members.length} member orgs)`);
   return true;
 }

@@ -1,22 +1,6 @@
-import { createPrivateKey } from 'node:crypto';
-import * as grpc from '@grpc/grpc-js';
-import { connect, hash, type ConnectOptions, type Gateway, type Signer } from '@hyperledger/fabric-gateway';
-import { newNativeSigner } from './native-signer.ts';
+import { connectGateway, type LedgerConnection, type LedgerIdentity, type PeerEndpoint } from '@scf/network';
 
-/** A user's Fabric identity: the enrollment certificate and private key its CA issued. */
-export interface LedgerIdentity {
-  mspId: string;
-  certificatePem: Uint8Array;
-  privateKeyPem: Uint8Array;
-}
-
-/** The org's own peer, which runs the gateway and collects endorsements from the other orgs. */
-export interface PeerEndpoint {
-  address: string;
-  tlsRootCertPem: Uint8Array;
-  /** TLS host name to expect when the address is not in the peer certificate. */
-  hostAlias?: string;
-}
+export type { LedgerConnection, LedgerIdentity, PeerEndpoint };
 
 /**
  * Deadlines (ms) on every gateway call, so a dead peer fails a request instead of hanging it. The node's
@@ -25,45 +9,7 @@ export interface PeerEndpoint {
  */
 export const DEADLINES = { evaluate: 5_000, endorse: 15_000, submit: 5_000, commitStatus: 60_000 } as const;
 
-export interface LedgerConnection {
-  gateway: Gateway;
-  /** The identity's signer, as the gateway uses it (to sign a transaction ahead of its submit). */
-  sign: Signer;
-  close: () => void;
-}
-
-function deadline(ms: number): () => grpc.CallOptions {
-  return () => ({ deadline: Date.now() + ms });
-}
-
+/** A gateway connection to the org's own peer as one of its users. */
 export function connectLedger(peer: PeerEndpoint, identity: LedgerIdentity): LedgerConnection {
-  const options: grpc.ClientOptions = peer.hostAlias
-    ? { 'grpc.ssl_target_name_override': peer.hostAlias }
-    : {};
-  const client = new grpc.Client(
-    peer.address,
-    grpc.credentials.createSsl(Buffer.from(peer.tlsRootCertPem)),
-    options,
-  );
-  const sign = newNativeSigner(createPrivateKey(Buffer.from(identity.privateKeyPem)));
-  const connectOptions: ConnectOptions = {
-    client,
-    identity: { mspId: identity.mspId, credentials: identity.certificatePem },
-    signer: sign,
-    // The signer hashes as it signs (native-signer.ts).
-    hash: hash.none,
-    evaluateOptions: deadline(DEADLINES.evaluate),
-    endorseOptions: deadline(DEADLINES.endorse),
-    submitOptions: deadline(DEADLINES.submit),
-    commitStatusOptions: deadline(DEADLINES.commitStatus),
-  };
-  const gateway = connect(connectOptions);
-  return {
-    gateway,
-    sign,
-    close: () => {
-      gateway.close();
-      client.close();
-    },
-  };
+  return connectGateway(peer, identity, DEADLINES);
 }
