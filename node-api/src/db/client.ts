@@ -3,6 +3,9 @@ import { PrismaClient } from './generated/client.ts';
 
 export type Database = PrismaClient;
 
+/** The interactive-transaction client Prisma passes to `$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Database['$transaction']>[0]>[0];
+
 /**
  * How long a request waits for a connection (a new one, or a free one of the pool) before it fails as
  * DATABASE_UNAVAILABLE, rather than hanging on a server that does not answer.

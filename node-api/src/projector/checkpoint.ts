@@ -1,5 +1,5 @@
 import type { LedgerPosition } from '../services/services.ts';
-import type { Tx } from './rows.ts';
+import type { Tx } from '../db/client.ts';
 
 // Fixed text (Prisma's tagged templates render their fragments anew on every call).
 const MOVE = `INSERT INTO "checkpoints" ("id", "block_number", "transaction_id", "updated_at")

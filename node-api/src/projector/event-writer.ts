@@ -13,7 +13,8 @@ import type { ScfLedger } from '../ledger/scf-ledger.ts';
 import type { Change } from '../services/change-feed.ts';
 import { delegateOf, ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { changeOf } from './parties.ts';
-import { projectRecord, termsRow, type Tx } from './rows.ts';
+import type { Tx } from '../db/client.ts';
+import { projectRecord, termsRow } from './rows.ts';
 import { fetchWriteOffBooks, writeOffBanksOf, writeWriteOffBook } from './write-off-books.ts';
 
 const decoder = new TextDecoder();

@@ -2,7 +2,7 @@ import type { LedgerRecord } from '@scf/ledger-contract';
 import { ENTITY_KINDS } from '../read-model/entity-kinds.ts';
 import { audienceOf } from '../schema/visibility.ts';
 import type { Change } from '../services/change-feed.ts';
-import type { Tx } from './rows.ts';
+import type { Tx } from '../db/client.ts';
 
 /**
  * The change a written record makes, with who may see it by the read model's one visibility rule,

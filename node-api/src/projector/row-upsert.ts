@@ -1,6 +1,6 @@
 import { columnOf } from '../read-model/columns.ts';
 import { TABLES, type ReadEntity } from '../read-model/entity-kinds.ts';
-import type { Tx } from './rows.ts';
+import type { Tx } from '../db/client.ts';
 
 /**
  * The projector's upsert of one row, as one raw `INSERT … ON CONFLICT ("id") DO UPDATE` whose text is

@@ -19,13 +19,10 @@ import type {
   WarehouseReceipt,
 } from '@scf/ledger-contract';
 import { lateInterestRateOf } from '@scf/ledger-contract';
-import type { Database } from '../db/client.ts';
+import type { Tx } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import { upsertRow } from './row-upsert.ts';
 import { ENTITY_KINDS, type EntityOf, type ReadEntity, type WriteRows } from '../read-model/entity-kinds.ts';
-
-/** The interactive-transaction client Prisma passes to `$transaction(async (tx) => …)`. */
-export type Tx = Parameters<Parameters<Database['$transaction']>[0]>[0];
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
 const optionalDay = (iso: string | undefined): Date | null => (iso ? day(iso) : null);

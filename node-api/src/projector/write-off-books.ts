@@ -1,7 +1,7 @@
 import type { WriteOffBook } from '@scf/ledger-contract';
 import { LedgerError } from '../ledger/errors.ts';
 import type { ScfLedger } from '../ledger/scf-ledger.ts';
-import type { Tx } from './rows.ts';
+import type { Tx } from '../db/client.ts';
 
 /** The event's list of banks whose write-off book changed, checked. */
 export function writeOffBanksOf(value: unknown): string[] {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/client.ts';
 import type { ClientRequest } from '../db/generated/client.ts';
 import { DEADLINES } from '../ledger/connection.ts';
-import type { Tx } from '../projector/rows.ts';
+import type { Tx } from '../db/client.ts';
 
 /**
  * Where one write request stands. ENDORSING: claimed, its current attempt being endorsed (nothing sent

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerRecord } from '@scf/ledger-contract';
 import { Prisma } from '../../src/db/generated/client.ts';
-import { toRow, type Tx } from '../../src/projector/rows.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { toRow } from '../../src/projector/rows.ts';
 import { upsertRow } from '../../src/projector/row-upsert.ts';
 import { columnOf } from '../../src/read-model/columns.ts';
 import { delegateOf, TABLES, type ReadEntity } from '../../src/read-model/entity-kinds.ts';
