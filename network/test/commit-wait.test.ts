@@ -15,10 +15,34 @@ describe('a peer CLI write that waits for its commit', () => {
     expect(tookEffect).toHaveBeenCalledOnce();
   });
 
-  it('fails with the timeout when the ledger does not hold the write', async () => {
+  it('stands when the write reaches the ledger a while after the CLI gave up', async () => {
+    const answers = [false, false, true];
+    const tookEffect = vi.fn(() => Promise.resolve(answers.shift() ?? false));
+    await expect(
+      writeWaitingForCommit(() => Promise.reject(timedOut), tookEffect, { withinMs: 1_000, everyMs: 10 }),
+    ).resolves.toBeUndefined();
+    expect(tookEffect).toHaveBeenCalledTimes(3);
+  });
+
+  it('fails with the timeout when the ledger never holds the write within the wait', async () => {
     const tookEffect = vi.fn(() => Promise.resolve(false));
-    await expect(writeWaitingForCommit(() => Promise.reject(timedOut), tookEffect)).rejects.toBe(timedOut);
-    expect(tookEffect).toHaveBeenCalledOnce();
+    const started = Date.now();
+    await expect(
+      writeWaitingForCommit(() => Promise.reject(timedOut), tookEffect, { withinMs: 100, everyMs: 20 }),
+    ).rejects.toBe(timedOut);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(80);
+    expect(tookEffect.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(tookEffect.mock.calls.length).toBeLessThanOrEqual(6);
+  });
+
+  it('hands the CLI a wait of its own, shorter than the 120 s after which a command is killed', async () => {
+    const send = vi.fn<(args: readonly string[]) => Promise<string>>(() => Promise.resolve('committed'));
+    await writeWaitingForCommit(send, () => Promise.resolve(false));
+    const args = send.mock.calls[0]?.[0] ?? [];
+    expect(args).toContain('--waitForEvent');
+    const timeout = args[args.indexOf('--waitForEventTimeout') + 1] ?? '';
+    expect(Number.parseInt(timeout, 10)).toBeGreaterThan(0);
+    expect(Number.parseInt(timeout, 10)).toBeLessThan(120);
   });
 
   it('fails at once on any other error, without asking the ledger', async () => {
