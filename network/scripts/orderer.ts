@@ -6,6 +6,7 @@ import { fabricBin } from './fabric-tools.ts';
 import { healthUrl, httpOk, TimeoutError } from './health.ts';
 import { endpoint, localAddress, tlsHostNames } from './hosts.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
+import { CLIENT_PING_MIN_INTERVAL } from './keepalive.ts';
 import { ensureRunning, logHint, whenAnswering } from './launch.ts';
 import { stopProcess, type ProcessSpec } from './processes.ts';
 import { knowsLeader, raftView, type RaftView } from './raft-view.ts';
@@ -51,6 +52,7 @@ function ordererEnv(ctx: NetworkContext, node: OrdererNode): Record<string, stri
     ORDERER_GENERAL_TLS_ROOTCAS: `[${ca}]`,
     ORDERER_GENERAL_CLUSTER_CLIENTCERTIFICATE: id.tlsCert,
     ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY: id.tlsKey,
+    ORDERER_GENERAL_KEEPALIVE_SERVERMININTERVAL: CLIENT_PING_MIN_INTERVAL,
     ORDERER_FILELEDGER_LOCATION: join(data, 'ledger'),
     ORDERER_CONSENSUS_WALDIR: join(data, 'etcdraft', 'wal'),
     ORDERER_CONSENSUS_SNAPDIR: join(data, 'etcdraft', 'snapshot'),

@@ -7,6 +7,7 @@ import { fabricBin } from './fabric-tools.ts';
 import { healthUrl, httpOk } from './health.ts';
 import { endpoint, localAddress, tlsHostNames } from './hosts.ts';
 import { enrollIdentity, identityFiles, type IdentityFiles } from './identities.ts';
+import { CLIENT_PING_MIN_INTERVAL } from './keepalive.ts';
 import { BUILDERS_DIR } from './paths.ts';
 import { peerProfilingEnv } from './peer-profile.ts';
 import { ensureRunning, whenAnswering } from './launch.ts';
@@ -72,6 +73,7 @@ function peerEnv(ctx: NetworkContext, org: MemberPlan, configDir: string): Recor
     // what a start waits on (gossip.ts): at 5s the wait ended 5 or 10 s after the peers joined,
     // whenever full membership had come. Counting is cheap.
     CORE_PEER_GOSSIP_MEMBERSHIPTRACKERINTERVAL: '1s',
+    CORE_PEER_KEEPALIVE_MININTERVAL: CLIENT_PING_MIN_INTERVAL,
     CORE_PEER_LOCALMSPID: org.mspId,
     CORE_PEER_MSPCONFIGPATH: id.msp,
     CORE_PEER_TLS_ENABLED: 'true',
