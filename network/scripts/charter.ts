@@ -1,9 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isFounding, type ConsortiumConfig, type EnterpriseKind } from './config.ts';
 import type { NetworkContext } from './context.ts';
-import { CommandError } from './exec.ts';
-import { submitAs } from './ledger-call.ts';
-import { peerCli } from './peer.ts';
+import { evaluateAs, LedgerRefusedError, submitAs } from './ledger-call.ts';
 import { foundingMembers, type MemberPlan } from './topology.ts';
 
 /** The charter's terms as the chaincode takes them (`charter:Establish`, `charter:Propose`). */
@@ -31,30 +29,17 @@ export function charterTerms(config: ConsortiumConfig): CharterTerms {
   };
 }
 
-function call(fn: string, args: string[]): string {
-  return JSON.stringify({ function: `charter:${fn}`, Args: args });
-}
-
 /** The charter on the ledger, or undefined before it was established. */
 async function ledgerCharter(
   ctx: NetworkContext,
   reader: MemberPlan,
 ): Promise<(CharterTerms & { version: number }) | undefined> {
-  const { channel, chaincode } = ctx.topology.config;
   try {
-    const output = await peerCli(ctx, reader, [
-      'chaincode',
-      'query',
-      '-C',
-      channel,
-      '-n',
-      chaincode.name,
-      '-c',
-      call('Get', []),
-    ]);
-    return JSON.parse(output) as CharterTerms & { version: number };
+    return JSON.parse(await evaluateAs(ctx, reader.name, { fn: 'charter:Get', args: [] })) as CharterTerms & {
+      version: number;
+    };
   } catch (error) {
-    if (error instanceof CommandError && error.output.includes('[NOT_FOUND]')) return undefined;
+    if (error instanceof LedgerRefusedError && error.code === 'NOT_FOUND') return undefined;
     throw error;
   }
 }
